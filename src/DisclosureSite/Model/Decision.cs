@@ -1,0 +1,30 @@
+namespace DisclosureSite.Model;
+
+/// <summary>Votes at a meeting of 四议两公开.</summary>
+public sealed record Votes(int? Present, int? For, int? Against, int? Abstain);
+
+/// <summary>One dated step of a 四议两公开 record.</summary>
+public sealed record DecisionStep(string Id, DateOnly Date, string? Minutes, Votes? Votes, SourceRef Source);
+
+/// <summary>Status of a 四议两公开 decision.</summary>
+public enum DecisionStatus
+{
+    Proposed,
+    InProgress,
+    Done,
+    Rejected,
+}
+
+/// <summary><c>decisions/&lt;unit&gt;/&lt;slug&gt;.yaml</c>: a major village matter through 四议两公开.</summary>
+public sealed record Decision(
+    string Unit,
+    string Slug,
+    string File,
+    string Title,
+    string? Item,
+    IReadOnlyList<DecisionStep> Steps,
+    DecisionStatus Status,
+    string? Result)
+{
+    public DecisionStep? Step(string id) => Steps.FirstOrDefault(s => s.Id == id);
+}

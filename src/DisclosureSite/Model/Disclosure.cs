@@ -1,0 +1,54 @@
+namespace DisclosureSite.Model;
+
+/// <summary>A table declared in a disclosure's front matter.</summary>
+public sealed record TableRef(string File, string Schema, string? Caption);
+
+/// <summary>Where a trusted publication date came from (SPEC §7), most trusted first.</summary>
+public enum DateSource
+{
+    Ledger,
+    Git,
+    Declared,
+    None,
+}
+
+/// <summary>The front matter of a disclosure, as the clerk wrote it.</summary>
+public sealed record FrontMatter(
+    string Item,
+    string? Title,
+    DateOnly? Published,
+    DateOnly? PublishAt,
+    DateOnly? WithdrawAt,
+    string? Nil,
+    string? Corrects,
+    string? RevisionNote,
+    string? Withdrawn,
+    decimal? OpeningBalance,
+    decimal? ClosingBalance,
+    IReadOnlyList<TableRef> Tables,
+    IReadOnlyList<string> Attachments);
+
+/// <summary>
+/// One disclosure: <c>disclosures/&lt;unit&gt;/&lt;period&gt;/&lt;slug&gt;.md</c> with its tables.
+/// <see cref="BodyLine"/> is the 1-based line of the file where the Markdown body starts.
+/// </summary>
+public sealed record Disclosure(
+    string Unit,
+    Period Period,
+    string Slug,
+    string File,
+    FrontMatter Meta,
+    string Title,
+    string Body,
+    int BodyLine,
+    IReadOnlyList<Table> Tables)
+{
+    public string Item => Meta.Item;
+
+    public bool IsNil => !string.IsNullOrWhiteSpace(Meta.Nil);
+
+    public bool IsCorrection => !string.IsNullOrWhiteSpace(Meta.Corrects);
+
+    /// <summary>The site URL path below the base, e.g. <c>dongshan/2026-Q3/finance/</c>.</summary>
+    public string UrlPath => $"{Unit}/{Period}/{Slug}/";
+}

@@ -1,0 +1,35 @@
+namespace DisclosureSite.Model;
+
+/// <summary>A cell as read, with the place it came from (1-based line and column in the file; for .xlsx, row and column).</summary>
+public sealed record TableCell(string Text, int Line, int Column);
+
+/// <summary>A data row of a table; <see cref="Line"/> is the 1-based line (CSV) or sheet row (.xlsx).</summary>
+public sealed record TableRow(int Line, IReadOnlyList<TableCell> Cells)
+{
+    public string this[int column] => column < Cells.Count ? Cells[column].Text : string.Empty;
+}
+
+/// <summary>A table file of a disclosure: header and rows exactly as given (ledger | roster | generic).</summary>
+public sealed record Table(string File, string Schema, string? Caption, IReadOnlyList<string> Columns, IReadOnlyList<TableRow> Rows, int HeaderLine)
+{
+    public int ColumnIndex(IEnumerable<string> names)
+    {
+        foreach (var name in names)
+        {
+            for (var i = 0; i < Columns.Count; i++)
+            {
+                if (string.Equals(NormalizeHeader(Columns[i]), NormalizeHeader(name), StringComparison.Ordinal))
+                {
+                    return i;
+                }
+            }
+        }
+
+        return -1;
+    }
+
+    /// <summary>Header comparison ignores spaces and full-width/half-width bracket differences.</summary>
+    public static string NormalizeHeader(string header) =>
+        header.Trim().Replace(" ", string.Empty, StringComparison.Ordinal).Replace("\u3000", string.Empty, StringComparison.Ordinal)
+            .Replace('（', '(').Replace('）', ')');
+}
