@@ -1,11 +1,48 @@
+using DisclosureSite.Cli.Commands;
+
 namespace DisclosureSite.Cli;
 
-/// <summary>Dispatches <c>disclosure &lt;command&gt;</c>; commands live in Commands/.</summary>
+/// <summary>The environment a command runs in: output streams and the clock (injected, so tests can fix "today").</summary>
+public sealed record CliContext(TextWriter Out, TextWriter Error, TimeProvider Clock);
+
+/// <summary>Dispatches <c>disclosure &lt;command&gt;</c> to the commands in Commands/.</summary>
 public static class CommandLine
 {
-    public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
+    public const string Usage = """
+        disclosure — 三务公开站点工具 (DisclosureSite)
+
+        用法 (usage):
+          disclosure check   [--input input] [--as-of YYYY-MM-DD] [--format text|github|json|markdown] [--lang zh|en]
+          disclosure build   [--input input] [--output _site] [--as-of YYYY-MM-DD] [--base-url URL]
+
+        退出码 (exit codes): 0 正常, 1 有错误, 2 用法错误或输入文件夹无法读取
+        """;
+
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr) =>
+        Run(args, new CliContext(stdout, stderr, TimeProvider.System));
+
+    public static int Run(string[] args, CliContext context)
     {
-        stdout.WriteLine("disclosure: check | build | preview | ledger | remind | init | new | corpus");
-        return args.Length == 0 ? 2 : 0;
+        if (args.Length == 0 || args[0] is "-h" or "--help" or "help")
+        {
+            (args.Length == 0 ? context.Error : context.Out).WriteLine(Usage);
+            return args.Length == 0 ? 2 : 0;
+        }
+
+        try
+        {
+            return args[0] switch
+            {
+                "check" => CheckCommand.Run(args[1..], context),
+                _ => throw new UsageException($"未知命令 '{args[0]}'(unknown command)。"),
+            };
+        }
+        catch (UsageException e)
+        {
+            context.Error.WriteLine(e.Message);
+            context.Error.WriteLine();
+            context.Error.WriteLine(Usage);
+            return 2;
+        }
     }
 }

@@ -41,8 +41,12 @@ public sealed record Disclosure(
     string Title,
     string Body,
     int BodyLine,
-    IReadOnlyList<Table> Tables)
+    IReadOnlyList<Table> Tables,
+    string RawFrontMatter)
 {
+    /// <summary>The file line of the front matter's first line (just after the opening <c>---</c>).</summary>
+    public const int FrontMatterLine = 2;
+
     public string Item => Meta.Item;
 
     public bool IsNil => !string.IsNullOrWhiteSpace(Meta.Nil);

@@ -40,6 +40,9 @@ public static class FindingCodes
     public const string DecisionOrder = "decision.order";
     public const string DecisionOverdue = "decision.overdue";
 
+    /// <summary>Votes that do not add up (added to SPEC §6's list: for + against + abstain &gt; present).</summary>
+    public const string DecisionVotes = "decision.votes";
+
     /// <summary>Default severity by code family: input/table/privacy/ledger errors block; the rest inform.</summary>
     public static Severity SeverityOf(string code) => code switch
     {
@@ -58,6 +61,6 @@ public static class FindingCodes
         Vanished, ChangedWithoutRevision, BrokenChain,
         Missing, Late, DueSoon,
         StandingMissing, StandingStale,
-        DecisionOrder, DecisionOverdue,
+        DecisionOrder, DecisionOverdue, DecisionVotes,
     ];
 }

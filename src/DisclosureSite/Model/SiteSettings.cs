@@ -16,7 +16,6 @@ public sealed record RuleOverrides(
     int? DueSoonDays = null,
     int? DecisionPublishDays = null,
     IReadOnlyList<string>? Presets = null,
-    IReadOnlyList<string>? AddItems = null,
     IReadOnlyList<string>? RemoveItems = null)
 {
     public static RuleOverrides None { get; } = new();

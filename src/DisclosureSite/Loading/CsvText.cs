@@ -1,0 +1,173 @@
+using System.Text;
+using DisclosureSite.Model;
+
+namespace DisclosureSite.Loading;
+
+/// <summary>
+/// An RFC 4180 CSV reader that keeps the line and column of every cell, so a finding can say
+/// "第 12 行第 4 列". Ragged rows and unbalanced quotes are findings.
+/// </summary>
+public static class CsvText
+{
+    /// <summary>Reads header and rows; null (with findings) when the file is not usable CSV.</summary>
+    public static (IReadOnlyList<TableCell> Header, IReadOnlyList<TableRow> Rows)? Parse(string text, string file, FindingSink sink, string? unit = null, string? period = null, string? item = null)
+    {
+        var records = new List<TableRow>();
+        var mark = sink.Count;
+        var delimiter = DetectDelimiter(text);
+        var i = 0;
+        var line = 1;
+        while (i < text.Length)
+        {
+            var rowLine = line;
+            var cells = new List<TableCell>();
+            var endOfRecord = false;
+            while (!endOfRecord)
+            {
+                var cellLine = line;
+                var cellColumn = cells.Count + 1;
+                var value = new StringBuilder();
+                if (i < text.Length && text[i] == '"')
+                {
+                    var quoteLine = line;
+                    i++;
+                    var closed = false;
+                    while (i < text.Length)
+                    {
+                        var c = text[i];
+                        if (c == '"')
+                        {
+                            if (i + 1 < text.Length && text[i + 1] == '"')
+                            {
+                                value.Append('"');
+                                i += 2;
+                                continue;
+                            }
+
+                            i++;
+                            closed = true;
+                            break;
+                        }
+
+                        if (c == '\n')
+                        {
+                            line++;
+                        }
+
+                        value.Append(c);
+                        i++;
+                    }
+
+                    if (!closed)
+                    {
+                        sink.Report(FindingCodes.Syntax, new SourceRef(file, quoteLine, cellColumn), Messages.CsvUnclosedQuote(), unit, period, item);
+                        return null;
+                    }
+
+                    // Text after a closing quote ("abc"x) is a broken cell; keep it but say so.
+                    var junkStart = i;
+                    while (i < text.Length && text[i] != delimiter && text[i] != '\n')
+                    {
+                        i++;
+                    }
+
+                    if (i > junkStart && text[junkStart..i].Trim().Length > 0)
+                    {
+                        sink.Report(FindingCodes.Syntax, new SourceRef(file, line, cellColumn), Messages.CsvTextAfterQuote(), unit, period, item);
+                        value.Append(text, junkStart, i - junkStart);
+                    }
+                }
+                else
+                {
+                    while (i < text.Length && text[i] != delimiter && text[i] != '\n')
+                    {
+                        if (text[i] == '"')
+                        {
+                            sink.Report(FindingCodes.Syntax, new SourceRef(file, line, cellColumn), Messages.CsvStrayQuote(), unit, period, item);
+                            return null;
+                        }
+
+                        value.Append(text[i]);
+                        i++;
+                    }
+                }
+
+                cells.Add(new TableCell(value.ToString().Trim(), cellLine, cellColumn));
+                if (i >= text.Length)
+                {
+                    endOfRecord = true;
+                }
+                else if (text[i] == delimiter)
+                {
+                    i++;
+                }
+                else
+                {
+                    i++;
+                    line++;
+                    endOfRecord = true;
+                }
+            }
+
+            if (cells.All(c => c.Text.Length == 0))
+            {
+                continue;
+            }
+
+            records.Add(new TableRow(rowLine, cells));
+        }
+
+        if (records.Count == 0)
+        {
+            sink.Report(FindingCodes.Syntax, new SourceRef(file, 1, 1), Messages.EmptyTable(), unit, period, item);
+            return null;
+        }
+
+        var header = records[0].Cells;
+        var width = header.Count;
+        while (width > 0 && header[width - 1].Text.Length == 0)
+        {
+            width--;
+        }
+
+        var rows = new List<TableRow>();
+        foreach (var row in records.Skip(1))
+        {
+            var cells = row.Cells.ToList();
+
+            // Spreadsheets often save trailing empty cells; only real extra content is a ragged row.
+            while (cells.Count > width && cells[^1].Text.Length == 0)
+            {
+                cells.RemoveAt(cells.Count - 1);
+            }
+
+            if (cells.Count != width)
+            {
+                sink.Report(FindingCodes.Syntax, new SourceRef(file, row.Line, Math.Min(cells.Count, width) + 1), Messages.CsvRagged(cells.Count, width), unit, period, item);
+                continue;
+            }
+
+            rows.Add(row with { Cells = cells });
+        }
+
+        return sink.ErrorsSince(mark) > 0 && rows.Count == 0 ? null : (header.Take(width).ToList(), rows);
+    }
+
+    /// <summary>Comma by default; a header line with tabs or semicolons and no commas uses those.</summary>
+    private static char DetectDelimiter(string text)
+    {
+        var end = text.IndexOf('\n', StringComparison.Ordinal);
+        var first = end < 0 ? text : text[..end];
+        if (first.Contains(',', StringComparison.Ordinal))
+        {
+            return ',';
+        }
+
+        if (first.Contains('\t', StringComparison.Ordinal))
+        {
+            return '\t';
+        }
+
+        return first.Contains(';', StringComparison.Ordinal) ? ';' : ',';
+    }
+}

@@ -1,0 +1,247 @@
+using System.Text.RegularExpressions;
+using DisclosureSite.Model;
+using YamlDotNet.RepresentationModel;
+
+namespace DisclosureSite.Loading;
+
+/// <summary>Reads <c>disclosures/&lt;unit&gt;/&lt;period&gt;/&lt;slug&gt;.md</c> with its front matter and table files (SPEC §4).</summary>
+public static partial class DisclosureLoader
+{
+    public const string Folder = "disclosures";
+
+    public static readonly IReadOnlyList<string> Keys =
+    [
+        "item", "title", "published", "publish_at", "withdraw_at", "nil", "corrects", "revision_note", "withdrawn",
+        "opening_balance", "closing_balance", "tables", "attachments",
+    ];
+
+    private static readonly string[] TableKeys = ["file", "schema", "caption"];
+
+    [GeneratedRegex("^[A-Za-z0-9_-]+$", RegexOptions.CultureInvariant)]
+    private static partial Regex FileName();
+
+    /// <summary>Loads every disclosure of the input folder; unknown units and bad period folders are findings.</summary>
+    public static IReadOnlyList<Disclosure> LoadAll(InputFolder input, IReadOnlyDictionary<string, Unit> units, RuleSet rules, FindingSink sink)
+    {
+        var result = new List<Disclosure>();
+        foreach (var unitDir in input.Directories(Folder))
+        {
+            var unitId = Path.GetFileName(unitDir);
+            if (!units.TryGetValue(unitId, out var unit))
+            {
+                sink.Report(FindingCodes.UnknownUnit, new SourceRef(unitDir), Messages.UnknownUnitFolder(unitId));
+                continue;
+            }
+
+            foreach (var stray in input.Files(unitDir, "*.md"))
+            {
+                sink.Report(FindingCodes.BadPeriod, new SourceRef(stray), Messages.MarkdownOutsidePeriod(unitId), unitId);
+            }
+
+            foreach (var periodDir in input.Directories(unitDir))
+            {
+                var periodText = Path.GetFileName(periodDir);
+                if (!Period.TryParse(periodText, out var period) || period.ToString() != periodText)
+                {
+                    sink.Report(FindingCodes.BadPeriod, new SourceRef(periodDir), Messages.BadPeriodFolder(periodText), unitId);
+                    continue;
+                }
+
+                var seen = new Dictionary<string, string>(StringComparer.Ordinal);
+                foreach (var file in input.Files(periodDir, "*").Where(f => f.EndsWith(".md", StringComparison.OrdinalIgnoreCase)))
+                {
+                    var d = Load(input, file, unit, period, rules, seen, sink);
+                    if (d is not null)
+                    {
+                        result.Add(d);
+                    }
+                }
+            }
+        }
+
+        CheckCorrections(result, sink);
+        return result;
+    }
+
+    private static Disclosure? Load(InputFolder input, string file, Unit unit, Period period, RuleSet rules, Dictionary<string, string> seenSlugs, FindingSink sink)
+    {
+        var periodText = period.ToString();
+        var name = Path.GetFileNameWithoutExtension(file);
+        var slug = name.ToLowerInvariant();
+        var nameOk = FileName().IsMatch(name);
+        if (nameOk && seenSlugs.TryGetValue(slug, out var other))
+        {
+            sink.Report(FindingCodes.Duplicate, new SourceRef(file), Messages.UrlCollision(file, other, slug), unit.Id, periodText);
+            return null;
+        }
+
+        var text = TextFile.Read(input, file, sink);
+        if (text is null)
+        {
+            return null;
+        }
+
+        var parts = FrontMatterText.Split(text, file, sink, unit.Id, periodText);
+        if (parts is null)
+        {
+            return null;
+        }
+
+        var mark = sink.Count;
+        var node = YamlText.Parse(parts.Yaml, file, sink, lineOffset: 1);
+        if (node is not YamlMappingNode map)
+        {
+            if (sink.ErrorsSince(mark) == 0)
+            {
+                sink.Report(FindingCodes.MissingField, new SourceRef(file, 2, 1), Messages.MissingKey("item"), unit.Id, periodText);
+            }
+
+            return null;
+        }
+
+        var f = new YamlFields(map, file, sink, Keys, 1, unit.Id, periodText);
+        var itemId = f.String("item", required: true);
+        CatalogueItem? item = null;
+        if (itemId is not null)
+        {
+            item = rules.FindItem(unit.Level, itemId);
+            if (item is null)
+            {
+                f.ReportAt("item", FindingCodes.UnknownItem, Messages.UnknownItem(itemId, unit.Level, rules));
+            }
+            else if (!Fits(period, item.Schedule))
+            {
+                sink.Report(FindingCodes.BadPeriod, f.AtKey("item"), Messages.PeriodDoesNotFitSchedule(itemId, periodText, item.Schedule), unit.Id, periodText, itemId);
+            }
+        }
+
+        if (!nameOk)
+        {
+            var suggestion = itemId is not null ? itemId[(itemId.IndexOf('.', StringComparison.Ordinal) + 1)..] : UnitsLoader.SuggestSlug(name);
+            sink.Report(FindingCodes.BadName, new SourceRef(file), Messages.BadFileName(Path.GetFileName(file), suggestion + ".md"), unit.Id, periodText, itemId);
+        }
+        else
+        {
+            seenSlugs[slug] = file;
+        }
+
+        var tables = new List<TableRef>();
+        foreach (var tnode in f.Sequence("tables")?.Children ?? [])
+        {
+            switch (tnode)
+            {
+                case YamlScalarNode { Value: { Length: > 0 } v }:
+                    tables.Add(new TableRef(v.Trim(), "generic", null));
+                    break;
+                case YamlMappingNode tm:
+                    var tf = new YamlFields(tm, file, sink, TableKeys, 1, unit.Id, periodText, itemId);
+                    var tfile = tf.String("file", required: true);
+                    var schema = tf.String("schema") ?? "generic";
+                    if (schema is not ("ledger" or "roster" or "generic"))
+                    {
+                        tf.ReportAt("schema", FindingCodes.Syntax, Messages.BadSchema(schema));
+                        schema = "generic";
+                    }
+
+                    if (tfile is not null)
+                    {
+                        tables.Add(new TableRef(tfile, schema, tf.String("caption")));
+                    }
+
+                    break;
+                default:
+                    sink.Report(FindingCodes.Syntax, tnode.At(file, 1), Messages.ExpectedMapping("tables"), unit.Id, periodText, itemId);
+                    break;
+            }
+        }
+
+        var meta = new FrontMatter(
+            itemId ?? string.Empty,
+            f.String("title"),
+            f.Date("published"),
+            f.Date("publish_at"),
+            f.Date("withdraw_at"),
+            f.String("nil"),
+            f.String("corrects"),
+            f.String("revision_note"),
+            f.String("withdrawn"),
+            f.Decimal("opening_balance"),
+            f.Decimal("closing_balance"),
+            tables,
+            f.StringList("attachments"));
+
+        var loadedTables = new List<Table>();
+        foreach (var t in tables)
+        {
+            var at = f.AtKey("tables");
+            var resolved = input.ResolveReference(file, t.File, at, sink, unit.Id, periodText, itemId);
+            if (resolved is null)
+            {
+                continue;
+            }
+
+            if (!TableReader.Extensions.Contains(Path.GetExtension(resolved).ToLowerInvariant()))
+            {
+                sink.Report(FindingCodes.BadReference, at, Messages.TableExtension(t.File), unit.Id, periodText, itemId);
+                continue;
+            }
+
+            if (TableReader.Read(input, resolved, t.Schema, t.Caption, sink, unit.Id, periodText, itemId) is { } table)
+            {
+                loadedTables.Add(table);
+            }
+        }
+
+        var attachments = new List<string>();
+        foreach (var a in meta.Attachments)
+        {
+            if (input.ResolveReference(file, a, f.AtKey("attachments"), sink, unit.Id, periodText, itemId) is { } resolved)
+            {
+                attachments.Add(resolved);
+            }
+        }
+
+        if (itemId is null || item is null)
+        {
+            return null;
+        }
+
+        var title = meta.Title ?? $"{period.ToChinese()}{item.Name}";
+        return new Disclosure(unit.Id, period, slug, file, meta with { Attachments = attachments }, title, parts.Body, parts.BodyLine, loadedTables, parts.Yaml);
+    }
+
+    /// <summary>A disclosure may sit in a period of its item's schedule or in a shorter one inside it (a month of a quarter).</summary>
+    public static bool Fits(Period period, PeriodKind schedule) =>
+        Period.CountPerYear(period.Kind) >= Period.CountPerYear(schedule) && Period.CountPerYear(period.Kind) % Period.CountPerYear(schedule) == 0;
+
+    /// <summary><c>corrects:</c> must name an existing disclosure of the same unit: <c>2026-Q2/finance</c>.</summary>
+    private static void CheckCorrections(List<Disclosure> all, FindingSink sink)
+    {
+        foreach (var d in all.Where(x => x.IsCorrection))
+        {
+            if (FindCorrected(all, d) is null)
+            {
+                sink.Report(FindingCodes.BadReference, new SourceRef(d.File), Messages.CorrectsNothing(d.Meta.Corrects!), d.Unit, d.Period.ToString(), d.Item);
+            }
+        }
+    }
+
+    /// <summary>The disclosure a correction points at (<c>period/slug</c> in the same unit, or <c>unit/period/slug</c>).</summary>
+    public static Disclosure? FindCorrected(IEnumerable<Disclosure> all, Disclosure correction)
+    {
+        var target = correction.Meta.Corrects?.Trim().Trim('/').ToLowerInvariant();
+        if (string.IsNullOrEmpty(target))
+        {
+            return null;
+        }
+
+        var parts = target.Split('/');
+        var (unit, period, slug) = parts.Length switch
+        {
+            2 => (correction.Unit, parts[0], parts[1]),
+            3 => (parts[0], parts[1], parts[2]),
+            _ => (string.Empty, string.Empty, string.Empty),
+        };
+        return all.FirstOrDefault(x => x.Unit == unit && string.Equals(x.Period.ToString(), period, StringComparison.OrdinalIgnoreCase) && x.Slug == slug && !ReferenceEquals(x, correction));
+    }
+}

@@ -1,0 +1,112 @@
+using DisclosureSite.Model;
+
+namespace DisclosureSite.Loading;
+
+/// <summary>
+/// The input folder: turns relative, <c>/</c>-separated references into real paths, refusing anything that
+/// would leave the folder (<c>..</c>, absolute paths, symlinks pointing outside).
+/// </summary>
+public sealed class InputFolder
+{
+    public InputFolder(string root)
+    {
+        Root = Path.GetFullPath(root).TrimEnd(Path.DirectorySeparatorChar);
+    }
+
+    public string Root { get; }
+
+    public string FullPath(string relative) => Path.Combine(Root, relative.Replace('/', Path.DirectorySeparatorChar));
+
+    /// <summary>The input-relative, <c>/</c>-separated form of a path inside the folder.</summary>
+    public string Relative(string fullPath) => Path.GetRelativePath(Root, fullPath).Replace(Path.DirectorySeparatorChar, '/');
+
+    public bool Exists(string relative) => File.Exists(FullPath(relative));
+
+    public bool DirectoryExists(string relative) => Directory.Exists(FullPath(relative));
+
+    /// <summary>Files of a folder, sorted ordinally, as input-relative paths. Missing folder: none.</summary>
+    public IReadOnlyList<string> Files(string relativeDir, string pattern = "*")
+    {
+        var full = FullPath(relativeDir);
+        return Directory.Exists(full)
+            ? Directory.EnumerateFiles(full, pattern).Select(Relative).Order(StringComparer.Ordinal).ToList()
+            : [];
+    }
+
+    public IReadOnlyList<string> Directories(string relativeDir)
+    {
+        var full = FullPath(relativeDir);
+        return Directory.Exists(full)
+            ? Directory.EnumerateDirectories(full).Select(Relative).Order(StringComparer.Ordinal).ToList()
+            : [];
+    }
+
+    /// <summary>
+    /// Resolves a reference written in a file (a table or attachment) relative to that file's folder.
+    /// Returns the input-relative path, or null with an <c>input.bad-reference</c> finding.
+    /// </summary>
+    public string? ResolveReference(string fromFile, string reference, SourceRef at, FindingSink sink, string? unit = null, string? period = null, string? item = null)
+    {
+        var r = reference.Trim();
+        if (r.Length == 0)
+        {
+            sink.Report(FindingCodes.MissingField, at, Messages.EmptyReference(), unit, period, item);
+            return null;
+        }
+
+        var unsafeForm = r.StartsWith('/') || r.StartsWith('\\') || r.Contains(':', StringComparison.Ordinal) || r.StartsWith('~')
+            || r.Replace('\\', '/').Split('/').Any(s => s is ".." or ".");
+        if (unsafeForm)
+        {
+            sink.Report(FindingCodes.BadReference, at, Messages.UnsafeReference(r), unit, period, item);
+            return null;
+        }
+
+        var dir = Path.GetDirectoryName(fromFile.Replace('/', Path.DirectorySeparatorChar)) ?? string.Empty;
+        var relative = Path.Combine(dir, r.Replace('\\', '/').Replace('/', Path.DirectorySeparatorChar)).Replace(Path.DirectorySeparatorChar, '/');
+        var full = FullPath(relative);
+        if (!File.Exists(full))
+        {
+            sink.Report(FindingCodes.BadReference, at, Messages.MissingReference(r, relative), unit, period, item);
+            return null;
+        }
+
+        if (!StaysInside(full))
+        {
+            sink.Report(FindingCodes.BadReference, at, Messages.SymlinkOutside(r), unit, period, item);
+            return null;
+        }
+
+        return relative;
+    }
+
+    /// <summary>True when the path, with every symlink on the way resolved, is inside the input folder.</summary>
+    public bool StaysInside(string fullPath)
+    {
+        var real = RealPath(fullPath);
+        var root = RealPath(Root);
+        return real.StartsWith(root + Path.DirectorySeparatorChar, StringComparison.Ordinal) || real == root;
+    }
+
+    private static string RealPath(string path)
+    {
+        var full = Path.GetFullPath(path);
+        var parts = full.Split(Path.DirectorySeparatorChar, StringSplitOptions.RemoveEmptyEntries);
+        var current = Path.GetPathRoot(full) ?? "/";
+        for (var i = 0; i < parts.Length; i++)
+        {
+            current = Path.Combine(current, parts[i]);
+            FileSystemInfo info = Directory.Exists(current) ? new DirectoryInfo(current) : new FileInfo(current);
+            if (info.LinkTarget is not null)
+            {
+                var target = info.ResolveLinkTarget(returnFinalTarget: true);
+                if (target is not null)
+                {
+                    current = Path.GetFullPath(target.FullName);
+                }
+            }
+        }
+
+        return current;
+    }
+}

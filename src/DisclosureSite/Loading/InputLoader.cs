@@ -1,0 +1,81 @@
+using DisclosureSite.Model;
+using DisclosureSite.Rules;
+
+namespace DisclosureSite.Loading;
+
+/// <summary>The result of loading an input folder: the data (when the core files could be read) and every finding.</summary>
+public sealed record LoadResult(SiteInput? Input, IReadOnlyList<Finding> Findings)
+{
+    public bool HasErrors => Findings.Any(f => f.IsError);
+}
+
+/// <summary>Loads a whole input folder (SPEC §4): site, rules, units, standing information, disclosures, decisions.</summary>
+public static class InputLoader
+{
+    public static LoadResult Load(string root)
+    {
+        var input = new InputFolder(root);
+        var sink = new FindingSink();
+        if (!Directory.Exists(input.Root))
+        {
+            throw new DirectoryNotFoundException(input.Root);
+        }
+
+        var site = SiteSettingsLoader.Load(input, sink);
+        if (site is null)
+        {
+            return new LoadResult(null, sink.Findings);
+        }
+
+        var (settings, rulesAt) = site.Value;
+        var rules = RulePresetLoader.Load(input, settings, rulesAt, sink);
+        var units = UnitsLoader.Load(input, sink);
+        if (rules is null)
+        {
+            return new LoadResult(null, sink.Findings);
+        }
+
+        var byId = units.ToDictionary(u => u.Id, StringComparer.Ordinal);
+        var people = StandingLoader.LoadPeople(input, byId.Keys, sink);
+        var duty = new List<DutyEntry>();
+        var commitments = new List<Commitments>();
+        foreach (var dir in input.Directories("units"))
+        {
+            var id = Path.GetFileName(dir);
+            if (!byId.ContainsKey(id))
+            {
+                sink.Report(FindingCodes.UnknownUnit, new SourceRef(dir), Messages.UnknownUnitFolder(id));
+                continue;
+            }
+
+            duty.AddRange(StandingLoader.LoadDuty(input, id, sink));
+            if (StandingLoader.LoadCommitments(input, id, sink) is { } c)
+            {
+                commitments.Add(c);
+            }
+        }
+
+        var disclosures = DisclosureLoader.LoadAll(input, byId, rules, sink);
+        var decisions = new List<Decision>();
+        foreach (var dir in input.Directories("decisions"))
+        {
+            var id = Path.GetFileName(dir);
+            if (!byId.TryGetValue(id, out var unit))
+            {
+                sink.Report(FindingCodes.UnknownUnit, new SourceRef(dir), Messages.UnknownUnitFolder(id));
+                continue;
+            }
+
+            foreach (var file in input.Files(dir).Where(f => f.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase) || f.EndsWith(".yml", StringComparison.OrdinalIgnoreCase)))
+            {
+                if (DecisionLoader.Load(input, file, id, rules, unit.Level, sink) is { } d)
+                {
+                    decisions.Add(d);
+                }
+            }
+        }
+
+        var siteInput = new SiteInput(input.Root, settings, rules, units, people, duty, commitments, disclosures, decisions);
+        return new LoadResult(siteInput, sink.Findings);
+    }
+}

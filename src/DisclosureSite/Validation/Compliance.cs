@@ -1,0 +1,155 @@
+using DisclosureSite.Loading;
+using DisclosureSite.Model;
+
+namespace DisclosureSite.Validation;
+
+/// <summary>Where a required item of a period stands on the as-of date.</summary>
+public enum ItemStatus
+{
+    /// <summary>Published by the deadline.</summary>
+    OnTime,
+
+    /// <summary>Published after the deadline.</summary>
+    Late,
+
+    /// <summary>An explicit "nothing to disclose" report (counts as disclosed).</summary>
+    Nil,
+
+    /// <summary>Filed, but with <c>publish_at</c> still in the future.</summary>
+    Embargoed,
+
+    /// <summary>Nothing, and the deadline has passed: 缺报.</summary>
+    Missing,
+
+    /// <summary>Nothing yet, due within the due-soon window.</summary>
+    DueSoon,
+
+    /// <summary>Nothing yet, and the deadline is still some way off.</summary>
+    Pending,
+}
+
+/// <summary>One cell of the compliance matrix: a unit's required item in one period.</summary>
+public sealed record ComplianceEntry(
+    Unit Unit,
+    Period Period,
+    CatalogueItem Item,
+    DateOnly Deadline,
+    ItemStatus Status,
+    DateOnly? PublishedOn,
+    DateSource DateSource,
+    int? Days,
+    IReadOnlyList<Disclosure> Disclosures)
+{
+    /// <summary>Counted as disclosed for the schedule (on time, late or nil).</summary>
+    public bool IsDisclosed => Status is ItemStatus.OnTime or ItemStatus.Late or ItemStatus.Nil;
+
+    /// <summary>The deadline has passed (so the entry belongs in the on-time/late/缺报 figures).</summary>
+    public bool IsDue => Status is not (ItemStatus.DueSoon or ItemStatus.Pending) && !(Status == ItemStatus.Embargoed && Days is null);
+}
+
+/// <summary>
+/// Works out, for every unit and every required item of every period from the site's <c>since</c> up to
+/// the as-of date, whether it was published on time, late, as a nil report, is embargoed, or is missing (缺报).
+/// </summary>
+public sealed class ComplianceCalculator(SiteInput input, PublicationDates dates, DateOnly asOf)
+{
+    /// <summary>The date a disclosure became (or becomes) public: its trusted date, or its embargo date if later.</summary>
+    public (DateOnly? Date, DateSource Source) EffectiveDate(Disclosure d)
+    {
+        var trusted = dates.Of(d);
+        var date = trusted.Date;
+        if (d.Meta.PublishAt is { } at && (date is null || at > date))
+        {
+            return (at, trusted.Source);
+        }
+
+        return (date, trusted.Source);
+    }
+
+    /// <summary>True when the disclosure is on the site on the as-of date (not embargoed).</summary>
+    public bool IsPublic(Disclosure d) => EffectiveDate(d).Date is not { } date || date <= asOf;
+
+    /// <summary>Deadline of an item for a period, including the site's grace days.</summary>
+    public DateOnly DeadlineOf(CatalogueItem item, Period period) => item.Due.DeadlineFor(period).AddDays(input.Rules.GraceDays);
+
+    /// <summary>The first period the site covers: <c>since</c>, else the year of the earliest disclosure, else the as-of year.</summary>
+    public DateOnly CoverageStart =>
+        input.Settings.Since?.Start
+        ?? (input.Disclosures.Count > 0 ? new DateOnly(input.Disclosures.Min(d => d.Period.Start).Year, 1, 1) : new DateOnly(asOf.Year, 1, 1));
+
+    /// <summary>Required periods of a schedule kind from the coverage start up to the period containing as-of.</summary>
+    public IEnumerable<Period> PeriodsOf(PeriodKind kind)
+    {
+        var start = CoverageStart;
+        var p = Period.Containing(start, kind);
+        var last = Period.Containing(asOf, kind);
+        while (p <= last)
+        {
+            yield return p;
+            p = p.Next();
+        }
+    }
+
+    public IReadOnlyList<ComplianceEntry> Compute()
+    {
+        var byUnitItem = input.Disclosures
+            .Where(d => !d.IsCorrection)
+            .ToLookup(d => (d.Unit, d.Item));
+        var entries = new List<ComplianceEntry>();
+        foreach (var unit in input.Units)
+        {
+            foreach (var item in input.Rules.ItemsFor(unit.Level))
+            {
+                var candidatesAll = byUnitItem[(unit.Id, item.Id)].ToList();
+                foreach (var period in PeriodsOf(item.Schedule))
+                {
+                    if (!unit.ExistsIn(period) || !item.IsRequiredIn(period))
+                    {
+                        continue;
+                    }
+
+                    var candidates = candidatesAll.Where(d => period.Contains(d.Period)).ToList();
+                    entries.Add(Evaluate(unit, period, item, candidates));
+                }
+            }
+        }
+
+        return entries;
+    }
+
+    private ComplianceEntry Evaluate(Unit unit, Period period, CatalogueItem item, List<Disclosure> candidates)
+    {
+        var deadline = DeadlineOf(item, period);
+        var published = candidates
+            .Select(d => (d, eff: EffectiveDate(d)))
+            .Where(x => x.eff.Date is null || x.eff.Date <= asOf)
+            .OrderBy(x => x.eff.Date ?? asOf)
+            .ToList();
+        if (published.Count > 0)
+        {
+            var (first, eff) = published[0];
+
+            // No date at all (no Git, no `published`): it becomes public with this build, today.
+            var on = eff.Date ?? asOf;
+            var days = on.DayNumber - deadline.DayNumber;
+            var status = days > 0 ? ItemStatus.Late : (published.All(x => x.d.IsNil) ? ItemStatus.Nil : ItemStatus.OnTime);
+            return new ComplianceEntry(unit, period, item, deadline, status, on, eff.Date is null ? DateSource.None : eff.Source, days > 0 ? days : null, candidates);
+        }
+
+        if (candidates.Count > 0)
+        {
+            var overdue = asOf > deadline ? asOf.DayNumber - deadline.DayNumber : (int?)null;
+            return new ComplianceEntry(unit, period, item, deadline, ItemStatus.Embargoed, EffectiveDate(candidates[0]).Date, DateSource.None, overdue, candidates);
+        }
+
+        if (asOf > deadline)
+        {
+            return new ComplianceEntry(unit, period, item, deadline, ItemStatus.Missing, null, DateSource.None, asOf.DayNumber - deadline.DayNumber, candidates);
+        }
+
+        var left = deadline.DayNumber - asOf.DayNumber;
+        return left <= input.Rules.DueSoonDays
+            ? new ComplianceEntry(unit, period, item, deadline, ItemStatus.DueSoon, null, DateSource.None, left, candidates)
+            : new ComplianceEntry(unit, period, item, deadline, ItemStatus.Pending, null, DateSource.None, left, candidates);
+    }
+}

@@ -1,0 +1,111 @@
+using DisclosureSite.Model;
+using DisclosureSite.Validation.PersonalData;
+
+namespace DisclosureSite.Validation.Rules;
+
+/// <summary>
+/// Unmasked personal data (SPEC §8) anywhere in the data: table cells, Markdown bodies, front matter,
+/// contact cards, duty rosters, commitments and decisions. The finding names the cell or line and the masked form.
+/// </summary>
+public sealed class PersonalDataRule : IValidationRule
+{
+    public IEnumerable<Finding> Check(ValidationContext context)
+    {
+        var input = context.Input;
+        var findings = new List<Finding>();
+        foreach (var d in input.Disclosures)
+        {
+            var period = d.Period.ToString();
+            ScanLines(findings, d.RawFrontMatter, d.File, Disclosure.FrontMatterLine, d.Unit, period, d.Item);
+            ScanLines(findings, d.Body, d.File, d.BodyLine, d.Unit, period, d.Item);
+            foreach (var table in d.Tables)
+            {
+                foreach (var row in table.Rows)
+                {
+                    for (var c = 0; c < row.Cells.Count; c++)
+                    {
+                        var cell = row.Cells[c];
+                        var column = c < table.Columns.Count ? table.Columns[c] : string.Empty;
+                        foreach (var m in PersonalDataScanner.Scan(cell.Text))
+                        {
+                            findings.Add(Make(m, $"第 {cell.Line} 行“{column}”列", $"row {cell.Line}, column '{column}'", table.File, cell.Line, cell.Column, d.Unit, period, d.Item));
+                        }
+                    }
+                }
+            }
+        }
+
+        foreach (var p in input.People)
+        {
+            foreach (var text in new[] { p.Name, p.Role, p.Phone, p.Note })
+            {
+                foreach (var m in PersonalDataScanner.Scan(text ?? string.Empty))
+                {
+                    findings.Add(Make(m, $"联系卡第 {p.Source.Line} 行", $"contact card line {p.Source.Line}", p.Source.File, p.Source.Line, null, p.Unit, null, null));
+                }
+            }
+        }
+
+        foreach (var e in input.Duty)
+        {
+            foreach (var text in new[] { e.Name, e.Role, e.Phone })
+            {
+                foreach (var m in PersonalDataScanner.Scan(text ?? string.Empty))
+                {
+                    findings.Add(Make(m, $"值班表第 {e.Source.Line} 行", $"duty roster line {e.Source.Line}", e.Source.File, e.Source.Line, null, e.Unit, null, null));
+                }
+            }
+        }
+
+        foreach (var c in input.Commitments)
+        {
+            ScanLines(findings, c.Body, c.Source.File, c.Source.Line ?? 1, c.Unit, null, null);
+        }
+
+        foreach (var d in input.Decisions)
+        {
+            var text = TextOf(input.Root, d.File);
+            ScanLines(findings, text, d.File, 1, d.Unit, null, d.Item);
+        }
+
+        return findings;
+    }
+
+    private static string TextOf(string root, string file)
+    {
+        try
+        {
+            return Loading.TextFile.NormalizeNewlines(File.ReadAllText(Path.Combine(root, file)));
+        }
+        catch (IOException)
+        {
+            return string.Empty;
+        }
+    }
+
+    private static void ScanLines(List<Finding> findings, string text, string file, int firstLine, string? unit, string? period, string? item)
+    {
+        var lines = text.Split('\n');
+        for (var i = 0; i < lines.Length; i++)
+        {
+            foreach (var m in PersonalDataScanner.Scan(lines[i]))
+            {
+                var line = firstLine + i;
+                findings.Add(Make(m, $"第 {line} 行", $"line {line}", file, line, m.Index + 1, unit, period, item));
+            }
+        }
+    }
+
+    private static Finding Make(PersonalDataMatch m, string whereZh, string whereEn, string file, int? line, int? column, string? unit, string? period, string? item)
+    {
+        var (code, zh, en) = m.Kind switch
+        {
+            PersonalDataKind.IdNumber => (FindingCodes.IdNumber, "身份证号", "ID number"),
+            PersonalDataKind.Mobile => (FindingCodes.Mobile, "手机号", "mobile number"),
+            PersonalDataKind.BankCard => (FindingCodes.BankCard, "银行卡号", "bank card number"),
+            _ => (FindingCodes.Address, "详细住址", "home address"),
+        };
+        var text = Messages.PersonalData(zh, en, whereZh, m.Masked);
+        return new Finding(code, Severity.Error, text with { En = Messages.PersonalData(zh, en, whereEn, m.Masked).En }, unit, period, item, file, line, column);
+    }
+}

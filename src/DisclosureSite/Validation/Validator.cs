@@ -1,0 +1,83 @@
+using DisclosureSite.Loading;
+using DisclosureSite.Model;
+using DisclosureSite.Validation.Rules;
+
+namespace DisclosureSite.Validation;
+
+/// <summary>
+/// Runs every rule over a loaded input and makes the report of <c>disclosure check</c>. Findings of one kind
+/// never hide another: input errors, table and privacy errors and schedule findings are all reported.
+/// </summary>
+public static class Validator
+{
+    /// <summary>The rules, in the order their findings are computed (output is sorted afterwards).</summary>
+    public static IReadOnlyList<IValidationRule> Rules { get; } =
+    [
+        new ScheduleRule(),
+        new LedgerTableRule(),
+        new RosterTableRule(),
+        new PersonalDataRule(),
+        new StandingRule(),
+        new DecisionRule(),
+    ];
+
+    public static ValidationContext Context(SiteInput input, DateOnly asOf, GitHistory? git = null, IReadOnlyDictionary<string, DateOnly>? ledgerDates = null)
+    {
+        var zone = SiteClock.Zone(input.Settings.TimeZone);
+        var history = input.Settings.DatesFrom == DatesFrom.Git ? git ?? GitHistory.Read(input.Root) : GitHistory.None("declared");
+        var dates = new PublicationDates(history, zone, input.Settings.DatesFrom, ledgerDates);
+        var calculator = new ComplianceCalculator(input, dates, asOf);
+        return new ValidationContext(input, asOf, dates, calculator, calculator.Compute());
+    }
+
+    public static CheckReport Check(LoadResult loaded, DateOnly asOf, GitHistory? git = null, IReadOnlyDictionary<string, DateOnly>? ledgerDates = null)
+    {
+        if (loaded.Input is not { } input)
+        {
+            return Report(asOf, loaded.Findings, null);
+        }
+
+        var context = Context(input, asOf, git, ledgerDates);
+        return Check(context, loaded.Findings);
+    }
+
+    public static CheckReport Check(ValidationContext context, IEnumerable<Finding> loadFindings)
+    {
+        var findings = loadFindings.ToList();
+        foreach (var rule in Rules)
+        {
+            findings.AddRange(rule.Check(context));
+        }
+
+        return Report(context.AsOf, findings, context);
+    }
+
+    private static string DatesFromLabel(ValidationContext? context) => context switch
+    {
+        null => "none",
+        { Input.Settings.DatesFrom: DatesFrom.Declared } => "declared",
+        { Dates.GitUnavailableReason: { } r } => "declared (" + r + ")",
+        _ => "git",
+    };
+
+    private static CheckReport Report(DateOnly asOf, IEnumerable<Finding> findings, ValidationContext? context)
+    {
+        var sorted = CheckReport.Sort(findings);
+        var c = context?.Compliance ?? [];
+        var summary = new CheckSummary(
+            context?.Input.Units.Count ?? 0,
+            c.Count(e => e.IsDue),
+            c.Count(e => e.Status == ItemStatus.OnTime),
+            c.Count(e => e.Status == ItemStatus.Late),
+            c.Count(e => e.Status == ItemStatus.Missing),
+            c.Count(e => e.Status == ItemStatus.Nil),
+            c.Count(e => e.Status == ItemStatus.Embargoed),
+            c.Count(e => e.Status == ItemStatus.DueSoon),
+            sorted.Count(f => f.Severity == Severity.Error),
+            sorted.Count(f => f.Severity == Severity.Warning),
+            sorted.Count(f => f.Severity == Severity.Notice),
+            DatesFromLabel(context));
+        var notes = context?.Dates.GitUnavailableReason is { } reason ? new[] { Messages.GitDatesUnavailable(reason) } : [];
+        return new CheckReport(asOf, sorted, summary) { Notes = notes };
+    }
+}
