@@ -1,0 +1,58 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using DisclosureSite.Loading;
+using DisclosureSite.Model;
+
+namespace DisclosureSite.Publishing;
+
+/// <summary>
+/// The canonical content of a disclosure and its SHA-256 (docs/审计核验.md defines it for auditors):
+/// one record per file — the .md first, then its table files and attachments in front-matter order —
+/// each <c>"file " + path + "\n" + "length " + N + "\n" + bytes + "\n"</c>, where text files (.md, .csv)
+/// are decoded, given LF line endings and Unicode NFC and re-encoded as UTF-8 without BOM, and other files
+/// (.xlsx, .pdf …) are taken byte for byte. The hash is lower-case hex.
+/// </summary>
+public static class ContentHash
+{
+    private static readonly string[] TextExtensions = [".md", ".csv", ".txt", ".yaml", ".yml"];
+
+    /// <summary>The input-relative files that make up a disclosure's content, in canonical order.</summary>
+    public static IReadOnlyList<string> FilesOf(Disclosure d) =>
+        new[] { d.File }.Concat(d.Tables.Select(t => t.File)).Concat(d.Meta.Attachments).Distinct(StringComparer.Ordinal).ToList();
+
+    public static string Of(string inputRoot, Disclosure d) => Hex(SHA256.HashData(Canonical(inputRoot, FilesOf(d))));
+
+    /// <summary>The canonical bytes of a list of input-relative files.</summary>
+    public static byte[] Canonical(string inputRoot, IEnumerable<string> files)
+    {
+        using var ms = new MemoryStream();
+        foreach (var file in files)
+        {
+            var content = NormalizedBytes(Path.Combine(inputRoot, file.Replace('/', Path.DirectorySeparatorChar)), file);
+            var header = Encoding.UTF8.GetBytes($"file {file}\nlength {content.Length.ToString(CultureInfo.InvariantCulture)}\n");
+            ms.Write(header);
+            ms.Write(content);
+            ms.WriteByte((byte)'\n');
+        }
+
+        return ms.ToArray();
+    }
+
+    /// <summary>Text files decoded and normalized (LF, NFC, UTF-8 without BOM); anything else byte for byte.</summary>
+    public static byte[] NormalizedBytes(string fullPath, string relative)
+    {
+        var bytes = File.Exists(fullPath) ? File.ReadAllBytes(fullPath) : [];
+        if (!TextExtensions.Contains(Path.GetExtension(relative).ToLowerInvariant()))
+        {
+            return bytes;
+        }
+
+        var text = TextFile.Decode(bytes, relative, new FindingSink(), out _);
+        return text is null ? bytes : Encoding.UTF8.GetBytes(text.Normalize(NormalizationForm.FormC));
+    }
+
+    public static string Hex(byte[] hash) => Convert.ToHexStringLower(hash);
+
+    public static string Sha256(byte[] bytes) => Hex(SHA256.HashData(bytes));
+}
