@@ -542,9 +542,11 @@ def gen_ledger(rng: random.Random, kind: str, per: Per, unit: UnitInfo, opening:
     if low < 0:
         top = (-low + money(rng, 2000, 8000, 100)).quantize(Decimal("100"))
         label = {"gov.finance": "县财政预算拨款(补充)", "community.finance": "上级拨付社区工作经费(补充)",
-                 "party.aid-fund": "镇党委下拨党内关怀帮扶资金"}.get(kind, "上级转移支付(补充)")
+                 "party.aid-fund": "镇党委下拨党内关怀帮扶资金",
+                 "village.construction-funds": "乡村振兴衔接资金(追加)", "village.assets": "收回村民借款"}.get(kind, "上级转移支付(补充)")
         rows.insert(0, LedgerRow(per.start + timedelta(days=rng.randint(1, 5)), label,
-                                 "补助收入" if kind != "gov.finance" else "财政拨款收入",
+                                 {"gov.finance": "财政拨款收入", "village.construction-funds": "专项应付款",
+                                  "village.assets": "应收款", "party.aid-fund": "基金收入"}.get(kind, "补助收入"),
                                  top.quantize(CENT), None, handlers[0], ""))
         rows.sort(key=lambda r: (r.day, r.expense is not None))
     if close_out:
@@ -1603,8 +1605,8 @@ item: village.public-works
 steps:
   proposal: 2026-03-02
   consultation: 2026-03-05
-  review: { date: 2026-03-10, minutes: 党员大会同意提交村民代表会议表决, votes: { present: 38, for: 36, against: 1, abstain: 1 } }
-  resolution: { date: 2026-03-15, minutes: 村民代表会议表决通过硬化方案和资金筹集办法, votes: { present: 45, for: 41, against: 2, abstain: 2 } }
+  review: { date: 2026-03-10, minutes: "党员大会同意提交村民代表会议表决", votes: { present: 38, for: 36, against: 1, abstain: 1 } }
+  resolution: { date: 2026-03-15, minutes: "村民代表会议表决通过硬化方案和资金筹集办法", votes: { present: 45, for: 41, against: 2, abstain: 2 } }
   resolution_published: 2026-03-18
   result_published: 2026-09-30
 status: done
@@ -1616,8 +1618,8 @@ item: village.public-works
 steps:
   proposal: 2026-10-20
   consultation: 2026-10-24
-  review: { date: 2026-11-05, minutes: 党员大会审议同意改造方案, votes: { present: 31, for: 29, against: 0, abstain: 2 } }
-  resolution: { date: 2026-11-12, minutes: 村民代表会议表决通过, votes: { present: 42, for: 38, against: 1, abstain: 3 } }
+  review: { date: 2026-11-05, minutes: "党员大会审议同意改造方案", votes: { present: 31, for: 29, against: 0, abstain: 2 } }
+  resolution: { date: 2026-11-12, minutes: "村民代表会议表决通过", votes: { present: 42, for: 38, against: 1, abstain: 3 } }
   resolution_published: 2026-11-16
 status: in-progress
 """,
@@ -1627,8 +1629,8 @@ item: village.contracts
 steps:
   proposal: 2026-09-15
   consultation: 2026-09-18
-  review: { date: 2026-09-28, minutes: 党员大会审议同意公开竞价发包, votes: { present: 35, for: 32, against: 2, abstain: 1 } }
-  resolution: { date: 2026-10-10, minutes: 村民代表会议表决通过发包方案, votes: { present: 40, for: 34, against: 4, abstain: 2 } }
+  review: { date: 2026-09-28, minutes: "党员大会审议同意公开竞价发包", votes: { present: 35, for: 32, against: 2, abstain: 1 } }
+  resolution: { date: 2026-10-10, minutes: "村民代表会议表决通过发包方案", votes: { present: 40, for: 34, against: 4, abstain: 2 } }
 status: in-progress
 """,
         "beiling/plaza-relocation.yaml": """# 四议两公开 — rejected by the villagers' representatives; the (negative) resolution was still disclosed
@@ -1637,8 +1639,8 @@ item: village.public-works
 steps:
   proposal: 2026-05-06
   consultation: 2026-05-09
-  review: { date: 2026-05-20, minutes: 党员大会同意提交村民代表会议表决, votes: { present: 41, for: 27, against: 10, abstain: 4 } }
-  resolution: { date: 2026-06-02, minutes: 村民代表会议未通过,多数代表认为原址改造更节省, votes: { present: 52, for: 19, against: 28, abstain: 5 } }
+  review: { date: 2026-05-20, minutes: "党员大会同意提交村民代表会议表决", votes: { present: 41, for: 27, against: 10, abstain: 4 } }
+  resolution: { date: 2026-06-02, minutes: "村民代表会议未通过,多数代表认为原址改造更节省", votes: { present: 52, for: 19, against: 28, abstain: 5 } }
   resolution_published: 2026-06-05
 status: rejected
 result: 迁建方案未获村民代表会议通过,村“两委”将另行研究原址改造方案。
