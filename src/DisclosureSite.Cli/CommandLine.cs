@@ -14,6 +14,7 @@ public static class CommandLine
         用法 (usage):
           disclosure check   [--input input] [--as-of YYYY-MM-DD] [--format text|github|json|markdown] [--lang zh|en]
           disclosure build   [--input input] [--output _site] [--as-of YYYY-MM-DD] [--base-url URL]
+          disclosure preview [--input input] [--output _site] [--as-of YYYY-MM-DD] [--port 8080]
 
         退出码 (exit codes): 0 正常, 1 有错误, 2 用法错误或输入文件夹无法读取
         """;
@@ -34,6 +35,8 @@ public static class CommandLine
             return args[0] switch
             {
                 "check" => CheckCommand.Run(args[1..], context),
+                "build" => BuildCommand.Run(args[1..], context),
+                "preview" => PreviewCommand.Run(args[1..], context),
                 _ => throw new UsageException($"未知命令 '{args[0]}'(unknown command)。"),
             };
         }
