@@ -127,7 +127,10 @@ public sealed class RenderItemPages : IRenderStep
             computed,
             computed is { } c && closing is { } cl ? c == cl : null);
         var chart = LedgerChart.Of(opening, ledger.IncomeTotal, ledger.ExpenseTotal, closing ?? computed);
-        return new TableView(table.Caption, table.Schema, table.Columns, classes, Rows(table, totals.Contains), view, chart, csv);
+        var rows = Rows(table, totals.Contains)
+            .Select(r => r with { Cells = r.Cells.Select((c, i) => classes[i] == "num" && Amount.TryParse(c, out var v) ? Amount.Format(v) : c).ToList() })
+            .ToList();
+        return new TableView(table.Caption, table.Schema, table.Columns, classes, rows, view, chart, csv);
     }
 
     private static List<RowView> Rows(Table table, Func<TableRow, bool> isTotal) =>
