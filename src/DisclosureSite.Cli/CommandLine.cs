@@ -3,7 +3,11 @@ using DisclosureSite.Cli.Commands;
 namespace DisclosureSite.Cli;
 
 /// <summary>The environment a command runs in: output streams and the clock (injected, so tests can fix "today").</summary>
-public sealed record CliContext(TextWriter Out, TextWriter Error, TimeProvider Clock);
+public sealed record CliContext(TextWriter Out, TextWriter Error, TimeProvider Clock)
+{
+    /// <summary>Reads an environment variable (GITHUB_TOKEN, GITHUB_SERVER_URL …); tests replace it.</summary>
+    public Func<string, string?> Environment { get; init; } = System.Environment.GetEnvironmentVariable;
+}
 
 /// <summary>Dispatches <c>disclosure &lt;command&gt;</c> to the commands in Commands/.</summary>
 public static class CommandLine
@@ -34,6 +38,7 @@ public static class CommandLine
             return args[0] switch
             {
                 "check" => CheckCommand.Run(args[1..], context),
+                "remind" => RemindCommand.Run(args[1..], context),
                 _ => throw new UsageException($"未知命令 '{args[0]}'(unknown command)。"),
             };
         }
