@@ -51,7 +51,10 @@ public sealed class ReminderSync(IGitHubClient github, string owner, string name
                 continue;
             }
 
-            var assignee = reminder.Clerk is { } clerk && await IsAssignableAsync(clerk).ConfigureAwait(false) ? clerk : null;
+            // Ask GitHub whether the clerk can be assigned only when an assignment is about to be made.
+            var alreadyAssigned = keep is not null && reminder.Clerk is { } login
+                && keep.Assignees.Any(x => string.Equals(x.Login, login, StringComparison.OrdinalIgnoreCase));
+            var assignee = reminder.Clerk is { } clerk && (alreadyAssigned || await IsAssignableAsync(clerk).ConfigureAwait(false)) ? clerk : null;
             var note = reminder.Clerk is { } c && assignee is null ? $"(文书 {c} 不能被指派,未指派)" : string.Empty;
             if (keep is null)
             {
@@ -120,7 +123,8 @@ public sealed class ReminderSync(IGitHubClient github, string owner, string name
     /// <summary>Open reminder issues by unit (oldest first), from the label and the hidden marker.</summary>
     private async Task<Dictionary<string, List<Issue>>> OpenRemindersAsync()
     {
-        var request = new RepositoryIssueRequest { State = ItemStateFilter.Open, SortProperty = IssueSort.Created, SortDirection = SortDirection.Ascending };
+        // Octokit sends filter=assigned unless told otherwise; reminders may be unassigned, so ask for all.
+        var request = new RepositoryIssueRequest { Filter = IssueFilter.All, State = ItemStateFilter.Open, SortProperty = IssueSort.Created, SortDirection = SortDirection.Ascending };
         request.Labels.Add(ReminderMarker.Label);
         var issues = await github.Issue.GetAllForRepository(owner, name, request, new ApiOptions { PageSize = 100 }).ConfigureAwait(false);
         var result = new Dictionary<string, List<Issue>>(StringComparer.Ordinal);
