@@ -130,6 +130,10 @@ public static partial class Messages
         $"可选规则 '{id}' 不存在。可用的有:{List(known)}。",
         $"Optional preset '{id}' does not exist. Available: {List(known)}.");
 
+    public static LocalizedText UnknownStream(string stream, UnitLevel level, IEnumerable<string> known) => T(
+        $"{level.ToChinese()}没有栏目 '{stream}'。可用的栏目有:{List(known)}。",
+        $"Level {level.ToKey()} has no stream '{stream}'. Streams: {List(known)}.");
+
     public static LocalizedText UnknownItemInOverride(string id) => T($"overrides 里要去掉的事项 '{id}' 不在目录中。", $"Item '{id}' in overrides is not in the catalogue.");
 
     // ---- CSV ----
