@@ -18,8 +18,11 @@ public static class CommandLine
         用法 (usage):
           disclosure check   [--input input] [--as-of YYYY-MM-DD] [--format text|github|json|markdown] [--lang zh|en]
           disclosure build   [--input input] [--output _site] [--as-of YYYY-MM-DD] [--base-url URL]
+          disclosure remind  [--repo owner/name] [--input input] [--as-of YYYY-MM-DD] [--dry-run] [--api-url URL]
+          disclosure init    <folder> [--name 网站名称] [--repo owner/name]
+          disclosure new     <unit> <period> [--input input]
 
-        退出码 (exit codes): 0 正常, 1 有错误, 2 用法错误或输入文件夹无法读取
+        退出码 (exit codes): 0 正常, 1 有错误, 2 用法错误或输入文件夹无法读取, 3 GitHub 接口出错 (remind)
         """;
 
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr) =>
@@ -39,6 +42,8 @@ public static class CommandLine
             {
                 "check" => CheckCommand.Run(args[1..], context),
                 "remind" => RemindCommand.Run(args[1..], context),
+                "init" => InitCommand.Run(args[1..], context),
+                "new" => NewCommand.Run(args[1..], context),
                 _ => throw new UsageException($"未知命令 '{args[0]}'(unknown command)。"),
             };
         }
