@@ -76,7 +76,7 @@ public class WorkflowTests
 
         var publish = Runs(Map(jobs, "publish")).ToList();
         Assert.That(publish[0], Is.EqualTo("disclosure build --input input --output _site --as-of \"$AS_OF\""));
-        Assert.That(publish[1], Is.EqualTo("disclosure ledger record --input input --site _site"));
+        Assert.That(publish[1], Is.EqualTo("disclosure ledger record --input input --site _site --as-of \"$AS_OF\""));
         Assert.That(publish[2], Does.Contain("git add ledger").And.Contain("git diff --cached --quiet").And.Contain("git push origin HEAD:main"));
         Assert.That(Steps(Map(jobs, "publish")).Select(s => Scalar(s, "uses")), Has.Some.StartsWith("actions/upload-pages-artifact@"));
         Assert.That(Steps(Map(jobs, "deploy")).Select(s => Scalar(s, "uses")), Has.Some.StartsWith("actions/deploy-pages@"));
