@@ -203,3 +203,29 @@ public class ScheduleTests
         Assert.That(findings.Select(f => (f.Code, f.Period, f.Item)), Is.EqualTo(new[] { (FindingCodes.Missing, (string?)"2025-M01", (string?)"village.finance") }));
     }
 }
+
+/// <summary>The optional board-photos preset (seed 002: 每月3日前报公开栏照片).</summary>
+public class BoardPhotoTests
+{
+    [Test]
+    public void Board_photos_are_due_by_the_third_of_the_month_and_missing_months_are_缺报()
+    {
+        var dir = TestPaths.TempDir();
+        TestPaths.CopyDirectory(Path.Combine(TestPaths.Fixtures, "good", "base", "input"), dir);
+        File.AppendAllText(Path.Combine(dir, "site.yaml"), "overrides: { presets: [board-photos] }\n");
+        var jan = Path.Combine(dir, "board", "cun", "2025-01");
+        Directory.CreateDirectory(jan);
+        var photo = Path.Combine(jan, "far.jpg");
+        File.WriteAllBytes(photo, [0xFF, 0xD8, 0xFF, 0xD9]);
+        File.SetLastWriteTimeUtc(photo, new DateTime(2025, 1, 2, 1, 0, 0, DateTimeKind.Utc));
+        Directory.CreateDirectory(Path.Combine(dir, "board", "cun", "2025-13"));
+
+        var report = Validator.Check(InputLoader.Load(dir), new DateOnly(2025, 2, 10), GitHistory.None("test"));
+        var found = report.Findings.Select(f => (f.Code, f.Period, f.Item)).ToList();
+        Assert.That(found, Is.EquivalentTo(new[]
+        {
+            (FindingCodes.BadPeriod, (string?)null, (string?)null),
+            (FindingCodes.Missing, "2025-M02", "board.photos"),
+        }));
+    }
+}

@@ -266,6 +266,10 @@ public static partial class Messages
         $"表格文件 '{r}' 必须是 .csv 或 .xlsx。",
         $"Table file '{r}' must be .csv or .xlsx.");
 
+    public static LocalizedText BadBoardFolder(string name) => T(
+        $"公开栏照片文件夹 '{name}' 应按月份命名,例如 board/dongshan/2026-03/。",
+        $"Board photo folder '{name}' must be named by month, e.g. board/dongshan/2026-03/.");
+
     public static LocalizedText CorrectsNothing(string target) => T(
         $"corrects: '{target}' 找不到被更正的公开内容。请写成“期次/文件名”,例如 corrects: 2026-Q2/finance。",
         $"corrects: '{target}' names no existing disclosure; write period/slug, e.g. 2026-Q2/finance.");
