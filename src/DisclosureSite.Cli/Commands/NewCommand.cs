@@ -75,6 +75,11 @@ public static class NewCommand
             context.Out.WriteLine($"  已有,跳过 {f.Path}");
         }
 
+        foreach (var board in files.Where(f => f.Path.StartsWith("board/", StringComparison.Ordinal)))
+        {
+            context.Out.WriteLine($"公开栏照片:请把本月公开栏的远景、近景照片(.jpg)放进 {board.Path},不需要 .md 文件。");
+        }
+
         if (written.Count > 0)
         {
             context.Out.WriteLine("请填写内容后再提交;没有内容的事项写 nil(见文件开头的提示)。");

@@ -183,6 +183,20 @@ public class ScaffoldTests
     }
 
     [Test]
+    public void New_with_the_board_photos_preset_makes_the_photo_folder_not_a_markdown_file()
+    {
+        Assert.That(Init().Code, Is.Zero);
+        File.AppendAllText(Path.Combine(Input, "site.yaml"), "overrides: { presets: [board-photos] }\n");
+
+        var run = TestSites.Run(["new", "village1", "2026-M03", "--input", Input]);
+
+        Assert.That(run.Code, Is.Zero, run.ToString());
+        Assert.That(Directory.Exists(Path.Combine(Input, "board", "village1", "2026-03")), Is.True);
+        Assert.That(Directory.Exists(Path.Combine(Input, "disclosures")), Is.False);
+        Assert.That(run.Out, Does.Contain("公开栏照片"));
+    }
+
+    [Test]
     public void Slugs_follow_the_clerks_guide()
     {
         var rules = DisclosureSite.Loading.InputLoader.Load(TestSites.WriteSmallSite(Path.Combine(_root, "in"))).Input!.Rules;

@@ -50,6 +50,17 @@ public static class DisclosureScaffold
         var results = new List<ScaffoldedFile>();
         foreach (var item in items)
         {
+            if (item.Id == Loading.BoardPhotoLoader.ItemId)
+            {
+                // Notice-board photos are not a Markdown disclosure: they go in board/<unit>/<yyyy-mm>/.
+                var month = $"{Loading.BoardPhotoLoader.Folder}/{unit.Id}/{Dates.Iso(period.Start)[..7]}/";
+                var dir = Path.Combine(inputRoot, month.Replace('/', Path.DirectorySeparatorChar));
+                var existed = Directory.Exists(dir);
+                Directory.CreateDirectory(dir);
+                results.Add(new ScaffoldedFile(month, !existed));
+                continue;
+            }
+
             var slug = SlugFor(item);
             var schema = item.TableSchema is "ledger" or "roster" ? item.TableSchema : null;
             var table = schema is null ? null : $"{slug}-{schema}";
