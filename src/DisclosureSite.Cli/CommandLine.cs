@@ -12,8 +12,10 @@ public static class CommandLine
         disclosure — 三务公开站点工具 (DisclosureSite)
 
         用法 (usage):
-          disclosure check   [--input input] [--as-of YYYY-MM-DD] [--format text|github|json|markdown] [--lang zh|en]
+          disclosure check   [--input input] [--as-of YYYY-MM-DD] [--format text|github|json|markdown] [--lang zh|en] [--ledger PATH]
           disclosure build   [--input input] [--output _site] [--as-of YYYY-MM-DD] [--base-url URL]
+          disclosure ledger record [--input input] [--site _site] [--as-of YYYY-MM-DD] [--ledger ledger/publications.jsonl]
+          disclosure ledger verify [--input input] [--site _site] [--ledger ledger/publications.jsonl]
 
         退出码 (exit codes): 0 正常, 1 有错误, 2 用法错误或输入文件夹无法读取
         """;
@@ -34,6 +36,7 @@ public static class CommandLine
             return args[0] switch
             {
                 "check" => CheckCommand.Run(args[1..], context),
+                "ledger" => LedgerCommand.Run(args[1..], context),
                 _ => throw new UsageException($"未知命令 '{args[0]}'(unknown command)。"),
             };
         }
