@@ -11,7 +11,7 @@ namespace DisclosureSite.Publishing.Ledger;
 /// Rules: a public item not in the ledger is <c>new</c> (revision 1). A recorded item whose content hash differs
 /// from its last record is <c>revised</c> (revision + 1) and must carry a <c>revision_note</c> that differs from
 /// the last recorded note, else <c>ledger.changed-without-revision</c>. <c>withdrawn:</c> or a reached
-/// <c>withdraw_at</c> records a withdrawal once. A recorded, not withdrawn item that is gone from the input (or
+/// <c>withdraw_at</c> records a withdrawal once, of the revision last shown. A recorded, not withdrawn item that is gone from the input (or
 /// moved back under embargo) is <c>ledger.vanished</c>. Publishing a withdrawn item again is a revision.
 /// </remarks>
 public sealed record LedgerPlan(IReadOnlyList<LedgerItem> Changes, IReadOnlyList<Finding> Findings)
@@ -35,7 +35,7 @@ public sealed record LedgerPlan(IReadOnlyList<LedgerItem> Changes, IReadOnlyList
                 continue;
             }
 
-            if (last is not null && last.Item.IsWithdrawal && (withdrawnReason is not null || !isPublic))
+            if (last is not null && last.Item.IsWithdrawal && (withdrawnReason is not null || d.Meta.PublishAt > asOf))
             {
                 continue;
             }
@@ -52,8 +52,9 @@ public sealed record LedgerPlan(IReadOnlyList<LedgerItem> Changes, IReadOnlyList
                 continue;
             }
 
+            // Once recorded, only the clerk's embargo can take an item off the site; its trusted date is the ledger's own.
             var previous = last.Item;
-            if (!isPublic)
+            if (d.Meta.PublishAt is { } embargo && embargo > asOf)
             {
                 findings.Add(Finding(FindingCodes.Vanished, Messages.LedgerEmbargoedAfterPublication(d.File, last.Entry.PublishedOn, d.Meta.PublishAt), d));
                 continue;
@@ -62,7 +63,8 @@ public sealed record LedgerPlan(IReadOnlyList<LedgerItem> Changes, IReadOnlyList
             var changed = hash != previous.ContentSha256;
             if (withdrawnReason is not null)
             {
-                changes.Add(Make(previous.Revision + (changed ? 1 : 0), LedgerChange.Withdrawn));
+                // A withdrawal ends the revision last shown; the hash records the file as withdrawn (with its reason).
+                changes.Add(Make(previous.Revision, LedgerChange.Withdrawn));
                 continue;
             }
 
