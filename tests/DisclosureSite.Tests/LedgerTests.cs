@@ -7,6 +7,7 @@ using DisclosureSite.Loading;
 using DisclosureSite.Model;
 using DisclosureSite.Publishing;
 using DisclosureSite.Publishing.Ledger;
+using DisclosureSite.Publishing.Revisions;
 using DisclosureSite.Validation;
 
 namespace DisclosureSite.Tests;
@@ -310,6 +311,60 @@ public class LedgerTests
         f.Tamper("edit-byte");
         var finding = f.Check().Findings.First(x => x.Code == FindingCodes.BrokenChain);
         Assert.That((finding.File, finding.Line), Is.EqualTo(("../ledger/publications.jsonl", 1)));
+    }
+
+    // ---- revisions and diffs --------------------------------------------------------------------------------
+
+    [TestCase("a b c", "a b c", "=a =b =c")]
+    [TestCase("a b c", "a x c", "=a -b +x =c")]
+    [TestCase("a b c d", "a c d e", "=a -b =c =d +e")]
+    [TestCase("", "a b", "+a +b")]
+    [TestCase("a b", "", "-a -b")]
+    [TestCase("a b c a b b a", "c b a b a c", "-a -b =c +b =a =b -b =a +c")]
+    public void Line_diff_is_a_shortest_edit_script(string before, string after, string expected)
+    {
+        static string[] Split(string s) => s.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var diff = LineDiff.Lines(Split(before), Split(after));
+        var text = string.Join(' ', diff.Select(d => (d.Op switch { DiffOp.Same => "=", DiffOp.Removed => "-", _ => "+" }) + d.Text));
+        Assert.That(diff.Count(d => d.Op != DiffOp.Same), Is.EqualTo(expected.Split(' ').Count(t => t[0] != '=')), text);
+        Assert.That(diff.Where(d => d.Op != DiffOp.Added).Select(d => d.Text), Is.EqualTo(Split(before)));
+        Assert.That(diff.Where(d => d.Op != DiffOp.Removed).Select(d => d.Text), Is.EqualTo(Split(after)));
+    }
+
+    [Test]
+    public void Table_rows_are_diffed_by_row_and_a_replaced_row_shows_its_changed_cells()
+    {
+        static ParsedTable T(params string[] rows) =>
+            new(["项目", "金额"], rows.Select((r, i) => new ParsedRow(i + 2, r.Split(','))).ToList());
+        var diff = TableDiff.Compare("t.csv", T("租金,1200.00", "补贴,800.00", "电费,50.00"), T("租金,1200.00", "补贴,880.00", "电费,50.00", "水费,20.00"));
+
+        Assert.That(diff.Rows.Select(r => r.Op), Is.EqualTo(new[] { DiffOp.Same, DiffOp.Changed, DiffOp.Same, DiffOp.Added }));
+        var changed = diff.Rows[1];
+        Assert.That((changed.OldCells![1], changed.Cells[1]), Is.EqualTo(("800.00", "880.00")));
+        Assert.That(changed.ChangedCells, Is.EqualTo(new[] { false, true }));
+    }
+
+    [Test]
+    public void Revision_history_shows_every_revision_with_date_note_and_diff_from_Git()
+    {
+        using var f = DataRepo.WithThreeEntries();
+        f.Write("disclosures/dongshan/2026-Q3/finance-table.csv", "项目,金额\n租金收入,1200.00\n误工补贴,880.00\n");
+        f.Write("disclosures/dongshan/2026-Q3/finance.md", Md("village.finance", "本季度收支如下表。", "revision_note: 更正误工补贴金额\ntables:\n  - file: finance-table.csv\n    schema: generic\n"));
+        f.Commit("table revision");
+        f.RecordAndCommit();
+
+        var history = RevisionHistory.Build(LedgerStore.Load(f.Input), f.Input);
+        var land = history["dongshan/2026-Q3/land/"];
+        Assert.That(land.Revisions.Select(r => (r.Revision, r.Change, r.Note)), Is.EqualTo(new[] { (1L, "new", (string?)null), (2L, "revised", "更正流转宗数") }));
+        Assert.That(land.Revisions[1].Date, Is.EqualTo(new DateOnly(2026, 11, 23)));
+        var text = land.Latest.Diff!.Text;
+        Assert.That(text.Where(l => l.Op == DiffOp.Removed).Select(l => l.Text), Is.EqualTo(new[] { "本季度土地流转 2 宗。" }));
+        Assert.That(text.Where(l => l.Op == DiffOp.Added).Select(l => l.Text), Is.EqualTo(new[] { "revision_note: 更正流转宗数", "本季度土地流转 3 宗。" }));
+
+        var finance = history["dongshan/2026-Q3/finance/"].Latest;
+        var row = finance.Diff!.Tables.Single().Rows.Single(r => r.Op == DiffOp.Changed);
+        Assert.That((row.OldCells![1], row.Cells[1]), Is.EqualTo(("800.00", "880.00")));
+        Assert.That(history["dongshan/2026-Q3/notice/"].IsWithdrawn, Is.True);
     }
 
     // ---- helpers ---------------------------------------------------------------------------------------------
