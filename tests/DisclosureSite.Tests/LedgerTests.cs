@@ -36,6 +36,34 @@ public class LedgerTests
         Assert.That(LedgerParser.Parse(line, out var error), Is.EqualTo(entry).Using<LedgerEntry>(SameLine), error);
     }
 
+    /// <summary>docs/审计核验.md's worked example: the same files, the same hashes, so the document cannot drift from the code.</summary>
+    [Test]
+    public void Worked_example_of_the_auditors_guide_recomputes()
+    {
+        var root = Path.Combine(Path.GetTempPath(), "ledger-doc-" + Guid.NewGuid().ToString("N")[..8]);
+        var dir = Path.Combine(root, "disclosures", "dongshan", "2026-Q3");
+        Directory.CreateDirectory(dir);
+        try
+        {
+            File.WriteAllText(Path.Combine(dir, "land.md"), "---\nitem: village.land\npublished: 2026-10-15\ntables:\n  - file: land-roster.csv\n    schema: generic\n---\n本季度土地流转 2 宗,明细见下表。\n");
+            File.WriteAllText(Path.Combine(dir, "land-roster.csv"), "承包方,面积(亩)\r\n张某,3.5\r\n李某,2.0\r\n");
+            string[] files = ["disclosures/dongshan/2026-Q3/land.md", "disclosures/dongshan/2026-Q3/land-roster.csv"];
+            var content = ContentHash.Sha256(ContentHash.Canonical(root, files));
+            Assert.That(content, Is.EqualTo(DocContentHash));
+
+            var item = new LedgerItem("dongshan/2026-Q3/land/", "dongshan", "2026-Q3", "village.land", files[0], files, content, 1, null, LedgerChange.New, null);
+            var entry = new LedgerEntry(1, "2026-10-15T16:05:00Z", "2026-10-16T00:05:00+08:00", "2026-10-16", "9b2e4c1d7a6f3e8b5c0d2a1f4e7b9c3d6a8f0e2b", [item], null, LedgerEntry.Genesis, string.Empty);
+            Assert.That(CanonicalJson.HashOf(entry), Is.EqualTo(DocEntryHash), CanonicalJson.Line(entry with { Hash = CanonicalJson.HashOf(entry) }));
+        }
+        finally
+        {
+            Directory.Delete(root, recursive: true);
+        }
+    }
+
+    private const string DocContentHash = "6be506afb41e8c088de1b233b4a6a00ed6c5ead385345bb6fb00336990a9c516";
+    private const string DocEntryHash = "909d22d4b828cdabff55fa512b88fc6702d1719d8db15c728d8b5f354d779d8e";
+
     [TestCase("引号\"与反斜杠\\", "\"引号\\\"与反斜杠\\\\\"")]
     [TestCase("两行\n制表\t回车\r", "\"两行\\n制表\\t回车\\r\"")]
     [TestCase("控制\u0001字符\u001f", "\"控制\\u0001字符\\u001f\"")]
