@@ -14,6 +14,7 @@ public static class CommandLine
         用法 (usage):
           disclosure check   [--input input] [--as-of YYYY-MM-DD] [--format text|github|json|markdown] [--lang zh|en] [--ledger PATH]
           disclosure build   [--input input] [--output _site] [--as-of YYYY-MM-DD] [--base-url URL]
+          disclosure preview [--input input] [--output _site] [--as-of YYYY-MM-DD] [--port 8080]
           disclosure ledger record [--input input] [--site _site] [--as-of YYYY-MM-DD] [--ledger ledger/publications.jsonl]
           disclosure ledger verify [--input input] [--site _site] [--ledger ledger/publications.jsonl]
 
@@ -36,6 +37,8 @@ public static class CommandLine
             return args[0] switch
             {
                 "check" => CheckCommand.Run(args[1..], context),
+                "build" => BuildCommand.Run(args[1..], context),
+                "preview" => PreviewCommand.Run(args[1..], context),
                 "ledger" => LedgerCommand.Run(args[1..], context),
                 _ => throw new UsageException($"未知命令 '{args[0]}'(unknown command)。"),
             };
