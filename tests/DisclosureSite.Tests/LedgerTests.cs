@@ -9,6 +9,7 @@ using DisclosureSite.Publishing;
 using DisclosureSite.Publishing.Ledger;
 using DisclosureSite.Publishing.Revisions;
 using DisclosureSite.Validation;
+using Site_ = DisclosureSite.Tests.Site;
 
 namespace DisclosureSite.Tests;
 
@@ -290,6 +291,7 @@ public class LedgerTests
     [TestCase("remove-page", "dongshan/2026-Q3/finance/", "没有页面")]
     [TestCase("add-file", "extra.html", "不在清单中")]
     [TestCase("show-withdrawn", "dongshan/2026-Q3/notice/", "仍在显示内容")]
+    [TestCase("withdraw-unrecorded", "dongshan/2026-Q3/land/", "没有撤回记录")]
     [TestCase("rewrite-git-history", "第 1 条的提交", "历史被改写")]
     public void Verify_detects_tampering_and_names_what_broke(string tampering, string names, string says)
     {
@@ -395,6 +397,57 @@ public class LedgerTests
         Assert.That(history["dongshan/2026-Q3/notice/"].IsWithdrawn, Is.True);
     }
 
+    // ---- end to end on the demo -----------------------------------------------------------------------------
+
+    /// <summary>
+    /// Issue 6's "done": build the demo, record, change an item with a revision note, rebuild, record — the page shows
+    /// both revisions and the diff; <c>ledger verify</c> passes, then fails on tampering.
+    /// </summary>
+    [Test]
+    [Category("EndToEnd")]
+    public void Demo_build_record_revise_rebuild_record_shows_revisions_and_verify_passes_then_fails_on_tampering()
+    {
+        using var f = DataRepo.FromDemo();
+        f.BuildRealSite();
+        var first = f.Record(site: true);
+        Assert.That(first.Outcome, Is.EqualTo(RecordOutcome.Recorded), Describe(first));
+        f.Commit("ledger: record 1");
+
+        f.Edit("disclosures/dongshan/2026-Q3/finance.md", "未发现问题。", "未发现问题,监督委员会已签字确认。");
+        f.Edit("disclosures/dongshan/2026-Q3/finance.md", "published: 2026-10-15\n", "published: 2026-10-15\nrevision_note: 补充监督委员会签字确认情况\n");
+        f.Edit("disclosures/dongshan/2026-Q3/finance-correction-table.csv", "村级网格员补贴", "村级网格员误工补贴");
+        f.Edit("disclosures/dongshan/2026-Q3/finance-correction.md", "revision_note: 更正收支明细第1行的会计科目", "revision_note: 更正对照表的摘要文字");
+        f.Commit("revise two items");
+        f.Clock.Advance(TimeSpan.FromDays(1));
+        f.BuildRealSite();
+
+        var page = File.ReadAllText(Path.Combine(f.Site, "dongshan/2026-Q3/finance/index.html"));
+        Assert.That(page, Does.Contain("修订记录").And.Contain("第 2 版").And.Contain("补充监督委员会签字确认情况").And.Contain("第 1 版"));
+        Assert.That(page, Does.Contain("<ins>+ 8月6日,村务监督委员会对本季度10笔收支的原始凭证逐笔核对,未发现问题,监督委员会已签字确认。</ins>"));
+        Assert.That(page, Does.Contain("<del>- 8月6日,村务监督委员会对本季度10笔收支的原始凭证逐笔核对,未发现问题。</del>"));
+        var correction = File.ReadAllText(Path.Combine(f.Site, "dongshan/2026-Q3/finance-correction/index.html"));
+        Assert.That(correction, Does.Contain("<del>村级网格员补贴</del> <ins>村级网格员误工补贴</ins>"));
+
+        var second = f.Record(site: true);
+        Assert.That(second.Entry!.Items.Select(i => (i.Url, i.Change, i.Revision)), Is.EqualTo(new[]
+        {
+            ("dongshan/2026-Q3/finance-correction/", "revised", 2L), ("dongshan/2026-Q3/finance/", "revised", 2L),
+        }));
+        f.Commit("ledger: record 2");
+        f.BuildRealSite();
+        Assert.That(File.ReadAllText(Path.Combine(f.Site, "history/ledger/dongshan/index.html")), Does.Contain("补充监督委员会签字确认情况"));
+
+        var clock = Stopwatch.StartNew();
+        var report = f.Verify();
+        TestContext.Out.WriteLine($"ledger verify on the demo: {clock.Elapsed.TotalSeconds:0.00} s, {report.Sections.Count} sections");
+        Assert.That(report.Passed, Is.True, string.Join("\n", report.Problems.Select(p => p.Zh)));
+
+        f.Tamper("change-page-file-demo");
+        Assert.That(f.Verify().Problems.Select(p => p.Zh), Has.Some.Contains("dongshan/2026-Q3/finance/index.html").And.Contains("被改动"));
+        f.Tamper("edit-byte");
+        Assert.That(f.Verify().Problems.Select(p => p.Zh), Has.Some.Contains("第 1 行").And.Contains("hash 不符"));
+    }
+
     // ---- helpers ---------------------------------------------------------------------------------------------
 
     private static bool SameLine(LedgerEntry a, LedgerEntry b) => CanonicalJson.Line(a) == CanonicalJson.Line(b);
@@ -444,6 +497,16 @@ public class LedgerTests
             Commit("input");
         }
 
+        private DataRepo(string fromInput)
+        {
+            Root = Path.Combine(Path.GetTempPath(), "ledger-demo-" + Guid.NewGuid().ToString("N")[..10]);
+            Input = Path.Combine(Root, "input");
+            Site = Path.Combine(Root, "_site");
+            CopyTree(fromInput, Input);
+            Git("init", "-q", "-b", "main");
+            Commit("demo input");
+        }
+
         public string Root { get; }
 
         public string Input { get; }
@@ -467,6 +530,30 @@ public class LedgerTests
             f.RecordAndCommit();
             f.BuildSite();
             return f;
+        }
+
+        /// <summary>The bundled demo (docs/demo.md) in its own Git repository.</summary>
+        public static DataRepo FromDemo() => new(Path.Combine(Site_.DemoSite.RepoRoot, "input"));
+
+        /// <summary>Builds with the real site generator, the ledger passed the way <c>disclosure build</c> passes it.</summary>
+        public void BuildRealSite()
+        {
+            var result = DisclosureSite.Site.SiteBuilder.Build(new DisclosureSite.Site.SiteOptions(Input, Site, AsOf)
+            {
+                ThemeRoot = Path.Combine(Site_.DemoSite.RepoRoot, "themes", "default"),
+                RunPagefind = false,
+                Clock = Clock,
+                Ledger = LedgerStore.Load(Input),
+            });
+            Assert.That(result.Succeeded, Is.True, string.Join("\n", result.Report.Findings.Where(x => x.IsError).Select(x => x.Message)));
+        }
+
+        public void Edit(string relative, string from, string to)
+        {
+            var path = Path.Combine(Input, relative);
+            var text = File.ReadAllText(path);
+            Assert.That(text, Does.Contain(from), relative);
+            File.WriteAllText(path, text.Replace(from, to, StringComparison.Ordinal));
         }
 
         public void RecordAndCommit()
@@ -525,7 +612,7 @@ public class LedgerTests
                 var hash = ContentHash.Of(Input, d);
                 WriteSite(d.UrlPath + "index.html", withdrawn is null
                     ? $"<!doctype html><head><meta name=\"{SiteManifest.ContentMetaName}\" content=\"{hash}\"></head><body>{d.Body}</body>"
-                    : $"<!doctype html><head><meta name=\"disclosure:withdrawn\" content=\"{withdrawn}\"></head><body>已撤回:{withdrawn}</body>");
+                    : $"<!doctype html><head><meta name=\"{SiteManifest.ContentMetaName}\" content=\"{hash}\"><meta name=\"{SiteManifest.WithdrawnMetaName}\" content=\"{withdrawn}\"></head><body>已撤回:{withdrawn}</body>");
                 if (withdrawn is null)
                 {
                     items.Add(new { url = d.UrlPath, unit = d.Unit, period = d.Period.ToString(), slug = d.Slug, item = d.Item, content_sha256 = hash, published = "2026-10-15", date_source = "declared" });
@@ -571,6 +658,9 @@ public class LedgerTests
                     var page = Path.Combine(Site, "dongshan/2026-Q3/land/index.html");
                     File.WriteAllText(page, File.ReadAllText(page).Replace("content=\"", "content=\"0", StringComparison.Ordinal));
                     break;
+                case "change-page-file-demo":
+                    File.AppendAllText(Path.Combine(Site, "dongshan/2026-Q3/finance/index.html"), "<p>支出合计 0 元</p>");
+                    break;
                 case "change-page-file":
                     File.AppendAllText(Path.Combine(Site, "dongshan/2026-Q3/land/index.html"), "<p>本季度土地流转 5 宗。</p>");
                     break;
@@ -582,6 +672,9 @@ public class LedgerTests
                     break;
                 case "show-withdrawn":
                     File.WriteAllText(Path.Combine(Site, "dongshan/2026-Q3/notice/index.html"), $"<meta name=\"{SiteManifest.ContentMetaName}\" content=\"{new string('1', 64)}\">鱼塘承包公示。");
+                    break;
+                case "withdraw-unrecorded":
+                    File.WriteAllText(Path.Combine(Site, "dongshan/2026-Q3/land/index.html"), $"<meta name=\"{SiteManifest.WithdrawnMetaName}\" content=\"悄悄撤下\">已撤下");
                     break;
                 case "rewrite-git-history":
                     // Rewrite history as a force-push would, then drop the old objects as a fresh clone would not have them.
@@ -611,6 +704,16 @@ public class LedgerTests
             }
             catch (IOException)
             {
+            }
+        }
+
+        private static void CopyTree(string from, string to)
+        {
+            foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
+            {
+                var target = Path.Combine(to, Path.GetRelativePath(from, file));
+                Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+                File.Copy(file, target);
             }
         }
 

@@ -180,8 +180,12 @@ public static partial class Messages
         $"The withdrawn {url} (entry {seq}) has no notice page (a withdrawal must not become a 404)");
 
     public static LocalizedText VerifyWithdrawnStillShown(string url, long seq) => T(
-        $"{url} 已于发布记录第 {seq} 条撤回,但网站页面仍在显示内容",
+        $"{url} 已于发布记录第 {seq} 条撤回,但网站页面仍在显示内容(不是撤回公告页)",
         $"{url} was withdrawn in entry {seq} but its page still shows the content");
+
+    public static LocalizedText VerifyShownAsWithdrawn(string url, long revision, long seq) => T(
+        $"{url} 在网站上显示为已撤下,但发布记录里它的最新记录是第 {revision} 版(第 {seq} 条),没有撤回记录:撤下没有登记,请运行 disclosure ledger record",
+        $"{url} is shown as withdrawn but the ledger has no withdrawal (latest: revision {revision}, entry {seq}); run disclosure ledger record");
 
     public static LocalizedText VerifyCopyAbsent() => T("网站上没有 history/publications.jsonl,跳过", "The site has no history/publications.jsonl; skipped");
 

@@ -19,6 +19,9 @@ public sealed partial record SiteManifest(string? AsOf, IReadOnlyList<ManifestFi
     public const string RelativePath = "data/manifest.json";
     public const string ContentMetaName = "disclosure:content-sha256";
 
+    /// <summary>The marker of a withdrawal notice page (its content is the reason).</summary>
+    public const string WithdrawnMetaName = "disclosure:withdrawn";
+
     public static string PathIn(string siteRoot) => System.IO.Path.Combine(siteRoot, "data", "manifest.json");
 
     /// <summary>Reads a site's manifest; null with a reason when it is absent or not the expected JSON.</summary>
@@ -70,13 +73,19 @@ public sealed partial record SiteManifest(string? AsOf, IReadOnlyList<ManifestFi
         }
     }
 
-    /// <summary>The content hash an item page declares, or null when it declares none (a withdrawal notice).</summary>
-    public static string? ContentHashOfPage(string html)
+    /// <summary>The content hash an item page declares, or null when it declares none.</summary>
+    public static string? ContentHashOfPage(string html) => MetaOfPage(html, ContentMetaName);
+
+    /// <summary>True when the page is a withdrawal notice (it carries the <c>disclosure:withdrawn</c> marker).</summary>
+    public static bool IsWithdrawalNotice(string html) => MetaOfPage(html, WithdrawnMetaName) is not null;
+
+    /// <summary>The content of a named meta tag, or null when the page has none.</summary>
+    public static string? MetaOfPage(string html, string name)
     {
         foreach (Match m in MetaTag().Matches(html))
         {
             var tag = m.Value;
-            if (!tag.Contains("\"" + ContentMetaName + "\"", StringComparison.Ordinal) && !tag.Contains("'" + ContentMetaName + "'", StringComparison.Ordinal))
+            if (!tag.Contains("\"" + name + "\"", StringComparison.Ordinal) && !tag.Contains("'" + name + "'", StringComparison.Ordinal))
             {
                 continue;
             }

@@ -143,7 +143,7 @@ public static class VerifyPublication
                 {
                     problems.Add(Messages.VerifyNoticeMissing(url, last.Entry.Seq));
                 }
-                else if (SiteManifest.ContentHashOfPage(html) is { Length: > 0 })
+                else if (!SiteManifest.IsWithdrawalNotice(html))
                 {
                     problems.Add(Messages.VerifyWithdrawnStillShown(url, last.Entry.Seq));
                 }
@@ -155,6 +155,12 @@ public static class VerifyPublication
             if (html is null)
             {
                 problems.Add(Messages.VerifyPageMissing(url, item.File, last.Entry.Seq));
+                continue;
+            }
+
+            if (SiteManifest.IsWithdrawalNotice(html))
+            {
+                problems.Add(Messages.VerifyShownAsWithdrawn(url, item.Revision, last.Entry.Seq));
                 continue;
             }
 

@@ -41,14 +41,20 @@ public sealed record ItemHistory(string Url, IReadOnlyList<ItemRevision> Revisio
 /// </summary>
 public static class RevisionHistory
 {
-    public static IReadOnlyDictionary<string, ItemHistory> Build(LedgerState ledger, string inputRoot)
+    /// <summary>
+    /// Builds the history of every recorded URL. <paramref name="pending"/> are the changes the next <c>ledger record</c>
+    /// will append (<see cref="LedgerPlan"/>), so a build shows today's revision before it is recorded.
+    /// </summary>
+    public static IReadOnlyDictionary<string, ItemHistory> Build(LedgerState ledger, string inputRoot, IReadOnlyList<RecordedItem>? pending = null)
     {
         var git = ledger.Entries.Any(e => e.Commit is not null) ? GitObjects.Open(inputRoot) : null;
-        var urls = ledger.Latest.Keys.ToList();
+        var pendingByUrl = (pending ?? []).ToLookup(p => p.Item.Url, StringComparer.Ordinal);
+        var urls = ledger.Latest.Keys.Where(u => ledger.HistoryOf(u).Count > 0).ToList();
+        IReadOnlyList<RecordedItem> HistoryOf(string url) => [.. ledger.HistoryOf(url), .. pendingByUrl[url]];
         var needed = new List<RecordedItem>();
         foreach (var url in urls)
         {
-            var records = ledger.HistoryOf(url);
+            var records = HistoryOf(url);
             for (var i = 1; i < records.Count; i++)
             {
                 if (records[i].Item.Change == LedgerChange.Revised && records[i].Item.ContentSha256 != records[i - 1].Item.ContentSha256)
@@ -64,7 +70,7 @@ public static class RevisionHistory
         var result = new Dictionary<string, ItemHistory>(StringComparer.Ordinal);
         foreach (var url in urls)
         {
-            var records = ledger.HistoryOf(url);
+            var records = HistoryOf(url);
             var revisions = new List<ItemRevision>(records.Count);
             for (var i = 0; i < records.Count; i++)
             {
