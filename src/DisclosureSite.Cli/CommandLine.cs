@@ -3,7 +3,11 @@ using DisclosureSite.Cli.Commands;
 namespace DisclosureSite.Cli;
 
 /// <summary>The environment a command runs in: output streams and the clock (injected, so tests can fix "today").</summary>
-public sealed record CliContext(TextWriter Out, TextWriter Error, TimeProvider Clock);
+public sealed record CliContext(TextWriter Out, TextWriter Error, TimeProvider Clock)
+{
+    /// <summary>Reads an environment variable (GITHUB_TOKEN, GITHUB_SERVER_URL …); tests replace it.</summary>
+    public Func<string, string?> Environment { get; init; } = System.Environment.GetEnvironmentVariable;
+}
 
 /// <summary>Dispatches <c>disclosure &lt;command&gt;</c> to the commands in Commands/.</summary>
 public static class CommandLine
@@ -17,8 +21,11 @@ public static class CommandLine
           disclosure preview [--input input] [--output _site] [--as-of YYYY-MM-DD] [--port 8080]
           disclosure ledger record [--input input] [--site _site] [--as-of YYYY-MM-DD] [--ledger ledger/publications.jsonl]
           disclosure ledger verify [--input input] [--site _site] [--ledger ledger/publications.jsonl]
+          disclosure remind  [--repo owner/name] [--input input] [--as-of YYYY-MM-DD] [--dry-run] [--api-url URL]
+          disclosure init    <folder> [--name 网站名称] [--repo owner/name]
+          disclosure new     <unit> <period> [--input input]
 
-        退出码 (exit codes): 0 正常, 1 有错误, 2 用法错误或输入文件夹无法读取
+        退出码 (exit codes): 0 正常, 1 有错误, 2 用法错误或输入文件夹无法读取, 3 GitHub 接口出错 (remind)
         """;
 
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr) =>
@@ -40,6 +47,9 @@ public static class CommandLine
                 "build" => BuildCommand.Run(args[1..], context),
                 "preview" => PreviewCommand.Run(args[1..], context),
                 "ledger" => LedgerCommand.Run(args[1..], context),
+                "remind" => RemindCommand.Run(args[1..], context),
+                "init" => InitCommand.Run(args[1..], context),
+                "new" => NewCommand.Run(args[1..], context),
                 _ => throw new UsageException($"未知命令 '{args[0]}'(unknown command)。"),
             };
         }
