@@ -152,7 +152,7 @@ public class BrowserTests
             ("period-360", "hetang/2026-Q3/", 360),
             ("item-360", "dongshan/2026-Q2/finance/", 360),
             ("compliance-360", "compliance/2026-Q3/", 360),
-            ("print-360", "dongshan/2026-Q2/finance/print.html", 360),
+            ("print-a4", "dongshan/2026-Q2/finance/print.html", 800),
             ("home-1280", "", 1280),
             ("compliance-1280", "compliance/2026-Q3/", 1280),
         };

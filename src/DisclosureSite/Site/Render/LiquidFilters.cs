@@ -7,7 +7,8 @@ namespace DisclosureSite.Site.Render;
 
 /// <summary>
 /// The filters themes may use, in one place: <c>cn_date</c> (2026-10-15 → 2026年10月15日), <c>money</c>
-/// (Amount.Format: 1,234.50), <c>status</c> (a status key and days → "⚠ 逾期 16 天公开"), <c>status_class</c>
+/// (Amount.Format: 1,234.50), <c>status</c> (a status key and days → "⚠ 逾期 16 天公开"), <c>status_short</c>
+/// ("⚠ 逾期16天"), <c>status_class</c>
 /// and <c>period_cn</c> (2026-Q3 → 2026年第三季度).
 /// </summary>
 public static class LiquidFilters
@@ -17,6 +18,7 @@ public static class LiquidFilters
         filters.AddFilter("cn_date", CnDate);
         filters.AddFilter("money", Money);
         filters.AddFilter("status", Status);
+        filters.AddFilter("status_short", StatusShort);
         filters.AddFilter("status_class", StatusClass);
         filters.AddFilter("period_cn", PeriodChinese);
     }
@@ -46,6 +48,9 @@ public static class LiquidFilters
 
     private static ValueTask<FluidValue> Status(FluidValue input, FilterArguments arguments, TemplateContext context) =>
         new(new StringValue(Word(input, arguments).Label));
+
+    private static ValueTask<FluidValue> StatusShort(FluidValue input, FilterArguments arguments, TemplateContext context) =>
+        new(new StringValue(Word(input, arguments).ShortLabel));
 
     private static ValueTask<FluidValue> StatusClass(FluidValue input, FilterArguments arguments, TemplateContext context) =>
         new(new StringValue(Word(input, arguments).Css));

@@ -14,6 +14,8 @@ public sealed class RenderUnitPages : IRenderStep
             var standing = data.Input.Rules.Standing.TryGetValue(unit.Level, out var s) ? s : null;
             var commitments = data.Input.Commitments.FirstOrDefault(c => c.Unit == unit.Id);
             var periods = data.PeriodsOf(unit.Id).Select(p => PeriodOf(context, unit, p)).ToList();
+            var open = periods.Where(p => p.Counts.Due > 0).Take(2).ToHashSet();
+            periods = periods.Select(p => open.Contains(p) ? p with { Open = true } : p).ToList();
             var view = new UnitView(
                 unit.Id,
                 unit.Name,

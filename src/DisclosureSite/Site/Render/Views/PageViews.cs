@@ -36,7 +36,11 @@ public sealed record DutyView(string Day, string Name, string? Role, string? Pho
 public sealed record CommitmentsView(string Title, string? Year, string Html, bool Stale);
 
 /// <summary>A period on the unit page: its items with their status.</summary>
-public sealed record UnitPeriodView(string Code, string Name, string Url, CountsView Counts, IReadOnlyList<EntryView> Entries);
+public sealed record UnitPeriodView(string Code, string Name, string Url, CountsView Counts, IReadOnlyList<EntryView> Entries)
+{
+    /// <summary>Shown unfolded: the two most recent periods whose deadline has passed.</summary>
+    public bool Open { get; init; }
+}
 
 /// <summary>A required item of a period: status, deadline and the disclosures filed for it.</summary>
 public sealed record EntryView(string ItemId, string ItemName, string Status, int? Days, string Deadline, string Published, string DateSource, IReadOnlyList<ItemLinkView> Items);
