@@ -16,9 +16,11 @@ public static class CommandLine
         disclosure — 三务公开站点工具 (DisclosureSite)
 
         用法 (usage):
-          disclosure check   [--input input] [--as-of YYYY-MM-DD] [--format text|github|json|markdown] [--lang zh|en]
-          disclosure build   [--input input] [--output _site] [--as-of YYYY-MM-DD] [--base-url URL]
+          disclosure check   [--input input] [--as-of YYYY-MM-DD] [--format text|github|json|markdown] [--lang zh|en] [--ledger PATH]
+          disclosure build   [--input input] [--output _site] [--as-of YYYY-MM-DD] [--base-url URL] [--ledger PATH]
           disclosure preview [--input input] [--output _site] [--as-of YYYY-MM-DD] [--port 8080]
+          disclosure ledger record [--input input] [--site _site] [--as-of YYYY-MM-DD] [--ledger ledger/publications.jsonl]
+          disclosure ledger verify [--input input] [--site _site] [--ledger ledger/publications.jsonl]
           disclosure remind  [--repo owner/name] [--input input] [--as-of YYYY-MM-DD] [--dry-run] [--api-url URL]
           disclosure init    <folder> [--name 网站名称] [--repo owner/name]
           disclosure new     <unit> <period> [--input input]
@@ -44,6 +46,7 @@ public static class CommandLine
                 "check" => CheckCommand.Run(args[1..], context),
                 "build" => BuildCommand.Run(args[1..], context),
                 "preview" => PreviewCommand.Run(args[1..], context),
+                "ledger" => LedgerCommand.Run(args[1..], context),
                 "remind" => RemindCommand.Run(args[1..], context),
                 "init" => InitCommand.Run(args[1..], context),
                 "new" => NewCommand.Run(args[1..], context),

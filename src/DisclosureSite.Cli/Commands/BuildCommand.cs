@@ -8,7 +8,7 @@ namespace DisclosureSite.Cli.Commands;
 /// <summary><c>disclosure build</c>: check, render and write the site atomically; input errors leave the previous site as it was.</summary>
 public static class BuildCommand
 {
-    private static readonly string[] Options = ["input", "output", "as-of", "base-url"];
+    private static readonly string[] Options = ["input", "output", "as-of", "base-url", "ledger"];
 
     public static int Run(string[] args, CliContext context)
     {
@@ -29,7 +29,8 @@ public static class BuildCommand
         }
 
         var asOf = a.Date("as-of") ?? a.AsOf(context.Clock, PeekTimeZone(inputDir));
-        var options = new SiteOptions(inputDir, outputDir, asOf) { BaseUrl = baseUrl, Clock = context.Clock };
+        var ledger = Publishing.Ledger.LedgerStore.Load(inputDir, a.Get("ledger"));
+        var options = new SiteOptions(inputDir, outputDir, asOf) { BaseUrl = baseUrl, Clock = context.Clock, Ledger = ledger };
         var result = Build(options, context);
         if (result is not null && a.Flag("verbose"))
         {

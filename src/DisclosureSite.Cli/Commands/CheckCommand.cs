@@ -1,4 +1,5 @@
 using DisclosureSite.Loading;
+using DisclosureSite.Publishing.Ledger;
 using DisclosureSite.Validation;
 using DisclosureSite.Validation.Output;
 
@@ -7,7 +8,7 @@ namespace DisclosureSite.Cli.Commands;
 /// <summary><c>disclosure check</c>: load and validate an input folder and report every finding.</summary>
 public static class CheckCommand
 {
-    private static readonly string[] Options = ["input", "as-of", "format", "lang"];
+    private static readonly string[] Options = ["input", "as-of", "format", "lang", "ledger"];
 
     public static int Run(string[] args, CliContext context)
     {
@@ -25,7 +26,8 @@ public static class CheckCommand
         }
 
         var asOf = a.AsOf(context.Clock, loaded.Input?.Settings.TimeZone ?? Model.SiteSettings.DefaultTimeZone);
-        var report = Validator.Check(loaded, asOf);
+        var ledger = loaded.Input is { } input ? LedgerStore.Load(input.Root, a.Get("ledger")) : LedgerState.Empty;
+        var report = Validator.Check(loaded, asOf, ledger);
         var names = loaded.Input?.Units.ToDictionary(u => u.Id, u => u.Name);
         context.Out.Write(ReportWriter.Write(report, format, lang, names));
         return report.HasErrors ? 1 : 0;

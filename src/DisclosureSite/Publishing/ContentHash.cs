@@ -24,12 +24,20 @@ public static class ContentHash
     public static string Of(string inputRoot, Disclosure d) => Hex(SHA256.HashData(Canonical(inputRoot, FilesOf(d))));
 
     /// <summary>The canonical bytes of a list of input-relative files.</summary>
-    public static byte[] Canonical(string inputRoot, IEnumerable<string> files)
+    public static byte[] Canonical(string inputRoot, IEnumerable<string> files) =>
+        Canonical(files, file =>
+        {
+            var full = Path.Combine(inputRoot, file.Replace('/', Path.DirectorySeparatorChar));
+            return File.Exists(full) ? File.ReadAllBytes(full) : [];
+        });
+
+    /// <summary>The canonical bytes of files read by <paramref name="read"/> (from disk, or from a Git commit when verifying).</summary>
+    public static byte[] Canonical(IEnumerable<string> files, Func<string, byte[]> read)
     {
         using var ms = new MemoryStream();
         foreach (var file in files)
         {
-            var content = NormalizedBytes(Path.Combine(inputRoot, file.Replace('/', Path.DirectorySeparatorChar)), file);
+            var content = Normalize(read(file), file);
             var header = Encoding.UTF8.GetBytes($"file {file}\nlength {content.Length.ToString(CultureInfo.InvariantCulture)}\n");
             ms.Write(header);
             ms.Write(content);
@@ -40,9 +48,12 @@ public static class ContentHash
     }
 
     /// <summary>Text files decoded and normalized (LF, NFC, UTF-8 without BOM); anything else byte for byte.</summary>
-    public static byte[] NormalizedBytes(string fullPath, string relative)
+    public static byte[] NormalizedBytes(string fullPath, string relative) =>
+        Normalize(File.Exists(fullPath) ? File.ReadAllBytes(fullPath) : [], relative);
+
+    /// <summary>Normalizes the bytes of a text file (by extension: .md .csv .txt .yaml .yml); other files are kept as they are.</summary>
+    public static byte[] Normalize(byte[] bytes, string relative)
     {
-        var bytes = File.Exists(fullPath) ? File.ReadAllBytes(fullPath) : [];
         if (!TextExtensions.Contains(Path.GetExtension(relative).ToLowerInvariant()))
         {
             return bytes;

@@ -26,6 +26,7 @@ public static class SiteBuilder
         new RenderCompliancePages(),
         new RenderDecisionPages(),
         new RenderHistoryPages(),
+        new RenderLedgerPages(),
         new RenderTopicPages(),
         new RenderSearchPage(),
         new RenderDataDownloads(),
@@ -49,7 +50,7 @@ public static class SiteBuilder
         }
 
         var loaded = Timed("Load", () => LoadInput.Run(options.InputRoot));
-        var (validation, report) = Timed("Validate", () => ValidateInput.Run(loaded, options.AsOf, options.LedgerDates));
+        var (validation, report) = Timed("Validate", () => ValidateInput.Run(loaded, options.AsOf, options.LedgerDates, options.Ledger));
         if (validation is null || report.HasErrors)
         {
             return new BuildResult(BuildOutcome.InputErrors, report, 0, 0, 0, total.Elapsed, options.OutputRoot, warnings, phases);

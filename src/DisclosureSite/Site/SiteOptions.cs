@@ -12,6 +12,12 @@ public sealed record SiteOptions(string InputRoot, string OutputRoot, DateOnly A
     /// <summary>Trusted dates from the publication ledger, keyed by item URL path (passed on to the validator).</summary>
     public IReadOnlyDictionary<string, DateOnly>? LedgerDates { get; init; }
 
+    /// <summary>
+    /// The publication ledger (<see cref="Publishing.Ledger.LedgerStore.Load"/>): its dates are trusted, its rule blocks silent
+    /// changes, its revisions are shown on item pages and it is offered at <c>/history/publications.jsonl</c>.
+    /// </summary>
+    public Publishing.Ledger.LedgerState? Ledger { get; init; }
+
     /// <summary>Runs Pagefind on the output before the swap when it can be found.</summary>
     public bool RunPagefind { get; init; } = true;
 

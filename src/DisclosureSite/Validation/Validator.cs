@@ -1,5 +1,6 @@
 using DisclosureSite.Loading;
 using DisclosureSite.Model;
+using DisclosureSite.Publishing.Ledger;
 using DisclosureSite.Validation.Rules;
 
 namespace DisclosureSite.Validation;
@@ -19,6 +20,7 @@ public static class Validator
         new PersonalDataRule(),
         new StandingRule(),
         new DecisionRule(),
+        new LedgerRule(),
     ];
 
     public static ValidationContext Context(SiteInput input, DateOnly asOf, GitHistory? git = null, IReadOnlyDictionary<string, DateOnly>? ledgerDates = null)
@@ -30,6 +32,10 @@ public static class Validator
         return new ValidationContext(input, asOf, dates, calculator, calculator.Compute());
     }
 
+    /// <summary>A context whose trusted dates come from the ledger (<see cref="LedgerStore.Load"/>) and whose ledger rule checks it.</summary>
+    public static ValidationContext Context(SiteInput input, DateOnly asOf, LedgerState ledger, GitHistory? git = null) =>
+        Context(input, asOf, git, ledger.Dates) with { Ledger = ledger };
+
     public static CheckReport Check(LoadResult loaded, DateOnly asOf, GitHistory? git = null, IReadOnlyDictionary<string, DateOnly>? ledgerDates = null)
     {
         if (loaded.Input is not { } input)
@@ -39,6 +45,17 @@ public static class Validator
 
         var context = Context(input, asOf, git, ledgerDates);
         return Check(context, loaded.Findings);
+    }
+
+    /// <summary>Checks with the site's publication ledger: its dates are trusted and its rule runs.</summary>
+    public static CheckReport Check(LoadResult loaded, DateOnly asOf, LedgerState ledger, GitHistory? git = null)
+    {
+        if (loaded.Input is not { } input)
+        {
+            return Report(asOf, loaded.Findings, null);
+        }
+
+        return Check(Context(input, asOf, ledger, git), loaded.Findings);
     }
 
     public static CheckReport Check(ValidationContext context, IEnumerable<Finding> loadFindings)

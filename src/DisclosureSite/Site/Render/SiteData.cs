@@ -3,6 +3,8 @@ using System.Collections.Frozen;
 using DisclosureSite.Loading;
 using DisclosureSite.Model;
 using DisclosureSite.Publishing;
+using DisclosureSite.Publishing.Ledger;
+using DisclosureSite.Publishing.Revisions;
 using DisclosureSite.Validation;
 
 namespace DisclosureSite.Site.Render;
@@ -14,6 +16,7 @@ namespace DisclosureSite.Site.Render;
 public sealed class SiteData
 {
     private readonly ConcurrentDictionary<Disclosure, string> _hashes = new();
+    private readonly Lazy<IReadOnlyDictionary<string, ItemHistory>> _revisions;
     private readonly FrozenDictionary<string, Unit> _units;
     private readonly ILookup<string, ComplianceEntry> _complianceByUnit;
     private readonly ILookup<string, Disclosure> _publicByUnit;
@@ -22,6 +25,7 @@ public sealed class SiteData
     public SiteData(ValidationContext validation, CheckReport report, SiteUrls urls)
     {
         Validation = validation;
+        _revisions = new(() => RevisionHistory.Build(Ledger, Input.Root, PendingRevisions()), LazyThreadSafetyMode.ExecutionAndPublication);
         Report = report;
         Urls = urls;
         Public = Input.Disclosures
@@ -39,6 +43,42 @@ public sealed class SiteData
     }
 
     public ValidationContext Validation { get; }
+
+    /// <summary>The publication ledger the build was given (empty when there is none).</summary>
+    public LedgerState Ledger => Validation.Ledger;
+
+    /// <summary>Every recorded item's revisions with their diffs, read from Git once per build.</summary>
+    public IReadOnlyDictionary<string, ItemHistory> Revisions => _revisions.Value;
+
+    /// <summary>
+    /// Revisions of recorded items that this build publishes and <c>ledger record</c> will append after it, dated the
+    /// as-of day, so the page shows the revision the day it goes out rather than after the next build.
+    /// </summary>
+    private List<RecordedItem> PendingRevisions()
+    {
+        if (!Ledger.Exists)
+        {
+            return [];
+        }
+
+        var plan = LedgerPlan.Compute(Ledger, Input, Validation.Calculator, AsOf);
+        var zone = SiteClock.Zone(Input.Settings.TimeZone);
+        var midnight = AsOf.ToDateTime(TimeOnly.MinValue);
+        var local = new DateTimeOffset(midnight, zone.GetUtcOffset(midnight));
+        var entry = new LedgerEntry(
+            Ledger.Head.LastSeq + 1,
+            local.UtcDateTime.ToString(CanonicalJson.UtcTimeFormat, System.Globalization.CultureInfo.InvariantCulture),
+            local.ToString(CanonicalJson.LocalTimeFormat, System.Globalization.CultureInfo.InvariantCulture),
+            Dates.Iso(AsOf),
+            null,
+            plan.Changes,
+            null,
+            Ledger.Head.LastHash,
+            string.Empty);
+        return plan.Changes.Where(c => c.Change != LedgerChange.New).Select(c => new RecordedItem(c, entry)).ToList();
+    }
+
+    public ItemHistory? RevisionsOf(Disclosure d) => Revisions.GetValueOrDefault(d.UrlPath);
 
     public CheckReport Report { get; }
 

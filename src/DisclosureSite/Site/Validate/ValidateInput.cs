@@ -1,4 +1,5 @@
 using DisclosureSite.Loading;
+using DisclosureSite.Publishing.Ledger;
 using DisclosureSite.Validation;
 
 namespace DisclosureSite.Site.Validate;
@@ -9,14 +10,14 @@ namespace DisclosureSite.Site.Validate;
 /// </summary>
 public static class ValidateInput
 {
-    public static (ValidationContext? Context, CheckReport Report) Run(LoadResult loaded, DateOnly asOf, IReadOnlyDictionary<string, DateOnly>? ledgerDates)
+    public static (ValidationContext? Context, CheckReport Report) Run(LoadResult loaded, DateOnly asOf, IReadOnlyDictionary<string, DateOnly>? ledgerDates, LedgerState? ledger = null)
     {
         if (loaded.Input is not { } input)
         {
             return (null, Validator.Check(loaded, asOf));
         }
 
-        var context = Validator.Context(input, asOf, ledgerDates: ledgerDates);
+        var context = ledger is not null ? Validator.Context(input, asOf, ledger) : Validator.Context(input, asOf, ledgerDates: ledgerDates);
         return (context, Validator.Check(context, loaded.Findings));
     }
 }

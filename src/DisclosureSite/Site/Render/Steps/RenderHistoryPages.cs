@@ -23,10 +23,10 @@ public sealed class RenderHistoryPages : IRenderStep
         var byYear = items.GroupBy(x => x.date?.Year.ToString(CultureInfo.InvariantCulture) ?? "未记录").ToList();
         var years = byYear.Select(g => new HistoryYearView(g.Key, $"history/{Slug(g.Key)}/", g.Count())).ToList();
 
-        context.WritePage("history/", "history", "发布记录", new HistoryView(null, years, items.Take(RecentCount).Select(x => context.Views.Link(x.d)).ToList(), items.Count), context.Crumbs());
+        context.WritePage("history/", "history", "发布记录", new HistoryView(null, years, items.Take(RecentCount).Select(x => context.Views.Link(x.d)).ToList(), items.Count) { HasLedger = data.Ledger.Exists }, context.Crumbs());
         foreach (var g in byYear)
         {
-            var view = new HistoryView(g.Key, years, g.Select(x => context.Views.Link(x.d)).ToList(), items.Count);
+            var view = new HistoryView(g.Key, years, g.Select(x => context.Views.Link(x.d)).ToList(), items.Count) { HasLedger = data.Ledger.Exists };
             context.WritePage($"history/{Slug(g.Key)}/", "history", $"{g.Key}年发布记录", view, context.Crumbs(new LinkView("发布记录", "history/")));
         }
     }

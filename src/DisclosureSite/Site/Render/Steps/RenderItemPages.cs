@@ -38,7 +38,7 @@ public sealed class RenderItemPages : IRenderStep
                 Messages.DateSourceChinese(source),
                 LiquidFilters.Iso(d.Meta.WithdrawAt),
                 data.WithdrawalReason(d));
-            context.WritePage(d.UrlPath, "withdrawn", d.Title + "(已撤下)", notice, crumbs, [hashMeta]);
+            context.WritePage(d.UrlPath, "withdrawn", d.Title + "(已撤下)", notice, crumbs, [hashMeta, new MetaView(Publishing.Ledger.SiteManifest.WithdrawnMetaName, notice.Reason)]);
             return;
         }
 
@@ -100,7 +100,8 @@ public sealed class RenderItemPages : IRenderStep
             d.UrlPath,
             d.UrlPath + "print.html",
             absolute,
-            null);
+            null,
+            RevisionViews.Of(data.RevisionsOf(d)));
     }
 
     private static TableView TableOf(SiteData data, Disclosure d, Table table)

@@ -25,7 +25,11 @@ public sealed record DecisionView(string Anchor, string Title, string UnitName, 
 public sealed record StepView(string Name, string Date, bool Done, bool IsDisclosure, string? Minutes, string? Votes, bool Overdue);
 
 /// <summary><c>/history/</c> and <c>/history/{year}/</c>: what was published when, and where the date comes from.</summary>
-public sealed record HistoryView(string? Year, IReadOnlyList<HistoryYearView> Years, IReadOnlyList<ItemLinkView> Items, int Total);
+public sealed record HistoryView(string? Year, IReadOnlyList<HistoryYearView> Years, IReadOnlyList<ItemLinkView> Items, int Total)
+{
+    /// <summary>The site has a publication ledger: link its pages and the download.</summary>
+    public bool HasLedger { get; init; }
+}
 
 /// <summary>A year of the publication history.</summary>
 public sealed record HistoryYearView(string Year, string Url, int Count);
@@ -44,3 +48,12 @@ public sealed record DataView(IReadOnlyList<DownloadView> Downloads);
 
 /// <summary>A downloadable file.</summary>
 public sealed record DownloadView(string Name, string Url, string Description);
+
+/// <summary><c>/history/ledger/</c>: the publication ledger's entries, newest first (all units or one).</summary>
+public sealed record LedgerPageView(string? UnitName, IReadOnlyList<LinkView> Units, IReadOnlyList<LedgerEntryView> Entries, int Total, string DownloadUrl);
+
+/// <summary>One ledger entry: when, from which commit, its hash and what it changed.</summary>
+public sealed record LedgerEntryView(int Seq, string PublishedAt, bool IsBaseline, string? Commit, string Hash, int New, int Revised, int Withdrawn, IReadOnlyList<LedgerItemView> Items);
+
+/// <summary>One item of a ledger entry.</summary>
+public sealed record LedgerItemView(string Url, string UnitName, string Period, string Change, string ChangeKey, long Revision, string? Note, string? Reason);

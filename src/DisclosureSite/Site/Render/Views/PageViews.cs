@@ -78,7 +78,8 @@ public sealed record ItemView(
     string Url,
     string PrintUrl,
     string AbsoluteUrl,
-    string? QrSvg);
+    string? QrSvg,
+    IReadOnlyList<RevisionView> Revisions);
 
 /// <summary>A table of a disclosure, as given, with the computed totals for a ledger and its chart.</summary>
 public sealed record TableView(string? Caption, string Schema, IReadOnlyList<string> Columns, IReadOnlyList<string> ColumnClasses, IReadOnlyList<RowView> Rows, LedgerTotalsView? Ledger, string? ChartSvg, string CsvUrl);

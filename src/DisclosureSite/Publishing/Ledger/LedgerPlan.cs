@@ -1,0 +1,122 @@
+using DisclosureSite.Model;
+using DisclosureSite.Validation;
+
+namespace DisclosureSite.Publishing.Ledger;
+
+/// <summary>
+/// Compares what the input publishes on a day with what the ledger last recorded for each URL: the items a new
+/// entry would record (new, revised, withdrawn) and the findings that block recording (SPEC §7).
+/// </summary>
+/// <remarks>
+/// Rules: a public item not in the ledger is <c>new</c> (revision 1). A recorded item whose content hash differs
+/// from its last record is <c>revised</c> (revision + 1) and must carry a <c>revision_note</c> that differs from
+/// the last recorded note, else <c>ledger.changed-without-revision</c>. <c>withdrawn:</c> or a reached
+/// <c>withdraw_at</c> records a withdrawal once, of the revision last shown. A recorded, not withdrawn item that is gone from the input (or
+/// moved back under embargo) is <c>ledger.vanished</c>. Publishing a withdrawn item again is a revision.
+/// </remarks>
+public sealed record LedgerPlan(IReadOnlyList<LedgerItem> Changes, IReadOnlyList<Finding> Findings)
+{
+    public bool HasChanges => Changes.Count > 0;
+
+    public static LedgerPlan Compute(LedgerState ledger, SiteInput input, ComplianceCalculator calculator, DateOnly asOf)
+    {
+        var changes = new List<LedgerItem>();
+        var findings = new List<Finding>();
+        var present = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var d in input.Disclosures)
+        {
+            var url = d.UrlPath;
+            present.Add(url);
+            var isPublic = calculator.IsPublic(d);
+            var withdrawnReason = WithdrawnReason(d, asOf);
+            ledger.Latest.TryGetValue(url, out var last);
+            if (last is null && !isPublic)
+            {
+                continue;
+            }
+
+            if (last is not null && last.Item.IsWithdrawal && (withdrawnReason is not null || d.Meta.PublishAt > asOf))
+            {
+                continue;
+            }
+
+            var files = ContentHash.FilesOf(d);
+            var hash = ContentHash.Of(input.Root, d);
+            var note = Clean(d.Meta.RevisionNote);
+            LedgerItem Make(long revision, string change) =>
+                new(url, d.Unit, d.Period.ToString(), d.Item, d.File, files, hash, revision, note, change, change == LedgerChange.Withdrawn ? withdrawnReason : null);
+
+            if (last is null)
+            {
+                changes.Add(Make(1, withdrawnReason is null ? LedgerChange.New : LedgerChange.Withdrawn));
+                continue;
+            }
+
+            // Once recorded, only the clerk's embargo can take an item off the site; its trusted date is the ledger's own.
+            var previous = last.Item;
+            if (d.Meta.PublishAt is { } embargo && embargo > asOf)
+            {
+                findings.Add(Finding(FindingCodes.Vanished, Messages.LedgerEmbargoedAfterPublication(d.File, last.Entry.PublishedOn, d.Meta.PublishAt), d));
+                continue;
+            }
+
+            var changed = hash != previous.ContentSha256;
+            if (withdrawnReason is not null)
+            {
+                // A withdrawal ends the revision last shown; the hash records the file as withdrawn (with its reason).
+                changes.Add(Make(previous.Revision, LedgerChange.Withdrawn));
+                continue;
+            }
+
+            if (!changed && !previous.IsWithdrawal)
+            {
+                continue;
+            }
+
+            if (note is null)
+            {
+                findings.Add(Finding(FindingCodes.ChangedWithoutRevision, previous.IsWithdrawal
+                    ? Messages.LedgerRepublishedWithoutNote(d.File, last.Entry.PublishedOn)
+                    : Messages.LedgerChangedWithoutNote(d.File, previous.Revision, last.Entry.PublishedOn, last.Entry.Seq), d));
+            }
+            else if (note == previous.RevisionNote)
+            {
+                findings.Add(Finding(FindingCodes.ChangedWithoutRevision, Messages.LedgerNoteUnchanged(d.File, previous.Revision, note), d));
+            }
+            else
+            {
+                changes.Add(Make(previous.Revision + 1, LedgerChange.Revised));
+            }
+        }
+
+        foreach (var (url, last) in ledger.Latest)
+        {
+            if (!present.Contains(url) && !last.Item.IsWithdrawal)
+            {
+                findings.Add(new Finding(
+                    FindingCodes.Vanished, FindingCodes.SeverityOf(FindingCodes.Vanished),
+                    Messages.LedgerVanished(last.Item.File, url, last.Entry.PublishedOn, last.Entry.Seq),
+                    last.Item.Unit, last.Item.Period, last.Item.Item, last.Item.File));
+            }
+        }
+
+        changes.Sort((a, b) => string.CompareOrdinal(a.Url, b.Url));
+        return new LedgerPlan(changes, findings);
+    }
+
+    /// <summary>The reason shown on the withdrawal notice, when the item is withdrawn on the as-of date.</summary>
+    public static string? WithdrawnReason(Disclosure d, DateOnly asOf)
+    {
+        if (Clean(d.Meta.Withdrawn) is { } reason)
+        {
+            return reason;
+        }
+
+        return d.Meta.WithdrawAt is { } at && at <= asOf ? $"公示期满({Dates.Iso(at)})" : null;
+    }
+
+    private static string? Clean(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
+
+    private static Finding Finding(string code, LocalizedText text, Disclosure d) =>
+        new(code, FindingCodes.SeverityOf(code), text, d.Unit, d.Period.ToString(), d.Item, d.File, Disclosure.FrontMatterLine);
+}

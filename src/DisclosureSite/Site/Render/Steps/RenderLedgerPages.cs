@@ -1,0 +1,66 @@
+using DisclosureSite.Publishing.Ledger;
+using DisclosureSite.Site.Render.Views;
+
+namespace DisclosureSite.Site.Render.Steps;
+
+/// <summary>
+/// The publication ledger as pages (SPEC §7): <c>/history/ledger/</c> every entry by date, newest first, with what it
+/// published, revised and withdrew; <c>/history/ledger/{unit}/</c> the same for one unit; and the ledger file itself at
+/// <c>/history/publications.jsonl</c> for auditors (docs/审计核验.md).
+/// </summary>
+public sealed class RenderLedgerPages : IRenderStep
+{
+    public const string DownloadPath = "history/publications.jsonl";
+
+    public void Run(RenderContext context)
+    {
+        var data = context.Data;
+        var ledger = data.Ledger;
+        if (!ledger.Exists || ledger.Path is not { } path)
+        {
+            return;
+        }
+
+        context.Output.Copy(DownloadPath, path);
+        var units = data.Units.Where(u => ledger.Entries.Any(e => e.Items.Any(i => i.Unit == u.Id)))
+            .Select(u => new LinkView(u.Name, $"history/ledger/{u.Id}/")).ToList();
+        var crumbs = context.Crumbs(new LinkView("发布记录", "history/"));
+        context.WritePage("history/ledger/", "ledger", "发布登记簿", View(data, ledger, null, units), crumbs);
+        foreach (var unit in data.Units)
+        {
+            if (units.Any(u => u.Url == $"history/ledger/{unit.Id}/"))
+            {
+                context.WritePage($"history/ledger/{unit.Id}/", "ledger", unit.Name + "发布登记簿", View(data, ledger, unit.Id, units), [.. crumbs, new LinkView("发布登记簿", "history/ledger/")]);
+            }
+        }
+    }
+
+    private static LedgerPageView View(SiteData data, LedgerState ledger, string? unit, IReadOnlyList<LinkView> units)
+    {
+        var names = data.Units.ToDictionary(u => u.Id, u => u.Name, StringComparer.Ordinal);
+        var entries = ledger.Entries
+            .Select(e => (e, items: e.Items.Where(i => unit is null || i.Unit == unit).ToList()))
+            .Where(x => x.items.Count > 0)
+            .Reverse()
+            .Select(x => new LedgerEntryView(
+                (int)x.e.Seq,
+                x.e.PublishedAt.ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture),
+                x.e.IsBaseline,
+                x.e.Commit is { } c ? c[..Math.Min(12, c.Length)] : null,
+                x.e.Hash,
+                x.items.Count(i => i.Change == LedgerChange.New),
+                x.items.Count(i => i.Change == LedgerChange.Revised),
+                x.items.Count(i => i.Change == LedgerChange.Withdrawn),
+                x.items.Where(i => !x.e.IsBaseline || i.Change != LedgerChange.New || unit is not null).Take(200).Select(i => new LedgerItemView(
+                    i.Url,
+                    names.GetValueOrDefault(i.Unit, i.Unit),
+                    i.Period,
+                    i.Change switch { LedgerChange.New => "新发布", LedgerChange.Revised => "修订", _ => "撤下" },
+                    i.Change,
+                    i.Revision,
+                    i.RevisionNote,
+                    i.WithdrawnReason)).ToList()))
+            .ToList();
+        return new LedgerPageView(unit is null ? null : names.GetValueOrDefault(unit, unit), units, entries, ledger.Entries.Count, DownloadPath);
+    }
+}
