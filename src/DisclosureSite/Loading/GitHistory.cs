@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 
 namespace DisclosureSite.Loading;
@@ -53,7 +52,7 @@ public sealed class GitHistory
         prefix = prefix == "." ? string.Empty : prefix.TrimEnd('/') + "/";
 
         // Oldest first, so the first time a path is seen is the commit that added it.
-        var log = Run(inputRoot, "-c", "core.quotepath=off", "log", "--reverse", "--first-parent", "--diff-filter=A", "--no-renames", "--name-only", "--format=%x01%cI", "HEAD", "--", ".");
+        var log = Run(inputRoot, "log", "--reverse", "--first-parent", "--diff-filter=A", "--no-renames", "--name-only", "--format=%x01%cI", "HEAD", "--", ".");
         var added = new Dictionary<string, DateTimeOffset>(StringComparer.Ordinal);
         if (log is null)
         {
@@ -86,38 +85,6 @@ public sealed class GitHistory
         return new GitHistory(added, null, head);
     }
 
-    private static string? Run(string cwd, params string[] args)
-    {
-        try
-        {
-            var psi = new ProcessStartInfo("git")
-            {
-                WorkingDirectory = cwd,
-                RedirectStandardOutput = true,
-                RedirectStandardError = true,
-                UseShellExecute = false,
-                StandardOutputEncoding = System.Text.Encoding.UTF8,
-            };
-            foreach (var a in args)
-            {
-                psi.ArgumentList.Add(a);
-            }
-
-            using var p = Process.Start(psi);
-            if (p is null)
-            {
-                return null;
-            }
-
-            var stderr = p.StandardError.ReadToEndAsync();
-            var output = p.StandardOutput.ReadToEnd();
-            p.WaitForExit();
-            _ = stderr.Result;
-            return p.ExitCode == 0 ? output : null;
-        }
-        catch (System.ComponentModel.Win32Exception)
-        {
-            return null;
-        }
-    }
+    private static string? Run(string cwd, params string[] args) =>
+        GitObjects.Run(cwd, null, args) is { } output ? System.Text.Encoding.UTF8.GetString(output) : null;
 }

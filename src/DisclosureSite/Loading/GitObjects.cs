@@ -95,7 +95,8 @@ public sealed class GitObjects
 
     private string? Text(params string[] args) => Run(Top, null, args) is { } b ? Encoding.UTF8.GetString(b) : null;
 
-    private static byte[]? Run(string cwd, byte[]? stdin, params string[] args)
+    /// <summary>Runs one git command (with <c>core.quotepath=off</c>); its output, or null when git is missing or fails.</summary>
+    internal static byte[]? Run(string cwd, byte[]? stdin, params string[] args)
     {
         try
         {

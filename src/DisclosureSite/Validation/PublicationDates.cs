@@ -45,20 +45,4 @@ public sealed class PublicationDates
 
         return d.Meta.Published is { } declared ? new TrustedDate(declared, DateSource.Declared) : TrustedDate.None;
     }
-
-    public static string SourceChinese(DateSource source) => source switch
-    {
-        DateSource.Ledger => "发布记录",
-        DateSource.Git => "版本库提交时间",
-        DateSource.Declared => "自行填报",
-        _ => "未记录",
-    };
-
-    public static string SourceEnglish(DateSource source) => source switch
-    {
-        DateSource.Ledger => "publication ledger",
-        DateSource.Git => "first Git commit",
-        DateSource.Declared => "self-declared",
-        _ => "not recorded",
-    };
 }
