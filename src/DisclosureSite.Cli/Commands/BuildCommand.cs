@@ -51,7 +51,7 @@ public static class BuildCommand
         }
 
         context.Out.WriteLine();
-        context.Out.WriteLine($"预览:dotnet run --project src/DisclosureSite.Cli -- preview --input {inputDir}(或 disclosure preview --input {inputDir}),然后用浏览器打开 http://127.0.0.1:8080/");
+        context.Out.WriteLine($"预览:dotnet run --project src/DisclosureSite.Cli -- preview --input {inputDir}(或 disclosure preview --input {inputDir}),然后用浏览器打开 http://127.0.0.1:8080{PreviewCommand.SiteUrlsFor(inputDir)}");
         return 0;
     }
 

@@ -68,7 +68,8 @@ public static class PreviewCommand
         return 0;
     }
 
-    private static string SiteUrlsFor(string inputDir)
+    /// <summary>The path part of the site's base_url (e.g. /qingshi/), where preview serves it.</summary>
+    internal static string SiteUrlsFor(string inputDir)
     {
         var site = Loading.SiteSettingsLoader.Load(new Loading.InputFolder(inputDir), new Loading.FindingSink());
         return Site.Render.SiteUrls.From(site?.Settings.BaseUrl).BasePath;
