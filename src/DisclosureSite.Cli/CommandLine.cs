@@ -14,6 +14,7 @@ public static class CommandLine
         用法 (usage):
           disclosure check   [--input input] [--as-of YYYY-MM-DD] [--format text|github|json|markdown] [--lang zh|en]
           disclosure build   [--input input] [--output _site] [--as-of YYYY-MM-DD] [--base-url URL]
+          disclosure corpus  --out DIR [--units 10] [--years 1] [--seed 1] [--end-period 2026-Q3] [--hugo HUGODIR]
 
         退出码 (exit codes): 0 正常, 1 有错误, 2 用法错误或输入文件夹无法读取
         """;
@@ -34,6 +35,7 @@ public static class CommandLine
             return args[0] switch
             {
                 "check" => CheckCommand.Run(args[1..], context),
+                "corpus" => CorpusCommand.Run(args[1..], context),
                 _ => throw new UsageException($"未知命令 '{args[0]}'(unknown command)。"),
             };
         }
