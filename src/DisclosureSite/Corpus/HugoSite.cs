@@ -19,6 +19,7 @@ internal static class HugoSite
             disablePathToLower = true
             disableKinds = ["taxonomy", "term"]
             enableRobotsTXT = false
+            rssLimit = 50
 
             [params]
             hotline = "{hotline}"
