@@ -150,7 +150,8 @@ public static class CsvText
             rows.Add(row with { Cells = cells });
         }
 
-        return sink.ErrorsSince(mark) > 0 && rows.Count == 0 ? null : (header.Take(width).ToList(), rows);
+        // A table with broken rows is not used at all: sums over the rows that survived would only add confusing findings.
+        return sink.ErrorsSince(mark) > 0 ? null : (header.Take(width).ToList(), rows);
     }
 
     /// <summary>Comma by default; a header line with tabs or semicolons and no commas uses those.</summary>

@@ -55,7 +55,9 @@ public static class InputLoader
             }
         }
 
-        var disclosures = DisclosureLoader.LoadAll(input, byId, rules, sink);
+        var disclosures = DisclosureLoader.LoadAll(input, byId, rules, sink)
+            .Concat(BoardPhotoLoader.Load(input, byId, rules, SiteClock.Zone(settings.TimeZone), sink))
+            .ToList();
         var decisions = new List<Decision>();
         foreach (var dir in input.Directories("decisions"))
         {

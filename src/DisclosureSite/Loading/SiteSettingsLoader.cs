@@ -9,7 +9,8 @@ public static class SiteSettingsLoader
     public const string File = "site.yaml";
 
     private static readonly string[] Keys = ["name", "base_url", "timezone", "language", "rules", "overrides", "since", "hotline", "repository", "dates_from"];
-    private static readonly string[] OverrideKeys = ["grace_days", "due_soon_days", "decision_publish_days", "presets", "remove_items"];
+    private static readonly string[] AddedItemKeys = ["level", "stream", "id", "name"];
+    private static readonly string[] OverrideKeys = ["grace_days", "due_soon_days", "decision_publish_days", "presets", "remove_items", "add_items"];
 
     public static (SiteSettings Settings, SourceRef RulesAt)? Load(InputFolder input, FindingSink sink)
     {
@@ -86,9 +87,44 @@ public static class SiteSettingsLoader
                 o.Int("due_soon_days", 0, 366),
                 o.Int("decision_publish_days", 0, 366),
                 o.Has("presets") ? o.StringList("presets") : null,
-                o.Has("remove_items") ? o.StringList("remove_items") : null);
+                o.Has("remove_items") ? o.StringList("remove_items") : null,
+                ReadAddedItems(o, sink),
+                f.AtKey("overrides"));
         }
 
         return (new SiteSettings(name, baseUrl, timezone, language, rules, overrides, since, hotline, repository, datesFrom), f.Has("rules") ? f.AtKey("rules") : new SourceRef(File, 1, 1));
+    }
+
+    private static List<AddedItem> ReadAddedItems(YamlFields o, FindingSink sink)
+    {
+        var items = new List<AddedItem>();
+        foreach (var node in o.Sequence("add_items")?.Children ?? [])
+        {
+            if (node is not YamlMappingNode m)
+            {
+                sink.Report(FindingCodes.Syntax, node.At(File), Messages.ExpectedMapping("add_items"));
+                continue;
+            }
+
+            var f = new YamlFields(m, File, sink, AddedItemKeys);
+            var levelText = f.String("level", required: true);
+            var stream = f.String("stream", required: true);
+            var id = f.String("id", required: true);
+            var name = f.String("name", required: true);
+            if (levelText is null || stream is null || id is null || name is null)
+            {
+                continue;
+            }
+
+            if (!UnitLevels.TryParse(levelText, out var level))
+            {
+                f.ReportAt("level", FindingCodes.Syntax, Messages.BadLevel(levelText));
+                continue;
+            }
+
+            items.Add(new AddedItem(level, stream, id, name, f.AtKey("id")));
+        }
+
+        return items;
     }
 }

@@ -41,6 +41,12 @@ public static class TextFile
         try
         {
             var info = new FileInfo(input.FullPath(relative));
+            if (!input.StaysInside(info.FullName))
+            {
+                sink.Report(FindingCodes.BadReference, at, Messages.SymlinkOutside(relative));
+                return null;
+            }
+
             if (info.Length > MaxBytes)
             {
                 sink.Report(FindingCodes.Unreadable, at, Messages.FileTooLarge(info.Length));

@@ -58,7 +58,9 @@ public sealed class YamlFields
 
     private void Report(string code, YamlNode node, LocalizedText text) => _sink.Report(code, At(node), text, _unit, _period, _item);
 
-    public void ReportAt(string key, string code, LocalizedText text) => _sink.Report(code, AtKey(key), text, _unit, _period, _item);
+    /// <summary>Reports at the key's value (where the clerk has to change something), or at the key if it has none.</summary>
+    public void ReportAt(string key, string code, LocalizedText text) =>
+        _sink.Report(code, _entries.TryGetValue(key, out var e) ? At(e.Value) : At(Node), text, _unit, _period, _item);
 
     public string? String(string key, bool required = false)
     {

@@ -38,6 +38,12 @@ public static class YamlText
             sink.Report(FindingCodes.Duplicate, new SourceRef(file, 1 + lineOffset), Messages.YamlDuplicateKey());
             return null;
         }
+        catch (InvalidOperationException e)
+        {
+            // YamlDotNet's scanner can fail this way at the end of an unterminated flow collection.
+            sink.Report(FindingCodes.Syntax, new SourceRef(file, Math.Max(1, text.Split('\n').Length + lineOffset), 1), Messages.YamlSyntax(e.Message));
+            return null;
+        }
     }
 
     /// <summary>A tab used for indentation: YAML forbids it, and editors hide it, so say it plainly.</summary>

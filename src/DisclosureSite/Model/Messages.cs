@@ -130,6 +130,10 @@ public static partial class Messages
         $"可选规则 '{id}' 不存在。可用的有:{List(known)}。",
         $"Optional preset '{id}' does not exist. Available: {List(known)}.");
 
+    public static LocalizedText UnknownStream(string stream, UnitLevel level, IEnumerable<string> known) => T(
+        $"{level.ToChinese()}没有栏目 '{stream}'。可用的栏目有:{List(known)}。",
+        $"Level {level.ToKey()} has no stream '{stream}'. Streams: {List(known)}.");
+
     public static LocalizedText UnknownItemInOverride(string id) => T($"overrides 里要去掉的事项 '{id}' 不在目录中。", $"Item '{id}' in overrides is not in the catalogue.");
 
     // ---- CSV ----
@@ -261,6 +265,10 @@ public static partial class Messages
     public static LocalizedText TableExtension(string r) => T(
         $"表格文件 '{r}' 必须是 .csv 或 .xlsx。",
         $"Table file '{r}' must be .csv or .xlsx.");
+
+    public static LocalizedText BadBoardFolder(string name) => T(
+        $"公开栏照片文件夹 '{name}' 应按月份命名,例如 board/dongshan/2026-03/。",
+        $"Board photo folder '{name}' must be named by month, e.g. board/dongshan/2026-03/.");
 
     public static LocalizedText CorrectsNothing(string target) => T(
         $"corrects: '{target}' 找不到被更正的公开内容。请写成“期次/文件名”,例如 corrects: 2026-Q2/finance。",

@@ -10,13 +10,18 @@ public enum DatesFrom
     Declared,
 }
 
+/// <summary>An item a site adds to a stream of the preset (<c>overrides.add_items</c>).</summary>
+public sealed record AddedItem(UnitLevel Level, string Stream, string Id, string Name, SourceRef Source);
+
 /// <summary>Overrides of the rule preset a site may set in <c>site.yaml</c>.</summary>
 public sealed record RuleOverrides(
     int? GraceDays = null,
     int? DueSoonDays = null,
     int? DecisionPublishDays = null,
     IReadOnlyList<string>? Presets = null,
-    IReadOnlyList<string>? RemoveItems = null)
+    IReadOnlyList<string>? RemoveItems = null,
+    IReadOnlyList<AddedItem>? AddItems = null,
+    SourceRef? Source = null)
 {
     public static RuleOverrides None { get; } = new();
 }

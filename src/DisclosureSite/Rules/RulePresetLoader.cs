@@ -468,8 +468,9 @@ public static partial class RulePresetLoader
     }
 
     /// <summary>Applies <c>site.yaml</c> overrides: grace and due-soon days, decision days, optional presets, added and removed items.</summary>
-    private static RuleSet ApplyOverrides(RuleSet set, RuleOverrides o, FindingSink sink, SourceRef at)
+    private static RuleSet ApplyOverrides(RuleSet set, RuleOverrides o, FindingSink sink, SourceRef fallback)
     {
+        var at = o.Source ?? fallback;
         var streams = set.Streams.ToList();
         var active = new List<string>();
         foreach (var presetId in o.Presets ?? [])
@@ -493,6 +494,31 @@ public static partial class RulePresetLoader
             }
 
             streams = streams.Select(s => s with { Items = s.Items.Where(i => i.Id != remove).ToList() }).ToList();
+        }
+
+        foreach (var add in o.AddItems ?? [])
+        {
+            var stream = streams.FirstOrDefault(s => s.Level == add.Level && s.Id == add.Stream);
+            if (stream is null)
+            {
+                sink.Report(FindingCodes.Syntax, add.Source, Messages.UnknownStream(add.Stream, add.Level, streams.Where(s => s.Level == add.Level).Select(s => s.Id)));
+                continue;
+            }
+
+            if (!ItemId().IsMatch(add.Id))
+            {
+                sink.Report(FindingCodes.BadName, add.Source, Messages.BadItemId(add.Id));
+                continue;
+            }
+
+            if (streams.Any(s => s.Level == add.Level && s.Items.Any(i => i.Id == add.Id)))
+            {
+                sink.Report(FindingCodes.Duplicate, add.Source, Messages.DuplicateItem(add.Id, add.Level.ToKey()));
+                continue;
+            }
+
+            var item = new CatalogueItem(add.Id, add.Name, add.Level, stream.Id, stream.Schedule, stream.Due, false, null, "site.yaml overrides");
+            streams = streams.Select(s => s == stream ? s with { Items = [.. s.Items, item] } : s).ToList();
         }
 
         var decisions = o.DecisionPublishDays is { } dpd ? set.Decisions with { PublishDays = dpd } : set.Decisions;

@@ -1,0 +1,44 @@
+namespace DisclosureSite.Tests;
+
+/// <summary>Finds the repository's folders from the test output directory.</summary>
+public static class TestPaths
+{
+    public static string RepoRoot { get; } = FindRoot();
+
+    public static string Fixtures => Path.Combine(RepoRoot, "tests", "fixtures");
+
+    public static string DemoInput => Path.Combine(RepoRoot, "input");
+
+    private static string FindRoot()
+    {
+        var dir = new DirectoryInfo(TestContext.CurrentContext.TestDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "DisclosureSite.sln")))
+        {
+            dir = dir.Parent;
+        }
+
+        return dir?.FullName ?? throw new InvalidOperationException("DisclosureSite.sln not found above the test directory");
+    }
+
+    /// <summary>A fresh empty temporary folder, deleted by the caller.</summary>
+    public static string TempDir(string prefix = "ds-test")
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"{prefix}-{Guid.NewGuid():N}");
+        Directory.CreateDirectory(path);
+        return path;
+    }
+
+    public static void CopyDirectory(string from, string to)
+    {
+        Directory.CreateDirectory(to);
+        foreach (var dir in Directory.EnumerateDirectories(from, "*", SearchOption.AllDirectories))
+        {
+            Directory.CreateDirectory(Path.Combine(to, Path.GetRelativePath(from, dir)));
+        }
+
+        foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
+        {
+            File.Copy(file, Path.Combine(to, Path.GetRelativePath(from, file)), overwrite: true);
+        }
+    }
+}
