@@ -32,6 +32,7 @@ need hugo hugo
 [ -x /usr/bin/time ] || need /usr/bin/time time
 
 mkdir -p "$WORK"
+LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
 log "building the Release CLI once"
 dotnet build src/DisclosureSite.Cli -c Release -o "$WORK/bin" -nologo -v q >/dev/null
 DLL="$WORK/bin/disclosure.dll"
@@ -127,9 +128,11 @@ echo "- \`check\` on $LARGEST villages × $YEARS years, warm: median ${cmed} s o
 
 MACHINE="$(nproc) cores, $(awk '/MemTotal/{printf "%.0f GiB", $2/1048576}' /proc/meminfo) RAM, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//'), $(uname -sr), .NET $(dotnet --version), $(hugo version | cut -d' ' -f2)"
 DATE=$(date -u +%Y-%m-%d)
+LOAD_AFTER=$(cut -d' ' -f1-3 /proc/loadavg)
 REPORT="$WORK/report.md"
 {
   echo "Measured $DATE on $MACHINE; $RUNS runs each, clean output; seed $SEED, --as-of $AS_OF."
+  echo "Load average (1/5/15 min) before: $LOAD_BEFORE, after: $LOAD_AFTER — other jobs on the machine inflate every figure alike."
   echo
   cat "$TABLE"
   echo
