@@ -3,7 +3,11 @@ using DisclosureSite.Cli.Commands;
 namespace DisclosureSite.Cli;
 
 /// <summary>The environment a command runs in: output streams and the clock (injected, so tests can fix "today").</summary>
-public sealed record CliContext(TextWriter Out, TextWriter Error, TimeProvider Clock);
+public sealed record CliContext(TextWriter Out, TextWriter Error, TimeProvider Clock)
+{
+    /// <summary>Reads an environment variable (GITHUB_TOKEN, GITHUB_SERVER_URL …); tests replace it.</summary>
+    public Func<string, string?> Environment { get; init; } = System.Environment.GetEnvironmentVariable;
+}
 
 /// <summary>Dispatches <c>disclosure &lt;command&gt;</c> to the commands in Commands/.</summary>
 public static class CommandLine
@@ -14,9 +18,13 @@ public static class CommandLine
         用法 (usage):
           disclosure check   [--input input] [--as-of YYYY-MM-DD] [--format text|github|json|markdown] [--lang zh|en]
           disclosure build   [--input input] [--output _site] [--as-of YYYY-MM-DD] [--base-url URL]
+          disclosure preview [--input input] [--output _site] [--as-of YYYY-MM-DD] [--port 8080]
+          disclosure remind  [--repo owner/name] [--input input] [--as-of YYYY-MM-DD] [--dry-run] [--api-url URL]
+          disclosure init    <folder> [--name 网站名称] [--repo owner/name]
+          disclosure new     <unit> <period> [--input input]
           disclosure corpus  --out DIR [--units 10] [--years 1] [--seed 1] [--end-period 2026-Q3] [--hugo HUGODIR]
 
-        退出码 (exit codes): 0 正常, 1 有错误, 2 用法错误或输入文件夹无法读取
+        退出码 (exit codes): 0 正常, 1 有错误, 2 用法错误或输入文件夹无法读取, 3 GitHub 接口出错 (remind)
         """;
 
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr) =>
@@ -35,6 +43,11 @@ public static class CommandLine
             return args[0] switch
             {
                 "check" => CheckCommand.Run(args[1..], context),
+                "build" => BuildCommand.Run(args[1..], context),
+                "preview" => PreviewCommand.Run(args[1..], context),
+                "remind" => RemindCommand.Run(args[1..], context),
+                "init" => InitCommand.Run(args[1..], context),
+                "new" => NewCommand.Run(args[1..], context),
                 "corpus" => CorpusCommand.Run(args[1..], context),
                 _ => throw new UsageException($"未知命令 '{args[0]}'(unknown command)。"),
             };

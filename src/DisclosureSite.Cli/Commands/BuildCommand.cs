@@ -1,0 +1,98 @@
+using System.Globalization;
+using DisclosureSite.Site;
+using DisclosureSite.Site.Render;
+using DisclosureSite.Validation.Output;
+
+namespace DisclosureSite.Cli.Commands;
+
+/// <summary><c>disclosure build</c>: check, render and write the site atomically; input errors leave the previous site as it was.</summary>
+public static class BuildCommand
+{
+    private static readonly string[] Options = ["input", "output", "as-of", "base-url"];
+
+    public static int Run(string[] args, CliContext context)
+    {
+        var a = new Arguments(args, Options, ["verbose"]);
+        a.NoPositionals();
+        var inputDir = a.Get("input", "input");
+        var outputDir = a.Get("output", "_site");
+        var baseUrl = a.Get("base-url");
+        if (baseUrl is not null && !Uri.TryCreate(baseUrl, UriKind.Absolute, out _))
+        {
+            throw new UsageException($"--base-url '{baseUrl}' 不是完整的网址,例如 https://example.github.io/qingshi/。");
+        }
+
+        if (!Directory.Exists(inputDir))
+        {
+            context.Error.WriteLine($"输入文件夹 '{inputDir}' 不存在。请用 --input 指定数据文件夹(默认 input)。");
+            return 2;
+        }
+
+        var asOf = a.Date("as-of") ?? a.AsOf(context.Clock, PeekTimeZone(inputDir));
+        var options = new SiteOptions(inputDir, outputDir, asOf) { BaseUrl = baseUrl, Clock = context.Clock };
+        var result = Build(options, context);
+        if (result is not null && a.Flag("verbose"))
+        {
+            foreach (var phase in result.Phases)
+            {
+                context.Out.WriteLine($"  {phase.Name,-24} {phase.Elapsed.TotalMilliseconds,8:0} ms");
+            }
+        }
+
+        if (result is null)
+        {
+            return 1;
+        }
+
+        if (!result.Succeeded)
+        {
+            return 1;
+        }
+
+        context.Out.WriteLine();
+        context.Out.WriteLine($"预览:dotnet run --project src/DisclosureSite.Cli -- preview --input {inputDir}(或 disclosure preview --input {inputDir}),然后用浏览器打开 http://127.0.0.1:8080/");
+        return 0;
+    }
+
+    /// <summary>Runs a build and reports it; null when the theme is broken (already reported).</summary>
+    public static BuildResult? Build(SiteOptions options, CliContext context)
+    {
+        BuildResult result;
+        try
+        {
+            result = SiteBuilder.Build(options);
+        }
+        catch (ThemeException e)
+        {
+            context.Error.WriteLine("主题出错,网站没有更新(the theme is broken; the site was not changed):");
+            context.Error.WriteLine(e.Message);
+            return null;
+        }
+
+        if (!result.Succeeded)
+        {
+            context.Out.Write(ReportWriter.Write(result.Report, ReportFormat.Text, "zh", null));
+            context.Error.WriteLine($"输入数据有错误,网站没有更新;{Path.GetFullPath(options.OutputRoot)} 保持原样。请按上面的提示改正后再构建。");
+            return result;
+        }
+
+        foreach (var warning in result.Warnings)
+        {
+            context.Error.WriteLine("提示:" + warning);
+        }
+
+        var kb = (result.Bytes / 1024.0).ToString("N0", CultureInfo.InvariantCulture);
+        context.Out.WriteLine($"已生成 {result.Pages} 个页面(共 {result.Files} 个文件,{kb} KB),用时 {result.Elapsed.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture)} 秒;数据截至 {options.AsOf:yyyy-MM-dd}。");
+        context.Out.WriteLine($"网站在:{Path.GetFullPath(options.OutputRoot)}{(result.SearchIndexed ? "(含搜索索引)" : "(没有搜索索引)")}");
+        var s = result.Report.Summary;
+        context.Out.WriteLine($"公开情况:按时 {s.OnTime} 项,逾期 {s.Late} 项,缺报 {s.Missing} 项,无此类事项 {s.Nil} 项;{s.Warnings} 条提醒(disclosure check 可看详情)。");
+        return result;
+    }
+
+    /// <summary>The site's time zone decides what "today" is when --as-of is not given; the full load happens in the build.</summary>
+    public static string PeekTimeZone(string inputDir)
+    {
+        var site = Loading.SiteSettingsLoader.Load(new Loading.InputFolder(inputDir), new Loading.FindingSink());
+        return site?.Settings.TimeZone ?? Model.SiteSettings.DefaultTimeZone;
+    }
+}

@@ -1,0 +1,106 @@
+using DisclosureSite.Model;
+using DisclosureSite.Publishing.Scaffolding;
+
+namespace DisclosureSite.Cli.Commands;
+
+/// <summary>
+/// <c>disclosure new &lt;unit&gt; &lt;period&gt;</c>: creates the files a unit owes for a period, never overwriting.
+/// Exit codes: 0 done, 1 the input cannot be loaded, 2 unknown unit, bad period or a period the unit owes nothing in.
+/// </summary>
+public static class NewCommand
+{
+    private static readonly string[] Options = ["input"];
+
+    public static int Run(string[] args, CliContext context)
+    {
+        var a = new Arguments(args, Options, []);
+        if (a.Positionals.Count != 2)
+        {
+            throw new UsageException("需要两个参数:单位代码和期次,例如 disclosure new dongshan 2026-Q4(expected <unit> <period>)。");
+        }
+
+        var (unitId, periodText) = (a.Positionals[0], a.Positionals[1]);
+        var inputDir = a.Get("input", "input");
+        var loaded = CheckCommand.Load(inputDir, context, "zh");
+        if (loaded is null)
+        {
+            return 2;
+        }
+
+        if (loaded.Input is not { } input)
+        {
+            context.Error.WriteLine("site.yaml 或规则读不出来,无法知道要公开哪些事项。请先运行 disclosure check 并改正错误。");
+            return 1;
+        }
+
+        if (!Period.TryParse(periodText, out var period))
+        {
+            context.Error.WriteLine($"期次 '{periodText}' 写法不对。请写成 2026-Q3(季度)、2026-H1(半年)、2026-M01(月)或 2026(年)。");
+            return 2;
+        }
+
+        if (input.FindUnit(unitId) is not { } unit)
+        {
+            var known = string.Join("、", input.Units.Select(u => $"{u.Id}({u.Name})"));
+            context.Error.WriteLine($"units.csv 里没有单位代码 '{unitId}'。已有的单位:{known}。");
+            return 2;
+        }
+
+        if (!unit.ExistsIn(period))
+        {
+            context.Error.WriteLine($"{unit.Name}在 {period}({period.ToChinese()})不存在(见 units.csv 的 since/until),不需要公开。");
+            return 2;
+        }
+
+        var items = DisclosureScaffold.ItemsOwed(input.Rules, unit, period);
+        if (items.Count == 0)
+        {
+            var schedules = DisclosureScaffold.Schedules(input.Rules, unit.Level)
+                .Select(s => $"{s.Streams}按{KindName(s.Kind)}({Examples(period.Year, s.Kind)})");
+            context.Error.WriteLine($"{unit.Name}({unit.Level.ToChinese()})在 {period}({period.ToChinese()})没有要公开的事项。{unit.Level.ToChinese()}的公开期次是:{string.Join(";", schedules)}。");
+            return 2;
+        }
+
+        var files = DisclosureScaffold.Write(input.Root, unit, period, items);
+        var written = files.Where(f => f.Written).ToList();
+        var skipped = files.Where(f => !f.Written).ToList();
+        context.Out.WriteLine($"{unit.Name} {period.ToChinese()}:{items.Count} 个事项,新建 {written.Count} 个文件,跳过已有的 {skipped.Count} 个。");
+        foreach (var f in written)
+        {
+            context.Out.WriteLine($"  新建 {f.Path}");
+        }
+
+        foreach (var f in skipped)
+        {
+            context.Out.WriteLine($"  已有,跳过 {f.Path}");
+        }
+
+        foreach (var board in files.Where(f => f.Path.StartsWith("board/", StringComparison.Ordinal)))
+        {
+            context.Out.WriteLine($"公开栏照片:请把本月公开栏的远景、近景照片(.jpg)放进 {board.Path},不需要 .md 文件。");
+        }
+
+        if (written.Count > 0)
+        {
+            context.Out.WriteLine("请填写内容后再提交;没有内容的事项写 nil(见文件开头的提示)。");
+        }
+
+        return 0;
+    }
+
+    private static string KindName(PeriodKind kind) => kind switch
+    {
+        PeriodKind.HalfYear => "半年",
+        PeriodKind.Quarter => "季度",
+        PeriodKind.Month => "月",
+        _ => "年",
+    };
+
+    private static string Examples(int year, PeriodKind kind) => kind switch
+    {
+        PeriodKind.HalfYear => $"{year}-H1、{year}-H2",
+        PeriodKind.Quarter => $"{year}-Q1 … {year}-Q4",
+        PeriodKind.Month => $"{year}-M01 … {year}-M12",
+        _ => $"{year}",
+    };
+}

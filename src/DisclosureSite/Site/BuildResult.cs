@@ -1,0 +1,34 @@
+using DisclosureSite.Validation;
+
+namespace DisclosureSite.Site;
+
+/// <summary>How a build ended.</summary>
+public enum BuildOutcome
+{
+    /// <summary>The site was written and swapped into place.</summary>
+    Built,
+
+    /// <summary>The input has errors; nothing was written and the previous output is untouched.</summary>
+    InputErrors,
+}
+
+/// <summary>The result of <see cref="SiteBuilder.Build"/>: the check report, page and file counts, timings and warnings for the user.</summary>
+public sealed record BuildResult(
+    BuildOutcome Outcome,
+    CheckReport Report,
+    int Pages,
+    int Files,
+    long Bytes,
+    TimeSpan Elapsed,
+    string OutputRoot,
+    IReadOnlyList<string> Warnings,
+    IReadOnlyList<PhaseTiming> Phases)
+{
+    public bool Succeeded => Outcome == BuildOutcome.Built;
+
+    /// <summary>True when Pagefind ran and the search index is in the output.</summary>
+    public bool SearchIndexed { get; init; }
+}
+
+/// <summary>How long a phase or step took, for <c>--verbose</c> output and performance notes.</summary>
+public sealed record PhaseTiming(string Name, TimeSpan Elapsed);

@@ -1,0 +1,9 @@
+using DisclosureSite.Loading;
+
+namespace DisclosureSite.Site.Load;
+
+/// <summary>Load phase: reads the input folder (SPEC §4). Bad input becomes findings, not exceptions.</summary>
+public static class LoadInput
+{
+    public static LoadResult Run(string inputRoot) => InputLoader.Load(inputRoot);
+}

@@ -1,0 +1,66 @@
+using DisclosureSite.Model;
+using DisclosureSite.Site.Render.Views;
+using DisclosureSite.Site.Write;
+
+namespace DisclosureSite.Site.Render;
+
+/// <summary>What render steps share: the data, the theme's templates, the output folder and the site-wide view.</summary>
+public sealed class RenderContext
+{
+    public RenderContext(SiteData data, ThemeTemplates templates, SiteOutput output)
+    {
+        Data = data;
+        Templates = templates;
+        Output = output;
+        Views = new ViewFactory(data);
+        Site = new SiteView(
+            data.Input.Settings.Name,
+            data.Input.Settings.Hotline,
+            Dates.Iso(data.AsOf),
+            data.Urls.BaseUrl,
+            data.Input.Settings.Repository,
+            data.Units.Select(u => new LinkView(u.Name, u.Id + "/")).ToList());
+    }
+
+    public SiteData Data { get; }
+
+    public ThemeTemplates Templates { get; }
+
+    public SiteOutput Output { get; }
+
+    public ViewFactory Views { get; }
+
+    public SiteView Site { get; }
+
+    /// <summary>
+    /// Renders <c>layouts/{kind}.liquid</c> into <c>layouts/{layout}.liquid</c> and writes it at <paramref name="pagePath"/>
+    /// (<c>dongshan/</c> → <c>dongshan/index.html</c>). <paramref name="root"/> overrides the relative root (the 404 page
+    /// is served at any depth, so it links from the base path).
+    /// </summary>
+    public void WritePage(string pagePath, string kind, string title, object view, IReadOnlyList<LinkView> crumbs, IReadOnlyList<MetaView>? meta = null, string layout = "base", string? root = null, string? feedUrl = null)
+    {
+        var file = SiteUrls.FileOf(pagePath);
+        var frame = new PageFrame(
+            title,
+            root ?? SiteUrls.RootFrom(file),
+            pagePath,
+            Data.Urls.IsAbsolute && kind != "404" ? Data.Urls.Absolute(pagePath) : null,
+            crumbs,
+            meta ?? [],
+            feedUrl);
+        var variables = new Dictionary<string, object?>(StringComparer.Ordinal)
+        {
+            ["site"] = Site,
+            ["page"] = view,
+            ["frame"] = frame,
+            ["root"] = frame.Root,
+            ["kind"] = kind,
+        };
+        var content = Templates.Render(kind, variables);
+        variables["content"] = content;
+        Output.WriteText(file, layout.Length == 0 ? content : Templates.Render(layout, variables));
+    }
+
+    /// <summary>Breadcrumbs from the home page down to a unit (and a period).</summary>
+    public IReadOnlyList<LinkView> Crumbs(params LinkView[] trail) => [new LinkView("首页", string.Empty), .. trail];
+}

@@ -1,0 +1,26 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Unicode;
+using DisclosureSite.Model;
+
+namespace DisclosureSite.Site.Render;
+
+/// <summary>JSON as the site writes it: indented, Chinese left readable, and the date-source words used in the data files.</summary>
+public static class SiteJson
+{
+    public static JsonSerializerOptions Options { get; } = new()
+    {
+        WriteIndented = true,
+        Encoder = JavaScriptEncoder.Create(UnicodeRanges.All),
+    };
+
+    public static string DateSource(Model.DateSource source) => source switch
+    {
+        Model.DateSource.Ledger => "ledger",
+        Model.DateSource.Git => "git",
+        Model.DateSource.Declared => "declared",
+        _ => "none",
+    };
+
+    internal static string? Iso(DateOnly? d) => d is { } x ? Dates.Iso(x) : null;
+}

@@ -1,0 +1,44 @@
+using DisclosureSite.Validation;
+
+namespace DisclosureSite.Site.Render;
+
+/// <summary>How a status is said on the site: an icon and words (never colour alone), and a CSS class for the colour that only adds to them.</summary>
+public sealed record StatusWord(string Key, string Icon, string Text, string Css)
+{
+    public string Label => $"{Icon} {Text}";
+
+    /// <summary>For narrow matrix cells: "✔ 按时", "⚠ 逾期16天", "✖ 缺报".</summary>
+    public string ShortLabel => $"{Icon} {Short}";
+
+    public string Short { get; init; } = Text;
+}
+
+/// <summary>The one place that turns an <see cref="ItemStatus"/> into words for pages, CSV and JSON.</summary>
+public static class StatusWords
+{
+    public static string Key(ItemStatus status) => status switch
+    {
+        ItemStatus.OnTime => "on-time",
+        ItemStatus.Late => "late",
+        ItemStatus.Nil => "nil",
+        ItemStatus.Embargoed => "embargoed",
+        ItemStatus.Missing => "missing",
+        ItemStatus.DueSoon => "due-soon",
+        _ => "pending",
+    };
+
+    public static StatusWord Of(ItemStatus status, int? days) => Of(Key(status), days);
+
+    public static StatusWord Of(string key, int? days) => key switch
+    {
+        "on-time" => new(key, "✔", "按时公开", "ok") { Short = "按时" },
+        "late" => new(key, "⚠", days is { } d ? $"逾期 {d} 天公开" : "逾期公开", "late") { Short = days is { } d2 ? $"逾期{d2}天" : "逾期" },
+        "nil" => new(key, "○", "本期无此类事项", "nil") { Short = "无此事项" },
+        "embargoed" => new(key, "◷", "待公开(未到公开日期)", "wait") { Short = "待公开" },
+        "missing" => new(key, "✖", days is { } m ? $"缺报(已逾期 {m} 天)" : "缺报", "missing") { Short = "缺报" },
+        "due-soon" => new(key, "◷", days is { } s ? $"即将到期(还剩 {s} 天)" : "即将到期", "soon") { Short = days is { } s2 ? $"还剩{s2}天" : "将到期" },
+        "withdrawn" => new(key, "⊘", "已撤下", "withdrawn"),
+        "correction" => new(key, "✎", "更正", "nil"),
+        _ => new("pending", "◷", "未到截止日期", "wait") { Short = "未到期" },
+    };
+}

@@ -1,0 +1,97 @@
+using System.Text.Json;
+using DisclosureSite.Model;
+using DisclosureSite.Site.Render.Views;
+using DisclosureSite.Validation;
+
+namespace DisclosureSite.Site.Render.Steps;
+
+/// <summary>
+/// <c>/compliance/</c> (figures per unit, list of periods) and <c>/compliance/{period}/</c> (items × units matrix per
+/// level and stream), each with the same data as <c>compliance.csv</c> and <c>compliance.json</c>.
+/// </summary>
+public sealed class RenderCompliancePages : IRenderStep
+{
+    public static readonly string[] CsvHeader = ["unit", "unit_name", "period", "item", "item_name", "deadline", "status", "status_text", "published", "date_source", "days", "urls"];
+
+    public void Run(RenderContext context)
+    {
+        var data = context.Data;
+        var periods = data.Compliance.Select(e => e.Period).Distinct().OrderDescending().ToList();
+        var index = new ComplianceIndexView(
+            ViewFactory.Counts(data.Compliance),
+            data.Units.Select(context.Views.UnitSummary).ToList(),
+            periods.Select(p => RenderHomePage.PeriodSummary(data, p)).ToList(),
+            "compliance/compliance.csv",
+            "compliance/compliance.json");
+        context.WritePage("compliance/", "compliance", "公开情况总览", index, context.Crumbs());
+        WriteData(context, "compliance/", data.Compliance);
+
+        foreach (var period in periods)
+        {
+            var entries = data.Compliance.Where(e => e.Period == period).ToList();
+            var url = $"compliance/{period}/";
+            var view = new CompliancePeriodView(period.ToString(), period.ToChinese(), ViewFactory.Counts(entries), Matrices(data, entries), url + "compliance.csv", url + "compliance.json");
+            context.WritePage(url, "compliance-period", $"{period.ToChinese()}公开情况", view, context.Crumbs(new LinkView("公开情况", "compliance/")));
+            WriteData(context, url, entries);
+        }
+    }
+
+    private static List<MatrixView> Matrices(SiteData data, List<ComplianceEntry> entries)
+    {
+        var result = new List<MatrixView>();
+        foreach (var stream in data.Input.Rules.Streams)
+        {
+            var inStream = entries.Where(e => e.Item.StreamId == stream.Id && e.Item.Level == stream.Level).ToList();
+            if (inStream.Count == 0)
+            {
+                continue;
+            }
+
+            var units = data.Units.Where(u => inStream.Any(e => e.Unit.Id == u.Id)).ToList();
+            var rows = stream.Items.Where(i => inStream.Any(e => e.Item.Id == i.Id))
+                .Select(item => new MatrixRowView(item.Name, units.Select(u =>
+                {
+                    var e = inStream.FirstOrDefault(x => x.Unit.Id == u.Id && x.Item.Id == item.Id);
+                    return e is null
+                        ? new MatrixCellView("pending", null, string.Empty, false)
+                        : new MatrixCellView(StatusWords.Key(e.Status), e.Days, $"{u.Id}/{e.Period}/", true);
+                }).ToList()))
+                .ToList();
+            result.Add(new MatrixView(
+                $"{stream.Level.ToChinese()} · {stream.Name}",
+                Dates.Iso(inStream.Min(e => e.Deadline)),
+                units.Select(u => new LinkView(u.Name, u.Id + "/")).ToList(),
+                rows));
+        }
+
+        return result;
+    }
+
+    private static void WriteData(RenderContext context, string folder, IEnumerable<ComplianceEntry> entries)
+    {
+        var rows = entries.Select(e => Row(context.Data, e)).ToList();
+        context.Output.Write(folder + "compliance.csv", SafeCsv.Of(CsvHeader, rows.Select(r => (IReadOnlyList<string?>)r.Values.Select(v => v?.ToString()).ToList())));
+        context.Output.Write(folder + "compliance.json", JsonSerializer.SerializeToUtf8Bytes(new { as_of = Dates.Iso(context.Data.AsOf), entries = rows }, SiteJson.Options));
+    }
+
+    /// <summary>A compliance entry as a flat record (CSV column order = <see cref="CsvHeader"/>).</summary>
+    public static Dictionary<string, object?> Row(SiteData data, ComplianceEntry e)
+    {
+        var word = StatusWords.Of(e.Status, e.Days);
+        return new Dictionary<string, object?>(StringComparer.Ordinal)
+        {
+            ["unit"] = e.Unit.Id,
+            ["unit_name"] = e.Unit.Name,
+            ["period"] = e.Period.ToString(),
+            ["item"] = e.Item.Id,
+            ["item_name"] = e.Item.Name,
+            ["deadline"] = Dates.Iso(e.Deadline),
+            ["status"] = word.Key,
+            ["status_text"] = word.Text,
+            ["published"] = e.IsDisclosed ? LiquidFilters.Iso(e.PublishedOn) : null,
+            ["date_source"] = e.IsDisclosed ? SiteJson.DateSource(e.DateSource) : null,
+            ["days"] = e.Days?.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["urls"] = string.Join(' ', e.Disclosures.Where(data.Validation.Calculator.IsPublic).Select(d => data.Urls.Absolute(d.UrlPath))),
+        };
+    }
+}

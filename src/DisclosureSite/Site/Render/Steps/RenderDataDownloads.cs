@@ -1,0 +1,67 @@
+using System.Text.Json;
+using DisclosureSite.Model;
+using DisclosureSite.Site.Render.Views;
+
+namespace DisclosureSite.Site.Render.Steps;
+
+/// <summary>
+/// <c>/data/</c>: the list of public disclosures (CSV escaped against spreadsheet formulas, and JSON), 四议两公开 records
+/// as JSON, and links to the compliance data and <c>manifest.json</c> (written last, by the Write phase).
+/// </summary>
+public sealed class RenderDataDownloads : IRenderStep
+{
+    public static readonly string[] CsvHeader = ["url", "unit", "unit_name", "period", "slug", "item", "item_name", "title", "published", "date_source", "status", "withdrawn", "corrects", "content_sha256"];
+
+    public void Run(RenderContext context)
+    {
+        var data = context.Data;
+        var rows = data.Public.Select(d => Row(data, d)).ToList();
+        context.Output.Write("data/disclosures.csv", SafeCsv.Of(CsvHeader, rows.Select(r => (IReadOnlyList<string?>)r.Values.Select(v => v?.ToString()).ToList())));
+        context.Output.Write("data/disclosures.json", JsonSerializer.SerializeToUtf8Bytes(new { as_of = Dates.Iso(data.AsOf), disclosures = rows }, SiteJson.Options));
+        var decisions = data.Input.Decisions.Select(d => new
+        {
+            unit = d.Unit,
+            slug = d.Slug,
+            title = d.Title,
+            item = d.Item,
+            status = d.Status.ToString(),
+            result = d.Result,
+            steps = d.Steps.Select(s => new { id = s.Id, date = Dates.Iso(s.Date), minutes = s.Minutes, votes = s.Votes }),
+        });
+        context.Output.Write("data/decisions.json", JsonSerializer.SerializeToUtf8Bytes(new { as_of = Dates.Iso(data.AsOf), decisions }, SiteJson.Options));
+
+        var downloads = new List<DownloadView>
+        {
+            new("全部公开事项(CSV 表格)", "data/disclosures.csv", "每条公开事项一行:单位、期次、事项、标题、公开日期及其来源、是否撤下、内容指纹(SHA-256)。可用 Excel 或 WPS 打开。"),
+            new("全部公开事项(JSON)", "data/disclosures.json", "同上,供程序读取。"),
+            new("公开情况(CSV 表格)", "compliance/compliance.csv", "每个单位每期每个必公开事项的状态:按时、逾期、无此类事项、缺报。"),
+            new("公开情况(JSON)", "compliance/compliance.json", "同上,供程序读取。"),
+            new("四议两公开记录(JSON)", "data/decisions.json", "每项重大事项的提议、商议、审议、决议、决议公开、实施结果公开日期。"),
+            new("文件清单与校验值(manifest.json)", "data/manifest.json", "本站每个文件的 SHA-256 校验值和每条公开事项的内容指纹,供审计核验网站内容未被悄悄改动。"),
+        };
+        context.WritePage("data/", "data", "数据下载", new DataView(downloads), context.Crumbs());
+    }
+
+    public static Dictionary<string, object?> Row(SiteData data, Disclosure d)
+    {
+        var unit = data.UnitOf(d.Unit);
+        var (date, source) = data.Published(d);
+        return new Dictionary<string, object?>(StringComparer.Ordinal)
+        {
+            ["url"] = d.UrlPath,
+            ["unit"] = d.Unit,
+            ["unit_name"] = unit.Name,
+            ["period"] = d.Period.ToString(),
+            ["slug"] = d.Slug,
+            ["item"] = d.Item,
+            ["item_name"] = data.ItemName(unit, d.Item),
+            ["title"] = d.Title,
+            ["published"] = SiteJson.Iso(date),
+            ["date_source"] = SiteJson.DateSource(source),
+            ["status"] = data.StatusOf(d).Key,
+            ["withdrawn"] = data.IsWithdrawn(d) ? data.WithdrawalReason(d) : null,
+            ["corrects"] = data.Corrected(d)?.UrlPath,
+            ["content_sha256"] = data.ContentSha256(d),
+        };
+    }
+}

@@ -1,0 +1,68 @@
+using System.Globalization;
+using DisclosureSite.Model;
+using DisclosureSite.Site.Render.Views;
+
+namespace DisclosureSite.Site.Render.Steps;
+
+/// <summary><c>/decisions/</c>: each 四议两公开 record as a timeline of its six steps; steps not yet taken and overdue ones are said so.</summary>
+public sealed class RenderDecisionPages : IRenderStep
+{
+    public void Run(RenderContext context)
+    {
+        var data = context.Data;
+        var rules = data.Input.Rules.Decisions;
+        var decisions = data.Input.Decisions
+            .OrderByDescending(d => d.Steps.Count > 0 ? d.Steps.Max(s => s.Date) : DateOnly.MinValue)
+            .Select(d =>
+            {
+                var unit = data.UnitOf(d.Unit);
+                var warnings = data.Report.Findings.Where(f => f.File == d.File && f.Code.StartsWith("decision.", StringComparison.Ordinal)).ToList();
+                var overdueSteps = warnings.Where(f => f.Code == FindingCodes.DecisionOverdue).ToList();
+                var steps = rules.Steps.Select(r =>
+                {
+                    var step = d.Step(r.Id);
+                    var overdue = step is null && r.IsDisclosure && d.Status != DecisionStatus.Rejected && overdueSteps.Count > 0
+                        && (r.Id == "resolution_published" ? d.Step("resolution") is not null : d.Status == DecisionStatus.Done);
+                    return new StepView(
+                        r.Name,
+                        step is null ? string.Empty : Dates.Iso(step.Date),
+                        step is not null,
+                        r.IsDisclosure,
+                        step?.Minutes,
+                        step?.Votes is { } v ? Votes(v) : null,
+                        overdue);
+                }).ToList();
+                var item = d.Item is { } itemId
+                    ? data.Current.Where(x => x.Unit == d.Unit && x.Item == itemId).OrderByDescending(x => x.Period).FirstOrDefault()
+                    : null;
+                return new DecisionView(
+                    $"{d.Unit}-{d.Slug}",
+                    d.Title,
+                    unit.Name,
+                    unit.Id + "/",
+                    StatusName(d.Status),
+                    d.Result,
+                    item is null ? null : new LinkView(item.Title, item.UrlPath),
+                    steps,
+                    warnings.Select(f => f.Message).ToList());
+            })
+            .ToList();
+        context.WritePage("decisions/", "decisions", "四议两公开", new DecisionsView(decisions), context.Crumbs());
+    }
+
+    private static string Votes(Votes v) => string.Join(",", new[]
+    {
+        v.Present is { } p ? $"应到/实到 {p} 人" : null,
+        v.For is { } f ? $"赞成 {f}" : null,
+        v.Against is { } a ? $"反对 {a}" : null,
+        v.Abstain is { } b ? $"弃权 {b}" : null,
+    }.Where(s => s is not null)).ToString(CultureInfo.InvariantCulture);
+
+    public static string StatusName(DecisionStatus status) => status switch
+    {
+        DecisionStatus.Proposed => "已提议",
+        DecisionStatus.InProgress => "进行中",
+        DecisionStatus.Done => "已完成",
+        _ => "未通过",
+    };
+}

@@ -1,0 +1,138 @@
+using DisclosureSite.Model;
+using DisclosureSite.Site.Render.Views;
+using DisclosureSite.Validation.Tables;
+
+namespace DisclosureSite.Site.Render.Steps;
+
+/// <summary>
+/// <c>/{unit}/{period}/{slug}/</c> for every public disclosure: status badge, trusted date and its source, body,
+/// tables with computed totals and a chart for ledgers, attachments, corrections both ways, and the print view
+/// (<c>print.html</c>). Each table is also offered as a spreadsheet-safe CSV beside the page. A withdrawn disclosure
+/// gets a notice page at the same URL (never a 404) and none of its content.
+/// </summary>
+public sealed class RenderItemPages : IRenderStep
+{
+    public void Run(RenderContext context)
+    {
+        // Item pages are most of the site; they are independent, so both cores render them.
+        Parallel.ForEach(context.Data.Public, d => Render(context, d));
+    }
+
+    private static void Render(RenderContext context, Disclosure d)
+    {
+        var data = context.Data;
+        var unit = data.UnitOf(d.Unit);
+        var crumbs = context.Crumbs(new LinkView(unit.Name, unit.Id + "/"), new LinkView(d.Period.ToChinese(), $"{unit.Id}/{d.Period}/"));
+        var hashMeta = new MetaView("disclosure:content-sha256", data.ContentSha256(d));
+        if (data.IsWithdrawn(d))
+        {
+            var (date, source) = data.Published(d);
+            var notice = new WithdrawnView(
+                d.Title,
+                unit.Name,
+                unit.Id + "/",
+                d.Period.ToChinese(),
+                $"{unit.Id}/{d.Period}/",
+                data.ItemName(unit, d.Item),
+                LiquidFilters.Iso(date),
+                Messages.DateSourceChinese(source),
+                LiquidFilters.Iso(d.Meta.WithdrawAt),
+                data.WithdrawalReason(d));
+            context.WritePage(d.UrlPath, "withdrawn", d.Title + "(已撤下)", notice, crumbs, [hashMeta]);
+            return;
+        }
+
+        var view = ViewOf(context, d);
+        context.WritePage(d.UrlPath, "item", d.Title, view, crumbs, [hashMeta], feedUrl: unit.Id + "/feed.xml");
+        var qr = QrSvg.Of(view.AbsoluteUrl, "本页网址的二维码:" + view.AbsoluteUrl);
+        context.WritePage(view.PrintUrl, "print-item", d.Title + "(打印版)", view with { QrSvg = qr }, crumbs, [hashMeta], layout: "print-base");
+
+        foreach (var table in d.Tables)
+        {
+            context.Output.Write(d.UrlPath + CsvName(table.File), SafeCsv.Of(table.Columns, table.Rows.Select(r => (IReadOnlyList<string?>)r.Cells.Select(c => c.Text).ToList())));
+        }
+
+        foreach (var attachment in d.Meta.Attachments)
+        {
+            var source = Path.Combine(data.Input.Root, attachment.Replace('/', Path.DirectorySeparatorChar));
+            if (File.Exists(source))
+            {
+                context.Output.Copy(d.UrlPath + Path.GetFileName(attachment), source);
+            }
+        }
+    }
+
+    /// <summary>The download name of a table: its file name with a .csv extension (an .xlsx is offered as CSV too).</summary>
+    public static string CsvName(string tableFile) => Path.GetFileNameWithoutExtension(tableFile) + ".csv";
+
+    public static ItemView ViewOf(RenderContext context, Disclosure d)
+    {
+        var data = context.Data;
+        var unit = data.UnitOf(d.Unit);
+        var (date, source) = data.Published(d);
+        var (status, days) = data.StatusOf(d);
+        var entry = data.EntryOf(d);
+        var corrected = data.Corrected(d);
+        var absolute = data.Urls.Absolute(d.UrlPath);
+        return new ItemView(
+            d.Title,
+            unit.Name,
+            unit.Id + "/",
+            d.Period.ToString(),
+            d.Period.ToChinese(),
+            $"{unit.Id}/{d.Period}/",
+            d.Item,
+            data.ItemName(unit, d.Item),
+            d.IsCorrection ? "correction" : status,
+            days,
+            entry is null ? string.Empty : Dates.Iso(entry.Deadline),
+            LiquidFilters.Iso(date),
+            Messages.DateSourceChinese(source),
+            d.IsNil ? d.Meta.Nil!.Trim() : null,
+            SafeMarkdown.ToHtml(d.Body),
+            d.Tables.Select(t => TableOf(data, d, t)).ToList(),
+            d.Meta.Attachments.Select(a => new LinkView(Path.GetFileName(a), d.UrlPath + Path.GetFileName(a))).ToList(),
+            corrected is null ? null : new LinkView(corrected.Title, corrected.UrlPath),
+            data.CorrectionsOf(d).Select(c => new LinkView(c.Title, c.UrlPath)).ToList(),
+            string.IsNullOrWhiteSpace(d.Meta.RevisionNote) ? null : d.Meta.RevisionNote.Trim(),
+            d.Meta.WithdrawAt is { } at ? Dates.Iso(at) : null,
+            data.ContentSha256(d),
+            d.UrlPath,
+            d.UrlPath + "print.html",
+            absolute,
+            null);
+    }
+
+    private static TableView TableOf(SiteData data, Disclosure d, Table table)
+    {
+        var csv = d.UrlPath + CsvName(table.File);
+        if (!string.Equals(table.Schema, "ledger", StringComparison.OrdinalIgnoreCase))
+        {
+            return new TableView(table.Caption, table.Schema, table.Columns, table.Columns.Select(_ => string.Empty).ToList(), Rows(table, _ => false), null, null, csv);
+        }
+
+        var ledger = LedgerAnalysis.Of(table, data.Input.Rules);
+        var classes = table.Columns.Select((_, i) => i == ledger.Income || i == ledger.Expense ? "num" : string.Empty).ToList();
+        var totals = new HashSet<TableRow>(ledger.Lines.Where(l => l.IsTotal).Select(l => l.Row));
+        var opening = d.Meta.OpeningBalance;
+        var closing = d.Meta.ClosingBalance;
+        var computed = opening is { } o ? o + ledger.IncomeTotal - ledger.ExpenseTotal : (decimal?)null;
+        var view = new LedgerTotalsView(
+            ledger.IncomeTotal,
+            ledger.ExpenseTotal,
+            ledger.Income >= 0,
+            ledger.Expense >= 0,
+            opening,
+            closing,
+            computed,
+            computed is { } c && closing is { } cl ? c == cl : null);
+        var chart = LedgerChart.Of(opening, ledger.IncomeTotal, ledger.ExpenseTotal, closing ?? computed);
+        var rows = Rows(table, totals.Contains)
+            .Select(r => r with { Cells = r.Cells.Select((c, i) => classes[i] == "num" && Amount.TryParse(c, out var v) ? Amount.Format(v) : c).ToList() })
+            .ToList();
+        return new TableView(table.Caption, table.Schema, table.Columns, classes, rows, view, chart, csv);
+    }
+
+    private static List<RowView> Rows(Table table, Func<TableRow, bool> isTotal) =>
+        table.Rows.Select(r => new RowView(table.Columns.Select((_, i) => r[i]).ToList(), isTotal(r))).ToList();
+}

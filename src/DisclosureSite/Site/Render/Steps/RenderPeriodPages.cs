@@ -1,0 +1,45 @@
+using DisclosureSite.Model;
+using DisclosureSite.Site.Render.Views;
+
+namespace DisclosureSite.Site.Render.Steps;
+
+/// <summary>
+/// <c>/{unit}/{period}/</c>: every catalogue item the unit owes for the period — published, nil report, late, 缺报 or
+/// not yet public — plus other disclosures filed in it (corrections, monthly reports); and its print view
+/// <c>/{unit}/{period}/print.html</c> for the notice board.
+/// </summary>
+public sealed class RenderPeriodPages : IRenderStep
+{
+    public void Run(RenderContext context)
+    {
+        var data = context.Data;
+        foreach (var unit in data.Units)
+        {
+            foreach (var period in data.PeriodsOf(unit.Id))
+            {
+                var view = ViewOf(context, unit, period);
+                var crumbs = context.Crumbs(new LinkView(unit.Name, unit.Id + "/"));
+                context.WritePage(view.Url, "period", $"{unit.Name}{period.ToChinese()}公开事项", view, crumbs, feedUrl: unit.Id + "/feed.xml");
+
+                var absolute = data.Urls.Absolute(view.Url);
+                var print = view with { QrSvg = QrSvg.Of(absolute, "本页网址的二维码:" + absolute), PageUrl = absolute };
+                context.WritePage(view.PrintUrl, "print-period", $"{unit.Name}{period.ToChinese()}公开事项(打印版)", print, crumbs, layout: "print-base");
+            }
+        }
+    }
+
+    public static PeriodView ViewOf(RenderContext context, Unit unit, Period period)
+    {
+        var data = context.Data;
+        var entries = data.ComplianceOf(unit.Id).Where(e => e.Period == period).ToList();
+        var streams = data.Input.Rules.Streams.Where(s => s.Level == unit.Level)
+            .Select(s => (Stream: s, Entries: entries.Where(e => e.Item.StreamId == s.Id).ToList()))
+            .Where(x => x.Entries.Count > 0)
+            .Select(x => new StreamGroupView(x.Stream.Name, Dates.Iso(x.Entries.Min(e => e.Deadline)), x.Entries.Select(context.Views.Entry).ToList()))
+            .ToList();
+        var listed = entries.SelectMany(e => e.Disclosures).ToHashSet();
+        var others = data.PublicOf(unit.Id).Where(d => d.Period == period && !listed.Contains(d)).Select(context.Views.Link).ToList();
+        var url = $"{unit.Id}/{period}/";
+        return new PeriodView(unit.Id, unit.Name, unit.Id + "/", period.ToString(), period.ToChinese(), url, ViewFactory.Counts(entries), streams, others, url + "print.html", null, null);
+    }
+}

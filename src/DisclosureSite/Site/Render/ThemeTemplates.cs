@@ -1,0 +1,63 @@
+using System.Collections.Concurrent;
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
+using Fluid;
+
+namespace DisclosureSite.Site.Render;
+
+/// <summary>
+/// The theme's Liquid templates, parsed once per build and cached (Fluid's parse-once, render-many). A page is
+/// its kind's template (<c>layouts/item.liquid</c>) rendered into a base layout (<c>layouts/base.liquid</c>) as
+/// <c>content</c>. Partials come through <see cref="ThemeFiles"/>, so a township's override of a partial is used too.
+/// </summary>
+public sealed class ThemeTemplates
+{
+    // Escapes HTML-special characters only: Chinese text stays readable (and small) in the output.
+    private static readonly TextEncoder Encoder = HtmlEncoder.Create(UnicodeRanges.All);
+
+    private readonly FluidParser _parser = new();
+    private readonly ConcurrentDictionary<string, IFluidTemplate> _cache = new(StringComparer.Ordinal);
+    private readonly TemplateOptions _options;
+
+    public ThemeTemplates(ThemeFiles files)
+    {
+        Files = files;
+        _options = new TemplateOptions
+        {
+            FileProvider = files,
+            MemberAccessStrategy = new UnsafeMemberAccessStrategy { MemberNameStrategy = MemberNameStrategies.SnakeCase },
+        };
+        LiquidFilters.Register(_options.Filters);
+    }
+
+    public ThemeFiles Files { get; }
+
+    /// <summary>Renders <c>layouts/{kind}.liquid</c> with the given variables.</summary>
+    public string Render(string kind, IReadOnlyDictionary<string, object?> variables)
+    {
+        var template = Get("layouts/" + kind + ".liquid");
+        var context = new TemplateContext(_options);
+        foreach (var (name, value) in variables)
+        {
+            context.SetValue(name, value);
+        }
+
+        return template.Render(context, Encoder);
+    }
+
+    private IFluidTemplate Get(string relative) => _cache.GetOrAdd(relative, Parse);
+
+    private IFluidTemplate Parse(string relative)
+    {
+        var path = Files.Resolve(relative) ?? throw new ThemeException($"The theme has no template '{relative}' (looked in input/theme/ and {Files.DefaultRoot}).");
+        if (!_parser.TryParse(File.ReadAllText(path), out var template, out var error))
+        {
+            throw new ThemeException($"Template {path}: {error}");
+        }
+
+        return template;
+    }
+}
+
+/// <summary>A theme file is missing or is not valid Liquid: the build stops with this message.</summary>
+public sealed class ThemeException(string message) : Exception(message);

@@ -1,0 +1,68 @@
+using DisclosureSite.Model;
+using DisclosureSite.Site.Render.Views;
+using DisclosureSite.Validation;
+
+namespace DisclosureSite.Site.Render;
+
+/// <summary>Builds the small views several pages share (item links, counts, status entries), so every page says a thing the same way.</summary>
+public sealed class ViewFactory(SiteData data)
+{
+    public ItemLinkView Link(Disclosure d)
+    {
+        var unit = data.UnitOf(d.Unit);
+        var (date, source) = data.Published(d);
+        var (status, days) = data.StatusOf(d);
+        return new ItemLinkView(
+            d.Title,
+            d.UrlPath,
+            unit.Name,
+            d.Period.ToString(),
+            d.Period.ToChinese(),
+            data.ItemName(unit, d.Item),
+            LiquidFilters.Iso(date),
+            Messages.DateSourceChinese(source),
+            status,
+            days,
+            data.IsWithdrawn(d),
+            d.IsCorrection);
+    }
+
+    public static CountsView Counts(IEnumerable<ComplianceEntry> entries)
+    {
+        var list = entries.ToList();
+        return new CountsView(
+            list.Count(e => e.IsDue),
+            list.Count(e => e.Status == ItemStatus.OnTime),
+            list.Count(e => e.Status == ItemStatus.Late),
+            list.Count(e => e.Status == ItemStatus.Nil),
+            list.Count(e => e.Status == ItemStatus.Missing),
+            list.Count(e => !e.IsDue));
+    }
+
+    public EntryView Entry(ComplianceEntry e)
+    {
+        // Only public disclosures are listed: an embargoed one is not named anywhere before its date.
+        var items = e.Disclosures.Where(data.Validation.Calculator.IsPublic).OrderBy(d => d.Slug, StringComparer.Ordinal).Select(Link).ToList();
+        return new EntryView(
+            e.Item.Id,
+            e.Item.Name,
+            StatusWords.Key(e.Status),
+            e.Days,
+            Dates.Iso(e.Deadline),
+            e.IsDisclosed ? LiquidFilters.Iso(e.PublishedOn) : string.Empty,
+            e.IsDisclosed ? Messages.DateSourceChinese(e.DateSource) : string.Empty,
+            items);
+    }
+
+    public UnitSummaryView UnitSummary(Unit unit) => new(
+        unit.Id,
+        unit.Name,
+        unit.Level.ToChinese(),
+        unit.Id + "/",
+        UnitNote(unit),
+        Counts(data.ComplianceOf(unit.Id)));
+
+    public static string? UnitNote(Unit unit) => unit.Until is { } until
+        ? $"已于{until.ToChinese()}后撤并,此前的公开内容保留可查。"
+        : unit.Since is { } since ? $"自{since.ToChinese()}起设立。" : null;
+}

@@ -1,0 +1,124 @@
+using System.Diagnostics;
+using DisclosureSite.Site.Load;
+using DisclosureSite.Site.Render;
+using DisclosureSite.Site.Render.Steps;
+using DisclosureSite.Site.Validate;
+using DisclosureSite.Site.Write;
+
+namespace DisclosureSite.Site;
+
+/// <summary>
+/// Builds the site in four phases — Load → Validate → Render → Write — in the spirit of Statiq, without its weight.
+/// Render is a list of small verb-noun steps; a new page kind is one new <see cref="IRenderStep"/> added to
+/// <see cref="RenderSteps"/>. Write renders into a temporary sibling folder, adds the manifest and the search index,
+/// and swaps it into place, so a failed or killed build leaves the previous site whole.
+/// </summary>
+public static class SiteBuilder
+{
+    /// <summary>The Render phase, in order. <see cref="GenerateSitemap"/> comes after every page step: it lists the pages written.</summary>
+    public static IReadOnlyList<IRenderStep> RenderSteps { get; } =
+    [
+        new CopyThemeAssets(),
+        new RenderHomePage(),
+        new RenderUnitPages(),
+        new RenderPeriodPages(),
+        new RenderItemPages(),
+        new RenderCompliancePages(),
+        new RenderDecisionPages(),
+        new RenderHistoryPages(),
+        new RenderTopicPages(),
+        new RenderSearchPage(),
+        new RenderDataDownloads(),
+        new RenderFeeds(),
+        new RenderNotFoundPage(),
+        new GenerateSitemap(),
+    ];
+
+    public static BuildResult Build(SiteOptions options)
+    {
+        var total = Stopwatch.StartNew();
+        var phases = new List<PhaseTiming>();
+        var warnings = new List<string>();
+
+        T Timed<T>(string name, Func<T> run)
+        {
+            var sw = Stopwatch.StartNew();
+            var result = run();
+            phases.Add(new PhaseTiming(name, sw.Elapsed));
+            return result;
+        }
+
+        var loaded = Timed("Load", () => LoadInput.Run(options.InputRoot));
+        var (validation, report) = Timed("Validate", () => ValidateInput.Run(loaded, options.AsOf, options.LedgerDates));
+        if (validation is null || report.HasErrors)
+        {
+            return new BuildResult(BuildOutcome.InputErrors, report, 0, 0, 0, total.Elapsed, options.OutputRoot, warnings, phases);
+        }
+
+        var themeRoot = options.ThemeRoot ?? ThemeLocator.Find(options.InputRoot)
+            ?? throw new ThemeException("找不到默认主题 themes/default(the default theme was not found next to the tool or above the input folder).");
+        var theme = new ThemeTemplates(new ThemeFiles(themeRoot, ThemeLocator.OverridesOf(options.InputRoot)));
+        var urls = SiteUrls.From(options.BaseUrl ?? validation.Input.Settings.BaseUrl);
+        if (!urls.IsAbsolute)
+        {
+            warnings.Add("site.yaml 没有 base_url:订阅源、站点地图和二维码里的网址将不完整。请在 site.yaml 写上 base_url,例如 https://example.github.io/qingshi/。");
+        }
+
+        var temp = WriteOutputAtomically.PrepareTemporaryFolder(options.OutputRoot);
+        try
+        {
+            var data = new SiteData(validation, report, urls);
+            var output = new SiteOutput(temp, options.OutputRoot);
+            var context = new RenderContext(data, theme, output);
+            foreach (var step in RenderSteps)
+            {
+                Timed(step.GetType().Name, () =>
+                {
+                    step.Run(context);
+                    return 0;
+                });
+            }
+
+            Timed(nameof(GenerateManifest), () =>
+            {
+                GenerateManifest.Run(data, output, options.Clock);
+                return 0;
+            });
+            var indexed = options.RunPagefind && Timed(nameof(RunPagefind), () => Index(options, output, warnings));
+            var files = output.Files;
+            Timed(nameof(WriteOutputAtomically), () =>
+            {
+                WriteOutputAtomically.Swap(temp, options.OutputRoot);
+                return 0;
+            });
+            return new BuildResult(BuildOutcome.Built, report, output.PageCount, files.Count, files.Sum(f => f.Bytes), total.Elapsed, options.OutputRoot, warnings, phases)
+            {
+                SearchIndexed = indexed,
+            };
+        }
+        catch
+        {
+            WriteOutputAtomically.Discard(temp);
+            throw;
+        }
+    }
+
+    private static bool Index(SiteOptions options, SiteOutput output, List<string> warnings)
+    {
+        var pagefind = RunPagefind.Find(options.WorkingDirectory ?? Directory.GetCurrentDirectory(), options.InputRoot, AppContext.BaseDirectory);
+        if (pagefind is null)
+        {
+            warnings.Add("没有找到 Pagefind(node_modules/.bin/pagefind),本次没有生成搜索索引:搜索页仍可按单位、期次和事项分类浏览。请在项目目录运行 npm ci 安装。");
+            return false;
+        }
+
+        if (RunPagefind.Run(pagefind, output.Root) is { } error)
+        {
+            warnings.Add(error);
+            return false;
+        }
+
+        output.KeepTimestampsUnder("pagefind");
+        return true;
+    }
+}

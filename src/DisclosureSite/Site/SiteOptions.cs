@@ -1,0 +1,23 @@
+namespace DisclosureSite.Site;
+
+/// <summary>What one build is asked to do. "Today" is <see cref="AsOf"/>, never the machine clock.</summary>
+public sealed record SiteOptions(string InputRoot, string OutputRoot, DateOnly AsOf)
+{
+    /// <summary>Overrides <c>base_url</c> of site.yaml (the preview server and tests set their own).</summary>
+    public string? BaseUrl { get; init; }
+
+    /// <summary>The theme folder; found automatically when null (see <see cref="Render.ThemeLocator"/>).</summary>
+    public string? ThemeRoot { get; init; }
+
+    /// <summary>Trusted dates from the publication ledger, keyed by item URL path (passed on to the validator).</summary>
+    public IReadOnlyDictionary<string, DateOnly>? LedgerDates { get; init; }
+
+    /// <summary>Runs Pagefind on the output before the swap when it can be found.</summary>
+    public bool RunPagefind { get; init; } = true;
+
+    /// <summary>Where to start looking for <c>node_modules/.bin/pagefind</c> besides the input folder.</summary>
+    public string? WorkingDirectory { get; init; }
+
+    /// <summary>Clock used only for <c>generated_at</c> in the manifest; pages themselves depend on <see cref="AsOf"/> alone.</summary>
+    public TimeProvider Clock { get; init; } = TimeProvider.System;
+}

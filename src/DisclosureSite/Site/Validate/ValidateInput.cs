@@ -1,0 +1,22 @@
+using DisclosureSite.Loading;
+using DisclosureSite.Validation;
+
+namespace DisclosureSite.Site.Validate;
+
+/// <summary>
+/// Validate phase: the same checks as <c>disclosure check</c>. Errors stop the build (the previous site stays);
+/// schedule, standing and decision findings do not — the site shows them as 缺报, 逾期 and so on.
+/// </summary>
+public static class ValidateInput
+{
+    public static (ValidationContext? Context, CheckReport Report) Run(LoadResult loaded, DateOnly asOf, IReadOnlyDictionary<string, DateOnly>? ledgerDates)
+    {
+        if (loaded.Input is not { } input)
+        {
+            return (null, Validator.Check(loaded, asOf));
+        }
+
+        var context = Validator.Context(input, asOf, ledgerDates: ledgerDates);
+        return (context, Validator.Check(context, loaded.Findings));
+    }
+}

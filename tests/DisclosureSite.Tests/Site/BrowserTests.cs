@@ -1,0 +1,182 @@
+using System.Net;
+using System.Net.Sockets;
+using Deque.AxeCore.Commons;
+using Deque.AxeCore.Playwright;
+using DisclosureSite.Cli.Commands;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Playwright;
+
+namespace DisclosureSite.Tests.Site;
+
+/// <summary>
+/// Real parts, no mocks: the demo site served over HTTP under its base path (/qingshi/), checked in Debian's Chromium
+/// (never a downloaded browser) with axe-core at phone and desktop widths, searched with Pagefind, and validated by
+/// the Nu HTML Checker. Under CI=true a missing tool fails these tests; locally they are ignored.
+/// </summary>
+[TestFixture]
+[Category("Browser")]
+[NonParallelizable]
+public class BrowserTests
+{
+    /// <summary>One page of each kind.</summary>
+    public static readonly string[] PageKinds =
+    [
+        "",
+        "dongshan/",
+        "dongshan/2026-Q2/",
+        "dongshan/2026-Q2/finance/",
+        "dongshan/2026-Q2/finance/print.html",
+        "dongshan/2026-Q2/print.html",
+        "nanxi/2026-Q3/land-transfer-notice/",
+        "dongshan/2026-Q2/welfare/",
+        "compliance/",
+        "compliance/2026-Q3/",
+        "decisions/",
+        "history/",
+        "history/2026/",
+        "topics/village.land/",
+        "search/",
+        "data/",
+        "no-such-page/",
+    ];
+
+    private WebApplication? _server;
+    private IPlaywright? _playwright;
+    private IBrowser? _browser;
+    private string _base = string.Empty;
+
+    [OneTimeSetUp]
+    public async Task StartServerAndBrowser()
+    {
+        Environment.SetEnvironmentVariable("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1");
+        RequiredTools.Require(File.Exists(RequiredTools.Chromium), "chromium (" + RequiredTools.Chromium + ")");
+        Assert.That(DemoSite.Result.Succeeded, Is.True);
+        RequiredTools.Require(DemoSite.Result.SearchIndexed, "Pagefind (node_modules/.bin/pagefind: run npm ci)");
+
+        var port = FreePort();
+        _server = PreviewCommand.CreateServer(DemoSite.Root, "/qingshi/", port);
+        await _server.StartAsync().ConfigureAwait(false);
+        _base = $"http://127.0.0.1:{port}/qingshi/";
+        _playwright = await Playwright.CreateAsync().ConfigureAwait(false);
+        _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions { ExecutablePath = RequiredTools.Chromium, Args = ["--no-sandbox"] }).ConfigureAwait(false);
+    }
+
+    [OneTimeTearDown]
+    public async Task Stop()
+    {
+        if (_browser is not null)
+        {
+            await _browser.DisposeAsync().ConfigureAwait(false);
+        }
+
+        _playwright?.Dispose();
+        if (_server is not null)
+        {
+            await _server.DisposeAsync().ConfigureAwait(false);
+        }
+    }
+
+    [TestCase(360)]
+    [TestCase(1280)]
+    public async Task Every_page_kind_has_no_axe_violations(int width)
+    {
+        var page = await NewPage(width).ConfigureAwait(false);
+        var problems = new List<string>();
+        foreach (var path in PageKinds)
+        {
+            var response = await page.GotoAsync(_base + path).ConfigureAwait(false);
+            Assert.That(response!.Status, Is.EqualTo(path.StartsWith("no-such", StringComparison.Ordinal) ? 404 : 200), path);
+            var results = await page.RunAxe().ConfigureAwait(false);
+            problems.AddRange(results.Violations.Select(v => $"{path} [{width}px]: {v.Id} ({v.Impact}) {v.Help} — {string.Join(" | ", v.Nodes.Take(3).Select(n => n.Html))}"));
+        }
+
+        Assert.That(problems, Is.Empty);
+        await page.Context.CloseAsync().ConfigureAwait(false);
+    }
+
+    [Test]
+    public async Task Large_text_mode_works_without_javascript()
+    {
+        var context = await _browser!.NewContextAsync(new BrowserNewContextOptions { JavaScriptEnabled = false, ViewportSize = new ViewportSize { Width = 360, Height = 800 } }).ConfigureAwait(false);
+        var page = await context.NewPageAsync().ConfigureAwait(false);
+        await page.GotoAsync(_base + "dongshan/").ConfigureAwait(false);
+        var before = await page.EvalOnSelectorAsync<string>("h1", "e => getComputedStyle(e).fontSize").ConfigureAwait(false);
+        var body = await page.EvalOnSelectorAsync<string>("main p", "e => getComputedStyle(e).fontSize").ConfigureAwait(false);
+        await page.ClickAsync("a.to-large").ConfigureAwait(false);
+        var after = await page.EvalOnSelectorAsync<string>("h1", "e => getComputedStyle(e).fontSize").ConfigureAwait(false);
+        Assert.Multiple(() =>
+        {
+            Assert.That(Px(body), Is.GreaterThanOrEqualTo(18), "base text is at least 18px");
+            Assert.That(Px(after), Is.GreaterThan(Px(before) * 1.25), "the switch enlarges the text");
+        });
+        await context.CloseAsync().ConfigureAwait(false);
+    }
+
+    [Test]
+    public async Task Search_finds_land_transfer_items()
+    {
+        var page = await NewPage(360).ConfigureAwait(false);
+        await page.GotoAsync(_base + "search/?q=" + Uri.EscapeDataString("土地流转")).ConfigureAwait(false);
+        await page.WaitForSelectorAsync("#results li", new PageWaitForSelectorOptions { Timeout = 15000 }).ConfigureAwait(false);
+        var links = await page.EvalOnSelectorAllAsync<string[]>("#results li a", "els => els.map(a => a.textContent + ' ' + a.href)").ConfigureAwait(false);
+        Assert.That(links, Is.Not.Empty);
+        Assert.That(links.Any(l => l.Contains("土地", StringComparison.Ordinal) && l.Contains("/qingshi/", StringComparison.Ordinal)), Is.True, string.Join("\n", links));
+        var first = await page.EvalOnSelectorAsync<string>("#results li a", "a => a.href").ConfigureAwait(false);
+        var response = await page.GotoAsync(first).ConfigureAwait(false);
+        Assert.That(response!.Status, Is.EqualTo(200), "a result links to a real page");
+        await page.Context.CloseAsync().ConfigureAwait(false);
+    }
+
+    [Test]
+    public void Nu_html_checker_reports_no_errors_on_the_whole_site()
+    {
+        var java = RequiredTools.Java();
+        RequiredTools.Require(java is not null, "java (default-jre-headless)");
+        RequiredTools.Require(File.Exists(RequiredTools.VnuJar), "vnu-jar (npm ci)");
+        var (code, stdout, stderr) = RequiredTools.Run(java!, ["-jar", RequiredTools.VnuJar, "--skip-non-html", "--errors-only", DemoSite.Root], timeout: TimeSpan.FromMinutes(5));
+        Assert.That(stdout + stderr, Is.Empty);
+        Assert.That(code, Is.Zero);
+    }
+
+    /// <summary>Writes docs/screenshots/*.png (run explicitly: dotnet test --filter Name=Screenshots_for_the_docs).</summary>
+    [Test]
+    [Explicit("writes docs/screenshots")]
+    public async Task Screenshots_for_the_docs()
+    {
+        var dir = Path.Combine(DemoSite.RepoRoot, "docs", "screenshots");
+        Directory.CreateDirectory(dir);
+        var shots = new (string Name, string Path, int Width)[]
+        {
+            ("home-360", "", 360),
+            ("unit-360", "dongshan/", 360),
+            ("period-360", "hetang/2026-Q3/", 360),
+            ("item-360", "dongshan/2026-Q2/finance/", 360),
+            ("compliance-360", "compliance/2026-Q3/", 360),
+            ("print-a4", "dongshan/2026-Q2/finance/print.html", 800),
+            ("home-1280", "", 1280),
+            ("compliance-1280", "compliance/2026-Q3/", 1280),
+        };
+        foreach (var (name, path, width) in shots)
+        {
+            var page = await NewPage(width).ConfigureAwait(false);
+            await page.GotoAsync(_base + path).ConfigureAwait(false);
+            await page.ScreenshotAsync(new PageScreenshotOptions { Path = System.IO.Path.Combine(dir, name + ".png"), FullPage = true, Clip = null }).ConfigureAwait(false);
+            await page.Context.CloseAsync().ConfigureAwait(false);
+        }
+    }
+
+    private async Task<IPage> NewPage(int width)
+    {
+        var context = await _browser!.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = width, Height = 900 } }).ConfigureAwait(false);
+        return await context.NewPageAsync().ConfigureAwait(false);
+    }
+
+    private static double Px(string css) => double.Parse(css.Replace("px", string.Empty, StringComparison.Ordinal), System.Globalization.CultureInfo.InvariantCulture);
+
+    private static int FreePort()
+    {
+        using var l = new TcpListener(IPAddress.Loopback, 0);
+        l.Start();
+        return ((IPEndPoint)l.LocalEndpoint).Port;
+    }
+}
