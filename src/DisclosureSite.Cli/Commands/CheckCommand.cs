@@ -19,7 +19,9 @@ public static class CheckCommand
         var lang = a.Choice("lang", "zh", "zh", "en");
         a.Date("as-of");
 
+        var timer = new Diagnostics.PhaseTimer(context.Error);
         var loaded = Load(inputDir, context, lang);
+        timer.Lap("load");
         if (loaded is null)
         {
             return 2;
@@ -28,8 +30,10 @@ public static class CheckCommand
         var asOf = a.AsOf(context.Clock, loaded.Input?.Settings.TimeZone ?? Model.SiteSettings.DefaultTimeZone);
         var ledger = loaded.Input is { } input ? LedgerStore.Load(input.Root, a.Get("ledger")) : LedgerState.Empty;
         var report = Validator.Check(loaded, asOf, ledger);
+        timer.Lap("validate");
         var names = loaded.Input?.Units.ToDictionary(u => u.Id, u => u.Name);
         context.Out.Write(ReportWriter.Write(report, format, lang, names));
+        timer.Lap("report");
         return report.HasErrors ? 1 : 0;
     }
 

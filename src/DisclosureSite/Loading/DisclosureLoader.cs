@@ -20,46 +20,67 @@ public static partial class DisclosureLoader
     [GeneratedRegex("^[A-Za-z0-9_-]+$", RegexOptions.CultureInvariant)]
     private static partial Regex FileName();
 
-    /// <summary>Loads every disclosure of the input folder; unknown units and bad period folders are findings.</summary>
+    /// <summary>
+    /// Loads every disclosure of the input folder; unknown units and bad period folders are findings. Unit folders
+    /// are read in parallel, each into its own findings, which are then merged in folder order so the result does
+    /// not depend on scheduling.
+    /// </summary>
     public static IReadOnlyList<Disclosure> LoadAll(InputFolder input, IReadOnlyDictionary<string, Unit> units, RuleSet rules, FindingSink sink)
     {
-        var result = new List<Disclosure>();
-        foreach (var unitDir in input.Directories(Folder))
+        var unitDirs = input.Directories(Folder);
+        var perUnit = new (List<Disclosure> Disclosures, FindingSink Sink)[unitDirs.Count];
+        Parallel.For(0, unitDirs.Count, i =>
         {
-            var unitId = Path.GetFileName(unitDir);
-            if (!units.TryGetValue(unitId, out var unit))
+            var unitSink = new FindingSink();
+            perUnit[i] = (LoadUnit(input, unitDirs[i], units, rules, unitSink), unitSink);
+        });
+
+        var result = new List<Disclosure>();
+        foreach (var (disclosures, unitSink) in perUnit)
+        {
+            result.AddRange(disclosures);
+            sink.AddRange(unitSink.Findings);
+        }
+
+        CheckCorrections(result, sink);
+        return result;
+    }
+
+    private static List<Disclosure> LoadUnit(InputFolder input, string unitDir, IReadOnlyDictionary<string, Unit> units, RuleSet rules, FindingSink sink)
+    {
+        var result = new List<Disclosure>();
+        var unitId = Path.GetFileName(unitDir);
+        if (!units.TryGetValue(unitId, out var unit))
+        {
+            sink.Report(FindingCodes.UnknownUnit, new SourceRef(unitDir), Messages.UnknownUnitFolder(unitId));
+            return result;
+        }
+
+        foreach (var stray in input.Files(unitDir, "*.md"))
+        {
+            sink.Report(FindingCodes.BadPeriod, new SourceRef(stray), Messages.MarkdownOutsidePeriod(unitId), unitId);
+        }
+
+        foreach (var periodDir in input.Directories(unitDir))
+        {
+            var periodText = Path.GetFileName(periodDir);
+            if (!Period.TryParse(periodText, out var period) || period.ToString() != periodText)
             {
-                sink.Report(FindingCodes.UnknownUnit, new SourceRef(unitDir), Messages.UnknownUnitFolder(unitId));
+                sink.Report(FindingCodes.BadPeriod, new SourceRef(periodDir), Messages.BadPeriodFolder(periodText), unitId);
                 continue;
             }
 
-            foreach (var stray in input.Files(unitDir, "*.md"))
+            var seen = new Dictionary<string, string>(StringComparer.Ordinal);
+            foreach (var file in input.Files(periodDir, "*").Where(f => f.EndsWith(".md", StringComparison.OrdinalIgnoreCase)))
             {
-                sink.Report(FindingCodes.BadPeriod, new SourceRef(stray), Messages.MarkdownOutsidePeriod(unitId), unitId);
-            }
-
-            foreach (var periodDir in input.Directories(unitDir))
-            {
-                var periodText = Path.GetFileName(periodDir);
-                if (!Period.TryParse(periodText, out var period) || period.ToString() != periodText)
+                var d = Load(input, file, unit, period, rules, seen, sink);
+                if (d is not null)
                 {
-                    sink.Report(FindingCodes.BadPeriod, new SourceRef(periodDir), Messages.BadPeriodFolder(periodText), unitId);
-                    continue;
-                }
-
-                var seen = new Dictionary<string, string>(StringComparer.Ordinal);
-                foreach (var file in input.Files(periodDir, "*").Where(f => f.EndsWith(".md", StringComparison.OrdinalIgnoreCase)))
-                {
-                    var d = Load(input, file, unit, period, rules, seen, sink);
-                    if (d is not null)
-                    {
-                        result.Add(d);
-                    }
+                    result.Add(d);
                 }
             }
         }
 
-        CheckCorrections(result, sink);
         return result;
     }
 

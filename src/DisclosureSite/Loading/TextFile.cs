@@ -15,6 +15,10 @@ public static class TextFile
     /// <summary>Lines longer than this are almost certainly not hand-written data.</summary>
     public const int MaxLineLength = 65_536;
 
+    /// <summary>C0 and C1 control characters other than tab and line ends: a sign of a binary file.</summary>
+    private static readonly System.Buffers.SearchValues<char> ControlCharacters = System.Buffers.SearchValues.Create(
+        [.. Enumerable.Range(0, 0xA0).Select(i => (char)i).Where(c => char.IsControl(c) && c is not ('\n' or '\r' or '\t'))]);
+
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
     private static readonly Lazy<Encoding> StrictGb18030 = new(() =>
@@ -131,7 +135,7 @@ public static class TextFile
             }
         }
 
-        if (text.Any(c => char.IsControl(c) && c is not ('\n' or '\r' or '\t')))
+        if (text.AsSpan().IndexOfAny(ControlCharacters) >= 0)
         {
             sink.Report(FindingCodes.Encoding, at, Messages.Binary());
             return null;

@@ -59,6 +59,28 @@ public static partial class PersonalDataScanner
     private const string DoorPlate =
         @"(?<place>门牌(?:号码|号)?:?\s*)(?<tail>" + HouseNumber + "号?)";
 
+    /// <summary>ASCII and full-width digits: ID, card and mobile numbers need at least one.</summary>
+    private static readonly System.Buffers.SearchValues<char> Digits = System.Buffers.SearchValues.Create("0123456789０１２３４５６７８９");
+
+    /// <summary>A mobile number has 11 digits, an ID 15 or 18, a card 16 to 19: text with fewer digits has none of them.</summary>
+    private const int ShortestNumber = 11;
+
+    private static int CountDigits(string text)
+    {
+        var n = 0;
+        var span = text.AsSpan();
+        for (var i = span.IndexOfAny(Digits); i >= 0; i = span.IndexOfAny(Digits))
+        {
+            n++;
+            span = span[(i + 1)..];
+        }
+
+        return n;
+    }
+
+    /// <summary>Every address pattern ends in one of these (号, 号楼, 栋, 幢, 座) or starts with 门牌.</summary>
+    private static readonly System.Buffers.SearchValues<char> AddressMarks = System.Buffers.SearchValues.Create("号栋幢座");
+
     /// <summary>Scans <paramref name="text"/>; returns all matches in order, non-overlapping.</summary>
     public static IReadOnlyList<PersonalDataMatch> Scan(string text)
     {
@@ -68,12 +90,29 @@ public static partial class PersonalDataScanner
             return [];
         }
 
+        // Most text has no number that could be personal data and no address marker: skip the regexes then
+        // (every body line and table cell is scanned; the address pattern is the expensive one).
+        var digits = CountDigits(text) >= ShortestNumber;
+        var addressMarks = text.AsSpan().IndexOfAny(AddressMarks) >= 0 || text.Contains("门牌", StringComparison.Ordinal);
+        if (!digits && !addressMarks)
+        {
+            return [];
+        }
+
         var norm = Normalize(text);
         var found = new List<PersonalDataMatch>();
-        AddIdNumbers(text, norm, found);
-        AddBankCards(text, norm, found);
-        AddMobiles(text, norm, found);
-        AddAddresses(text, norm, found);
+        if (digits)
+        {
+            AddIdNumbers(text, norm, found);
+            AddBankCards(text, norm, found);
+            AddMobiles(text, norm, found);
+        }
+
+        if (addressMarks)
+        {
+            AddAddresses(text, norm, found);
+        }
+
         found.Sort((a, b) => a.Index.CompareTo(b.Index));
         return found;
     }
