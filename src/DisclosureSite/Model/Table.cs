@@ -1,7 +1,7 @@
 namespace DisclosureSite.Model;
 
 /// <summary>A cell as read, with the place it came from (1-based line and column in the file; for .xlsx, row and column).</summary>
-public sealed record TableCell(string Text, int Line, int Column);
+public readonly record struct TableCell(string Text, int Line, int Column);
 
 /// <summary>A data row of a table; <see cref="Line"/> is the 1-based line (CSV) or sheet row (.xlsx).</summary>
 public sealed record TableRow(int Line, IReadOnlyList<TableCell> Cells)

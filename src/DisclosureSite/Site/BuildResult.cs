@@ -28,6 +28,9 @@ public sealed record BuildResult(
 
     /// <summary>True when Pagefind ran and the search index is in the output.</summary>
     public bool SearchIndexed { get; init; }
+
+    /// <summary>Files taken over unchanged from the previous output through the build cache (not rendered, not written).</summary>
+    public int FilesReused { get; init; }
 }
 
 /// <summary>How long a phase or step took, for <c>--verbose</c> output and performance notes.</summary>

@@ -69,7 +69,8 @@ public static class SiteBuilder
         try
         {
             var data = new SiteData(validation, report, urls);
-            var output = new SiteOutput(temp, options.OutputRoot);
+            var cache = options.UseCache ? Timed("LoadBuildCache", () => BuildCache.Load(options.OutputRoot)) : null;
+            var output = new SiteOutput(temp, options.OutputRoot, cache);
             var context = new RenderContext(data, theme, output);
             foreach (var step in RenderSteps)
             {
@@ -89,12 +90,20 @@ public static class SiteBuilder
             var files = output.Files;
             Timed(nameof(WriteOutputAtomically), () =>
             {
+                // The cache must describe the site in place or nothing: gone before the swap, written after it.
+                BuildCache.Delete(options.OutputRoot);
                 WriteOutputAtomically.Swap(temp, options.OutputRoot);
+                if (options.UseCache)
+                {
+                    BuildCache.Save(options.OutputRoot, output.CacheEntries);
+                }
+
                 return 0;
             });
             return new BuildResult(BuildOutcome.Built, report, output.PageCount, files.Count, files.Sum(f => f.Bytes), total.Elapsed, options.OutputRoot, warnings, phases)
             {
                 SearchIndexed = indexed,
+                FilesReused = output.Reused,
             };
         }
         catch

@@ -18,6 +18,12 @@ public sealed record SiteOptions(string InputRoot, string OutputRoot, DateOnly A
     /// </summary>
     public Publishing.Ledger.LedgerState? Ledger { get; init; }
 
+    /// <summary>
+    /// Keeps the build cache beside the output (<see cref="Write.BuildCache"/>): pages whose inputs did not change are not
+    /// rendered again and unchanged files are taken over from the previous output.
+    /// </summary>
+    public bool UseCache { get; init; } = true;
+
     /// <summary>Runs Pagefind on the output before the swap when it can be found.</summary>
     public bool RunPagefind { get; init; } = true;
 

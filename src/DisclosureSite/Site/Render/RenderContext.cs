@@ -9,6 +9,7 @@ public sealed class RenderContext
 {
     public RenderContext(SiteData data, ThemeTemplates templates, SiteOutput output)
     {
+        Fingerprint = RenderKey.Fingerprint(templates.Files);
         Data = data;
         Templates = templates;
         Output = output;
@@ -24,6 +25,9 @@ public sealed class RenderContext
 
     public SiteData Data { get; }
 
+    /// <summary>The theme and tool every page's <see cref="RenderKey"/> starts from.</summary>
+    public string Fingerprint { get; }
+
     public ThemeTemplates Templates { get; }
 
     public SiteOutput Output { get; }
@@ -35,9 +39,11 @@ public sealed class RenderContext
     /// <summary>
     /// Renders <c>layouts/{kind}.liquid</c> into <c>layouts/{layout}.liquid</c> and writes it at <paramref name="pagePath"/>
     /// (<c>dongshan/</c> → <c>dongshan/index.html</c>). <paramref name="root"/> overrides the relative root (the 404 page
-    /// is served at any depth, so it links from the base path).
+    /// is served at any depth, so it links from the base path). <paramref name="complete"/> adds to the view what is a pure
+    /// function of it and costly (a QR code of its URL): it runs only when the page is rendered, not when it is reused
+    /// from the previous build because its <see cref="RenderKey"/> did not change.
     /// </summary>
-    public void WritePage(string pagePath, string kind, string title, object view, IReadOnlyList<LinkView> crumbs, IReadOnlyList<MetaView>? meta = null, string layout = "base", string? root = null, string? feedUrl = null)
+    public void WritePage(string pagePath, string kind, string title, object view, IReadOnlyList<LinkView> crumbs, IReadOnlyList<MetaView>? meta = null, string layout = "base", string? root = null, string? feedUrl = null, Func<object, object>? complete = null)
     {
         var file = SiteUrls.FileOf(pagePath);
         var frame = new PageFrame(
@@ -48,17 +54,23 @@ public sealed class RenderContext
             crumbs,
             meta ?? [],
             feedUrl);
+        var key = RenderKey.Of(Fingerprint, file, kind, layout, complete is null ? "plain" : "completed", Site, view, frame);
+        if (Output.TryReuse(file, key))
+        {
+            return;
+        }
+
         var variables = new Dictionary<string, object?>(StringComparer.Ordinal)
         {
             ["site"] = Site,
-            ["page"] = view,
+            ["page"] = complete is null ? view : complete(view),
             ["frame"] = frame,
             ["root"] = frame.Root,
             ["kind"] = kind,
         };
         var content = Templates.Render(kind, variables);
         variables["content"] = content;
-        Output.WriteText(file, layout.Length == 0 ? content : Templates.Render(layout, variables));
+        Output.WriteText(file, layout.Length == 0 ? content : Templates.Render(layout, variables), key);
     }
 
     /// <summary>Breadcrumbs from the home page down to a unit (and a period).</summary>

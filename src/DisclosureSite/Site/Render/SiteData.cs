@@ -15,18 +15,28 @@ namespace DisclosureSite.Site.Render;
 /// </summary>
 public sealed class SiteData
 {
-    private readonly ConcurrentDictionary<Disclosure, string> _hashes = new();
+    // Disclosures are records: structural equality would hash their whole body on every look-up, so maps key them by reference.
+    private readonly ConcurrentDictionary<Disclosure, string> _hashes = new(ReferenceEqualityComparer.Instance);
     private readonly Lazy<IReadOnlyDictionary<string, ItemHistory>> _revisions;
     private readonly FrozenDictionary<string, Unit> _units;
     private readonly ILookup<string, ComplianceEntry> _complianceByUnit;
     private readonly ILookup<string, Disclosure> _publicByUnit;
     private readonly ILookup<Disclosure, Disclosure> _correctionsOf;
+    private readonly Dictionary<Disclosure, Disclosure> _corrected = new(ReferenceEqualityComparer.Instance);
+    private readonly Dictionary<(string Unit, string Item), List<ComplianceEntry>> _entriesByItem = [];
+    private readonly Dictionary<(string Unit, Period Period), List<ComplianceEntry>> _entriesByPeriod = [];
+    private readonly Dictionary<Period, List<ComplianceEntry>> _complianceByPeriod = [];
+    private readonly Lazy<ILookup<string, Person>> _people;
+    private readonly Lazy<ILookup<string, DutyEntry>> _duty;
+    private readonly ConcurrentDictionary<string, IReadOnlyList<Period>> _periodsOf = new(StringComparer.Ordinal);
 
     public SiteData(ValidationContext validation, CheckReport report, SiteUrls urls)
     {
         Validation = validation;
         _revisions = new(() => RevisionHistory.Build(Ledger, Input.Root, PendingRevisions()), LazyThreadSafetyMode.ExecutionAndPublication);
         Report = report;
+        _people = new(() => Input.People.ToLookup(p => p.Unit, StringComparer.Ordinal));
+        _duty = new(() => Input.Duty.ToLookup(d => d.Unit, StringComparer.Ordinal));
         Urls = urls;
         Public = Input.Disclosures
             .Where(validation.Calculator.IsPublic)
@@ -36,10 +46,36 @@ public sealed class SiteData
         _units = Input.Units.ToFrozenDictionary(u => u.Id, StringComparer.Ordinal);
         _complianceByUnit = validation.Compliance.ToLookup(e => e.Unit.Id, StringComparer.Ordinal);
         _publicByUnit = Public.ToLookup(d => d.Unit, StringComparer.Ordinal);
-        _correctionsOf = Public.Where(d => d.IsCorrection)
+        var corrections = Public.Where(d => d.IsCorrection)
             .Select(d => (Correction: d, Target: DisclosureLoader.FindCorrected(Public, d)))
             .Where(x => x.Target is not null)
-            .ToLookup(x => x.Target!, x => x.Correction);
+            .ToList();
+        _correctionsOf = corrections.ToLookup<(Disclosure Correction, Disclosure? Target), Disclosure, Disclosure>(x => x.Target!, x => x.Correction, ReferenceEqualityComparer.Instance);
+        foreach (var (correction, target) in corrections)
+        {
+            _corrected[correction] = target!;
+        }
+
+        // Look-ups every page needs, built once (in the validator's order, so "the first entry" stays the same).
+        foreach (var e in validation.Compliance)
+        {
+            Add(_entriesByItem, (e.Unit.Id, e.Item.Id), e);
+            Add(_entriesByPeriod, (e.Unit.Id, e.Period), e);
+            Add(_complianceByPeriod, e.Period, e);
+        }
+
+        AllPeriods = Compliance.Select(e => e.Period).Concat(Public.Select(d => d.Period)).Distinct().OrderDescending().ToList();
+    }
+
+    private static void Add<TKey>(Dictionary<TKey, List<ComplianceEntry>> map, TKey key, ComplianceEntry e)
+        where TKey : notnull
+    {
+        if (!map.TryGetValue(key, out var list))
+        {
+            map[key] = list = [];
+        }
+
+        list.Add(e);
     }
 
     public ValidationContext Validation { get; }
@@ -102,6 +138,12 @@ public sealed class SiteData
 
     public IEnumerable<Disclosure> PublicOf(string unit) => _publicByUnit[unit];
 
+    /// <summary>A unit's contact card (people.csv), in file order.</summary>
+    public IEnumerable<Person> PeopleOf(string unit) => _people.Value[unit];
+
+    /// <summary>A unit's duty roster, in file order.</summary>
+    public IEnumerable<DutyEntry> DutyOf(string unit) => _duty.Value[unit];
+
     /// <summary>Public and not withdrawn: what lists, feeds and search show in full.</summary>
     public IEnumerable<Disclosure> Current => Public.Where(d => !IsWithdrawn(d));
 
@@ -118,13 +160,21 @@ public sealed class SiteData
     public string ContentSha256(Disclosure d) => _hashes.GetOrAdd(d, x => ContentHash.Of(Input.Root, x));
 
     public Disclosure? Corrected(Disclosure correction) =>
-        correction.IsCorrection ? DisclosureLoader.FindCorrected(Public, correction) : null;
+        correction.IsCorrection ? _corrected.GetValueOrDefault(correction) : null;
 
     public IEnumerable<Disclosure> CorrectionsOf(Disclosure d) => _correctionsOf[d];
 
     /// <summary>The required-item entry a disclosure counts toward (none for corrections and items outside the catalogue).</summary>
     public ComplianceEntry? EntryOf(Disclosure d) =>
-        d.IsCorrection ? null : ComplianceOf(d.Unit).FirstOrDefault(e => e.Item.Id == d.Item && e.Period.Contains(d.Period));
+        d.IsCorrection || !_entriesByItem.TryGetValue((d.Unit, d.Item), out var entries) ? null : entries.Find(e => e.Period.Contains(d.Period));
+
+    /// <summary>A unit's required items of one period, in the validator's order.</summary>
+    public IReadOnlyList<ComplianceEntry> ComplianceOf(string unit, Period period) =>
+        _entriesByPeriod.TryGetValue((unit, period), out var entries) ? entries : [];
+
+    /// <summary>Every unit's required items of one period, in the validator's order.</summary>
+    public IReadOnlyList<ComplianceEntry> ComplianceIn(Period period) =>
+        _complianceByPeriod.TryGetValue(period, out var entries) ? entries : [];
 
     /// <summary>This disclosure's own status: nil, on time or late against its item's deadline.</summary>
     public (string Key, int? Days) StatusOf(Disclosure d)
@@ -147,11 +197,11 @@ public sealed class SiteData
 
     /// <summary>The periods a unit's pages cover: every period with a required item or a public disclosure, newest first.</summary>
     public IReadOnlyList<Period> PeriodsOf(string unit) =>
-        ComplianceOf(unit).Select(e => e.Period).Concat(PublicOf(unit).Select(d => d.Period))
-            .Distinct().OrderDescending().ToList();
+        _periodsOf.GetOrAdd(unit, u => ComplianceOf(u).Select(e => e.Period).Concat(PublicOf(u).Select(d => d.Period))
+            .Distinct().OrderDescending().ToList());
 
     /// <summary>Every period in any unit's pages, newest first.</summary>
-    public IReadOnlyList<Period> AllPeriods => Compliance.Select(e => e.Period).Concat(Public.Select(d => d.Period)).Distinct().OrderDescending().ToList();
+    public IReadOnlyList<Period> AllPeriods { get; }
 
     public string ItemName(Unit unit, string itemId) => Input.Rules.FindItem(unit.Level, itemId)?.Name ?? itemId;
 }

@@ -19,6 +19,9 @@ public sealed class ThemeFiles : IFileProvider
 
     public string DefaultRoot => _roots[^1];
 
+    /// <summary>The theme folders, the township's overrides first.</summary>
+    public IReadOnlyList<string> Roots => _roots;
+
     /// <summary>The full path of a theme file (override first), or null.</summary>
     public string? Resolve(string relative)
     {

@@ -26,14 +26,14 @@ public sealed class RenderCompliancePages : IRenderStep
         context.WritePage("compliance/", "compliance", "公开情况总览", index, context.Crumbs());
         WriteData(context, "compliance/", data.Compliance);
 
-        foreach (var period in periods)
+        Parallel.ForEach(periods, period =>
         {
-            var entries = data.Compliance.Where(e => e.Period == period).ToList();
+            var entries = data.ComplianceIn(period).ToList();
             var url = $"compliance/{period}/";
             var view = new CompliancePeriodView(period.ToString(), period.ToChinese(), ViewFactory.Counts(entries), Matrices(data, entries), url + "compliance.csv", url + "compliance.json");
             context.WritePage(url, "compliance-period", $"{period.ToChinese()}公开情况", view, context.Crumbs(new LinkView("公开情况", "compliance/")));
             WriteData(context, url, entries);
-        }
+        });
     }
 
     private static List<MatrixView> Matrices(SiteData data, List<ComplianceEntry> entries)
@@ -47,11 +47,20 @@ public sealed class RenderCompliancePages : IRenderStep
                 continue;
             }
 
-            var units = data.Units.Where(u => inStream.Any(e => e.Unit.Id == u.Id)).ToList();
-            var rows = stream.Items.Where(i => inStream.Any(e => e.Item.Id == i.Id))
+            // The first entry of each (unit, item), as a scan in order would find it.
+            var cells = new Dictionary<(string Unit, string Item), ComplianceEntry>();
+            foreach (var x in inStream)
+            {
+                cells.TryAdd((x.Unit.Id, x.Item.Id), x);
+            }
+
+            var unitIds = inStream.Select(e => e.Unit.Id).ToHashSet(StringComparer.Ordinal);
+            var itemIds = inStream.Select(e => e.Item.Id).ToHashSet(StringComparer.Ordinal);
+            var units = data.Units.Where(u => unitIds.Contains(u.Id)).ToList();
+            var rows = stream.Items.Where(i => itemIds.Contains(i.Id))
                 .Select(item => new MatrixRowView(item.Name, units.Select(u =>
                 {
-                    var e = inStream.FirstOrDefault(x => x.Unit.Id == u.Id && x.Item.Id == item.Id);
+                    var e = cells.GetValueOrDefault((u.Id, item.Id));
                     return e is null
                         ? new MatrixCellView("pending", null, string.Empty, false)
                         : new MatrixCellView(StatusWords.Key(e.Status), e.Days, $"{u.Id}/{e.Period}/", true);

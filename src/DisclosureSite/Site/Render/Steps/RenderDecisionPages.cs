@@ -33,7 +33,7 @@ public sealed class RenderDecisionPages : IRenderStep
                         overdue);
                 }).ToList();
                 var item = d.Item is { } itemId
-                    ? data.Current.Where(x => x.Unit == d.Unit && x.Item == itemId).OrderByDescending(x => x.Period).FirstOrDefault()
+                    ? data.PublicOf(d.Unit).Where(x => x.Item == itemId && !data.IsWithdrawn(x)).OrderByDescending(x => x.Period).FirstOrDefault()
                     : null;
                 return new DecisionView(
                     $"{d.Unit}-{d.Slug}",

@@ -15,7 +15,7 @@ public sealed class RenderFeeds : IRenderStep
         Write(context, "feed.xml", data.Input.Settings.Name, data.Current);
         foreach (var unit in data.Units)
         {
-            Write(context, unit.Id + "/feed.xml", $"{unit.Name} · {data.Input.Settings.Name}", data.Current.Where(d => d.Unit == unit.Id));
+            Write(context, unit.Id + "/feed.xml", $"{unit.Name} · {data.Input.Settings.Name}", data.PublicOf(unit.Id).Where(d => !data.IsWithdrawn(d)));
         }
     }
 

@@ -36,7 +36,7 @@ public sealed class RenderHomePage : IRenderStep
 
     public static PeriodSummaryView PeriodSummary(SiteData data, Period period)
     {
-        var entries = data.Compliance.Where(e => e.Period == period).ToList();
+        var entries = data.ComplianceIn(period);
         var deadline = entries.Count > 0 ? entries.Min(e => e.Deadline) : period.End;
         return new PeriodSummaryView(period.ToString(), period.ToChinese(), Dates.Iso(deadline), $"compliance/{period}/", ViewFactory.Counts(entries));
     }

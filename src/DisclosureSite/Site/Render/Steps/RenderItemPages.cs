@@ -44,8 +44,7 @@ public sealed class RenderItemPages : IRenderStep
 
         var view = ViewOf(context, d);
         context.WritePage(d.UrlPath, "item", d.Title, view, crumbs, [hashMeta], feedUrl: unit.Id + "/feed.xml");
-        var qr = QrSvg.Of(view.AbsoluteUrl, "本页网址的二维码:" + view.AbsoluteUrl);
-        context.WritePage(view.PrintUrl, "print-item", d.Title + "(打印版)", view with { QrSvg = qr }, crumbs, [hashMeta], layout: "print-base");
+        context.WritePage(view.PrintUrl, "print-item", d.Title + "(打印版)", view, crumbs, [hashMeta], layout: "print-base", complete: v => (ItemView)v with { QrSvg = QrSvg.Of(view.AbsoluteUrl, "本页网址的二维码:" + view.AbsoluteUrl) });
 
         foreach (var table in d.Tables)
         {

@@ -13,31 +13,32 @@ public sealed class RenderPeriodPages : IRenderStep
     public void Run(RenderContext context)
     {
         var data = context.Data;
-        foreach (var unit in data.Units)
+        var pages = data.Units.SelectMany(u => data.PeriodsOf(u.Id).Select(p => (Unit: u, Period: p))).ToList();
+        Parallel.ForEach(pages, page =>
         {
-            foreach (var period in data.PeriodsOf(unit.Id))
+            var (unit, period) = page;
             {
                 var view = ViewOf(context, unit, period);
                 var crumbs = context.Crumbs(new LinkView(unit.Name, unit.Id + "/"));
                 context.WritePage(view.Url, "period", $"{unit.Name}{period.ToChinese()}公开事项", view, crumbs, feedUrl: unit.Id + "/feed.xml");
 
                 var absolute = data.Urls.Absolute(view.Url);
-                var print = view with { QrSvg = QrSvg.Of(absolute, "本页网址的二维码:" + absolute), PageUrl = absolute };
-                context.WritePage(view.PrintUrl, "print-period", $"{unit.Name}{period.ToChinese()}公开事项(打印版)", print, crumbs, layout: "print-base");
+                var print = view with { PageUrl = absolute };
+                context.WritePage(view.PrintUrl, "print-period", $"{unit.Name}{period.ToChinese()}公开事项(打印版)", print, crumbs, layout: "print-base", complete: v => (PeriodView)v with { QrSvg = QrSvg.Of(absolute, "本页网址的二维码:" + absolute) });
             }
-        }
+        });
     }
 
     public static PeriodView ViewOf(RenderContext context, Unit unit, Period period)
     {
         var data = context.Data;
-        var entries = data.ComplianceOf(unit.Id).Where(e => e.Period == period).ToList();
+        var entries = data.ComplianceOf(unit.Id, period).ToList();
         var streams = data.Input.Rules.Streams.Where(s => s.Level == unit.Level)
             .Select(s => (Stream: s, Entries: entries.Where(e => e.Item.StreamId == s.Id).ToList()))
             .Where(x => x.Entries.Count > 0)
             .Select(x => new StreamGroupView(x.Stream.Name, Dates.Iso(x.Entries.Min(e => e.Deadline)), x.Entries.Select(context.Views.Entry).ToList()))
             .ToList();
-        var listed = entries.SelectMany(e => e.Disclosures).ToHashSet();
+        var listed = entries.SelectMany(e => e.Disclosures).ToHashSet<Disclosure>(ReferenceEqualityComparer.Instance);
         var others = data.PublicOf(unit.Id).Where(d => d.Period == period && !listed.Contains(d)).Select(context.Views.Link).ToList();
         var url = $"{unit.Id}/{period}/";
         return new PeriodView(unit.Id, unit.Name, unit.Id + "/", period.ToString(), period.ToChinese(), url, ViewFactory.Counts(entries), streams, others, url + "print.html", null, null);

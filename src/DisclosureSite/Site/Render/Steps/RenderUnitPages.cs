@@ -9,7 +9,7 @@ public sealed class RenderUnitPages : IRenderStep
     public void Run(RenderContext context)
     {
         var data = context.Data;
-        foreach (var unit in data.Units)
+        Parallel.ForEach(data.Units, unit =>
         {
             var standing = data.Input.Rules.Standing.TryGetValue(unit.Level, out var s) ? s : null;
             var commitments = data.Input.Commitments.FirstOrDefault(c => c.Unit == unit.Id);
@@ -21,8 +21,8 @@ public sealed class RenderUnitPages : IRenderStep
                 unit.Name,
                 unit.Level.ToChinese(),
                 ViewFactory.UnitNote(unit),
-                data.Input.People.Where(p => p.Unit == unit.Id).Select(p => new PersonView(p.Role, p.Name, p.Phone, p.Note)).ToList(),
-                data.Input.Duty.Where(d => d.Unit == unit.Id).Select(d => new DutyView(d.Date is { } date ? Dates.Chinese(date) : d.Day, d.Name, d.Role, d.Phone)).ToList(),
+                data.PeopleOf(unit.Id).Select(p => new PersonView(p.Role, p.Name, p.Phone, p.Note)).ToList(),
+                data.DutyOf(unit.Id).Select(d => new DutyView(d.Date is { } date ? Dates.Chinese(date) : d.Day, d.Name, d.Role, d.Phone)).ToList(),
                 commitments is null ? null : new CommitmentsView(
                     commitments.Title,
                     commitments.Year?.ToString(System.Globalization.CultureInfo.InvariantCulture),
@@ -33,12 +33,12 @@ public sealed class RenderUnitPages : IRenderStep
                 periods,
                 unit.Id + "/feed.xml");
             context.WritePage(unit.Id + "/", "unit", unit.Name, view, context.Crumbs(), feedUrl: unit.Id + "/feed.xml");
-        }
+        });
     }
 
     private static UnitPeriodView PeriodOf(RenderContext context, Unit unit, Period period)
     {
-        var entries = context.Data.ComplianceOf(unit.Id).Where(e => e.Period == period).ToList();
+        var entries = context.Data.ComplianceOf(unit.Id, period);
         return new UnitPeriodView(
             period.ToString(),
             period.ToChinese(),

@@ -1,0 +1,121 @@
+using System.Collections;
+using System.Collections.Concurrent;
+using System.Globalization;
+using System.Reflection;
+using System.Security.Cryptography;
+using System.Text;
+
+namespace DisclosureSite.Site.Render;
+
+/// <summary>
+/// The key of a rendered page for the build cache: a SHA-256 over everything its bytes are a function of — the theme
+/// and tool (<see cref="Fingerprint"/>) and the page's variables, walked structurally (records, lists, dictionaries,
+/// strings and numbers; views are plain immutable data, never services). Equal keys mean equal pages, so a page whose
+/// key is unchanged since the previous build is not rendered again.
+/// </summary>
+public static class RenderKey
+{
+    private static readonly ConcurrentDictionary<Type, PropertyInfo[]> Properties = new();
+
+    /// <summary>The theme's files (overrides included) and the code that renders them; any change → every page is rendered again.</summary>
+    public static string Fingerprint(ThemeFiles theme)
+    {
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        void Add(string text) => hash.AppendData(Encoding.UTF8.GetBytes(text + "\n"));
+        foreach (var assembly in new[] { typeof(RenderKey).Assembly, typeof(Fluid.FluidParser).Assembly, typeof(Markdig.Markdown).Assembly, typeof(QRCoder.QRCodeGenerator).Assembly })
+        {
+            Add(assembly.ManifestModule.ModuleVersionId.ToString());
+        }
+
+        Add(CultureInfo.CurrentCulture.Name);
+        Add(TimeZoneInfo.Local.Id);
+        foreach (var root in theme.Roots)
+        {
+            Add("root " + root);
+            foreach (var file in Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
+            {
+                var bytes = File.ReadAllBytes(file);
+                Add($"file {Path.GetRelativePath(root, file)} {bytes.Length}");
+                hash.AppendData(bytes);
+            }
+        }
+
+        return Convert.ToHexStringLower(hash.GetHashAndReset());
+    }
+
+    public static string Of(string fingerprint, params object?[] parts)
+    {
+        var writer = new StringBuilder(4096);
+        writer.Append(fingerprint).Append('\n');
+        foreach (var part in parts)
+        {
+            Write(writer, part, 0);
+        }
+
+        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(writer.ToString())));
+    }
+
+    private static void Write(StringBuilder w, object? value, int depth)
+    {
+        if (depth > 64)
+        {
+            throw new InvalidOperationException("A page view nests too deeply to be keyed (views must be trees of plain data).");
+        }
+
+        switch (value)
+        {
+            case null:
+                w.Append("\u0001n");
+                return;
+            case string s:
+                w.Append("\u0001s").Append(s.Length.ToString(CultureInfo.InvariantCulture)).Append(':').Append(s);
+                return;
+            case bool b:
+                w.Append(b ? "\u0001T" : "\u0001F");
+                return;
+            case Enum e:
+                w.Append("\u0001e").Append(e.ToString());
+                return;
+            case IFormattable f when value.GetType().IsPrimitive || value is decimal or DateOnly or DateTime or DateTimeOffset or TimeSpan or Guid:
+                w.Append("\u0001f").Append(value.GetType().Name).Append(':').Append(f.ToString(null, CultureInfo.InvariantCulture));
+                return;
+            case IDictionary dictionary:
+                w.Append("\u0001{");
+                foreach (DictionaryEntry entry in dictionary)
+                {
+                    Write(w, entry.Key, depth + 1);
+                    Write(w, entry.Value, depth + 1);
+                }
+
+                w.Append("\u0001}");
+                return;
+            case IEnumerable list:
+                w.Append("\u0001[");
+                foreach (var item in list)
+                {
+                    Write(w, item, depth + 1);
+                }
+
+                w.Append("\u0001]");
+                return;
+        }
+
+        var type = value.GetType();
+        if (type.IsPrimitive || type.IsPointer || typeof(Delegate).IsAssignableFrom(type))
+        {
+            throw new InvalidOperationException($"A page view holds a {type.Name}, which cannot be keyed.");
+        }
+
+        w.Append("\u0001o").Append(type.FullName).Append('(');
+        foreach (var property in Properties.GetOrAdd(type, t => t.GetProperties(BindingFlags.Public | BindingFlags.Instance)
+                     .Where(p => p.CanRead && p.GetIndexParameters().Length == 0 && p.Name != "EqualityContract")
+                     .OrderBy(p => p.MetadataToken)
+                     .ToArray()))
+        {
+            w.Append(property.Name).Append('=');
+            Write(w, property.GetValue(value), depth + 1);
+        }
+
+        w.Append(')');
+    }
+}

@@ -1,0 +1,109 @@
+using System.Text;
+
+namespace DisclosureSite.Site.Write;
+
+/// <summary>What the build cache remembers of one file of the published site.</summary>
+/// <param name="Key">The page's <see cref="Render.RenderKey"/> (null for files written from bytes).</param>
+/// <param name="Sha256">The file's SHA-256 (hex).</param>
+/// <param name="Bytes">Its size.</param>
+/// <param name="WriteTicks">Its last-write time (UTC ticks): with the size, proof that nobody changed the file since.</param>
+public sealed record CachedFile(string? Key, string Sha256, long Bytes, long WriteTicks);
+
+/// <summary>
+/// The persistent build cache: one file beside the output (<c>.{output}.build-cache</c>, never inside the published
+/// site, safe to delete) describing every file of the current output — its render key, hash, size and time. The next
+/// build does not render a page whose key is unchanged, and hard-links unchanged files from the current output into
+/// the new one instead of writing them, so they keep their timestamps. The cache is removed before the swap and
+/// written after it, so it always describes the site in place or nothing.
+/// </summary>
+public static class BuildCache
+{
+    private const string Format = "disclosure-build-cache 1";
+
+    public static string PathFor(string outputRoot)
+    {
+        var full = System.IO.Path.GetFullPath(outputRoot).TrimEnd(System.IO.Path.DirectorySeparatorChar);
+        return System.IO.Path.Combine(System.IO.Path.GetDirectoryName(full)!, "." + System.IO.Path.GetFileName(full) + ".build-cache");
+    }
+
+    /// <summary>The cache of the output in place, or empty when there is none or it cannot be read (a full build follows).</summary>
+    public static IReadOnlyDictionary<string, CachedFile> Load(string outputRoot)
+    {
+        var path = PathFor(outputRoot);
+        var entries = new Dictionary<string, CachedFile>(StringComparer.Ordinal);
+        if (!File.Exists(path) || !Directory.Exists(outputRoot))
+        {
+            return entries;
+        }
+
+        try
+        {
+            using var reader = new BinaryReader(File.OpenRead(path), Encoding.UTF8);
+            if (reader.ReadString() != Format)
+            {
+                return entries;
+            }
+
+            var count = reader.ReadInt32();
+            for (var i = 0; i < count; i++)
+            {
+                var file = reader.ReadString();
+                var key = reader.ReadString();
+                entries[file] = new CachedFile(key.Length == 0 ? null : key, reader.ReadString(), reader.ReadInt64(), reader.ReadInt64());
+            }
+
+            return entries;
+        }
+        catch (Exception e) when (e is IOException or EndOfStreamException or FormatException or UnauthorizedAccessException)
+        {
+            return new Dictionary<string, CachedFile>(StringComparer.Ordinal);
+        }
+    }
+
+    public static void Delete(string outputRoot)
+    {
+        try
+        {
+            File.Delete(PathFor(outputRoot));
+        }
+        catch (IOException)
+        {
+        }
+        catch (UnauthorizedAccessException)
+        {
+        }
+    }
+
+    /// <summary>Writes the cache for the output now in place (through a temporary file and a rename).</summary>
+    public static void Save(string outputRoot, IReadOnlyList<(string Path, CachedFile File)> files)
+    {
+        var path = PathFor(outputRoot);
+        var temp = path + ".tmp-" + Environment.ProcessId;
+        try
+        {
+            using (var writer = new BinaryWriter(File.Create(temp), Encoding.UTF8))
+            {
+                writer.Write(Format);
+                writer.Write(files.Count);
+                foreach (var (file, entry) in files)
+                {
+                    writer.Write(file);
+                    writer.Write(entry.Key ?? string.Empty);
+                    writer.Write(entry.Sha256);
+                    writer.Write(entry.Bytes);
+                    writer.Write(entry.WriteTicks);
+                }
+            }
+
+            File.Move(temp, path, overwrite: true);
+        }
+        catch (IOException)
+        {
+            // Without a cache the next build is a full one: never a reason to fail this build.
+            File.Delete(temp);
+        }
+        catch (UnauthorizedAccessException)
+        {
+        }
+    }
+}

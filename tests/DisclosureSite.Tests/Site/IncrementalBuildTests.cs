@@ -1,0 +1,132 @@
+using DisclosureSite.Site;
+using DisclosureSite.Site.Write;
+
+namespace DisclosureSite.Tests.Site;
+
+/// <summary>
+/// The build cache must never produce a stale page: for each kind of input change, a build over the previous output
+/// (cache kept) gives exactly the bytes of a clean build into an empty folder.
+/// </summary>
+[TestFixture]
+public class IncrementalBuildTests
+{
+    private static readonly DateTimeOffset Now = new(2026, 11, 24, 8, 0, 0, TimeSpan.Zero);
+
+    public static IEnumerable<TestCaseData> Changes()
+    {
+        yield return new TestCaseData("item body", (Action<string>)(root => Append(root, "disclosures/beiling/2026-Q3/finance.md", "\n本季度另有一笔捐赠,已入账。\n"))).SetName("Item_body");
+        yield return new TestCaseData("table", (Action<string>)(root => Replace(root, "disclosures/beiling/2026-Q3/finance-ledger.csv", "防汛物资采购", "防汛抗旱物资采购"))).SetName("Table_csv");
+        yield return new TestCaseData("theme", (Action<string>)(root => Write(root, "theme/partials/entry.liquid", File.ReadAllText(Path.Combine(DemoSite.RepoRoot, "themes", "default", "partials", "entry.liquid")) + "<!-- 本镇主题 -->\n"))).SetName("Theme_override");
+        yield return new TestCaseData("site.yaml", (Action<string>)(root => Replace(root, "site.yaml", "name: 青石镇三务公开", "name: 青石镇村务公开"))).SetName("Site_yaml");
+        yield return new TestCaseData("preset", (Action<string>)(root => Write(root, "seeds/sanwu.yaml", File.ReadAllText(Path.Combine(DemoSite.RepoRoot, "seeds", "sanwu.yaml")).Replace("name: 年度财务计划及执行、各项收支情况", "name: 财务计划及收支情况", StringComparison.Ordinal)))).SetName("Preset_in_input_seeds");
+        yield return new TestCaseData("units.csv", (Action<string>)(root => Replace(root, "units.csv", "dongshan,东山村,", "dongshan,东山新村,"))).SetName("Units_csv");
+    }
+
+    [TestCaseSource(nameof(Changes))]
+    public void Incremental_build_equals_a_clean_build(string what, Action<string> change)
+    {
+        var root = Path.Combine(Path.GetTempPath(), "disclosure-incr-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            var input = Path.Combine(root, "input");
+            CopyDirectory(DemoSite.Input, input);
+            var incremental = Path.Combine(root, "incremental", "_site");
+            var first = Build(input, incremental, cache: true);
+            Assert.That(first.FilesReused, Is.Zero, "the first build has no cache to use");
+            Assert.That(File.Exists(BuildCache.PathFor(incremental)), Is.True, "the cache is written beside the output");
+            Assert.That(Directory.EnumerateFiles(incremental, "*cache*", SearchOption.AllDirectories), Is.Empty, "never inside the published site");
+
+            var unchanged = Build(input, incremental, cache: true);
+            Assert.That(unchanged.FilesReused, Is.EqualTo(unchanged.Files), "nothing changed: every file is taken over");
+
+            change(input);
+            var rebuilt = Build(input, incremental, cache: true);
+            var clean = Path.Combine(root, "clean", "_site");
+            Build(input, clean, cache: false);
+
+            SiteOutputTests.AssertSameFiles(clean, incremental);
+            if (what is "item body" or "table")
+            {
+                Assert.That(rebuilt.FilesReused, Is.GreaterThan(rebuilt.Files / 2), "an item edit renders only what depends on it");
+            }
+        }
+        finally
+        {
+            if (Directory.Exists(root))
+            {
+                Directory.Delete(root, recursive: true);
+            }
+        }
+    }
+
+    [Test]
+    public void A_deleted_or_damaged_cache_means_a_full_build_not_an_error()
+    {
+        var root = Path.Combine(Path.GetTempPath(), "disclosure-incr-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            var input = Path.Combine(root, "input");
+            CopyDirectory(DemoSite.Input, input);
+            var output = Path.Combine(root, "out", "_site");
+            Build(input, output, cache: true);
+            File.WriteAllText(BuildCache.PathFor(output), "garbage");
+            Assert.That(Build(input, output, cache: true).FilesReused, Is.Zero);
+            File.Delete(BuildCache.PathFor(output));
+            Assert.That(Build(input, output, cache: true).FilesReused, Is.Zero);
+
+            // A file of the site changed by hand is not taken over: the next build writes it again.
+            var page = Path.Combine(output, "index.html");
+            var original = File.ReadAllText(page);
+            File.WriteAllText(page, original.Replace("青石镇", "XX镇", StringComparison.Ordinal));
+            Build(input, output, cache: true);
+            Assert.That(File.ReadAllText(page), Is.EqualTo(original));
+        }
+        finally
+        {
+            if (Directory.Exists(root))
+            {
+                Directory.Delete(root, recursive: true);
+            }
+        }
+    }
+
+    private static BuildResult Build(string input, string output, bool cache)
+    {
+        var result = SiteBuilder.Build(new SiteOptions(input, output, DemoSite.AsOf)
+        {
+            RunPagefind = false,
+            UseCache = cache,
+            Clock = new FixedClock(Now),
+            ThemeRoot = Path.Combine(DemoSite.RepoRoot, "themes", "default"),
+        });
+        Assert.That(result.Succeeded, Is.True, string.Join("\n", result.Report.Findings.Take(5)));
+        return result;
+    }
+
+    private static void Write(string root, string relative, string text)
+    {
+        var full = Path.Combine(root, relative);
+        Directory.CreateDirectory(Path.GetDirectoryName(full)!);
+        File.WriteAllText(full, text);
+    }
+
+    private static void Append(string root, string relative, string text) => File.AppendAllText(Path.Combine(root, relative), text);
+
+    private static void Replace(string root, string relative, string from, string to)
+    {
+        var full = Path.Combine(root, relative);
+        var text = File.ReadAllText(full);
+        Assert.That(text, Does.Contain(from), relative);
+        File.WriteAllText(full, text.Replace(from, to, StringComparison.Ordinal));
+    }
+
+    private static void CopyDirectory(string from, string to)
+    {
+        foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
+        {
+            var target = Path.Combine(to, Path.GetRelativePath(from, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(file, target);
+        }
+    }
+}
