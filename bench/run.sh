@@ -74,7 +74,7 @@ for n in $SIZES; do
   rm -f "$WORK/ours-$n.times" "$WORK/hugo-$n.times"
   for r in $(seq 1 "$RUNS"); do
     if [ $HAS_BUILD = 1 ]; then
-      rm -rf "$WORK/out-ours-$n" "$WORK/.disclosure-cache" "$WORK/out-ours-$n.cache"
+      rm -rf "$WORK/out-ours-$n" "$WORK/.out-ours-$n.build-cache"
       log "ours  $n run $r"; run_timed "ours-$n" dotnet "$DLL" build --input "$corpus" --output "$WORK/out-ours-$n" --as-of "$AS_OF"
     fi
     rm -rf "$WORK/out-hugo-$n" "$hugo_src/resources" "$hugo_src/.hugo_build.lock"
@@ -99,7 +99,7 @@ corpus="$WORK/corpus-$LARGEST"
 if [ $HAS_BUILD = 1 ]; then
   # One-file change: edit one item's body, rebuild over the previous output (cache kept), count files rewritten.
   out="$WORK/out-ours-$LARGEST"
-  item=$(find "$corpus/disclosures" -name finance.md | sort | head -1)
+  item=$(find "$corpus/disclosures" -name finance.md | sort | awk 'NR == 1')   # awk reads to the end: head would SIGPIPE sort under pipefail
   rm -f "$WORK/incr.times"
   for r in $(seq 1 "$RUNS"); do
     printf '\n本期公开后补充说明第%s次:经村务监督委员会复核,数据无误。\n' "$r" >>"$item"
