@@ -34,7 +34,7 @@ public static class CommandLine
 
     public static int Run(string[] args, CliContext context)
     {
-        if (args.Length == 0 || args[0] is "-h" or "--help" or "help")
+        if (args.Length == 0 || args[0] is "help" || args.Any(a => a is "-h" or "--help"))
         {
             (args.Length == 0 ? context.Error : context.Out).WriteLine(Usage);
             return args.Length == 0 ? 2 : 0;
