@@ -1,0 +1,454 @@
+using System.Runtime.InteropServices;
+using System.Security.Cryptography;
+using System.Text;
+using DisclosureSite.Model;
+
+namespace DisclosureSite.Loading;
+
+/// <summary>
+/// The persistent per-file input cache (issue 8): for each disclosure file, the result of loading it (the
+/// <see cref="Disclosure"/> with its tables, or nothing) and the findings loading reported, keyed by the stamps of
+/// every file that result was read from (the Markdown file, its table files, its attachments — missing ones too).
+/// A stamp is size, modification time, change time (ctime) and inode from <c>statx</c>: ctime cannot be set back by
+/// a program, so a file rewritten with the same size and a restored mtime still misses. One file per unit folder
+/// under the system temp folder (<c>disclosure-cache/&lt;hash of the input path&gt;/</c>), never inside the input or
+/// the site; safe to delete; versioned by the tool's module version id and by a fingerprint of what loading depends
+/// on besides the files (the unit's level and the catalogue). Linux only (elsewhere it is off and loading reads
+/// everything, as before).
+/// </summary>
+public sealed partial class InputCache
+{
+    private const string Magic = "disclosure-input-cache-v1";
+    private static readonly string ToolVersion = typeof(InputCache).Assembly.ManifestModule.ModuleVersionId.ToString();
+
+    private InputCache(string folder, string fingerprint)
+    {
+        Folder = folder;
+        Fingerprint = fingerprint;
+    }
+
+    /// <summary>Where this input folder's cache lives.</summary>
+    public string Folder { get; }
+
+    private string Fingerprint { get; }
+
+    /// <summary>
+    /// The cache of an input folder, or null when caching is off (not Linux, or <c>DISCLOSURE_INPUT_CACHE=off</c>).
+    /// <paramref name="folder"/> overrides the location (tests).
+    /// </summary>
+    public static InputCache? For(InputFolder input, RuleSet rules, string? folder = null)
+    {
+        if (!OperatingSystem.IsLinux() || Environment.GetEnvironmentVariable("DISCLOSURE_INPUT_CACHE") is "off" or "0")
+        {
+            return null;
+        }
+
+        folder ??= DefaultFolder(input.Root);
+        var catalogue = new StringBuilder();
+        foreach (var i in rules.AllItems)
+        {
+            catalogue.Append(i.Id).Append('\u001f').Append(i.Name).Append('\u001f').Append((int)i.Level).Append('\u001f').Append((int)i.Schedule).Append('\u001e');
+        }
+
+        return new InputCache(folder, ToolVersion + "|" + Hash(catalogue.ToString()));
+    }
+
+    /// <summary><c>$TMPDIR/disclosure-cache/&lt;first 16 hex digits of SHA-256 of the full input path&gt;</c>.</summary>
+    public static string DefaultFolder(string inputRoot) =>
+        Path.Combine(Path.GetTempPath(), "disclosure-cache", Hash(Path.GetFullPath(inputRoot))[..16]);
+
+    private static string Hash(string text) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
+
+    /// <summary>The cached results of one unit folder (read once, written back if anything changed).</summary>
+    public UnitCache OpenUnit(InputFolder input, Unit unit)
+    {
+        var path = Path.Combine(Folder, unit.Id + ".bin");
+        var fingerprint = Fingerprint + "|" + unit.Id + "|" + (int)unit.Level;
+        var entries = new Dictionary<string, Entry>(StringComparer.Ordinal);
+        try
+        {
+            if (File.Exists(path))
+            {
+                using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
+                using var r = new BinaryReader(stream, Encoding.UTF8);
+                if (r.ReadString() == Magic && r.ReadString() == fingerprint)
+                {
+                    var count = r.ReadInt32();
+                    for (var i = 0; i < count; i++)
+                    {
+                        var e = ReadEntry(r);
+                        entries[e.File] = e;
+                    }
+                }
+            }
+        }
+        catch (Exception e) when (e is IOException or EndOfStreamException or FormatException or UnauthorizedAccessException or ArgumentException)
+        {
+            entries.Clear();
+        }
+
+        return new UnitCache(input, path, fingerprint, entries);
+    }
+
+    /// <summary>The stamp of a file: (size, mtime, ctime, inode), or a fixed "missing" stamp.</summary>
+    internal static Stamp StampOf(string fullPath)
+    {
+        var buffer = new byte[256];
+        if (statx(-100, fullPath, 0, 0x7ff, buffer) != 0)
+        {
+            return Stamp.Missing;
+        }
+
+        long Ns(int offset) => (BitConverter.ToInt64(buffer, offset) * 1_000_000_000L) + BitConverter.ToUInt32(buffer, offset + 8);
+        var mode = BitConverter.ToUInt16(buffer, 28);
+        if ((mode & 0xF000) != 0x8000)
+        {
+            return Stamp.Missing with { Size = -2 };
+        }
+
+        return new Stamp(BitConverter.ToInt64(buffer, 40), Ns(112), Ns(96), BitConverter.ToInt64(buffer, 32));
+    }
+
+    [LibraryImport("libc", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
+    private static partial int statx(int dirfd, string pathname, int flags, uint mask, [Out] byte[] buffer);
+
+    internal readonly record struct Stamp(long Size, long Mtime, long Ctime, long Inode)
+    {
+        public static Stamp Missing { get; } = new(-1, 0, 0, 0);
+    }
+
+    /// <summary>One cached file: what it depended on, whether it claimed its slug, its disclosure and its findings.</summary>
+    internal sealed record Entry(string File, IReadOnlyList<(string Path, Stamp Stamp)> Dependencies, bool ClaimedSlug, Disclosure? Disclosure, IReadOnlyList<Finding> Findings);
+
+    /// <summary>A unit's cache: look-ups during loading, then <see cref="Save"/>.</summary>
+    public sealed class UnitCache
+    {
+        private readonly InputFolder _input;
+        private readonly string _path;
+        private readonly string _fingerprint;
+        private readonly Dictionary<string, Entry> _old;
+        private readonly List<Entry> _current = [];
+        private bool _changed;
+
+        internal UnitCache(InputFolder input, string path, string fingerprint, Dictionary<string, Entry> old)
+        {
+            _input = input;
+            _path = path;
+            _fingerprint = fingerprint;
+            _old = old;
+        }
+
+        /// <summary>The cached result for <paramref name="file"/> when every file it was read from is unchanged.</summary>
+        internal Entry? Find(string file)
+        {
+            if (!_old.TryGetValue(file, out var e))
+            {
+                return null;
+            }
+
+            foreach (var (path, stamp) in e.Dependencies)
+            {
+                if (StampOf(_input.FullPath(path)) != stamp)
+                {
+                    return null;
+                }
+            }
+
+            _current.Add(e);
+            return e;
+        }
+
+        /// <summary>
+        /// Records a freshly loaded file. <paramref name="before"/> holds each file's stamp taken before it was read; a file
+        /// whose stamp changed since, or whose change time is within the last 2 s (a later write in the same clock tick
+        /// could keep the stamp), is not cached: the next run reads it again, it never gets a stale result.
+        /// </summary>
+        internal void Store(string file, IReadOnlyList<(string Path, Stamp Stamp)> before, bool claimedSlug, Disclosure? disclosure, IReadOnlyList<Finding> findings)
+        {
+            _changed = true;
+            var racy = (DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() - 2000) * 1_000_000L;
+            var deps = new List<(string, Stamp)>();
+            foreach (var (path, was) in before)
+            {
+                var now = StampOf(_input.FullPath(path));
+                if (was != now || now.Ctime > racy || now.Mtime > racy)
+                {
+                    return;
+                }
+
+                deps.Add((path, now));
+            }
+
+            _current.Add(new Entry(file, deps, claimedSlug, disclosure, findings));
+        }
+
+        /// <summary>Writes the unit's cache if anything was loaded afresh or a file went away.</summary>
+        public void Save()
+        {
+            if (!_changed && _current.Count == _old.Count)
+            {
+                return;
+            }
+
+            try
+            {
+                Directory.CreateDirectory(Path.GetDirectoryName(_path)!);
+                var temp = _path + "." + Environment.ProcessId + "." + Environment.CurrentManagedThreadId + ".tmp";
+                using (var stream = new FileStream(temp, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16))
+                using (var w = new BinaryWriter(stream, Encoding.UTF8))
+                {
+                    w.Write(Magic);
+                    w.Write(_fingerprint);
+                    w.Write(_current.Count);
+                    foreach (var e in _current)
+                    {
+                        WriteEntry(w, e);
+                    }
+                }
+
+                File.Move(temp, _path, overwrite: true);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                // A cache that cannot be written only costs time on the next run.
+            }
+        }
+    }
+
+    private static void WriteEntry(BinaryWriter w, Entry e)
+    {
+        w.Write(e.File);
+        w.Write(e.Dependencies.Count);
+        foreach (var (path, s) in e.Dependencies)
+        {
+            w.Write(path);
+            w.Write(s.Size);
+            w.Write(s.Mtime);
+            w.Write(s.Ctime);
+            w.Write(s.Inode);
+        }
+
+        w.Write(e.ClaimedSlug);
+        w.Write(e.Findings.Count);
+        foreach (var f in e.Findings)
+        {
+            w.Write(f.Code);
+            w.Write((int)f.Severity);
+            w.Write(f.Text.Zh);
+            w.Write(f.Text.En);
+            Opt(w, f.Unit);
+            Opt(w, f.Period);
+            Opt(w, f.Item);
+            Opt(w, f.File);
+            Opt(w, f.Line);
+            Opt(w, f.Column);
+            Opt(w, f.Days);
+        }
+
+        w.Write(e.Disclosure is not null);
+        if (e.Disclosure is not { } d)
+        {
+            return;
+        }
+
+        w.Write(d.Unit);
+        w.Write(d.Period.ToString());
+        w.Write(d.Slug);
+        w.Write(d.File);
+        var m = d.Meta;
+        w.Write(m.Item);
+        Opt(w, m.Title);
+        Opt(w, m.Published);
+        Opt(w, m.PublishAt);
+        Opt(w, m.WithdrawAt);
+        Opt(w, m.Nil);
+        Opt(w, m.Corrects);
+        Opt(w, m.RevisionNote);
+        Opt(w, m.Withdrawn);
+        Opt(w, m.OpeningBalance);
+        Opt(w, m.ClosingBalance);
+        w.Write(m.Tables.Count);
+        foreach (var t in m.Tables)
+        {
+            w.Write(t.File);
+            w.Write(t.Schema);
+            Opt(w, t.Caption);
+        }
+
+        w.Write(m.Attachments.Count);
+        foreach (var a in m.Attachments)
+        {
+            w.Write(a);
+        }
+
+        w.Write(d.Title);
+        w.Write(d.Body);
+        w.Write(d.BodyLine);
+        w.Write(d.RawFrontMatter);
+        w.Write(d.Tables.Count);
+        foreach (var t in d.Tables)
+        {
+            w.Write(t.File);
+            w.Write(t.Schema);
+            Opt(w, t.Caption);
+            w.Write(t.HeaderLine);
+            w.Write(t.Columns.Count);
+            foreach (var c in t.Columns)
+            {
+                w.Write(c);
+            }
+
+            w.Write(t.Rows.Count);
+            foreach (var row in t.Rows)
+            {
+                w.Write(row.Line);
+                w.Write(row.Cells.Count);
+                foreach (var cell in row.Cells)
+                {
+                    w.Write(cell.Text);
+                    w.Write(cell.Line);
+                    w.Write(cell.Column);
+                }
+            }
+        }
+    }
+
+    private static Entry ReadEntry(BinaryReader r)
+    {
+        var file = r.ReadString();
+        var deps = new (string, Stamp)[r.ReadInt32()];
+        for (var i = 0; i < deps.Length; i++)
+        {
+            deps[i] = (r.ReadString(), new Stamp(r.ReadInt64(), r.ReadInt64(), r.ReadInt64(), r.ReadInt64()));
+        }
+
+        var claimed = r.ReadBoolean();
+        var findings = new Finding[r.ReadInt32()];
+        for (var i = 0; i < findings.Length; i++)
+        {
+            findings[i] = new Finding(
+                r.ReadString(),
+                (Severity)r.ReadInt32(),
+                new LocalizedText(r.ReadString(), r.ReadString()),
+                OptString(r),
+                OptString(r),
+                OptString(r),
+                OptString(r),
+                OptInt(r),
+                OptInt(r),
+                OptInt(r));
+        }
+
+        if (!r.ReadBoolean())
+        {
+            return new Entry(file, deps, claimed, null, findings);
+        }
+
+        var unit = r.ReadString();
+        var period = Period.TryParse(r.ReadString(), out var p) ? p : throw new FormatException("period");
+        var slug = r.ReadString();
+        var dfile = r.ReadString();
+        var item = r.ReadString();
+        var title = OptString(r);
+        var published = OptDate(r);
+        var publishAt = OptDate(r);
+        var withdrawAt = OptDate(r);
+        var nil = OptString(r);
+        var corrects = OptString(r);
+        var revisionNote = OptString(r);
+        var withdrawn = OptString(r);
+        var opening = OptDecimal(r);
+        var closing = OptDecimal(r);
+        var tableRefs = new TableRef[r.ReadInt32()];
+        for (var i = 0; i < tableRefs.Length; i++)
+        {
+            tableRefs[i] = new TableRef(r.ReadString(), r.ReadString(), OptString(r));
+        }
+
+        var attachments = new string[r.ReadInt32()];
+        for (var i = 0; i < attachments.Length; i++)
+        {
+            attachments[i] = r.ReadString();
+        }
+
+        var meta = new FrontMatter(item, title, published, publishAt, withdrawAt, nil, corrects, revisionNote, withdrawn, opening, closing, tableRefs.ToList(), attachments.ToList());
+        var dtitle = r.ReadString();
+        var body = r.ReadString();
+        var bodyLine = r.ReadInt32();
+        var raw = r.ReadString();
+        var tables = new List<Table>(r.ReadInt32());
+        for (var t = tables.Capacity; t > 0; t--)
+        {
+            var tfile = r.ReadString();
+            var schema = r.ReadString();
+            var caption = OptString(r);
+            var headerLine = r.ReadInt32();
+            var columns = new List<string>(r.ReadInt32());
+            for (var i = columns.Capacity; i > 0; i--)
+            {
+                columns.Add(r.ReadString());
+            }
+
+            var rows = new List<TableRow>(r.ReadInt32());
+            for (var i = rows.Capacity; i > 0; i--)
+            {
+                var line = r.ReadInt32();
+                var cells = new TableCell[r.ReadInt32()];
+                for (var c = 0; c < cells.Length; c++)
+                {
+                    cells[c] = new TableCell(r.ReadString(), r.ReadInt32(), r.ReadInt32());
+                }
+
+                rows.Add(new TableRow(line, cells));
+            }
+
+            tables.Add(new Table(tfile, schema, caption, columns, rows, headerLine));
+        }
+
+        return new Entry(file, deps, claimed, new Disclosure(unit, period, slug, dfile, meta, dtitle, body, bodyLine, tables, raw), findings);
+    }
+
+    private static void Opt(BinaryWriter w, string? s)
+    {
+        w.Write(s is not null);
+        if (s is not null)
+        {
+            w.Write(s);
+        }
+    }
+
+    private static void Opt(BinaryWriter w, int? v)
+    {
+        w.Write(v.HasValue);
+        if (v is { } x)
+        {
+            w.Write(x);
+        }
+    }
+
+    private static void Opt(BinaryWriter w, DateOnly? v)
+    {
+        w.Write(v.HasValue);
+        if (v is { } x)
+        {
+            w.Write(x.DayNumber);
+        }
+    }
+
+    private static void Opt(BinaryWriter w, decimal? v)
+    {
+        w.Write(v.HasValue);
+        if (v is { } x)
+        {
+            w.Write(x);
+        }
+    }
+
+    private static string? OptString(BinaryReader r) => r.ReadBoolean() ? r.ReadString() : null;
+
+    private static int? OptInt(BinaryReader r) => r.ReadBoolean() ? r.ReadInt32() : null;
+
+    private static DateOnly? OptDate(BinaryReader r) => r.ReadBoolean() ? DateOnly.FromDayNumber(r.ReadInt32()) : null;
+
+    private static decimal? OptDecimal(BinaryReader r) => r.ReadBoolean() ? r.ReadDecimal() : null;
+}
