@@ -103,6 +103,11 @@ public static partial class DisclosureLoader
         if (cache.Find(file) is { } hit)
         {
             sink.AddRange(hit.Findings);
+            if (hit.Disclosure is not null && hit.Checks is not null)
+            {
+                Validation.Rules.DisclosureChecks.Remember(hit.Disclosure, hit.Checks);
+            }
+
             if (hit.ClaimedSlug)
             {
                 seenSlugs[slug] = file;
@@ -115,7 +120,13 @@ public static partial class DisclosureLoader
         var own = new FindingSink();
         var d = Load(input, file, unit, period, rules, seenSlugs, own, looked);
         sink.AddRange(own.Findings);
-        cache.Store(file, looked, seenSlugs.TryGetValue(slug, out var claimer) && claimer == file, d, own.Findings.ToList());
+        var checks = d is null ? null : Validation.Rules.DisclosureChecks.Compute(d, rules);
+        if (d is not null && checks is not null)
+        {
+            Validation.Rules.DisclosureChecks.Remember(d, checks);
+        }
+
+        cache.Store(file, looked, seenSlugs.TryGetValue(slug, out var claimer) && claimer == file, d, own.Findings.ToList(), checks);
         return d;
     }
 

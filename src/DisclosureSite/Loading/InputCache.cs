@@ -2,6 +2,7 @@ using System.Runtime.InteropServices;
 using System.Security.Cryptography;
 using System.Text;
 using DisclosureSite.Model;
+using DisclosureSite.Validation.Rules;
 
 namespace DisclosureSite.Loading;
 
@@ -50,7 +51,7 @@ public sealed partial class InputCache
             catalogue.Append(i.Id).Append('\u001f').Append(i.Name).Append('\u001f').Append((int)i.Level).Append('\u001f').Append((int)i.Schedule).Append('\u001e');
         }
 
-        return new InputCache(folder, ToolVersion + "|" + Hash(catalogue.ToString()));
+        return new InputCache(folder, ToolVersion + "|" + Hash(catalogue.ToString()) + "|" + DisclosureChecks.FingerprintOf(rules));
     }
 
     /// <summary><c>$TMPDIR/disclosure-cache/&lt;first 16 hex digits of SHA-256 of the full input path&gt;</c>.</summary>
@@ -118,7 +119,7 @@ public sealed partial class InputCache
     }
 
     /// <summary>One cached file: what it depended on, whether it claimed its slug, its disclosure and its findings.</summary>
-    internal sealed record Entry(string File, IReadOnlyList<(string Path, Stamp Stamp)> Dependencies, bool ClaimedSlug, Disclosure? Disclosure, IReadOnlyList<Finding> Findings);
+    internal sealed record Entry(string File, IReadOnlyList<(string Path, Stamp Stamp)> Dependencies, bool ClaimedSlug, Disclosure? Disclosure, IReadOnlyList<Finding> Findings, DisclosureChecks.Results? Checks);
 
     /// <summary>A unit's cache: look-ups during loading, then <see cref="Save"/>.</summary>
     public sealed class UnitCache
@@ -163,7 +164,7 @@ public sealed partial class InputCache
         /// whose stamp changed since, or whose change time is within the last 2 s (a later write in the same clock tick
         /// could keep the stamp), is not cached: the next run reads it again, it never gets a stale result.
         /// </summary>
-        internal void Store(string file, IReadOnlyList<(string Path, Stamp Stamp)> before, bool claimedSlug, Disclosure? disclosure, IReadOnlyList<Finding> findings)
+        internal void Store(string file, IReadOnlyList<(string Path, Stamp Stamp)> before, bool claimedSlug, Disclosure? disclosure, IReadOnlyList<Finding> findings, DisclosureChecks.Results? checks)
         {
             _changed = true;
             var racy = (DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() - 2000) * 1_000_000L;
@@ -179,7 +180,7 @@ public sealed partial class InputCache
                 deps.Add((path, now));
             }
 
-            _current.Add(new Entry(file, deps, claimedSlug, disclosure, findings));
+            _current.Add(new Entry(file, deps, claimedSlug, disclosure, findings, checks));
         }
 
         /// <summary>Writes the unit's cache if anything was loaded afresh or a file went away.</summary>
@@ -229,8 +230,28 @@ public sealed partial class InputCache
         }
 
         w.Write(e.ClaimedSlug);
-        w.Write(e.Findings.Count);
-        foreach (var f in e.Findings)
+        WriteFindings(w, e.Findings);
+        w.Write(e.Checks is not null);
+        if (e.Checks is { } checks)
+        {
+            w.Write(checks.RulesFingerprint);
+            WriteFindings(w, checks.LedgerTables);
+            WriteFindings(w, checks.PersonalData);
+        }
+
+        w.Write(e.Disclosure is not null);
+        if (e.Disclosure is not { } d)
+        {
+            return;
+        }
+
+        WriteDisclosure(w, d);
+    }
+
+    private static void WriteFindings(BinaryWriter w, IReadOnlyList<Finding> findings)
+    {
+        w.Write(findings.Count);
+        foreach (var f in findings)
         {
             w.Write(f.Code);
             w.Write((int)f.Severity);
@@ -244,13 +265,10 @@ public sealed partial class InputCache
             Opt(w, f.Column);
             Opt(w, f.Days);
         }
+    }
 
-        w.Write(e.Disclosure is not null);
-        if (e.Disclosure is not { } d)
-        {
-            return;
-        }
-
+    private static void WriteDisclosure(BinaryWriter w, Disclosure d)
+    {
         w.Write(d.Unit);
         w.Write(d.Period.ToString());
         w.Write(d.Slug);
@@ -323,6 +341,18 @@ public sealed partial class InputCache
         }
 
         var claimed = r.ReadBoolean();
+        var findings = ReadFindings(r);
+        var checks = r.ReadBoolean() ? new DisclosureChecks.Results(r.ReadString(), ReadFindings(r), ReadFindings(r)) : null;
+        if (!r.ReadBoolean())
+        {
+            return new Entry(file, deps, claimed, null, findings, checks);
+        }
+
+        return new Entry(file, deps, claimed, ReadDisclosure(r), findings, checks);
+    }
+
+    private static Finding[] ReadFindings(BinaryReader r)
+    {
         var findings = new Finding[r.ReadInt32()];
         for (var i = 0; i < findings.Length; i++)
         {
@@ -339,11 +369,11 @@ public sealed partial class InputCache
                 OptInt(r));
         }
 
-        if (!r.ReadBoolean())
-        {
-            return new Entry(file, deps, claimed, null, findings);
-        }
+        return findings;
+    }
 
+    private static Disclosure ReadDisclosure(BinaryReader r)
+    {
         var unit = r.ReadString();
         var period = Period.TryParse(r.ReadString(), out var p) ? p : throw new FormatException("period");
         var slug = r.ReadString();
@@ -405,7 +435,7 @@ public sealed partial class InputCache
             tables.Add(new Table(tfile, schema, caption, columns, rows, headerLine));
         }
 
-        return new Entry(file, deps, claimed, new Disclosure(unit, period, slug, dfile, meta, dtitle, body, bodyLine, tables, raw), findings);
+        return new Disclosure(unit, period, slug, dfile, meta, dtitle, body, bodyLine, tables, raw);
     }
 
     private static void Opt(BinaryWriter w, string? s)
