@@ -19,7 +19,7 @@ namespace DisclosureSite.Loading;
 /// </summary>
 public sealed partial class InputCache
 {
-    private const string Magic = "disclosure-input-cache-v1";
+    private const string Magic = "disclosure-input-cache-v2";
     private static readonly string ToolVersion = typeof(InputCache).Assembly.ManifestModule.ModuleVersionId.ToString();
 
     private InputCache(string folder, string fingerprint)
@@ -70,7 +70,8 @@ public sealed partial class InputCache
         {
             if (File.Exists(path))
             {
-                using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
+                var bytes = File.ReadAllBytes(path);
+                using var stream = new MemoryStream(bytes, 0, bytes.Length, writable: false, publiclyVisible: true);
                 using var r = new BinaryReader(stream, Encoding.UTF8);
                 if (r.ReadString() == Magic && r.ReadString() == fingerprint)
                 {
@@ -316,18 +317,26 @@ public sealed partial class InputCache
                 w.Write(c);
             }
 
-            w.Write(t.Rows.Count);
-            foreach (var row in t.Rows)
+            // Rows go in a length-prefixed block, so a run that never looks at them (check) skips them unread.
+            using var block = new MemoryStream();
+            using (var bw = new BinaryWriter(block, Encoding.UTF8, leaveOpen: true))
             {
-                w.Write(row.Line);
-                w.Write(row.Cells.Count);
-                foreach (var cell in row.Cells)
+                bw.Write(t.Rows.Count);
+                foreach (var row in t.Rows)
                 {
-                    w.Write(cell.Text);
-                    w.Write(cell.Line);
-                    w.Write(cell.Column);
+                    bw.Write(row.Line);
+                    bw.Write(row.Cells.Count);
+                    foreach (var cell in row.Cells)
+                    {
+                        bw.Write(cell.Text);
+                        bw.Write(cell.Line);
+                        bw.Write(cell.Column);
+                    }
                 }
             }
+
+            w.Write((int)block.Length);
+            w.Write(block.GetBuffer(), 0, (int)block.Length);
         }
     }
 
@@ -419,19 +428,10 @@ public sealed partial class InputCache
                 columns.Add(r.ReadString());
             }
 
-            var rows = new List<TableRow>(r.ReadInt32());
-            for (var i = rows.Capacity; i > 0; i--)
-            {
-                var line = r.ReadInt32();
-                var cells = new TableCell[r.ReadInt32()];
-                for (var c = 0; c < cells.Length; c++)
-                {
-                    cells[c] = new TableCell(r.ReadString(), r.ReadInt32(), r.ReadInt32());
-                }
-
-                rows.Add(new TableRow(line, cells));
-            }
-
+            var length = r.ReadInt32();
+            var stream = (MemoryStream)r.BaseStream;
+            var rows = new LazyRows(stream.GetBuffer(), (int)stream.Position, length);
+            stream.Position += length;
             tables.Add(new Table(tfile, schema, caption, columns, rows, headerLine));
         }
 
@@ -481,4 +481,37 @@ public sealed partial class InputCache
     private static DateOnly? OptDate(BinaryReader r) => r.ReadBoolean() ? DateOnly.FromDayNumber(r.ReadInt32()) : null;
 
     private static decimal? OptDecimal(BinaryReader r) => r.ReadBoolean() ? r.ReadDecimal() : null;
+
+    /// <summary>A cached table's rows, decoded from the cache file's bytes the first time anything reads them.</summary>
+    private sealed class LazyRows(byte[] bytes, int offset, int length) : IReadOnlyList<TableRow>
+    {
+        private readonly Lazy<TableRow[]> _rows = new(() => Decode(bytes, offset, length));
+
+        public int Count => _rows.Value.Length;
+
+        public TableRow this[int index] => _rows.Value[index];
+
+        public IEnumerator<TableRow> GetEnumerator() => ((IEnumerable<TableRow>)_rows.Value).GetEnumerator();
+
+        System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
+
+        private static TableRow[] Decode(byte[] bytes, int offset, int length)
+        {
+            using var r = new BinaryReader(new MemoryStream(bytes, offset, length, writable: false), Encoding.UTF8);
+            var rows = new TableRow[r.ReadInt32()];
+            for (var i = 0; i < rows.Length; i++)
+            {
+                var line = r.ReadInt32();
+                var cells = new TableCell[r.ReadInt32()];
+                for (var c = 0; c < cells.Length; c++)
+                {
+                    cells[c] = new TableCell(r.ReadString(), r.ReadInt32(), r.ReadInt32());
+                }
+
+                rows[i] = new TableRow(line, cells);
+            }
+
+            return rows;
+        }
+    }
 }
