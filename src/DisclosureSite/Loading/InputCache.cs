@@ -28,6 +28,11 @@ public sealed partial class InputCache
         Fingerprint = fingerprint;
     }
 
+    private static long _hits;
+
+    /// <summary>Files taken from any input cache in this process so far (tests).</summary>
+    internal static long Hits => Interlocked.Read(ref _hits);
+
     /// <summary>Where this input folder's cache lives.</summary>
     public string Folder { get; }
 
@@ -157,6 +162,7 @@ public sealed partial class InputCache
             }
 
             _current.Add(e);
+            Interlocked.Increment(ref _hits);
             return e;
         }
 
