@@ -19,16 +19,20 @@ namespace DisclosureSite.Loading;
 /// </summary>
 public sealed partial class InputCache
 {
-    private const string Magic = "disclosure-input-cache-v2";
+    private const string Magic = "disclosure-input-cache-v3";
     private static readonly string ToolVersion = typeof(InputCache).Assembly.ManifestModule.ModuleVersionId.ToString();
 
-    private InputCache(string folder, string fingerprint)
+    private InputCache(string folder, string fingerprint, string checksFingerprint)
     {
         Folder = folder;
         Fingerprint = fingerprint;
+        ChecksFingerprint = checksFingerprint;
     }
 
     private static long _hits;
+
+    [ThreadStatic]
+    private static byte[]? _statBuffer;
 
     /// <summary>Files taken from any input cache in this process so far (tests).</summary>
     internal static long Hits => Interlocked.Read(ref _hits);
@@ -37,6 +41,9 @@ public sealed partial class InputCache
     public string Folder { get; }
 
     private string Fingerprint { get; }
+
+    /// <summary>The rules fingerprint every cached <see cref="DisclosureChecks.Results"/> was computed with (part of <see cref="Fingerprint"/>).</summary>
+    private string ChecksFingerprint { get; }
 
     /// <summary>
     /// The cache of an input folder, or null when caching is off (not Linux, or <c>DISCLOSURE_INPUT_CACHE=off</c>).
@@ -56,7 +63,8 @@ public sealed partial class InputCache
             catalogue.Append(i.Id).Append('\u001f').Append(i.Name).Append('\u001f').Append((int)i.Level).Append('\u001f').Append((int)i.Schedule).Append('\u001e');
         }
 
-        return new InputCache(folder, ToolVersion + "|" + Hash(catalogue.ToString()) + "|" + DisclosureChecks.FingerprintOf(rules));
+        var checks = DisclosureChecks.FingerprintOf(rules);
+        return new InputCache(folder, ToolVersion + "|" + Hash(catalogue.ToString()) + "|" + checks, checks);
     }
 
     /// <summary><c>$TMPDIR/disclosure-cache/&lt;first 16 hex digits of SHA-256 of the full input path&gt;</c>.</summary>
@@ -81,9 +89,10 @@ public sealed partial class InputCache
                 if (r.ReadString() == Magic && r.ReadString() == fingerprint)
                 {
                     var count = r.ReadInt32();
+                    var pool = new List<string>();
                     for (var i = 0; i < count; i++)
                     {
-                        var e = ReadEntry(r);
+                        var e = ReadEntry(r, ChecksFingerprint, pool);
                         entries[e.File] = e;
                     }
                 }
@@ -100,7 +109,7 @@ public sealed partial class InputCache
     /// <summary>The stamp of a file: (size, mtime, ctime, inode), or a fixed "missing" stamp.</summary>
     internal static Stamp StampOf(string fullPath)
     {
-        var buffer = new byte[256];
+        var buffer = _statBuffer ??= new byte[256];
         if (statx(-100, fullPath, 0, 0x7ff, buffer) != 0)
         {
             return Stamp.Missing;
@@ -208,9 +217,10 @@ public sealed partial class InputCache
                     w.Write(Magic);
                     w.Write(_fingerprint);
                     w.Write(_current.Count);
+                    var pool = new Dictionary<string, int>(StringComparer.Ordinal);
                     foreach (var e in _current)
                     {
-                        WriteEntry(w, e);
+                        WriteEntry(w, e, pool);
                     }
                 }
 
@@ -223,7 +233,7 @@ public sealed partial class InputCache
         }
     }
 
-    private static void WriteEntry(BinaryWriter w, Entry e)
+    private static void WriteEntry(BinaryWriter w, Entry e, Dictionary<string, int> pool)
     {
         w.Write(e.File);
         w.Write(e.Dependencies.Count);
@@ -237,13 +247,12 @@ public sealed partial class InputCache
         }
 
         w.Write(e.ClaimedSlug);
-        WriteFindings(w, e.Findings);
+        WriteFindings(w, e.Findings, pool);
         w.Write(e.Checks is not null);
         if (e.Checks is { } checks)
         {
-            w.Write(checks.RulesFingerprint);
-            WriteFindings(w, checks.LedgerTables);
-            WriteFindings(w, checks.PersonalData);
+            WriteFindings(w, checks.LedgerTables, pool);
+            WriteFindings(w, checks.PersonalData, pool);
         }
 
         w.Write(e.Disclosure is not null);
@@ -252,36 +261,36 @@ public sealed partial class InputCache
             return;
         }
 
-        WriteDisclosure(w, d);
+        WriteDisclosure(w, d, pool);
     }
 
-    private static void WriteFindings(BinaryWriter w, IReadOnlyList<Finding> findings)
+    private static void WriteFindings(BinaryWriter w, IReadOnlyList<Finding> findings, Dictionary<string, int> pool)
     {
         w.Write(findings.Count);
         foreach (var f in findings)
         {
-            w.Write(f.Code);
+            Pooled(w, f.Code, pool);
             w.Write((int)f.Severity);
             w.Write(f.Text.Zh);
             w.Write(f.Text.En);
-            Opt(w, f.Unit);
-            Opt(w, f.Period);
-            Opt(w, f.Item);
-            Opt(w, f.File);
+            Pooled(w, f.Unit, pool);
+            Pooled(w, f.Period, pool);
+            Pooled(w, f.Item, pool);
+            Pooled(w, f.File, pool);
             Opt(w, f.Line);
             Opt(w, f.Column);
             Opt(w, f.Days);
         }
     }
 
-    private static void WriteDisclosure(BinaryWriter w, Disclosure d)
+    private static void WriteDisclosure(BinaryWriter w, Disclosure d, Dictionary<string, int> pool)
     {
-        w.Write(d.Unit);
-        w.Write(d.Period.ToString());
-        w.Write(d.Slug);
+        Pooled(w, d.Unit, pool);
+        Pooled(w, d.Period.ToString(), pool);
+        Pooled(w, d.Slug, pool);
         w.Write(d.File);
         var m = d.Meta;
-        w.Write(m.Item);
+        Pooled(w, m.Item, pool);
         Opt(w, m.Title);
         Opt(w, m.Published);
         Opt(w, m.PublishAt);
@@ -296,8 +305,8 @@ public sealed partial class InputCache
         foreach (var t in m.Tables)
         {
             w.Write(t.File);
-            w.Write(t.Schema);
-            Opt(w, t.Caption);
+            Pooled(w, t.Schema, pool);
+            Pooled(w, t.Caption, pool);
         }
 
         w.Write(m.Attachments.Count);
@@ -314,13 +323,13 @@ public sealed partial class InputCache
         foreach (var t in d.Tables)
         {
             w.Write(t.File);
-            w.Write(t.Schema);
-            Opt(w, t.Caption);
+            Pooled(w, t.Schema, pool);
+            Pooled(w, t.Caption, pool);
             w.Write(t.HeaderLine);
             w.Write(t.Columns.Count);
             foreach (var c in t.Columns)
             {
-                w.Write(c);
+                Pooled(w, c, pool);
             }
 
             // Rows go in a length-prefixed block, so a run that never looks at them (check) skips them unread.
@@ -346,7 +355,7 @@ public sealed partial class InputCache
         }
     }
 
-    private static Entry ReadEntry(BinaryReader r)
+    private static Entry ReadEntry(BinaryReader r, string checksFingerprint, List<string> pool)
     {
         var file = r.ReadString();
         var deps = new (string, Stamp)[r.ReadInt32()];
@@ -356,29 +365,29 @@ public sealed partial class InputCache
         }
 
         var claimed = r.ReadBoolean();
-        var findings = ReadFindings(r);
-        var checks = r.ReadBoolean() ? new DisclosureChecks.Results(r.ReadString(), ReadFindings(r), ReadFindings(r)) : null;
+        var findings = ReadFindings(r, pool);
+        var checks = r.ReadBoolean() ? new DisclosureChecks.Results(checksFingerprint, ReadFindings(r, pool), ReadFindings(r, pool)) : null;
         if (!r.ReadBoolean())
         {
             return new Entry(file, deps, claimed, null, findings, checks);
         }
 
-        return new Entry(file, deps, claimed, ReadDisclosure(r), findings, checks);
+        return new Entry(file, deps, claimed, ReadDisclosure(r, pool), findings, checks);
     }
 
-    private static Finding[] ReadFindings(BinaryReader r)
+    private static Finding[] ReadFindings(BinaryReader r, List<string> pool)
     {
         var findings = new Finding[r.ReadInt32()];
         for (var i = 0; i < findings.Length; i++)
         {
             findings[i] = new Finding(
-                r.ReadString(),
+                Pooled(r, pool)!,
                 (Severity)r.ReadInt32(),
                 new LocalizedText(r.ReadString(), r.ReadString()),
-                OptString(r),
-                OptString(r),
-                OptString(r),
-                OptString(r),
+                Pooled(r, pool),
+                Pooled(r, pool),
+                Pooled(r, pool),
+                Pooled(r, pool),
                 OptInt(r),
                 OptInt(r),
                 OptInt(r));
@@ -387,13 +396,13 @@ public sealed partial class InputCache
         return findings;
     }
 
-    private static Disclosure ReadDisclosure(BinaryReader r)
+    private static Disclosure ReadDisclosure(BinaryReader r, List<string> pool)
     {
-        var unit = r.ReadString();
-        var period = Period.TryParse(r.ReadString(), out var p) ? p : throw new FormatException("period");
-        var slug = r.ReadString();
+        var unit = Pooled(r, pool)!;
+        var period = Period.TryParse(Pooled(r, pool), out var p) ? p : throw new FormatException("period");
+        var slug = Pooled(r, pool)!;
         var dfile = r.ReadString();
-        var item = r.ReadString();
+        var item = Pooled(r, pool)!;
         var title = OptString(r);
         var published = OptDate(r);
         var publishAt = OptDate(r);
@@ -407,7 +416,7 @@ public sealed partial class InputCache
         var tableRefs = new TableRef[r.ReadInt32()];
         for (var i = 0; i < tableRefs.Length; i++)
         {
-            tableRefs[i] = new TableRef(r.ReadString(), r.ReadString(), OptString(r));
+            tableRefs[i] = new TableRef(r.ReadString(), Pooled(r, pool)!, Pooled(r, pool));
         }
 
         var attachments = new string[r.ReadInt32()];
@@ -425,13 +434,13 @@ public sealed partial class InputCache
         for (var t = tables.Capacity; t > 0; t--)
         {
             var tfile = r.ReadString();
-            var schema = r.ReadString();
-            var caption = OptString(r);
+            var schema = Pooled(r, pool)!;
+            var caption = Pooled(r, pool);
             var headerLine = r.ReadInt32();
             var columns = new List<string>(r.ReadInt32());
             for (var i = columns.Capacity; i > 0; i--)
             {
-                columns.Add(r.ReadString());
+                columns.Add(Pooled(r, pool)!);
             }
 
             var length = r.ReadInt32();
@@ -478,6 +487,41 @@ public sealed partial class InputCache
         {
             w.Write(x);
         }
+    }
+
+    /// <summary>A string that repeats across a unit's files (codes, units, periods, schemas, column names): written once, then by number.</summary>
+    private static void Pooled(BinaryWriter w, string? s, Dictionary<string, int> pool)
+    {
+        if (s is null)
+        {
+            w.Write(-1);
+        }
+        else if (pool.TryGetValue(s, out var index))
+        {
+            w.Write(index);
+        }
+        else
+        {
+            w.Write(pool.Count);
+            pool[s] = pool.Count;
+            w.Write(s);
+        }
+    }
+
+    private static string? Pooled(BinaryReader r, List<string> pool)
+    {
+        var index = r.ReadInt32();
+        if (index < 0)
+        {
+            return null;
+        }
+
+        if (index == pool.Count)
+        {
+            pool.Add(r.ReadString());
+        }
+
+        return pool[index];
     }
 
     private static string? OptString(BinaryReader r) => r.ReadBoolean() ? r.ReadString() : null;
