@@ -42,6 +42,9 @@ public sealed partial class InputCache
 
     private string Fingerprint { get; }
 
+    /// <summary>Decode table rows while loading (a build reads them all) instead of on first use (check never does).</summary>
+    private bool EagerRows { get; init; }
+
     /// <summary>The rules fingerprint every cached <see cref="DisclosureChecks.Results"/> was computed with (part of <see cref="Fingerprint"/>).</summary>
     private string ChecksFingerprint { get; }
 
@@ -49,7 +52,7 @@ public sealed partial class InputCache
     /// The cache of an input folder, or null when caching is off (not Linux, or <c>DISCLOSURE_INPUT_CACHE=off</c>).
     /// <paramref name="folder"/> overrides the location (tests).
     /// </summary>
-    public static InputCache? For(InputFolder input, RuleSet rules, string? folder = null)
+    public static InputCache? For(InputFolder input, RuleSet rules, string? folder = null, bool eagerRows = false)
     {
         if (!OperatingSystem.IsLinux() || Environment.GetEnvironmentVariable("DISCLOSURE_INPUT_CACHE") is "off" or "0")
         {
@@ -64,7 +67,7 @@ public sealed partial class InputCache
         }
 
         var checks = DisclosureChecks.FingerprintOf(rules);
-        return new InputCache(folder, ToolVersion + "|" + Hash(catalogue.ToString()) + "|" + checks, checks);
+        return new InputCache(folder, ToolVersion + "|" + Hash(catalogue.ToString()) + "|" + checks, checks) { EagerRows = eagerRows };
     }
 
     /// <summary><c>$TMPDIR/disclosure-cache/&lt;first 16 hex digits of SHA-256 of the full input path&gt;</c>.</summary>
@@ -92,7 +95,7 @@ public sealed partial class InputCache
                     var pool = new List<string>();
                     for (var i = 0; i < count; i++)
                     {
-                        var e = ReadEntry(r, ChecksFingerprint, pool);
+                        var e = ReadEntry(r, ChecksFingerprint, pool, EagerRows);
                         entries[e.File] = e;
                     }
                 }
@@ -355,7 +358,7 @@ public sealed partial class InputCache
         }
     }
 
-    private static Entry ReadEntry(BinaryReader r, string checksFingerprint, List<string> pool)
+    private static Entry ReadEntry(BinaryReader r, string checksFingerprint, List<string> pool, bool eagerRows)
     {
         var file = r.ReadString();
         var deps = new (string, Stamp)[r.ReadInt32()];
@@ -372,7 +375,7 @@ public sealed partial class InputCache
             return new Entry(file, deps, claimed, null, findings, checks);
         }
 
-        return new Entry(file, deps, claimed, ReadDisclosure(r, pool), findings, checks);
+        return new Entry(file, deps, claimed, ReadDisclosure(r, pool, eagerRows), findings, checks);
     }
 
     private static Finding[] ReadFindings(BinaryReader r, List<string> pool)
@@ -396,7 +399,7 @@ public sealed partial class InputCache
         return findings;
     }
 
-    private static Disclosure ReadDisclosure(BinaryReader r, List<string> pool)
+    private static Disclosure ReadDisclosure(BinaryReader r, List<string> pool, bool eagerRows)
     {
         var unit = Pooled(r, pool)!;
         var period = Period.TryParse(Pooled(r, pool), out var p) ? p : throw new FormatException("period");
@@ -445,7 +448,9 @@ public sealed partial class InputCache
 
             var length = r.ReadInt32();
             var stream = (MemoryStream)r.BaseStream;
-            var rows = new LazyRows(stream.GetBuffer(), (int)stream.Position, length);
+            IReadOnlyList<TableRow> rows = eagerRows
+                ? LazyRows.Decode(stream.GetBuffer(), (int)stream.Position, length)
+                : new LazyRows(stream.GetBuffer(), (int)stream.Position, length);
             stream.Position += length;
             tables.Add(new Table(tfile, schema, caption, columns, rows, headerLine));
         }
@@ -545,7 +550,7 @@ public sealed partial class InputCache
 
         System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
 
-        private static TableRow[] Decode(byte[] bytes, int offset, int length)
+        public static TableRow[] Decode(byte[] bytes, int offset, int length)
         {
             using var r = new BinaryReader(new MemoryStream(bytes, offset, length, writable: false), Encoding.UTF8);
             var rows = new TableRow[r.ReadInt32()];
