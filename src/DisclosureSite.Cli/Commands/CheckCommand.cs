@@ -20,7 +20,7 @@ public static class CheckCommand
         a.Date("as-of");
 
         var timer = new Diagnostics.PhaseTimer(context.Error);
-        var loaded = Load(inputDir, context, lang);
+        var loaded = Load(inputDir, context, lang, useCache: true);
         timer.Lap("load");
         if (loaded is null)
         {
@@ -38,7 +38,7 @@ public static class CheckCommand
     }
 
     /// <summary>Loads the input folder; a folder that does not exist is exit code 2, with a clear message.</summary>
-    public static LoadResult? Load(string inputDir, CliContext context, string lang)
+    public static LoadResult? Load(string inputDir, CliContext context, string lang, bool useCache = false)
     {
         if (!Directory.Exists(inputDir))
         {
@@ -50,7 +50,7 @@ public static class CheckCommand
 
         try
         {
-            return InputLoader.Load(inputDir);
+            return InputLoader.Load(inputDir, useCache);
         }
         catch (UnauthorizedAccessException e)
         {

@@ -25,14 +25,14 @@ public static partial class DisclosureLoader
     /// are read in parallel, each into its own findings, which are then merged in folder order so the result does
     /// not depend on scheduling.
     /// </summary>
-    public static IReadOnlyList<Disclosure> LoadAll(InputFolder input, IReadOnlyDictionary<string, Unit> units, RuleSet rules, FindingSink sink)
+    public static IReadOnlyList<Disclosure> LoadAll(InputFolder input, IReadOnlyDictionary<string, Unit> units, RuleSet rules, FindingSink sink, InputCache? cache = null)
     {
         var unitDirs = input.Directories(Folder);
         var perUnit = new (List<Disclosure> Disclosures, FindingSink Sink)[unitDirs.Count];
         Parallel.For(0, unitDirs.Count, i =>
         {
             var unitSink = new FindingSink();
-            perUnit[i] = (LoadUnit(input, unitDirs[i], units, rules, unitSink), unitSink);
+            perUnit[i] = (LoadUnit(input, unitDirs[i], units, rules, unitSink, cache), unitSink);
         });
 
         var result = new List<Disclosure>();
@@ -46,7 +46,7 @@ public static partial class DisclosureLoader
         return result;
     }
 
-    private static List<Disclosure> LoadUnit(InputFolder input, string unitDir, IReadOnlyDictionary<string, Unit> units, RuleSet rules, FindingSink sink)
+    private static List<Disclosure> LoadUnit(InputFolder input, string unitDir, IReadOnlyDictionary<string, Unit> units, RuleSet rules, FindingSink sink, InputCache? cache)
     {
         var result = new List<Disclosure>();
         var unitId = Path.GetFileName(unitDir);
@@ -56,6 +56,7 @@ public static partial class DisclosureLoader
             return result;
         }
 
+        var unitCache = cache?.OpenUnit(input, unit);
         foreach (var stray in input.Files(unitDir, "*.md"))
         {
             sink.Report(FindingCodes.BadPeriod, new SourceRef(stray), Messages.MarkdownOutsidePeriod(unitId), unitId);
@@ -73,7 +74,7 @@ public static partial class DisclosureLoader
             var seen = new Dictionary<string, string>(StringComparer.Ordinal);
             foreach (var file in input.Files(periodDir, "*").Where(f => f.EndsWith(".md", StringComparison.OrdinalIgnoreCase)))
             {
-                var d = Load(input, file, unit, period, rules, seen, sink);
+                var d = unitCache is null ? Load(input, file, unit, period, rules, seen, sink, null) : LoadCached(input, file, unit, period, rules, seen, sink, unitCache);
                 if (d is not null)
                 {
                     result.Add(d);
@@ -81,10 +82,55 @@ public static partial class DisclosureLoader
             }
         }
 
+        unitCache?.Save();
         return result;
     }
 
-    private static Disclosure? Load(InputFolder input, string file, Unit unit, Period period, RuleSet rules, Dictionary<string, string> seenSlugs, FindingSink sink)
+    /// <summary>
+    /// <see cref="Load"/> through the input cache: the URL-collision check runs as always (it depends on the other
+    /// files of the period); the rest — the disclosure, its findings and whether it claimed its slug — comes from the
+    /// cache when the file and everything it references are unchanged.
+    /// </summary>
+    private static Disclosure? LoadCached(InputFolder input, string file, Unit unit, Period period, RuleSet rules, Dictionary<string, string> seenSlugs, FindingSink sink, InputCache.UnitCache cache)
+    {
+        var name = Path.GetFileNameWithoutExtension(file);
+        var slug = name.ToLowerInvariant();
+        if (FileName().IsMatch(name) && seenSlugs.ContainsKey(slug))
+        {
+            return Load(input, file, unit, period, rules, seenSlugs, sink, null);
+        }
+
+        if (cache.Find(file) is { } hit)
+        {
+            sink.AddRange(hit.Findings);
+            if (hit.Disclosure is not null && hit.Checks is not null)
+            {
+                Validation.Rules.DisclosureChecks.Remember(hit.Disclosure, hit.Checks);
+            }
+
+            if (hit.ClaimedSlug)
+            {
+                seenSlugs[slug] = file;
+            }
+
+            return hit.Disclosure;
+        }
+
+        var looked = new List<(string Path, InputCache.Stamp Stamp)> { (file, InputCache.StampOf(input.FullPath(file))) };
+        var own = new FindingSink();
+        var d = Load(input, file, unit, period, rules, seenSlugs, own, looked);
+        sink.AddRange(own.Findings);
+        var checks = d is null ? null : Validation.Rules.DisclosureChecks.Compute(d, rules);
+        if (d is not null && checks is not null)
+        {
+            Validation.Rules.DisclosureChecks.Remember(d, checks);
+        }
+
+        cache.Store(file, looked, seenSlugs.TryGetValue(slug, out var claimer) && claimer == file, d, own.Findings.ToList(), checks);
+        return d;
+    }
+
+    private static Disclosure? Load(InputFolder input, string file, Unit unit, Period period, RuleSet rules, Dictionary<string, string> seenSlugs, FindingSink sink, List<(string Path, InputCache.Stamp Stamp)>? looked)
     {
         var periodText = period.ToString();
         var name = Path.GetFileNameWithoutExtension(file);
@@ -195,7 +241,7 @@ public static partial class DisclosureLoader
         foreach (var t in tables)
         {
             var at = f.AtKey("tables");
-            var resolved = input.ResolveReference(file, t.File, at, sink, unit.Id, periodText, itemId);
+            var resolved = input.ResolveReference(file, t.File, at, sink, looked, unit.Id, periodText, itemId);
             if (resolved is null)
             {
                 continue;
@@ -216,7 +262,7 @@ public static partial class DisclosureLoader
         var attachments = new List<string>();
         foreach (var a in meta.Attachments)
         {
-            if (input.ResolveReference(file, a, f.AtKey("attachments"), sink, unit.Id, periodText, itemId) is { } resolved)
+            if (input.ResolveReference(file, a, f.AtKey("attachments"), sink, looked, unit.Id, periodText, itemId) is { } resolved)
             {
                 attachments.Add(resolved);
             }

@@ -51,7 +51,11 @@ public sealed class InputFolder
     /// Resolves a reference written in a file (a table or attachment) relative to that file's folder.
     /// Returns the input-relative path, or null with an <c>input.bad-reference</c> finding.
     /// </summary>
-    public string? ResolveReference(string fromFile, string reference, SourceRef at, FindingSink sink, string? unit = null, string? period = null, string? item = null)
+    public string? ResolveReference(string fromFile, string reference, SourceRef at, FindingSink sink, string? unit = null, string? period = null, string? item = null) =>
+        ResolveReference(fromFile, reference, at, sink, null, unit, period, item);
+
+    /// <summary>As above; every path looked at is added to <paramref name="looked"/> with its stamp (for <see cref="InputCache"/>).</summary>
+    internal string? ResolveReference(string fromFile, string reference, SourceRef at, FindingSink sink, List<(string Path, InputCache.Stamp Stamp)>? looked, string? unit = null, string? period = null, string? item = null)
     {
         var r = reference.Trim();
         if (r.Length == 0)
@@ -71,6 +75,7 @@ public sealed class InputFolder
         var dir = Path.GetDirectoryName(fromFile.Replace('/', Path.DirectorySeparatorChar)) ?? string.Empty;
         var relative = Path.Combine(dir, r.Replace('\\', '/').Replace('/', Path.DirectorySeparatorChar)).Replace(Path.DirectorySeparatorChar, '/');
         var full = FullPath(relative);
+        looked?.Add((relative, InputCache.StampOf(full)));
         if (!File.Exists(full))
         {
             sink.Report(FindingCodes.BadReference, at, Messages.MissingReference(r, relative), unit, period, item);

@@ -12,7 +12,12 @@ public sealed record LoadResult(SiteInput? Input, IReadOnlyList<Finding> Finding
 /// <summary>Loads a whole input folder (SPEC §4): site, rules, units, standing information, disclosures, decisions.</summary>
 public static class InputLoader
 {
-    public static LoadResult Load(string root)
+    /// <summary>Loads without the input cache (every file is read).</summary>
+    public static LoadResult Load(string root) => Load(root, useCache: false);
+
+    /// <summary>Loads (<paramref name="eagerRows"/>: decode cached table rows now, for a build); with <paramref name="useCache"/>, disclosures come from the persistent <see cref="InputCache"/> where
+    /// their files are unchanged (<paramref name="cacheFolder"/> overrides its location).</summary>
+    public static LoadResult Load(string root, bool useCache, string? cacheFolder = null, bool eagerRows = false)
     {
         var input = new InputFolder(root);
         var sink = new FindingSink();
@@ -55,7 +60,7 @@ public static class InputLoader
             }
         }
 
-        var disclosures = DisclosureLoader.LoadAll(input, byId, rules, sink)
+        var disclosures = DisclosureLoader.LoadAll(input, byId, rules, sink, useCache ? InputCache.For(input, rules, cacheFolder, eagerRows) : null)
             .Concat(BoardPhotoLoader.Load(input, byId, rules, SiteClock.Zone(settings.TimeZone), sink))
             .ToList();
         var decisions = new List<Decision>();

@@ -49,7 +49,7 @@ public static class SiteBuilder
             return result;
         }
 
-        var loaded = Timed("Load", () => LoadInput.Run(options.InputRoot));
+        var loaded = Timed("Load", () => LoadInput.Run(options.InputRoot, options.UseCache, options.InputCacheFolder));
         var (validation, report) = Timed("Validate", () => ValidateInput.Run(loaded, options.AsOf, options.LedgerDates, options.Ledger));
         if (validation is null || report.HasErrors)
         {

@@ -24,6 +24,9 @@ public sealed record SiteOptions(string InputRoot, string OutputRoot, DateOnly A
     /// </summary>
     public bool UseCache { get; init; } = true;
 
+    /// <summary>Where the persistent input cache lives (null: <see cref="Loading.InputCache.DefaultFolder"/>); used with <see cref="UseCache"/>.</summary>
+    public string? InputCacheFolder { get; init; }
+
     /// <summary>Runs Pagefind on the output before the swap when it can be found.</summary>
     public bool RunPagefind { get; init; } = true;
 

@@ -14,27 +14,37 @@ public sealed class LedgerTableRule : IValidationRule
         var rules = context.Input.Rules;
         foreach (var d in context.Input.Disclosures)
         {
-            var ledgers = d.Tables.Where(t => t.Schema == "ledger").ToList();
-            var clean = true;
-            foreach (var table in ledgers)
+            var known = DisclosureChecks.Find(d, rules);
+            foreach (var f in known is not null ? known.LedgerTables : CheckDisclosure(d, rules))
             {
-                foreach (var f in CheckTable(d, table, rules))
-                {
-                    clean = false;
-                    yield return f;
-                }
+                yield return f;
             }
+        }
+    }
 
-            // Balances are checked across all ledgers of the item, once their rows are readable.
-            if (clean && ledgers.Count > 0 && d.Meta.OpeningBalance is { } opening && d.Meta.ClosingBalance is { } closing)
+    /// <summary>The findings of one disclosure's ledgers (a function of the disclosure and the column aliases only).</summary>
+    public static IEnumerable<Finding> CheckDisclosure(Disclosure d, RuleSet rules)
+    {
+        var ledgers = d.Tables.Where(t => t.Schema == "ledger").ToList();
+        var clean = true;
+        foreach (var table in ledgers)
+        {
+            foreach (var f in CheckTable(d, table, rules))
             {
-                var analyses = ledgers.Select(t => LedgerAnalysis.Of(t, rules)).ToList();
-                var income = analyses.Sum(x => x.IncomeTotal);
-                var expense = analyses.Sum(x => x.ExpenseTotal);
-                if (opening + income - expense != closing)
-                {
-                    yield return new Finding(FindingCodes.BalanceMismatch, Severity.Error, Messages.BalanceMismatch(opening, income, expense, closing), d.Unit, d.Period.ToString(), d.Item, d.File);
-                }
+                clean = false;
+                yield return f;
+            }
+        }
+
+        // Balances are checked across all ledgers of the item, once their rows are readable.
+        if (clean && ledgers.Count > 0 && d.Meta.OpeningBalance is { } opening && d.Meta.ClosingBalance is { } closing)
+        {
+            var analyses = ledgers.Select(t => LedgerAnalysis.Of(t, rules)).ToList();
+            var income = analyses.Sum(x => x.IncomeTotal);
+            var expense = analyses.Sum(x => x.ExpenseTotal);
+            if (opening + income - expense != closing)
+            {
+                yield return new Finding(FindingCodes.BalanceMismatch, Severity.Error, Messages.BalanceMismatch(opening, income, expense, closing), d.Unit, d.Period.ToString(), d.Item, d.File);
             }
         }
     }

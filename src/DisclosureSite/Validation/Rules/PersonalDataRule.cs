@@ -13,8 +13,12 @@ public sealed class PersonalDataRule : IValidationRule
     {
         var input = context.Input;
         // Disclosures are scanned in parallel (most of the text is theirs), each into its own list, merged in order.
-        var perDisclosure = new List<Finding>[input.Disclosures.Count];
-        Parallel.For(0, input.Disclosures.Count, i => perDisclosure[i] = ScanDisclosure(input.Disclosures[i]));
+        var perDisclosure = new IReadOnlyList<Finding>[input.Disclosures.Count];
+        Parallel.For(0, input.Disclosures.Count, i =>
+        {
+            var d = input.Disclosures[i];
+            perDisclosure[i] = DisclosureChecks.Find(d, input.Rules)?.PersonalData ?? ScanDisclosure(d);
+        });
         var findings = perDisclosure.SelectMany(f => f).ToList();
         foreach (var p in input.People)
         {
@@ -52,7 +56,8 @@ public sealed class PersonalDataRule : IValidationRule
         return findings;
     }
 
-    private static List<Finding> ScanDisclosure(Disclosure d)
+    /// <summary>The personal data in one disclosure (front matter, body, table cells): a function of the disclosure only.</summary>
+    public static List<Finding> ScanDisclosure(Disclosure d)
     {
         var findings = new List<Finding>();
         var period = d.Period.ToString();

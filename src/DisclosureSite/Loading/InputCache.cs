@@ -1,0 +1,572 @@
+using System.Runtime.InteropServices;
+using System.Security.Cryptography;
+using System.Text;
+using DisclosureSite.Model;
+using DisclosureSite.Validation.Rules;
+
+namespace DisclosureSite.Loading;
+
+/// <summary>
+/// The persistent per-file input cache (issue 8): for each disclosure file, the result of loading it (the
+/// <see cref="Disclosure"/> with its tables, or nothing) and the findings loading reported, keyed by the stamps of
+/// every file that result was read from (the Markdown file, its table files, its attachments — missing ones too).
+/// A stamp is size, modification time, change time (ctime) and inode from <c>statx</c>: ctime cannot be set back by
+/// a program, so a file rewritten with the same size and a restored mtime still misses. One file per unit folder
+/// under the system temp folder (<c>disclosure-cache/&lt;hash of the input path&gt;/</c>), never inside the input or
+/// the site; safe to delete; versioned by the tool's module version id and by a fingerprint of what loading depends
+/// on besides the files (the unit's level and the catalogue). Linux only (elsewhere it is off and loading reads
+/// everything, as before).
+/// </summary>
+public sealed partial class InputCache
+{
+    private const string Magic = "disclosure-input-cache-v3";
+    private static readonly string ToolVersion = typeof(InputCache).Assembly.ManifestModule.ModuleVersionId.ToString();
+
+    private InputCache(string folder, string fingerprint, string checksFingerprint)
+    {
+        Folder = folder;
+        Fingerprint = fingerprint;
+        ChecksFingerprint = checksFingerprint;
+    }
+
+    private static long _hits;
+
+    [ThreadStatic]
+    private static byte[]? _statBuffer;
+
+    /// <summary>Files taken from any input cache in this process so far (tests).</summary>
+    internal static long Hits => Interlocked.Read(ref _hits);
+
+    /// <summary>Where this input folder's cache lives.</summary>
+    public string Folder { get; }
+
+    private string Fingerprint { get; }
+
+    /// <summary>Decode table rows while loading (a build reads them all) instead of on first use (check never does).</summary>
+    private bool EagerRows { get; init; }
+
+    /// <summary>The rules fingerprint every cached <see cref="DisclosureChecks.Results"/> was computed with (part of <see cref="Fingerprint"/>).</summary>
+    private string ChecksFingerprint { get; }
+
+    /// <summary>
+    /// The cache of an input folder, or null when caching is off (not Linux, or <c>DISCLOSURE_INPUT_CACHE=off</c>).
+    /// <paramref name="folder"/> overrides the location (tests).
+    /// </summary>
+    public static InputCache? For(InputFolder input, RuleSet rules, string? folder = null, bool eagerRows = false)
+    {
+        if (!OperatingSystem.IsLinux() || Environment.GetEnvironmentVariable("DISCLOSURE_INPUT_CACHE") is "off" or "0")
+        {
+            return null;
+        }
+
+        folder ??= DefaultFolder(input.Root);
+        var catalogue = new StringBuilder();
+        foreach (var i in rules.AllItems)
+        {
+            catalogue.Append(i.Id).Append('\u001f').Append(i.Name).Append('\u001f').Append((int)i.Level).Append('\u001f').Append((int)i.Schedule).Append('\u001e');
+        }
+
+        var checks = DisclosureChecks.FingerprintOf(rules);
+        return new InputCache(folder, ToolVersion + "|" + Hash(catalogue.ToString()) + "|" + checks, checks) { EagerRows = eagerRows };
+    }
+
+    /// <summary><c>$TMPDIR/disclosure-cache/&lt;first 16 hex digits of SHA-256 of the full input path&gt;</c>.</summary>
+    public static string DefaultFolder(string inputRoot) =>
+        Path.Combine(Path.GetTempPath(), "disclosure-cache", Hash(Path.GetFullPath(inputRoot))[..16]);
+
+    private static string Hash(string text) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
+
+    /// <summary>The cached results of one unit folder (read once, written back if anything changed).</summary>
+    public UnitCache OpenUnit(InputFolder input, Unit unit)
+    {
+        var path = Path.Combine(Folder, unit.Id + ".bin");
+        var fingerprint = Fingerprint + "|" + unit.Id + "|" + (int)unit.Level;
+        var entries = new Dictionary<string, Entry>(StringComparer.Ordinal);
+        try
+        {
+            if (File.Exists(path))
+            {
+                var bytes = File.ReadAllBytes(path);
+                using var stream = new MemoryStream(bytes, 0, bytes.Length, writable: false, publiclyVisible: true);
+                using var r = new BinaryReader(stream, Encoding.UTF8);
+                if (r.ReadString() == Magic && r.ReadString() == fingerprint)
+                {
+                    var count = r.ReadInt32();
+                    var pool = new List<string>();
+                    for (var i = 0; i < count; i++)
+                    {
+                        var e = ReadEntry(r, ChecksFingerprint, pool, EagerRows);
+                        entries[e.File] = e;
+                    }
+                }
+            }
+        }
+        catch (Exception e) when (e is IOException or EndOfStreamException or FormatException or UnauthorizedAccessException or ArgumentException)
+        {
+            entries.Clear();
+        }
+
+        return new UnitCache(input, path, fingerprint, entries);
+    }
+
+    /// <summary>The stamp of a file: (size, mtime, ctime, inode), or a fixed "missing" stamp.</summary>
+    internal static Stamp StampOf(string fullPath)
+    {
+        var buffer = _statBuffer ??= new byte[256];
+        if (statx(-100, fullPath, 0, 0x7ff, buffer) != 0)
+        {
+            return Stamp.Missing;
+        }
+
+        long Ns(int offset) => (BitConverter.ToInt64(buffer, offset) * 1_000_000_000L) + BitConverter.ToUInt32(buffer, offset + 8);
+        var mode = BitConverter.ToUInt16(buffer, 28);
+        if ((mode & 0xF000) != 0x8000)
+        {
+            return Stamp.Missing with { Size = -2 };
+        }
+
+        return new Stamp(BitConverter.ToInt64(buffer, 40), Ns(112), Ns(96), BitConverter.ToInt64(buffer, 32));
+    }
+
+    [LibraryImport("libc", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
+    private static partial int statx(int dirfd, string pathname, int flags, uint mask, [Out] byte[] buffer);
+
+    internal readonly record struct Stamp(long Size, long Mtime, long Ctime, long Inode)
+    {
+        public static Stamp Missing { get; } = new(-1, 0, 0, 0);
+    }
+
+    /// <summary>One cached file: what it depended on, whether it claimed its slug, its disclosure and its findings.</summary>
+    internal sealed record Entry(string File, IReadOnlyList<(string Path, Stamp Stamp)> Dependencies, bool ClaimedSlug, Disclosure? Disclosure, IReadOnlyList<Finding> Findings, DisclosureChecks.Results? Checks);
+
+    /// <summary>A unit's cache: look-ups during loading, then <see cref="Save"/>.</summary>
+    public sealed class UnitCache
+    {
+        private readonly InputFolder _input;
+        private readonly string _path;
+        private readonly string _fingerprint;
+        private readonly Dictionary<string, Entry> _old;
+        private readonly List<Entry> _current = [];
+        private bool _changed;
+
+        internal UnitCache(InputFolder input, string path, string fingerprint, Dictionary<string, Entry> old)
+        {
+            _input = input;
+            _path = path;
+            _fingerprint = fingerprint;
+            _old = old;
+        }
+
+        /// <summary>The cached result for <paramref name="file"/> when every file it was read from is unchanged.</summary>
+        internal Entry? Find(string file)
+        {
+            if (!_old.TryGetValue(file, out var e))
+            {
+                return null;
+            }
+
+            foreach (var (path, stamp) in e.Dependencies)
+            {
+                if (StampOf(_input.FullPath(path)) != stamp)
+                {
+                    return null;
+                }
+            }
+
+            _current.Add(e);
+            Interlocked.Increment(ref _hits);
+            return e;
+        }
+
+        /// <summary>
+        /// Records a freshly loaded file. <paramref name="before"/> holds each file's stamp taken before it was read; a file
+        /// whose stamp changed since, or whose change time is within the last 2 s (a later write in the same clock tick
+        /// could keep the stamp), is not cached: the next run reads it again, it never gets a stale result.
+        /// </summary>
+        internal void Store(string file, IReadOnlyList<(string Path, Stamp Stamp)> before, bool claimedSlug, Disclosure? disclosure, IReadOnlyList<Finding> findings, DisclosureChecks.Results? checks)
+        {
+            _changed = true;
+            var racy = (DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() - 2000) * 1_000_000L;
+            var deps = new List<(string, Stamp)>();
+            foreach (var (path, was) in before)
+            {
+                var now = StampOf(_input.FullPath(path));
+                if (was != now || now.Ctime > racy || now.Mtime > racy)
+                {
+                    return;
+                }
+
+                deps.Add((path, now));
+            }
+
+            _current.Add(new Entry(file, deps, claimedSlug, disclosure, findings, checks));
+        }
+
+        /// <summary>Writes the unit's cache if anything was loaded afresh or a file went away.</summary>
+        public void Save()
+        {
+            if (!_changed && _current.Count == _old.Count)
+            {
+                return;
+            }
+
+            try
+            {
+                Directory.CreateDirectory(Path.GetDirectoryName(_path)!);
+                var temp = _path + "." + Environment.ProcessId + "." + Environment.CurrentManagedThreadId + ".tmp";
+                using (var stream = new FileStream(temp, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16))
+                using (var w = new BinaryWriter(stream, Encoding.UTF8))
+                {
+                    w.Write(Magic);
+                    w.Write(_fingerprint);
+                    w.Write(_current.Count);
+                    var pool = new Dictionary<string, int>(StringComparer.Ordinal);
+                    foreach (var e in _current)
+                    {
+                        WriteEntry(w, e, pool);
+                    }
+                }
+
+                File.Move(temp, _path, overwrite: true);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                // A cache that cannot be written only costs time on the next run.
+            }
+        }
+    }
+
+    private static void WriteEntry(BinaryWriter w, Entry e, Dictionary<string, int> pool)
+    {
+        w.Write(e.File);
+        w.Write(e.Dependencies.Count);
+        foreach (var (path, s) in e.Dependencies)
+        {
+            w.Write(path);
+            w.Write(s.Size);
+            w.Write(s.Mtime);
+            w.Write(s.Ctime);
+            w.Write(s.Inode);
+        }
+
+        w.Write(e.ClaimedSlug);
+        WriteFindings(w, e.Findings, pool);
+        w.Write(e.Checks is not null);
+        if (e.Checks is { } checks)
+        {
+            WriteFindings(w, checks.LedgerTables, pool);
+            WriteFindings(w, checks.PersonalData, pool);
+        }
+
+        w.Write(e.Disclosure is not null);
+        if (e.Disclosure is not { } d)
+        {
+            return;
+        }
+
+        WriteDisclosure(w, d, pool);
+    }
+
+    private static void WriteFindings(BinaryWriter w, IReadOnlyList<Finding> findings, Dictionary<string, int> pool)
+    {
+        w.Write(findings.Count);
+        foreach (var f in findings)
+        {
+            Pooled(w, f.Code, pool);
+            w.Write((int)f.Severity);
+            w.Write(f.Text.Zh);
+            w.Write(f.Text.En);
+            Pooled(w, f.Unit, pool);
+            Pooled(w, f.Period, pool);
+            Pooled(w, f.Item, pool);
+            Pooled(w, f.File, pool);
+            Opt(w, f.Line);
+            Opt(w, f.Column);
+            Opt(w, f.Days);
+        }
+    }
+
+    private static void WriteDisclosure(BinaryWriter w, Disclosure d, Dictionary<string, int> pool)
+    {
+        Pooled(w, d.Unit, pool);
+        Pooled(w, d.Period.ToString(), pool);
+        Pooled(w, d.Slug, pool);
+        w.Write(d.File);
+        var m = d.Meta;
+        Pooled(w, m.Item, pool);
+        Opt(w, m.Title);
+        Opt(w, m.Published);
+        Opt(w, m.PublishAt);
+        Opt(w, m.WithdrawAt);
+        Opt(w, m.Nil);
+        Opt(w, m.Corrects);
+        Opt(w, m.RevisionNote);
+        Opt(w, m.Withdrawn);
+        Opt(w, m.OpeningBalance);
+        Opt(w, m.ClosingBalance);
+        w.Write(m.Tables.Count);
+        foreach (var t in m.Tables)
+        {
+            w.Write(t.File);
+            Pooled(w, t.Schema, pool);
+            Pooled(w, t.Caption, pool);
+        }
+
+        w.Write(m.Attachments.Count);
+        foreach (var a in m.Attachments)
+        {
+            w.Write(a);
+        }
+
+        w.Write(d.Title);
+        w.Write(d.Body);
+        w.Write(d.BodyLine);
+        w.Write(d.RawFrontMatter);
+        w.Write(d.Tables.Count);
+        foreach (var t in d.Tables)
+        {
+            w.Write(t.File);
+            Pooled(w, t.Schema, pool);
+            Pooled(w, t.Caption, pool);
+            w.Write(t.HeaderLine);
+            w.Write(t.Columns.Count);
+            foreach (var c in t.Columns)
+            {
+                Pooled(w, c, pool);
+            }
+
+            // Rows go in a length-prefixed block, so a run that never looks at them (check) skips them unread.
+            using var block = new MemoryStream();
+            using (var bw = new BinaryWriter(block, Encoding.UTF8, leaveOpen: true))
+            {
+                bw.Write(t.Rows.Count);
+                foreach (var row in t.Rows)
+                {
+                    bw.Write(row.Line);
+                    bw.Write(row.Cells.Count);
+                    foreach (var cell in row.Cells)
+                    {
+                        bw.Write(cell.Text);
+                        bw.Write(cell.Line);
+                        bw.Write(cell.Column);
+                    }
+                }
+            }
+
+            w.Write((int)block.Length);
+            w.Write(block.GetBuffer(), 0, (int)block.Length);
+        }
+    }
+
+    private static Entry ReadEntry(BinaryReader r, string checksFingerprint, List<string> pool, bool eagerRows)
+    {
+        var file = r.ReadString();
+        var deps = new (string, Stamp)[r.ReadInt32()];
+        for (var i = 0; i < deps.Length; i++)
+        {
+            deps[i] = (r.ReadString(), new Stamp(r.ReadInt64(), r.ReadInt64(), r.ReadInt64(), r.ReadInt64()));
+        }
+
+        var claimed = r.ReadBoolean();
+        var findings = ReadFindings(r, pool);
+        var checks = r.ReadBoolean() ? new DisclosureChecks.Results(checksFingerprint, ReadFindings(r, pool), ReadFindings(r, pool)) : null;
+        if (!r.ReadBoolean())
+        {
+            return new Entry(file, deps, claimed, null, findings, checks);
+        }
+
+        return new Entry(file, deps, claimed, ReadDisclosure(r, pool, eagerRows), findings, checks);
+    }
+
+    private static Finding[] ReadFindings(BinaryReader r, List<string> pool)
+    {
+        var findings = new Finding[r.ReadInt32()];
+        for (var i = 0; i < findings.Length; i++)
+        {
+            findings[i] = new Finding(
+                Pooled(r, pool)!,
+                (Severity)r.ReadInt32(),
+                new LocalizedText(r.ReadString(), r.ReadString()),
+                Pooled(r, pool),
+                Pooled(r, pool),
+                Pooled(r, pool),
+                Pooled(r, pool),
+                OptInt(r),
+                OptInt(r),
+                OptInt(r));
+        }
+
+        return findings;
+    }
+
+    private static Disclosure ReadDisclosure(BinaryReader r, List<string> pool, bool eagerRows)
+    {
+        var unit = Pooled(r, pool)!;
+        var period = Period.TryParse(Pooled(r, pool), out var p) ? p : throw new FormatException("period");
+        var slug = Pooled(r, pool)!;
+        var dfile = r.ReadString();
+        var item = Pooled(r, pool)!;
+        var title = OptString(r);
+        var published = OptDate(r);
+        var publishAt = OptDate(r);
+        var withdrawAt = OptDate(r);
+        var nil = OptString(r);
+        var corrects = OptString(r);
+        var revisionNote = OptString(r);
+        var withdrawn = OptString(r);
+        var opening = OptDecimal(r);
+        var closing = OptDecimal(r);
+        var tableRefs = new TableRef[r.ReadInt32()];
+        for (var i = 0; i < tableRefs.Length; i++)
+        {
+            tableRefs[i] = new TableRef(r.ReadString(), Pooled(r, pool)!, Pooled(r, pool));
+        }
+
+        var attachments = new string[r.ReadInt32()];
+        for (var i = 0; i < attachments.Length; i++)
+        {
+            attachments[i] = r.ReadString();
+        }
+
+        var meta = new FrontMatter(item, title, published, publishAt, withdrawAt, nil, corrects, revisionNote, withdrawn, opening, closing, tableRefs.ToList(), attachments.ToList());
+        var dtitle = r.ReadString();
+        var body = r.ReadString();
+        var bodyLine = r.ReadInt32();
+        var raw = r.ReadString();
+        var tables = new List<Table>(r.ReadInt32());
+        for (var t = tables.Capacity; t > 0; t--)
+        {
+            var tfile = r.ReadString();
+            var schema = Pooled(r, pool)!;
+            var caption = Pooled(r, pool);
+            var headerLine = r.ReadInt32();
+            var columns = new List<string>(r.ReadInt32());
+            for (var i = columns.Capacity; i > 0; i--)
+            {
+                columns.Add(Pooled(r, pool)!);
+            }
+
+            var length = r.ReadInt32();
+            var stream = (MemoryStream)r.BaseStream;
+            IReadOnlyList<TableRow> rows = eagerRows
+                ? LazyRows.Decode(stream.GetBuffer(), (int)stream.Position, length)
+                : new LazyRows(stream.GetBuffer(), (int)stream.Position, length);
+            stream.Position += length;
+            tables.Add(new Table(tfile, schema, caption, columns, rows, headerLine));
+        }
+
+        return new Disclosure(unit, period, slug, dfile, meta, dtitle, body, bodyLine, tables, raw);
+    }
+
+    private static void Opt(BinaryWriter w, string? s)
+    {
+        w.Write(s is not null);
+        if (s is not null)
+        {
+            w.Write(s);
+        }
+    }
+
+    private static void Opt(BinaryWriter w, int? v)
+    {
+        w.Write(v.HasValue);
+        if (v is { } x)
+        {
+            w.Write(x);
+        }
+    }
+
+    private static void Opt(BinaryWriter w, DateOnly? v)
+    {
+        w.Write(v.HasValue);
+        if (v is { } x)
+        {
+            w.Write(x.DayNumber);
+        }
+    }
+
+    private static void Opt(BinaryWriter w, decimal? v)
+    {
+        w.Write(v.HasValue);
+        if (v is { } x)
+        {
+            w.Write(x);
+        }
+    }
+
+    /// <summary>A string that repeats across a unit's files (codes, units, periods, schemas, column names): written once, then by number.</summary>
+    private static void Pooled(BinaryWriter w, string? s, Dictionary<string, int> pool)
+    {
+        if (s is null)
+        {
+            w.Write(-1);
+        }
+        else if (pool.TryGetValue(s, out var index))
+        {
+            w.Write(index);
+        }
+        else
+        {
+            w.Write(pool.Count);
+            pool[s] = pool.Count;
+            w.Write(s);
+        }
+    }
+
+    private static string? Pooled(BinaryReader r, List<string> pool)
+    {
+        var index = r.ReadInt32();
+        if (index < 0)
+        {
+            return null;
+        }
+
+        if (index == pool.Count)
+        {
+            pool.Add(r.ReadString());
+        }
+
+        return pool[index];
+    }
+
+    private static string? OptString(BinaryReader r) => r.ReadBoolean() ? r.ReadString() : null;
+
+    private static int? OptInt(BinaryReader r) => r.ReadBoolean() ? r.ReadInt32() : null;
+
+    private static DateOnly? OptDate(BinaryReader r) => r.ReadBoolean() ? DateOnly.FromDayNumber(r.ReadInt32()) : null;
+
+    private static decimal? OptDecimal(BinaryReader r) => r.ReadBoolean() ? r.ReadDecimal() : null;
+
+    /// <summary>A cached table's rows, decoded from the cache file's bytes the first time anything reads them.</summary>
+    private sealed class LazyRows(byte[] bytes, int offset, int length) : IReadOnlyList<TableRow>
+    {
+        private readonly Lazy<TableRow[]> _rows = new(() => Decode(bytes, offset, length));
+
+        public int Count => _rows.Value.Length;
+
+        public TableRow this[int index] => _rows.Value[index];
+
+        public IEnumerator<TableRow> GetEnumerator() => ((IEnumerable<TableRow>)_rows.Value).GetEnumerator();
+
+        System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
+
+        public static TableRow[] Decode(byte[] bytes, int offset, int length)
+        {
+            using var r = new BinaryReader(new MemoryStream(bytes, offset, length, writable: false), Encoding.UTF8);
+            var rows = new TableRow[r.ReadInt32()];
+            for (var i = 0; i < rows.Length; i++)
+            {
+                var line = r.ReadInt32();
+                var cells = new TableCell[r.ReadInt32()];
+                for (var c = 0; c < cells.Length; c++)
+                {
+                    cells[c] = new TableCell(r.ReadString(), r.ReadInt32(), r.ReadInt32());
+                }
+
+                rows[i] = new TableRow(line, cells);
+            }
+
+            return rows;
+        }
+    }
+}

@@ -1,0 +1,163 @@
+using DisclosureSite.Loading;
+using DisclosureSite.Site;
+using DisclosureSite.Tests.Site;
+using DisclosureSite.Validation;
+
+namespace DisclosureSite.Tests;
+
+/// <summary>
+/// The persistent input cache (issue 8) never gives a stale result: after each kind of change — an item's Markdown, a
+/// table CSV, a deleted file, a renamed file, a same-size change with the modification time put back — a load through
+/// the cache gives exactly the findings (every field, in order) of a load that reads everything, and a build through it
+/// the same site bytes as a clean build.
+/// </summary>
+[TestFixture]
+public class InputCacheTests
+{
+    private static readonly DateOnly AsOf = new(2026, 11, 24);
+
+    [Test]
+    public void Cached_loads_equal_uncached_loads_after_every_kind_of_change()
+    {
+        var root = Path.Combine(Path.GetTempPath(), "disclosure-icache-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            var input = Path.Combine(root, "input");
+            var cache = Path.Combine(root, "cache");
+            Copy(DemoSite.Input, input);
+            var finance = Path.Combine(input, "disclosures", "beiling", "2026-Q3", "finance.md");
+            var mtime = new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc); // whole seconds: restored exactly below
+            File.SetLastWriteTimeUtc(finance, mtime);
+
+            // Files changed within the last 2 s are not cached (a later write in the same clock tick could keep the
+            // stamp): wait, so this run stores every file.
+            Thread.Sleep(2100);
+            AssertSame(input, cache, "cold");
+            var before = InputCache.Hits;
+            AssertSame(input, cache, "warm");
+            Assert.That(InputCache.Hits - before, Is.GreaterThan(50), "the warm run takes unchanged files from the cache");
+            Assert.That(Directory.EnumerateFiles(cache, "*.bin"), Is.Not.Empty);
+            Assert.That(Directory.EnumerateFiles(input, "*", SearchOption.AllDirectories).Where(f => f.EndsWith(".bin", StringComparison.Ordinal)), Is.Empty, "never inside the input");
+
+            var site = Path.Combine(root, "incremental", "_site");
+            Build(input, site, cache, useCache: true);
+
+            // Same size, modification time put back: the change time (ctime) still differs.
+            var text = File.ReadAllText(finance);
+            var sameSize = text.Replace("收入", "支出", StringComparison.Ordinal);
+            Assert.That(sameSize, Is.Not.EqualTo(text));
+            File.WriteAllText(finance, sameSize);
+            File.SetLastWriteTimeUtc(finance, mtime);
+            Assert.That(new FileInfo(finance).Length, Is.EqualTo(System.Text.Encoding.UTF8.GetByteCount(text)));
+            Assert.That(File.GetLastWriteTimeUtc(finance), Is.EqualTo(mtime));
+            AssertSame(input, cache, "same size, mtime restored");
+
+            File.AppendAllText(Path.Combine(input, "disclosures", "dongshan", "2026-Q3", "finance.md"), "\n本季度另有一笔捐赠,已入账。\n");
+            AssertSame(input, cache, "item body");
+
+            // The site built through both caches equals a clean build.
+            Build(input, site, cache, useCache: true);
+            var clean = Path.Combine(root, "clean", "_site");
+            Build(input, clean, cache, useCache: false);
+            SiteOutputTests.AssertSameFiles(clean, site);
+
+            var ledger = Directory.EnumerateFiles(Path.Combine(input, "disclosures", "beiling", "2026-Q3"), "finance-ledger.csv").Single();
+            var rows = File.ReadAllLines(ledger);
+            File.WriteAllLines(ledger, rows.Select((r, i) => i == 2 ? r.Replace("0", "1", StringComparison.Ordinal) : r));
+            AssertSame(input, cache, "table csv (totals no longer add up)");
+
+            File.Delete(Path.Combine(input, "disclosures", "beiling", "2026-Q3", "welfare-roster.csv"));
+            AssertSame(input, cache, "deleted table");
+
+            File.Delete(Path.Combine(input, "disclosures", "beiling", "2026-Q3", "land.md"));
+            AssertSame(input, cache, "deleted item");
+
+            File.Move(Path.Combine(input, "disclosures", "beiling", "2026-Q3", "contracts.md"), Path.Combine(input, "disclosures", "beiling", "2026-Q3", "contracts-2.md"));
+            AssertSame(input, cache, "renamed item");
+
+            // The deleted table comes back: the item that pointed at it must see it again.
+            File.WriteAllLines(Path.Combine(input, "disclosures", "beiling", "2026-Q3", "welfare-roster.csv"), ["姓名,金额", "张*明,100.00"]);
+            AssertSame(input, cache, "table restored");
+
+            // Now the changed files are cached too; a warm run still agrees.
+            Thread.Sleep(2100);
+            AssertSame(input, cache, "changed files cached");
+            AssertSame(input, cache, "changed files warm");
+        }
+        finally
+        {
+            if (Directory.Exists(root))
+            {
+                Directory.Delete(root, recursive: true);
+            }
+        }
+    }
+
+    [Test]
+    public void A_damaged_cache_is_read_as_empty()
+    {
+        var root = Path.Combine(Path.GetTempPath(), "disclosure-icache-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            var input = Path.Combine(root, "input");
+            var cache = Path.Combine(root, "cache");
+            Copy(DemoSite.Input, input);
+            Thread.Sleep(2100);
+            AssertSame(input, cache, "cold");
+            foreach (var file in Directory.EnumerateFiles(cache, "*.bin"))
+            {
+                var bytes = File.ReadAllBytes(file);
+                File.WriteAllBytes(file, bytes[..(bytes.Length / 2)]);
+            }
+
+            AssertSame(input, cache, "truncated cache files");
+            AssertSame(input, cache, "rewritten cache");
+        }
+        finally
+        {
+            if (Directory.Exists(root))
+            {
+                Directory.Delete(root, recursive: true);
+            }
+        }
+    }
+
+    private static void AssertSame(string input, string cache, string what)
+    {
+        var cached = Findings(InputLoader.Load(input, useCache: true, cache));
+        var uncached = Findings(InputLoader.Load(input));
+        Assert.That(cached, Is.EqualTo(uncached), what);
+    }
+
+    private static List<string> Findings(LoadResult loaded)
+    {
+        var report = Validator.Check(loaded, AsOf);
+        var lines = report.Findings.Select(f => f.ToString()).ToList();
+        lines.Add(report.Summary.ToString());
+        lines.AddRange(loaded.Input!.Disclosures.Select(d => $"{d} {string.Join('|', d.Tables.Select(t => string.Join(';', t.Columns) + ":" + string.Join(';', t.Rows.Select(r => r.Line + "=" + string.Join(',', r.Cells)))))}"));
+        return lines;
+    }
+
+    private static void Build(string input, string output, string cache, bool useCache)
+    {
+        var result = SiteBuilder.Build(new SiteOptions(input, output, AsOf)
+        {
+            RunPagefind = false,
+            UseCache = useCache,
+            InputCacheFolder = cache,
+            Clock = new FixedClock(new DateTimeOffset(2026, 11, 24, 8, 0, 0, TimeSpan.Zero)),
+            ThemeRoot = Path.Combine(DemoSite.RepoRoot, "themes", "default"),
+        });
+        Assert.That(result.Succeeded, Is.True, string.Join("\n", result.Report.Findings.Take(5)));
+    }
+
+    private static void Copy(string from, string to)
+    {
+        foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
+        {
+            var target = Path.Combine(to, Path.GetRelativePath(from, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(file, target);
+        }
+    }
+}
