@@ -25,11 +25,11 @@ public sealed class LedgerTableRule : IValidationRule
     /// <summary>The findings of one disclosure's ledgers (a function of the disclosure and the column aliases only).</summary>
     public static IEnumerable<Finding> CheckDisclosure(Disclosure d, RuleSet rules)
     {
-        var ledgers = d.Tables.Where(t => t.Schema == "ledger").ToList();
+        var analyses = d.Tables.Where(t => t.Schema == "ledger").Select(t => LedgerAnalysis.Of(t, rules)).ToList();
         var clean = true;
-        foreach (var table in ledgers)
+        foreach (var analysis in analyses)
         {
-            foreach (var f in CheckTable(d, table, rules))
+            foreach (var f in CheckTable(d, analysis, rules))
             {
                 clean = false;
                 yield return f;
@@ -37,9 +37,8 @@ public sealed class LedgerTableRule : IValidationRule
         }
 
         // Balances are checked across all ledgers of the item, once their rows are readable.
-        if (clean && ledgers.Count > 0 && d.Meta.OpeningBalance is { } opening && d.Meta.ClosingBalance is { } closing)
+        if (clean && analyses.Count > 0 && d.Meta.OpeningBalance is { } opening && d.Meta.ClosingBalance is { } closing)
         {
-            var analyses = ledgers.Select(t => LedgerAnalysis.Of(t, rules)).ToList();
             var income = analyses.Sum(x => x.IncomeTotal);
             var expense = analyses.Sum(x => x.ExpenseTotal);
             if (opening + income - expense != closing)
@@ -49,12 +48,12 @@ public sealed class LedgerTableRule : IValidationRule
         }
     }
 
-    private static IEnumerable<Finding> CheckTable(Disclosure d, Table table, RuleSet rules)
+    private static IEnumerable<Finding> CheckTable(Disclosure d, LedgerAnalysis a, RuleSet rules)
     {
+        var table = a.Table;
         Finding Make(string code, LocalizedText text, int? line = null, int? column = null, string? file = null) =>
             new(code, FindingCodes.SeverityOf(code), text, d.Unit, d.Period.ToString(), d.Item, file ?? table.File, line, column);
 
-        var a = LedgerAnalysis.Of(table, rules);
         var missing = false;
         foreach (var (index, name) in new[] { (a.Date, "date"), (a.Summary, "summary") })
         {
