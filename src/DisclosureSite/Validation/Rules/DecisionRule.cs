@@ -19,8 +19,9 @@ public sealed class DecisionRule : IValidationRule
             DecisionStep? previous = null;
             string? previousName = null;
             var skippedReported = false;
-            foreach (var stepRule in rules.Steps)
+            for (var index = 0; index < rules.Steps.Count; index++)
             {
+                var stepRule = rules.Steps[index];
                 var step = d.Step(stepRule.Id);
                 if (step is null)
                 {
@@ -32,7 +33,6 @@ public sealed class DecisionRule : IValidationRule
                     yield return Make(FindingCodes.DecisionOrder, Messages.DecisionOrder(d.Title, stepRule.Name, step.Date, previousName!, previous.Date), step.Source.Line);
                 }
 
-                var index = rules.Steps.ToList().FindIndex(s => s.Id == stepRule.Id);
                 var skipped = rules.Steps.Take(index).FirstOrDefault(s => d.Step(s.Id) is null && !(s.IsDisclosure && stepRule.IsDisclosure));
                 if (!skippedReported && skipped is not null)
                 {
