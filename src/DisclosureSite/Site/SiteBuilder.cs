@@ -65,12 +65,25 @@ public static class SiteBuilder
             warnings.Add("site.yaml 没有 base_url:订阅源、站点地图和二维码里的网址将不完整。请在 site.yaml 写上 base_url,例如 https://example.github.io/qingshi/。");
         }
 
-        var temp = WriteOutputAtomically.PrepareTemporaryFolder(options.OutputRoot);
+        IReadOnlyDictionary<string, CachedFile>? cache = null;
+        string temp;
+        IReadOnlyDictionary<string, CachedFile>? present = null;
+        if (options.UseCache)
+        {
+            cache = Timed("LoadBuildCache", () => BuildCache.Load(options.OutputRoot));
+            (temp, present) = Timed("ClaimSpare", () => WriteOutputAtomically.ClaimSpare(options.OutputRoot))
+                ?? (WriteOutputAtomically.PrepareTemporaryFolder(options.OutputRoot), null);
+        }
+        else
+        {
+            WriteOutputAtomically.DiscardSpare(options.OutputRoot);
+            temp = WriteOutputAtomically.PrepareTemporaryFolder(options.OutputRoot);
+        }
+
         try
         {
             var data = new SiteData(validation, report, urls);
-            var cache = options.UseCache ? Timed("LoadBuildCache", () => BuildCache.Load(options.OutputRoot)) : null;
-            var output = new SiteOutput(temp, options.OutputRoot, cache);
+            var output = new SiteOutput(temp, options.OutputRoot, cache, present);
             var context = new RenderContext(data, theme, output);
             foreach (var step in RenderSteps)
             {
@@ -86,13 +99,18 @@ public static class SiteBuilder
                 GenerateManifest.Run(data, output, options.Clock);
                 return 0;
             });
+            Timed("RemoveStaleFiles", () =>
+            {
+                output.Finish();
+                return 0;
+            });
             var indexed = options.RunPagefind && Timed(nameof(RunPagefind), () => Index(options, output, warnings));
             var files = output.Files;
             Timed(nameof(WriteOutputAtomically), () =>
             {
                 // The cache must describe the site in place or nothing: gone before the swap, written after it.
                 BuildCache.Delete(options.OutputRoot);
-                WriteOutputAtomically.Swap(temp, options.OutputRoot);
+                WriteOutputAtomically.Swap(temp, options.OutputRoot, cache);
                 if (options.UseCache)
                 {
                     BuildCache.Save(options.OutputRoot, output.CacheEntries);

@@ -49,6 +49,17 @@ public class IncrementalBuildTests
             {
                 Assert.That(rebuilt.FilesReused, Is.GreaterThan(rebuilt.Files / 2), "an item edit renders only what depends on it");
             }
+
+            // The previous output is kept as the spare the next build patches; undoing the change there (the spare is
+            // then two builds old) must give the original site again, with nothing left over from either.
+            Assert.That(Directory.Exists(WriteOutputAtomically.SpareOf(incremental)), Is.True, "the previous output is kept as the spare");
+            Directory.Delete(input, recursive: true);
+            CopyDirectory(DemoSite.Input, input);
+            Build(input, incremental, cache: true);
+            var original = Path.Combine(root, "original", "_site");
+            Build(input, original, cache: false);
+            SiteOutputTests.AssertSameFiles(original, incremental);
+            Assert.That(Directory.Exists(WriteOutputAtomically.SpareOf(original)), Is.False, "builds without the cache keep no spare");
         }
         finally
         {

@@ -39,10 +39,13 @@ public class SiteOutputTests
             Directory.EnumerateFiles(dir, "*", SearchOption.AllDirectories)
                 .ToDictionary(f => Path.GetRelativePath(dir, f), f => Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(f)))),
             StringComparer.Ordinal);
+        static List<string> Folders(string dir) =>
+            Directory.EnumerateDirectories(dir, "*", SearchOption.AllDirectories).Select(f => Path.GetRelativePath(dir, f)).Order(StringComparer.Ordinal).ToList();
         var a = Read(expected);
         var b = Read(actual);
         Assert.Multiple(() =>
         {
+            Assert.That(Folders(actual), Is.EqualTo(Folders(expected)), "the same folders (none left empty)");
             Assert.That(b.Keys.Except(a.Keys), Is.Empty, "files only in " + actual);
             Assert.That(a.Keys.Except(b.Keys), Is.Empty, "files only in " + expected);
             Assert.That(a.Where(kv => b.TryGetValue(kv.Key, out var h) && h != kv.Value).Select(kv => kv.Key), Is.Empty, "files whose bytes differ");

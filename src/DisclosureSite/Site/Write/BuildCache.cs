@@ -27,13 +27,16 @@ public static class BuildCache
     }
 
     /// <summary>The cache of the output in place, or empty when there is none or it cannot be read (a full build follows).</summary>
-    public static IReadOnlyDictionary<string, CachedFile> Load(string outputRoot)
+    public static IReadOnlyDictionary<string, CachedFile> Load(string outputRoot) =>
+        Directory.Exists(outputRoot) ? Read(PathFor(outputRoot)) ?? new Dictionary<string, CachedFile>(StringComparer.Ordinal) : new Dictionary<string, CachedFile>(StringComparer.Ordinal);
+
+    /// <summary>The entries of a cache file, or null when there is none or it cannot be read.</summary>
+    public static Dictionary<string, CachedFile>? Read(string path)
     {
-        var path = PathFor(outputRoot);
         var entries = new Dictionary<string, CachedFile>(StringComparer.Ordinal);
-        if (!File.Exists(path) || !Directory.Exists(outputRoot))
+        if (!File.Exists(path))
         {
-            return entries;
+            return null;
         }
 
         try
@@ -41,7 +44,7 @@ public static class BuildCache
             using var reader = new BinaryReader(File.OpenRead(path), Encoding.UTF8);
             if (reader.ReadString() != Format)
             {
-                return entries;
+                return null;
             }
 
             var count = reader.ReadInt32();
@@ -56,15 +59,18 @@ public static class BuildCache
         }
         catch (Exception e) when (e is IOException or EndOfStreamException or FormatException or UnauthorizedAccessException)
         {
-            return new Dictionary<string, CachedFile>(StringComparer.Ordinal);
+            return null;
         }
     }
 
-    public static void Delete(string outputRoot)
+    public static void Delete(string outputRoot) => DeleteFile(PathFor(outputRoot));
+
+    /// <summary>Deletes a cache file, quietly: a cache that cannot be deleted is not a reason to fail a build.</summary>
+    public static void DeleteFile(string path)
     {
         try
         {
-            File.Delete(PathFor(outputRoot));
+            File.Delete(path);
         }
         catch (IOException)
         {
@@ -75,9 +81,11 @@ public static class BuildCache
     }
 
     /// <summary>Writes the cache for the output now in place (through a temporary file and a rename).</summary>
-    public static void Save(string outputRoot, IReadOnlyList<(string Path, CachedFile File)> files)
+    public static void Save(string outputRoot, IReadOnlyList<(string Path, CachedFile File)> files) => Write(PathFor(outputRoot), files);
+
+    /// <summary>Writes a cache file through a temporary file and a rename; returns whether it was written.</summary>
+    public static bool Write(string path, IReadOnlyCollection<(string Path, CachedFile File)> files)
     {
-        var path = PathFor(outputRoot);
         var temp = path + ".tmp-" + Environment.ProcessId;
         try
         {
@@ -96,14 +104,17 @@ public static class BuildCache
             }
 
             File.Move(temp, path, overwrite: true);
+            return true;
         }
         catch (IOException)
         {
             // Without a cache the next build is a full one: never a reason to fail this build.
             File.Delete(temp);
+            return false;
         }
         catch (UnauthorizedAccessException)
         {
+            return false;
         }
     }
 }

@@ -11,7 +11,10 @@ public sealed record OutputFile(string Path, string Sha256, long Bytes);
 /// <summary>
 /// The folder a build writes into (the temporary sibling of the real output). Files go to disk as soon as they are
 /// rendered, so memory stays bounded however large the site is. A file whose bytes equal the previous build's keeps
-/// the previous timestamp, so rsync, browsers and CDNs see it as unchanged.
+/// the previous timestamp (it is the same file, hard-linked), so rsync, browsers and CDNs see it as unchanged.
+/// The folder may start empty or as a recycled earlier output (<see cref="WriteOutputAtomically.ClaimSpare"/>) whose
+/// files <paramref name="present"/> describes: a file that is already right stays, a wrong one is replaced (never
+/// written in place: it may be a hard link to a published file), and what no step claims is removed by <see cref="Finish"/>.
 /// </summary>
 public sealed partial class SiteOutput
 {
@@ -21,17 +24,28 @@ public sealed partial class SiteOutput
     private readonly ConcurrentDictionary<string, CachedFile> _cached = new(StringComparer.Ordinal);
     private readonly string? _previous;
     private readonly IReadOnlyDictionary<string, CachedFile> _cache;
+    private readonly IReadOnlyDictionary<string, CachedFile> _present;
+    private readonly ConcurrentDictionary<string, bool> _unclaimed;
     private int _reused;
 
-    public SiteOutput(string root, string? previousRoot, IReadOnlyDictionary<string, CachedFile>? cache = null)
+    /// <param name="root">The folder to write into.</param>
+    /// <param name="previousRoot">The output in place (files are taken over from it), or null.</param>
+    /// <param name="cache">What the build cache says of the output in place.</param>
+    /// <param name="present">What <paramref name="root"/> already holds (a recycled output), or null when it is empty.</param>
+    public SiteOutput(string root, string? previousRoot, IReadOnlyDictionary<string, CachedFile>? cache = null, IReadOnlyDictionary<string, CachedFile>? present = null)
     {
         Root = root;
         _previous = previousRoot is not null && Directory.Exists(previousRoot) ? previousRoot : null;
         _cache = _previous is null ? new Dictionary<string, CachedFile>() : cache ?? new Dictionary<string, CachedFile>();
+        _present = present ?? new Dictionary<string, CachedFile>();
+        _unclaimed = new ConcurrentDictionary<string, bool>(_present.Keys.Select(k => KeyValuePair.Create(k, true)), StringComparer.Ordinal);
     }
 
-    /// <summary>Files taken over unchanged from the previous output (hard-linked, not written).</summary>
+    /// <summary>Files taken over unchanged from the previous output (hard-linked or already in place, not written).</summary>
     public int Reused => _reused;
+
+    /// <summary>Files of a recycled output that no step claimed and <see cref="Finish"/> removed.</summary>
+    public int Removed { get; private set; }
 
     /// <summary>What the build cache should remember of this output, sorted by path.</summary>
     public IReadOnlyList<(string Path, CachedFile File)> CacheEntries =>
@@ -43,7 +57,7 @@ public sealed partial class SiteOutput
     /// </summary>
     public bool TryReuse(string path, string key)
     {
-        if (!_cache.TryGetValue(path, out var entry) || entry.Key != key || !TryLinkPrevious(path, entry))
+        if (!_cache.TryGetValue(path, out var entry) || entry.Key != key || !TakeOver(path, entry))
         {
             return false;
         }
@@ -63,13 +77,13 @@ public sealed partial class SiteOutput
 
     public void WriteText(string path, string text, string? key = null) => Write(path, Utf8.GetBytes(text), key);
 
-    public void Copy(string path, string sourceFile) => Write(path, File.ReadAllBytes(sourceFile));
+    public void Copy(string path, string sourceFile, string? key = null) => Write(path, File.ReadAllBytes(sourceFile), key);
 
     public void Write(string path, byte[] bytes, string? key = null)
     {
         CheckPath(path);
         var sha = Convert.ToHexStringLower(SHA256.HashData(bytes));
-        if (_cache.TryGetValue(path, out var previous) && previous.Sha256 == sha && previous.Bytes == bytes.Length && TryLinkPrevious(path, previous))
+        if (_cache.TryGetValue(path, out var previous) && previous.Sha256 == sha && previous.Bytes == bytes.Length && TakeOver(path, previous))
         {
             // The same bytes as the file in place: linked, so it keeps its timestamp and costs no new file.
             _cached[path] = previous with { Key = key };
@@ -79,9 +93,10 @@ public sealed partial class SiteOutput
         var entry = new OutputFile(path, sha, bytes.Length);
         Claim(path, entry);
         var full = FullPath(Root, path);
+        RemovePresent(path, full);
         CreateFolderOf(full);
 
-        // A new file in a fresh folder: no share lock or truncation needed (File.WriteAllBytes does both).
+        // A new file (any earlier one was unlinked above): no share lock or truncation needed.
         using (var handle = File.OpenHandle(full, FileMode.CreateNew, FileAccess.Write, FileShare.ReadWrite | FileShare.Delete))
         {
             RandomAccess.Write(handle, bytes, 0);
@@ -89,6 +104,33 @@ public sealed partial class SiteOutput
 
         KeepTimestampIfUnchanged(path, full, bytes);
         _cached[path] = new CachedFile(key, sha, bytes.Length, File.GetLastWriteTimeUtc(full).Ticks);
+    }
+
+    /// <summary>Removes the files of a recycled output that this build did not write or take over, and folders left empty.</summary>
+    public void Finish()
+    {
+        var folders = new HashSet<string>(StringComparer.Ordinal);
+        var removed = 0;
+        foreach (var path in _unclaimed.Keys)
+        {
+            var full = FullPath(Root, path);
+            File.Delete(full);
+            folders.Add(Path.GetDirectoryName(full)!);
+            removed++;
+        }
+
+        // Deepest first, so a folder emptied by removing its last subfolder goes too.
+        var root = Path.GetFullPath(Root).TrimEnd(Path.DirectorySeparatorChar);
+        foreach (var folder in folders.OrderByDescending(f => f.Length))
+        {
+            for (var dir = folder; dir.Length > root.Length && Directory.Exists(dir) && !Directory.EnumerateFileSystemEntries(dir).Any(); dir = Path.GetDirectoryName(dir)!)
+            {
+                Directory.Delete(dir);
+            }
+        }
+
+        _unclaimed.Clear();
+        Removed = removed;
     }
 
     private void Claim(string path, OutputFile entry)
@@ -109,28 +151,56 @@ public sealed partial class SiteOutput
         }
     }
 
-    /// <summary>Hard-links the previous output's file into this one if it is still what the cache says (size and time).</summary>
-    private bool TryLinkPrevious(string path, CachedFile entry)
+    /// <summary>A recycled output's file at <paramref name="path"/> is unlinked before a new one is put there.</summary>
+    private void RemovePresent(string path, string full)
     {
-        var old = new FileInfo(FullPath(_previous!, path));
-        if (!old.Exists || old.Length != entry.Bytes || old.LastWriteTimeUtc.Ticks != entry.WriteTicks)
+        if (_unclaimed.TryRemove(path, out _))
+        {
+            File.Delete(full);
+        }
+    }
+
+    /// <summary>
+    /// Takes the previous output's file into this one if it is still what the cache says (size and time): it is already
+    /// here when the recycled output holds the very same file, else it is hard-linked.
+    /// </summary>
+    private bool TakeOver(string path, CachedFile entry)
+    {
+        CheckPath(path);
+        var full = FullPath(Root, path);
+        if (_present.TryGetValue(path, out var here) && here.Sha256 == entry.Sha256 && here.Bytes == entry.Bytes && here.WriteTicks == entry.WriteTicks && IsIntact(full, here)
+            && _unclaimed.TryRemove(path, out _))
+        {
+            Claim(path, new OutputFile(path, entry.Sha256, entry.Bytes));
+            Interlocked.Increment(ref _reused);
+            return true;
+        }
+
+        var old = FullPath(_previous!, path);
+        if (!IsIntact(old, entry))
         {
             return false;
         }
 
-        CheckPath(path);
-        var full = FullPath(Root, path);
+        RemovePresent(path, full);
         CreateFolderOf(full);
-        if (!OperatingSystem.IsLinux() && !OperatingSystem.IsMacOS() || link(old.FullName, full) != 0)
+        if (!OperatingSystem.IsLinux() && !OperatingSystem.IsMacOS() || link(old, full) != 0)
         {
             // No hard links here (or across devices): a copy with the same timestamp does the same job.
-            File.Copy(old.FullName, full);
-            File.SetLastWriteTimeUtc(full, old.LastWriteTimeUtc);
+            File.Copy(old, full);
+            File.SetLastWriteTimeUtc(full, new DateTime(entry.WriteTicks, DateTimeKind.Utc));
         }
 
         Claim(path, new OutputFile(path, entry.Sha256, entry.Bytes));
         Interlocked.Increment(ref _reused);
         return true;
+    }
+
+    /// <summary>The file exists with the size and last-write time the cache recorded: nobody changed it since.</summary>
+    private static bool IsIntact(string full, CachedFile entry)
+    {
+        var info = new FileInfo(full);
+        return info.Exists && info.Length == entry.Bytes && info.LastWriteTimeUtc.Ticks == entry.WriteTicks;
     }
 
     [LibraryImport("libc", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]

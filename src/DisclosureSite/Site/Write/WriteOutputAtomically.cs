@@ -9,6 +9,13 @@ namespace DisclosureSite.Site.Write;
 /// failed or killed build never leaves a half-written site (SPEC §9). On Linux the swap is one atomic
 /// <c>renameat2(RENAME_EXCHANGE)</c>; elsewhere it is two renames, and a build that dies between them is repaired by
 /// the next one (the <c>.old</c> folder is put back).
+/// <para>
+/// With the build cache on, the previous output is not deleted after the swap but kept as the spare
+/// (<c>._site.spare</c>, beside the output, with its file list in <c>._site.spare.build-cache</c>): the next build
+/// claims it as its temporary folder and patches only what changed, instead of creating and deleting a tree of
+/// 100,000+ files every time. Hard-linked files are shared with the published output, so the spare is never written
+/// in place: a changed file is unlinked and created anew.
+/// </para>
 /// </summary>
 public static partial class WriteOutputAtomically
 {
@@ -23,13 +30,75 @@ public static partial class WriteOutputAtomically
         Directory.CreateDirectory(parent);
         RecoverInterruptedSwap(full);
         RemoveLeftovers(full);
-        var temp = Path.Combine(parent, $"{Path.GetFileName(full)}{TempMarker}{Environment.ProcessId}-{Path.GetRandomFileName().Replace(".", string.Empty, StringComparison.Ordinal)}");
+        var temp = TemporaryName(full);
         Directory.CreateDirectory(temp);
         return temp;
     }
 
-    /// <summary>Puts the finished temporary folder in place of the output and deletes the previous output.</summary>
-    public static void Swap(string temporaryFolder, string outputRoot)
+    /// <summary>The spare of <paramref name="outputRoot"/>: an earlier output kept for the next build to patch.</summary>
+    public static string SpareOf(string outputRoot)
+    {
+        var full = Path.GetFullPath(outputRoot).TrimEnd(Path.DirectorySeparatorChar);
+        return Path.Combine(Path.GetDirectoryName(full)!, "." + Path.GetFileName(full) + ".spare");
+    }
+
+    /// <summary>The file list of the spare (a build cache file beside it).</summary>
+    public static string SpareListOf(string outputRoot) => SpareOf(outputRoot) + ".build-cache";
+
+    /// <summary>
+    /// Repairs what an interrupted build left behind and claims the spare (renamed to a temporary folder of this process)
+    /// with the list of what it holds; null when there is no usable spare (then use <see cref="PrepareTemporaryFolder"/>).
+    /// The <c>pagefind</c> folder is removed from it: the search index is made anew for every build.
+    /// </summary>
+    public static (string Folder, IReadOnlyDictionary<string, CachedFile> Files)? ClaimSpare(string outputRoot)
+    {
+        var full = Path.GetFullPath(outputRoot).TrimEnd(Path.DirectorySeparatorChar);
+        Directory.CreateDirectory(Path.GetDirectoryName(full)!);
+        RecoverInterruptedSwap(full);
+        RemoveLeftovers(full);
+        var spare = SpareOf(outputRoot);
+        var list = SpareListOf(outputRoot);
+        var files = BuildCache.Read(list);
+        BuildCache.DeleteFile(list);
+        if (!Directory.Exists(spare))
+        {
+            return null;
+        }
+
+        var temp = TemporaryName(full);
+        try
+        {
+            Directory.Move(spare, temp);
+        }
+        catch (IOException)
+        {
+            // Another build claimed it first.
+            return null;
+        }
+
+        if (files is null)
+        {
+            // A spare without its list cannot be patched safely.
+            DeleteQuietly(temp);
+            return null;
+        }
+
+        DeleteQuietly(Path.Combine(temp, "pagefind"));
+        return (temp, files);
+    }
+
+    /// <summary>Removes the spare (builds without the cache do not keep one).</summary>
+    public static void DiscardSpare(string outputRoot)
+    {
+        BuildCache.DeleteFile(SpareListOf(outputRoot));
+        DeleteQuietly(SpareOf(outputRoot));
+    }
+
+    /// <summary>
+    /// Puts the finished temporary folder in place of the output. The previous output is deleted, or, when
+    /// <paramref name="previousFiles"/> lists what it holds, kept as the spare for the next build.
+    /// </summary>
+    public static void Swap(string temporaryFolder, string outputRoot, IReadOnlyDictionary<string, CachedFile>? previousFiles = null)
     {
         var full = Path.GetFullPath(outputRoot).TrimEnd(Path.DirectorySeparatorChar);
         if (!Directory.Exists(full))
@@ -41,6 +110,11 @@ public static partial class WriteOutputAtomically
         if (TryExchange(temporaryFolder, full))
         {
             // The temporary name now holds the previous site.
+            if (previousFiles is { Count: > 0 } && KeepAsSpare(temporaryFolder, outputRoot, previousFiles))
+            {
+                return;
+            }
+
             DeleteQuietly(temporaryFolder);
             return;
         }
@@ -50,6 +124,31 @@ public static partial class WriteOutputAtomically
         Directory.Move(temporaryFolder, full);
         DeleteQuietly(old);
     }
+
+    /// <summary>The list first, then the folder: a list without a spare is ignored, a spare without a list is never used.</summary>
+    private static bool KeepAsSpare(string folder, string outputRoot, IReadOnlyDictionary<string, CachedFile> files)
+    {
+        var spare = SpareOf(outputRoot);
+        DeleteQuietly(spare);
+        if (Directory.Exists(spare) || !BuildCache.Write(SpareListOf(outputRoot), files.Select(kv => (kv.Key, kv.Value)).ToList()))
+        {
+            return false;
+        }
+
+        try
+        {
+            Directory.Move(folder, spare);
+            return true;
+        }
+        catch (IOException)
+        {
+            BuildCache.DeleteFile(SpareListOf(outputRoot));
+            return false;
+        }
+    }
+
+    private static string TemporaryName(string full) =>
+        Path.Combine(Path.GetDirectoryName(full)!, $"{Path.GetFileName(full)}{TempMarker}{Environment.ProcessId}-{Path.GetRandomFileName().Replace(".", string.Empty, StringComparison.Ordinal)}");
 
     /// <summary>Throws away a temporary folder after a failed build.</summary>
     public static void Discard(string temporaryFolder) => DeleteQuietly(temporaryFolder);
