@@ -70,6 +70,38 @@ public class IncrementalBuildTests
         }
     }
 
+    [TestCase(1)]
+    [TestCase(60)]
+    public void A_later_as_of_date_gives_the_pages_of_a_clean_build(int days)
+    {
+        // Only pages whose templates show the as-of date are keyed by it; statuses that change with it (due → late,
+        // 缺报) must still reach every page that shows them.
+        var root = Path.Combine(Path.GetTempPath(), "disclosure-incr-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            var input = Path.Combine(root, "input");
+            CopyDirectory(DemoSite.Input, input);
+            var incremental = Path.Combine(root, "incremental", "_site");
+            Build(input, incremental, cache: true);
+            var later = DemoSite.AsOf.AddDays(days);
+            var rebuilt = Build(input, incremental, cache: true, later);
+            var clean = Path.Combine(root, "clean", "_site");
+            Build(input, clean, cache: false, later);
+            SiteOutputTests.AssertSameFiles(clean, incremental);
+            if (days == 1)
+            {
+                Assert.That(rebuilt.FilesReused, Is.GreaterThan(rebuilt.Files / 2), "a new day renders only the pages that show the date or a status that changed");
+            }
+        }
+        finally
+        {
+            if (Directory.Exists(root))
+            {
+                Directory.Delete(root, recursive: true);
+            }
+        }
+    }
+
     [Test]
     public void A_deleted_or_damaged_cache_means_a_full_build_not_an_error()
     {
@@ -101,9 +133,9 @@ public class IncrementalBuildTests
         }
     }
 
-    private static BuildResult Build(string input, string output, bool cache)
+    private static BuildResult Build(string input, string output, bool cache, DateOnly? asOf = null)
     {
-        var result = SiteBuilder.Build(new SiteOptions(input, output, DemoSite.AsOf)
+        var result = SiteBuilder.Build(new SiteOptions(input, output, asOf ?? DemoSite.AsOf)
         {
             RunPagefind = false,
             UseCache = cache,

@@ -43,7 +43,15 @@ public sealed class RenderContext
     /// function of it and costly (a QR code of its URL): it runs only when the page is rendered, not when it is reused
     /// from the previous build because its <see cref="RenderKey"/> did not change.
     /// </summary>
-    public void WritePage(string pagePath, string kind, string title, object view, IReadOnlyList<LinkView> crumbs, IReadOnlyList<MetaView>? meta = null, string layout = "base", string? root = null, string? feedUrl = null, Func<object, object>? complete = null)
+    public void WritePage(string pagePath, string kind, string title, object view, IReadOnlyList<LinkView> crumbs, IReadOnlyList<MetaView>? meta = null, string layout = "base", string? root = null, string? feedUrl = null, Func<object, object>? complete = null) =>
+        WritePage(pagePath, kind, title, view, () => view, crumbs, meta, layout, root, feedUrl, complete);
+
+    /// <summary>
+    /// Like the other overload, for pages whose view is costly to build: the page's key is taken from
+    /// <paramref name="inputs"/> — plain data holding everything <paramref name="view"/> is a function of — so the view
+    /// is built only when the page is rendered.
+    /// </summary>
+    public void WritePage(string pagePath, string kind, string title, object inputs, Func<object> view, IReadOnlyList<LinkView> crumbs, IReadOnlyList<MetaView>? meta = null, string layout = "base", string? root = null, string? feedUrl = null, Func<object, object>? complete = null)
     {
         var file = SiteUrls.FileOf(pagePath);
         var frame = new PageFrame(
@@ -54,16 +62,21 @@ public sealed class RenderContext
             crumbs,
             meta ?? [],
             feedUrl);
-        var key = RenderKey.Of(Fingerprint, file, kind, layout, complete is null ? "plain" : "completed", Site, view, frame);
+
+        // The as-of date is in every page's variables, but only pages whose templates mention it depend on it: the
+        // others are not rendered again each day.
+        var site = Templates.Mentions(kind, layout, "as_of") ? Site : Site with { AsOf = string.Empty };
+        var key = RenderKey.Of(Fingerprint, file, kind, layout, complete is null ? "plain" : "completed", site, inputs, frame);
         if (Output.TryReuse(file, key))
         {
             return;
         }
 
+        var page = view();
         var variables = new Dictionary<string, object?>(StringComparer.Ordinal)
         {
             ["site"] = Site,
-            ["page"] = complete is null ? view : complete(view),
+            ["page"] = complete is null ? page : complete(page),
             ["frame"] = frame,
             ["root"] = frame.Root,
             ["kind"] = kind,
@@ -71,6 +84,19 @@ public sealed class RenderContext
         var content = Templates.Render(kind, variables);
         variables["content"] = content;
         Output.WriteText(file, layout.Length == 0 ? content : Templates.Render(layout, variables), key);
+    }
+
+    /// <summary>
+    /// Writes a file that is a pure function of <paramref name="inputs"/> (a table's CSV download, an attachment): made
+    /// by <paramref name="bytes"/> only when the previous build did not already write it from the same inputs.
+    /// </summary>
+    public void WriteFile(string path, object inputs, Func<byte[]> bytes)
+    {
+        var key = RenderKey.Of(Fingerprint, path, inputs);
+        if (!Output.TryReuse(path, key))
+        {
+            Output.Write(path, bytes(), key);
+        }
     }
 
     /// <summary>Breadcrumbs from the home page down to a unit (and a period).</summary>

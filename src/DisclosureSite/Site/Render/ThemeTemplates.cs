@@ -18,6 +18,7 @@ public sealed class ThemeTemplates
     private readonly FluidParser _parser = new();
     private readonly ConcurrentDictionary<string, IFluidTemplate> _cache = new(StringComparer.Ordinal);
     private readonly TemplateOptions _options;
+    private readonly ConcurrentDictionary<(string Kind, string Layout, string Word), bool> _mentions = new();
 
     public ThemeTemplates(ThemeFiles files)
     {
@@ -44,6 +45,16 @@ public sealed class ThemeTemplates
 
         return template.Render(context, Encoder);
     }
+
+    /// <summary>
+    /// Whether a page of <paramref name="kind"/> in <paramref name="layout"/> may read <paramref name="word"/>: its two
+    /// templates or any partial (overrides included) mention it. Used to leave a variable out of a page's render key.
+    /// </summary>
+    public bool Mentions(string kind, string layout, string word) =>
+        _mentions.GetOrAdd((kind, layout, word), k =>
+            new[] { "layouts/" + k.Kind + ".liquid", "layouts/" + k.Layout + ".liquid" }.Concat(Files.FilesUnder("partials"))
+                .Select(Files.Resolve)
+                .Any(path => path is not null && File.ReadAllText(path).Contains(k.Word, StringComparison.Ordinal)));
 
     private IFluidTemplate Get(string relative) => _cache.GetOrAdd(relative, Parse);
 

@@ -42,13 +42,16 @@ public sealed class RenderItemPages : IRenderStep
             return;
         }
 
-        var view = ViewOf(context, d);
-        context.WritePage(d.UrlPath, "item", d.Title, view, crumbs, [hashMeta], feedUrl: unit.Id + "/feed.xml");
-        context.WritePage(view.PrintUrl, "print-item", d.Title + "(打印版)", view, crumbs, [hashMeta], layout: "print-base", complete: v => (ItemView)v with { QrSvg = QrSvg.Of(view.AbsoluteUrl, "本页网址的二维码:" + view.AbsoluteUrl) });
+        // The key comes from the item's inputs, not its view: an unchanged item costs a few look-ups, not a Markdown
+        // render and a walk over every table cell.
+        var inputs = InputsOf(context, d);
+        var view = new Lazy<ItemView>(() => ViewOf(context, d));
+        context.WritePage(d.UrlPath, "item", d.Title, inputs, () => view.Value, crumbs, [hashMeta], feedUrl: unit.Id + "/feed.xml");
+        context.WritePage(d.UrlPath + "print.html", "print-item", d.Title + "(打印版)", inputs, () => view.Value, crumbs, [hashMeta], layout: "print-base", complete: v => (ItemView)v with { QrSvg = QrSvg.Of(view.Value.AbsoluteUrl, "本页网址的二维码:" + view.Value.AbsoluteUrl) });
 
         foreach (var table in d.Tables)
         {
-            context.Output.Write(d.UrlPath + CsvName(table.File), SafeCsv.Of(table.Columns, table.Rows.Select(r => (IReadOnlyList<string?>)r.Cells.Select(c => c.Text).ToList())));
+            context.WriteFile(d.UrlPath + CsvName(table.File), inputs.Content, () => SafeCsv.Of(table.Columns, table.Rows.Select(r => (IReadOnlyList<string?>)r.Cells.Select(c => c.Text).ToList())));
         }
 
         foreach (var attachment in d.Meta.Attachments)
@@ -56,9 +59,58 @@ public sealed class RenderItemPages : IRenderStep
             var source = Path.Combine(data.Input.Root, attachment.Replace('/', Path.DirectorySeparatorChar));
             if (File.Exists(source))
             {
-                context.Output.Copy(d.UrlPath + Path.GetFileName(attachment), source);
+                context.WriteFile(d.UrlPath + Path.GetFileName(attachment), inputs.Content, () => File.ReadAllBytes(source));
             }
         }
+    }
+
+    /// <summary>
+    /// Everything an item's pages and downloads are a function of besides the site-wide view and the theme: its files
+    /// (by their canonical content hash, which covers the Markdown, its tables and attachments and their paths), the
+    /// rules that read its tables, and what the rest of the site says about it. <see cref="ViewOf"/> reads nothing
+    /// else; a new input there must be added here, or the build cache would keep a stale page
+    /// (IncrementalBuildTests changes each kind of input and compares with a clean build).
+    /// </summary>
+    private sealed record ItemInputs(
+        string Content,
+        string Rules,
+        string UnitId,
+        string UnitName,
+        UnitLevel Level,
+        string ItemName,
+        DateOnly? Published,
+        DateSource Source,
+        string Status,
+        int? Days,
+        DateOnly? Deadline,
+        LinkView? Corrected,
+        IReadOnlyList<LinkView> Corrections,
+        IReadOnlyList<RevisionView> Revisions,
+        string BaseUrl);
+
+    private static ItemInputs InputsOf(RenderContext context, Disclosure d)
+    {
+        var data = context.Data;
+        var unit = data.UnitOf(d.Unit);
+        var (date, source) = data.Published(d);
+        var (status, days) = data.StatusOf(d);
+        var corrected = data.Corrected(d);
+        return new ItemInputs(
+            data.ContentSha256(d),
+            Validation.Rules.DisclosureChecks.FingerprintOf(data.Input.Rules),
+            unit.Id,
+            unit.Name,
+            unit.Level,
+            data.ItemName(unit, d.Item),
+            date,
+            source,
+            status,
+            days,
+            data.EntryOf(d)?.Deadline,
+            corrected is null ? null : new LinkView(corrected.Title, corrected.UrlPath),
+            data.CorrectionsOf(d).Select(c => new LinkView(c.Title, c.UrlPath)).ToList(),
+            RevisionViews.Of(data.RevisionsOf(d)),
+            data.Urls.BaseUrl);
     }
 
     /// <summary>The download name of a table: its file name with a .csv extension (an .xlsx is offered as CSV too).</summary>
