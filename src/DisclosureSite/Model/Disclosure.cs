@@ -54,5 +54,5 @@ public sealed record Disclosure(
     public bool IsCorrection => !string.IsNullOrWhiteSpace(Meta.Corrects);
 
     /// <summary>The site URL path below the base, e.g. <c>dongshan/2026-Q3/finance/</c>.</summary>
-    public string UrlPath => $"{Unit}/{Period}/{Slug}/";
+    public string UrlPath { get; } = $"{Unit}/{Period}/{Slug}/";
 }

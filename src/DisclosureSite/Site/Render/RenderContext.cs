@@ -21,7 +21,14 @@ public sealed class RenderContext
             data.Urls.BaseUrl,
             data.Input.Settings.Repository,
             data.Units.Select(u => new LinkView(u.Name, u.Id + "/")).ToList());
+
+        // The site-wide view (with the list of every unit) is keyed once, not walked again for each of 100,000 pages.
+        _siteKey = RenderKey.Of(string.Empty, Site);
+        _siteKeyWithoutAsOf = RenderKey.Of(string.Empty, Site with { AsOf = string.Empty });
     }
+
+    private readonly string _siteKey;
+    private readonly string _siteKeyWithoutAsOf;
 
     public SiteData Data { get; }
 
@@ -65,7 +72,7 @@ public sealed class RenderContext
 
         // The as-of date is in every page's variables, but only pages whose templates mention it depend on it: the
         // others are not rendered again each day.
-        var site = Templates.Mentions(kind, layout, "as_of") ? Site : Site with { AsOf = string.Empty };
+        var site = Templates.Mentions(kind, layout, "as_of") ? _siteKey : _siteKeyWithoutAsOf;
         var key = RenderKey.Of(Fingerprint, file, kind, layout, complete is null ? "plain" : "completed", site, inputs, frame);
         if (Output.TryReuse(file, key))
         {

@@ -1,6 +1,7 @@
 using System.Collections;
 using System.Collections.Concurrent;
 using System.Globalization;
+using System.Linq.Expressions;
 using System.Reflection;
 using System.Security.Cryptography;
 using System.Text;
@@ -15,7 +16,7 @@ namespace DisclosureSite.Site.Render;
 /// </summary>
 public static class RenderKey
 {
-    private static readonly ConcurrentDictionary<Type, PropertyInfo[]> Properties = new();
+    private static readonly ConcurrentDictionary<Type, (string Name, Func<object, object?> Get)[]> Properties = new();
 
     /// <summary>The theme's files (overrides included) and the code that renders them; any change → every page is rendered again.</summary>
     public static string Fingerprint(ThemeFiles theme)
@@ -45,15 +46,38 @@ public static class RenderKey
 
     public static string Of(string fingerprint, params object?[] parts)
     {
-        var writer = new StringBuilder(4096);
+        // One builder per thread, reused: keys are made for every page of every build.
+        var writer = _writer ??= new StringBuilder(4096);
+        writer.Clear();
         writer.Append(fingerprint).Append('\n');
         foreach (var part in parts)
         {
             Write(writer, part, 0);
         }
 
-        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(writer.ToString())));
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        Span<byte> bytes = stackalloc byte[1024];
+        foreach (var chunk in writer.GetChunks())
+        {
+            var text = chunk.Span;
+            while (!text.IsEmpty)
+            {
+                var take = Math.Min(text.Length, 256);
+                if (take < text.Length && char.IsHighSurrogate(text[take - 1]))
+                {
+                    take--;
+                }
+
+                hash.AppendData(bytes[..Encoding.UTF8.GetBytes(text[..take], bytes)]);
+                text = text[take..];
+            }
+        }
+
+        return Convert.ToHexStringLower(hash.GetHashAndReset());
     }
+
+    [ThreadStatic]
+    private static StringBuilder? _writer;
 
     private static void Write(StringBuilder w, object? value, int depth)
     {
@@ -107,15 +131,23 @@ public static class RenderKey
         }
 
         w.Append("\u0001o").Append(type.FullName).Append('(');
-        foreach (var property in Properties.GetOrAdd(type, t => t.GetProperties(BindingFlags.Public | BindingFlags.Instance)
-                     .Where(p => p.CanRead && p.GetIndexParameters().Length == 0 && p.Name != "EqualityContract")
-                     .OrderBy(p => p.MetadataToken)
-                     .ToArray()))
+        foreach (var (name, get) in Properties.GetOrAdd(type, Getters))
         {
-            w.Append(property.Name).Append('=');
-            Write(w, property.GetValue(value), depth + 1);
+            w.Append(name).Append('=');
+            Write(w, get(value), depth + 1);
         }
 
         w.Append(')');
+    }
+
+    /// <summary>A view type's public properties in declaration order, each with a compiled getter (reflection's GetValue is ~10× slower).</summary>
+    private static (string Name, Func<object, object?> Get)[] Getters(Type type)
+    {
+        var instance = Expression.Parameter(typeof(object));
+        return type.GetProperties(BindingFlags.Public | BindingFlags.Instance)
+            .Where(p => p.CanRead && p.GetIndexParameters().Length == 0 && p.Name != "EqualityContract")
+            .OrderBy(p => p.MetadataToken)
+            .Select(p => (p.Name, Expression.Lambda<Func<object, object?>>(Expression.Convert(Expression.Property(Expression.Convert(instance, type), p), typeof(object)), instance).Compile()))
+            .ToArray();
     }
 }
