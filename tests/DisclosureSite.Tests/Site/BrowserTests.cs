@@ -25,7 +25,6 @@ public class BrowserTests
         "dongshan/",
         "dongshan/2026-Q2/",
         "dongshan/2026-Q2/finance/",
-        "dongshan/2026-Q2/finance/print.html",
         "dongshan/2026-Q2/print.html",
         "nanxi/2026-Q3/land-transfer-notice/",
         "dongshan/2026-Q2/welfare/",
@@ -113,6 +112,25 @@ public class BrowserTests
     }
 
     [Test]
+    public async Task Printed_item_page_shows_the_QR_code_and_hides_the_navigation()
+    {
+        var page = await NewPage(800).ConfigureAwait(false);
+        await page.GotoAsync(_base + "dongshan/2026-Q2/finance/").ConfigureAwait(false);
+        Assert.That(await page.IsVisibleAsync("svg.qr").ConfigureAwait(false), Is.False, "on screen the QR code is hidden");
+        await page.EmulateMediaAsync(new PageEmulateMediaOptions { Media = Media.Print }).ConfigureAwait(false);
+        await Assert.MultipleAsync(async () =>
+        {
+            Assert.That(await page.IsVisibleAsync("svg.qr").ConfigureAwait(false), Is.True, "printed, the QR code shows");
+            Assert.That(await page.IsVisibleAsync("footer.print-foot").ConfigureAwait(false), Is.True);
+            Assert.That(await page.IsVisibleAsync(".site-header nav").ConfigureAwait(false), Is.False, "printed, the navigation is hidden");
+            Assert.That(await page.IsVisibleAsync(".site-footer").ConfigureAwait(false), Is.False);
+        }).ConfigureAwait(false);
+        var pdf = await page.PdfAsync(new PagePdfOptions { Format = "A4" }).ConfigureAwait(false);
+        Assert.That(pdf, Has.Length.GreaterThan(1000), "prints to an A4 PDF");
+        await page.Context.CloseAsync().ConfigureAwait(false);
+    }
+
+    [Test]
     public async Task Search_finds_land_transfer_items()
     {
         var page = await NewPage(360).ConfigureAwait(false);
@@ -152,13 +170,18 @@ public class BrowserTests
             ("period-360", "hetang/2026-Q3/", 360),
             ("item-360", "dongshan/2026-Q2/finance/", 360),
             ("compliance-360", "compliance/2026-Q3/", 360),
-            ("print-a4", "dongshan/2026-Q2/finance/print.html", 800),
+            ("print-a4", "dongshan/2026-Q2/finance/", 800),
             ("home-1280", "", 1280),
             ("compliance-1280", "compliance/2026-Q3/", 1280),
         };
         foreach (var (name, path, width) in shots)
         {
             var page = await NewPage(width).ConfigureAwait(false);
+            if (name.StartsWith("print", StringComparison.Ordinal))
+            {
+                await page.EmulateMediaAsync(new PageEmulateMediaOptions { Media = Media.Print }).ConfigureAwait(false);
+            }
+
             await page.GotoAsync(_base + path).ConfigureAwait(false);
             await page.ScreenshotAsync(new PageScreenshotOptions { Path = System.IO.Path.Combine(dir, name + ".png"), FullPage = true, Clip = null }).ConfigureAwait(false);
             await page.Context.CloseAsync().ConfigureAwait(false);

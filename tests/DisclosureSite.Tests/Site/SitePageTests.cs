@@ -120,6 +120,24 @@ public class SitePageTests
     }
 
     [Test]
+    public void An_item_page_is_its_own_print_view_with_a_QR_code_of_its_URL()
+    {
+        const string page = "dongshan/2026-Q2/finance/";
+        const string url = "https://example.github.io/qingshi/" + page;
+        var doc = Page(page);
+        var qr = doc.QuerySelector("main figure.qr-box.print-only svg.qr");
+        Assert.Multiple(() =>
+        {
+            Assert.That(qr, Is.Not.Null, "the QR code is on the page, shown only in print");
+            Assert.That(qr!.GetAttribute("aria-label"), Does.Contain(url));
+            Assert.That(doc.QuerySelector("main footer.print-foot.print-only")!.TextContent, Does.Contain(url).And.Contain("内容指纹"));
+            Assert.That(doc.QuerySelector("main .org.print-only")!.TextContent, Does.Contain("东山村"));
+            Assert.That(File.Exists(DemoSite.File(page + "print.html")), Is.False, "no separate print page for an item");
+            Assert.That(File.Exists(DemoSite.File("dongshan/2026-Q2/print.html")), Is.True, "the period's notice-board list is still its own page");
+        });
+    }
+
+    [Test]
     public void Embargoed_item_is_nowhere_in_the_output()
     {
         const string title = "冬春农田水利设施修缮工程";

@@ -6,9 +6,10 @@ namespace DisclosureSite.Site.Render.Steps;
 
 /// <summary>
 /// <c>/{unit}/{period}/{slug}/</c> for every public disclosure: status badge, trusted date and its source, body,
-/// tables with computed totals and a chart for ledgers, attachments, corrections both ways, and the print view
-/// (<c>print.html</c>). Each table is also offered as a spreadsheet-safe CSV beside the page. A withdrawn disclosure
-/// gets a notice page at the same URL (never a 404) and none of its content.
+/// tables with computed totals and a chart for ledgers, attachments, corrections both ways. The page is its own print
+/// view: printed, it is an A4 notice for the board with a QR code of its URL (hidden on screen). Each table is also
+/// offered as a spreadsheet-safe CSV beside the page. A withdrawn disclosure gets a notice page at the same URL (never
+/// a 404) and none of its content.
 /// </summary>
 public sealed class RenderItemPages : IRenderStep
 {
@@ -47,7 +48,6 @@ public sealed class RenderItemPages : IRenderStep
         var inputs = InputsOf(context, d);
         var view = new Lazy<ItemView>(() => ViewOf(context, d));
         context.WritePage(d.UrlPath, "item", d.Title, inputs, () => view.Value, crumbs, [hashMeta], feedUrl: unit.Id + "/feed.xml");
-        context.WritePage(d.UrlPath + "print.html", "print-item", d.Title + "(打印版)", inputs, () => view.Value, crumbs, [hashMeta], layout: "print-base", complete: v => (ItemView)v with { QrSvg = QrSvg.Of(view.Value.AbsoluteUrl, "本页网址的二维码:" + view.Value.AbsoluteUrl) });
 
         foreach (var table in d.Tables)
         {
@@ -149,9 +149,8 @@ public sealed class RenderItemPages : IRenderStep
             d.Meta.WithdrawAt is { } at ? Dates.Iso(at) : null,
             data.ContentSha256(d),
             d.UrlPath,
-            d.UrlPath + "print.html",
             absolute,
-            null,
+            QrSvg.Of(absolute, "本页网址的二维码:" + absolute),
             RevisionViews.Of(data.RevisionsOf(d)));
     }
 

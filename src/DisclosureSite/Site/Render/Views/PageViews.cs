@@ -76,7 +76,6 @@ public sealed record ItemView(
     string? WithdrawAt,
     string ContentSha256,
     string Url,
-    string PrintUrl,
     string AbsoluteUrl,
     string? QrSvg,
     IReadOnlyList<RevisionView> Revisions);
