@@ -1,31 +1,93 @@
+using System.Buffers;
 using System.Globalization;
-using System.Text;
-using QRCoder;
 
 namespace DisclosureSite.Site.Render;
 
-/// <summary>A QR code as a small inline SVG (one path; black on white; with its quiet zone) for the print views.</summary>
+/// <summary>
+/// A QR code (<see cref="QrCode"/>, level M) as a small inline SVG for the print views: black on white, with its 4-module
+/// quiet zone, one path holding one rectangle per horizontal run of dark modules (<c>M{x} {y}h{n}v1h-{n}z</c>).
+/// </summary>
 public static class QrSvg
 {
+    private const int QuietZone = 4;
+
+    /// <summary>Longest run: "M" + 3 digits + " " + 3 digits + "h" + 3 digits + "v1h-" + 3 digits + "z".</summary>
+    private const int MaxRunLength = 21;
+
     public static string Of(string url, string label)
     {
-        using var generator = new QRCodeGenerator();
-        using var data = generator.CreateQrCode(url, QRCodeGenerator.ECCLevel.M);
-        var matrix = data.ModuleMatrix;
-        var size = matrix.Count;
-        var path = new StringBuilder();
-        for (var y = 0; y < size; y++)
+        var code = QrCode.Encode(url);
+        var size = code.Size;
+        var modules = code.Modules;
+        var n = (size + (2 * QuietZone)).ToString(CultureInfo.InvariantCulture);
+        var head = $"<svg class=\"qr\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {n} {n}\" role=\"img\" aria-label=\"{System.Net.WebUtility.HtmlEncode(label)}\" shape-rendering=\"crispEdges\"><rect width=\"{n}\" height=\"{n}\" fill=\"#fff\"/><path d=\"";
+        const string tail = "\" fill=\"#000\"/></svg>";
+
+        // At most one run per two modules of a row (a run and the light module after it).
+        var buffer = ArrayPool<char>.Shared.Rent(size * ((size + 1) / 2) * MaxRunLength);
+        try
         {
-            for (var x = 0; x < size; x++)
+            var path = buffer.AsSpan();
+            var at = 0;
+            for (var y = 0; y < size; y++)
             {
-                if (matrix[y][x])
+                var row = modules.Slice(y * size, size);
+                var x = 0;
+                while (x < size)
                 {
-                    path.Append(CultureInfo.InvariantCulture, $"M{x} {y}h1v1h-1z");
+                    if (row[x] == 0)
+                    {
+                        x++;
+                        continue;
+                    }
+
+                    var start = x;
+                    while (x < size && row[x] != 0)
+                    {
+                        x++;
+                    }
+
+                    var length = x - start;
+                    path[at++] = 'M';
+                    at += Digits(path[at..], start + QuietZone);
+                    path[at++] = ' ';
+                    at += Digits(path[at..], y + QuietZone);
+                    path[at++] = 'h';
+                    at += Digits(path[at..], length);
+                    "v1h-".CopyTo(path[at..]);
+                    at += 4;
+                    at += Digits(path[at..], length);
+                    path[at++] = 'z';
                 }
             }
+
+            return string.Concat(head, path[..at], tail);
+        }
+        finally
+        {
+            ArrayPool<char>.Shared.Return(buffer);
+        }
+    }
+
+    /// <summary>Writes 0–999 in decimal; returns the number of characters.</summary>
+    private static int Digits(Span<char> into, int value)
+    {
+        if (value >= 100)
+        {
+            into[0] = (char)('0' + (value / 100));
+            into[1] = (char)('0' + (value / 10 % 10));
+            into[2] = (char)('0' + (value % 10));
+            return 3;
         }
 
-        var n = size.ToString(CultureInfo.InvariantCulture);
-        return $"<svg class=\"qr\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {n} {n}\" role=\"img\" aria-label=\"{System.Net.WebUtility.HtmlEncode(label)}\" shape-rendering=\"crispEdges\"><rect width=\"{n}\" height=\"{n}\" fill=\"#fff\"/><path d=\"{path}\" fill=\"#000\"/></svg>";
+        if (value >= 10)
+        {
+            into[0] = (char)('0' + (value / 10));
+            into[1] = (char)('0' + (value % 10));
+            return 2;
+        }
+
+        into[0] = (char)('0' + value);
+        return 1;
     }
 }

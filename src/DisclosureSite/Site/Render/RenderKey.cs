@@ -23,7 +23,7 @@ public static class RenderKey
     {
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         void Add(string text) => hash.AppendData(Encoding.UTF8.GetBytes(text + "\n"));
-        foreach (var assembly in new[] { typeof(RenderKey).Assembly, typeof(Fluid.FluidParser).Assembly, typeof(Markdig.Markdown).Assembly, typeof(QRCoder.QRCodeGenerator).Assembly })
+        foreach (var assembly in new[] { typeof(RenderKey).Assembly, typeof(Fluid.FluidParser).Assembly, typeof(Markdig.Markdown).Assembly })
         {
             Add(assembly.ManifestModule.ModuleVersionId.ToString());
         }
