@@ -169,7 +169,7 @@ public class SiteBuildTests
             Assert.That(last.Code, Is.Zero, last.Out + last.Err);
             AssertWhole(site);
             Assert.That(File.Exists(Path.Combine(site, "dongshan", "2026-Q4", "public-works", "index.html")), Is.True, "the new site is in place");
-            Assert.That(Directory.GetDirectories(work).Select(Path.GetFileName), Is.EquivalentTo(new[] { "input", "_site" }), "leftovers of killed builds are cleaned up");
+            Assert.That(Directory.GetDirectories(work).Select(Path.GetFileName), Is.EquivalentTo(new[] { "input", "_site", "._site.spare" }), "leftovers of killed builds are cleaned up; the previous output is kept as the spare");
         }
         finally
         {

@@ -3,6 +3,8 @@ using System.Collections.Concurrent;
 using System.Globalization;
 using System.Linq.Expressions;
 using System.Reflection;
+using System.Runtime.CompilerServices;
+using DisclosureSite.Site.Render.Views;
 using System.Security.Cryptography;
 using System.Text;
 
@@ -124,6 +126,25 @@ public static class RenderKey
                 return;
         }
 
+        if (value is ItemLinkView or EntryView)
+        {
+            // Shared, immutable views (one per disclosure or entry, listed on many pages): walked once per build.
+            w.Append(Fragments.GetValue(value, v =>
+            {
+                var fragment = new StringBuilder(512);
+                WriteObject(fragment, v, depth);
+                return fragment.ToString();
+            }));
+            return;
+        }
+
+        WriteObject(w, value, depth);
+    }
+
+    private static readonly ConditionalWeakTable<object, string> Fragments = new();
+
+    private static void WriteObject(StringBuilder w, object value, int depth)
+    {
         var type = value.GetType();
         if (type.IsPrimitive || type.IsPointer || typeof(Delegate).IsAssignableFrom(type))
         {

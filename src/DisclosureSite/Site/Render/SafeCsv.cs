@@ -20,23 +20,54 @@ public static class SafeCsv
             Line(sb, row);
         }
 
-        return [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(sb.ToString())];
+        var text = sb.ToString();
+        var preamble = Encoding.UTF8.Preamble;
+        var bytes = new byte[preamble.Length + Encoding.UTF8.GetByteCount(text)];
+        preamble.CopyTo(bytes);
+        Encoding.UTF8.GetBytes(text, bytes.AsSpan(preamble.Length));
+        return bytes;
     }
 
     public static string Cell(string? value)
     {
-        var v = value ?? string.Empty;
-        if (v.Length > 0 && FormulaStarts.Contains(v[0]))
-        {
-            v = "'" + v;
-        }
-
-        return v.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? "\"" + v.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : v;
+        var sb = new StringBuilder();
+        AppendCell(sb, value);
+        return sb.ToString();
     }
 
-    private static void Line(StringBuilder sb, IEnumerable<string?> cells)
+    private static void AppendCell(StringBuilder sb, string? value)
     {
-        sb.AppendJoin(',', cells.Select(Cell));
+        var v = value ?? string.Empty;
+        var formula = v.Length > 0 && FormulaStarts.Contains(v[0]);
+        if (v.AsSpan().IndexOfAny(Quoted) < 0)
+        {
+            sb.Append(formula ? "'" : string.Empty).Append(v);
+            return;
+        }
+
+        sb.Append('"');
+        if (formula)
+        {
+            sb.Append('\'');
+        }
+
+        sb.Append(v.Replace("\"", "\"\"", StringComparison.Ordinal)).Append('"');
+    }
+
+    private static readonly System.Buffers.SearchValues<char> Quoted = System.Buffers.SearchValues.Create(",\"\n\r");
+
+    private static void Line(StringBuilder sb, IReadOnlyList<string?> cells)
+    {
+        for (var i = 0; i < cells.Count; i++)
+        {
+            if (i > 0)
+            {
+                sb.Append(',');
+            }
+
+            AppendCell(sb, cells[i]);
+        }
+
         sb.Append("\r\n");
     }
 }

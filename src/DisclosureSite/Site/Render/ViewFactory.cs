@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using DisclosureSite.Model;
 using DisclosureSite.Site.Render.Views;
 using DisclosureSite.Validation;
@@ -7,7 +8,16 @@ namespace DisclosureSite.Site.Render;
 /// <summary>Builds the small views several pages share (item links, counts, status entries), so every page says a thing the same way.</summary>
 public sealed class ViewFactory(SiteData data)
 {
-    public ItemLinkView Link(Disclosure d)
+    private readonly ConcurrentDictionary<Disclosure, ItemLinkView> _links = new(ReferenceEqualityComparer.Instance);
+    private readonly ConcurrentDictionary<ComplianceEntry, EntryView> _entries = new(ReferenceEqualityComparer.Instance);
+
+    /// <summary>A disclosure in a list (made once per build: the history, topic, period and home pages all list it).</summary>
+    public ItemLinkView Link(Disclosure d) => _links.GetOrAdd(d, NewLink);
+
+    /// <summary>A catalogue item's status in a period (made once per build: the unit and period pages both show it).</summary>
+    public EntryView Entry(ComplianceEntry e) => _entries.GetOrAdd(e, NewEntry);
+
+    private ItemLinkView NewLink(Disclosure d)
     {
         var unit = data.UnitOf(d.Unit);
         var (date, source) = data.Published(d);
@@ -39,7 +49,7 @@ public sealed class ViewFactory(SiteData data)
             list.Count(e => !e.IsDue));
     }
 
-    public EntryView Entry(ComplianceEntry e)
+    private EntryView NewEntry(ComplianceEntry e)
     {
         // Only public disclosures are listed: an embargoed one is not named anywhere before its date.
         var items = e.Disclosures.Where(data.Validation.Calculator.IsPublic).OrderBy(d => d.Slug, StringComparer.Ordinal).Select(Link).ToList();
