@@ -17,7 +17,7 @@ public static class CommandLine
 
         用法 (usage):
           disclosure check   [--input input] [--as-of YYYY-MM-DD] [--format text|github|json|markdown] [--lang zh|en] [--ledger PATH]
-          disclosure build   [--input input] [--output _site] [--as-of YYYY-MM-DD] [--base-url URL] [--ledger PATH]
+          disclosure build   [--input input] [--output _site] [--as-of YYYY-MM-DD] [--base-url URL] [--ledger PATH] [--no-search] [--verbose]
           disclosure preview [--input input] [--output _site] [--as-of YYYY-MM-DD] [--port 8080]
           disclosure ledger record [--input input] [--site _site] [--as-of YYYY-MM-DD] [--ledger ledger/publications.jsonl]
           disclosure ledger verify [--input input] [--site _site] [--ledger ledger/publications.jsonl]

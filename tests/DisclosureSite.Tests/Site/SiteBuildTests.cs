@@ -126,6 +126,21 @@ public class SiteBuildTests
     }
 
     [Test]
+    public void Build_with_no_search_writes_no_search_index()
+    {
+        using var input = new TinyInput();
+        var stdout = new StringWriter();
+        var code = DisclosureSite.Cli.CommandLine.Run(["build", "--no-search", "--input", input.Input, "--output", input.Output, "--as-of", "2026-11-24"], new DisclosureSite.Cli.CliContext(stdout, new StringWriter(), new FixedClock(new DateTimeOffset(2026, 11, 24, 8, 0, 0, TimeSpan.Zero))));
+        Assert.Multiple(() =>
+        {
+            Assert.That(code, Is.Zero, stdout.ToString());
+            Assert.That(Directory.Exists(Path.Combine(input.Output, "pagefind")), Is.False);
+            Assert.That(stdout.ToString(), Does.Contain("没有搜索索引"));
+            Assert.That(File.Exists(Path.Combine(input.Output, "search", "index.html")), Is.True, "the search page still offers browsing");
+        });
+    }
+
+    [Test]
     public void Theme_file_in_input_theme_overrides_the_default()
     {
         using var input = new TinyInput();
