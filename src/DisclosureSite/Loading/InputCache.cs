@@ -8,7 +8,7 @@ namespace DisclosureSite.Loading;
 
 /// <summary>
 /// The persistent per-file input cache (issue 8): for each disclosure file, the result of loading it (the
-/// <see cref="Disclosure"/> with its tables, or nothing) and the findings loading reported, keyed by the stamps of
+/// <see cref="Disclosure"/> with its tables and content hash, or nothing) and the findings loading reported, keyed by the stamps of
 /// every file that result was read from (the Markdown file, its table files, its attachments — missing ones too).
 /// A stamp is size, modification time, change time (ctime) and inode from <c>statx</c>: ctime cannot be set back by
 /// a program, so a file rewritten with the same size and a restored mtime still misses. One file per unit folder
@@ -19,7 +19,7 @@ namespace DisclosureSite.Loading;
 /// </summary>
 public sealed partial class InputCache
 {
-    private const string Magic = "disclosure-input-cache-v3";
+    private const string Magic = "disclosure-input-cache-v4";
     private static readonly string ToolVersion = typeof(InputCache).Assembly.ManifestModule.ModuleVersionId.ToString();
 
     private InputCache(string folder, string fingerprint, string checksFingerprint)
@@ -322,6 +322,7 @@ public sealed partial class InputCache
         w.Write(d.Body);
         w.Write(d.BodyLine);
         w.Write(d.RawFrontMatter);
+        w.Write(d.ContentSha256);
         w.Write(d.Tables.Count);
         foreach (var t in d.Tables)
         {
@@ -433,6 +434,7 @@ public sealed partial class InputCache
         var body = r.ReadString();
         var bodyLine = r.ReadInt32();
         var raw = r.ReadString();
+        var contentSha256 = r.ReadString();
         var tables = new List<Table>(r.ReadInt32());
         for (var t = tables.Capacity; t > 0; t--)
         {
@@ -455,7 +457,7 @@ public sealed partial class InputCache
             tables.Add(new Table(tfile, schema, caption, columns, rows, headerLine));
         }
 
-        return new Disclosure(unit, period, slug, dfile, meta, dtitle, body, bodyLine, tables, raw);
+        return new Disclosure(unit, period, slug, dfile, meta, dtitle, body, bodyLine, tables, raw) { ContentSha256 = contentSha256 };
     }
 
     private static void Opt(BinaryWriter w, string? s)
