@@ -27,7 +27,7 @@ public static class TableReader
             return null;
         }
 
-        return new Table(relative, schema, caption, p.Header.Select(h => h.Text).ToList(), p.Rows, p.Header.Count > 0 ? p.Header[0].Line : 1);
+        return new Table(relative, schema, caption, p.Header.Select(h => h.Text).ToList(), PackedRows.Pack(p.Rows), p.Header.Count > 0 ? p.Header[0].Line : 1);
     }
 
     private static (IReadOnlyList<TableCell> Header, IReadOnlyList<TableRow> Rows)? ReadCsv(InputFolder input, string relative, FindingSink sink, out byte[]? content, string? unit, string? period, string? item)
