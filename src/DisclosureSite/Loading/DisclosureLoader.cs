@@ -237,6 +237,8 @@ public static partial class DisclosureLoader
             tables,
             f.StringList("attachments"));
 
+        // What the content hash needs of each file, as read here (the .md and table files are not read again for it).
+        var contents = new Dictionary<string, byte[]>(StringComparer.Ordinal) { [file] = Publishing.ContentHash.NormalizedText(text) };
         var loadedTables = new List<Table>();
         foreach (var t in tables)
         {
@@ -253,9 +255,10 @@ public static partial class DisclosureLoader
                 continue;
             }
 
-            if (TableReader.Read(input, resolved, t.Schema, t.Caption, sink, unit.Id, periodText, itemId) is { } table)
+            if (TableReader.Read(input, resolved, t.Schema, t.Caption, sink, out var content, unit.Id, periodText, itemId) is { } table)
             {
                 loadedTables.Add(table);
+                contents.TryAdd(resolved, content!);
             }
         }
 
@@ -274,8 +277,20 @@ public static partial class DisclosureLoader
         }
 
         var title = meta.Title ?? $"{period.ToChinese()}{item.Name}";
-        return new Disclosure(unit.Id, period, slug, file, meta with { Attachments = attachments }, title, parts.Body, parts.BodyLine, loadedTables, parts.Yaml);
+        return new Disclosure(unit.Id, period, slug, file, meta with { Attachments = attachments }, title, parts.Body, parts.BodyLine, loadedTables, parts.Yaml)
+        {
+            ContentSha256 = ContentSha256(input, file, loadedTables, attachments, contents),
+        };
     }
+
+    /// <summary>
+    /// <see cref="Publishing.ContentHash.Of"/> of the disclosure, from the content already read where there is one
+    /// (<paramref name="read"/>: the .md and table files, normalized) and from disk for the rest (attachments).
+    /// </summary>
+    private static string ContentSha256(InputFolder input, string file, List<Table> tables, List<string> attachments, Dictionary<string, byte[]> read) =>
+        Publishing.ContentHash.OfNormalized(
+            Publishing.ContentHash.FilesOf(file, tables, attachments),
+            f => read.TryGetValue(f, out var content) ? content : Publishing.ContentHash.NormalizedBytes(input.FullPath(f), f));
 
     /// <summary>A disclosure may sit in a period of its item's schedule or in a shorter one inside it (a month of a quarter).</summary>
     public static bool Fits(Period period, PeriodKind schedule) =>

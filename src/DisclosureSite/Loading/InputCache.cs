@@ -8,7 +8,7 @@ namespace DisclosureSite.Loading;
 
 /// <summary>
 /// The persistent per-file input cache (issue 8): for each disclosure file, the result of loading it (the
-/// <see cref="Disclosure"/> with its tables, or nothing) and the findings loading reported, keyed by the stamps of
+/// <see cref="Disclosure"/> with its tables and content hash, or nothing) and the findings loading reported, keyed by the stamps of
 /// every file that result was read from (the Markdown file, its table files, its attachments — missing ones too).
 /// A stamp is size, modification time, change time (ctime) and inode from <c>statx</c>: ctime cannot be set back by
 /// a program, so a file rewritten with the same size and a restored mtime still misses. One file per unit folder
@@ -19,7 +19,7 @@ namespace DisclosureSite.Loading;
 /// </summary>
 public sealed partial class InputCache
 {
-    private const string Magic = "disclosure-input-cache-v3";
+    private const string Magic = "disclosure-input-cache-v5";
     private static readonly string ToolVersion = typeof(InputCache).Assembly.ManifestModule.ModuleVersionId.ToString();
 
     private InputCache(string folder, string fingerprint, string checksFingerprint)
@@ -42,9 +42,6 @@ public sealed partial class InputCache
 
     private string Fingerprint { get; }
 
-    /// <summary>Decode table rows while loading (a build reads them all) instead of on first use (check never does).</summary>
-    private bool EagerRows { get; init; }
-
     /// <summary>The rules fingerprint every cached <see cref="DisclosureChecks.Results"/> was computed with (part of <see cref="Fingerprint"/>).</summary>
     private string ChecksFingerprint { get; }
 
@@ -52,7 +49,7 @@ public sealed partial class InputCache
     /// The cache of an input folder, or null when caching is off (not Linux, or <c>DISCLOSURE_INPUT_CACHE=off</c>).
     /// <paramref name="folder"/> overrides the location (tests).
     /// </summary>
-    public static InputCache? For(InputFolder input, RuleSet rules, string? folder = null, bool eagerRows = false)
+    public static InputCache? For(InputFolder input, RuleSet rules, string? folder = null)
     {
         if (!OperatingSystem.IsLinux() || Environment.GetEnvironmentVariable("DISCLOSURE_INPUT_CACHE") is "off" or "0")
         {
@@ -67,7 +64,7 @@ public sealed partial class InputCache
         }
 
         var checks = DisclosureChecks.FingerprintOf(rules);
-        return new InputCache(folder, ToolVersion + "|" + Hash(catalogue.ToString()) + "|" + checks, checks) { EagerRows = eagerRows };
+        return new InputCache(folder, ToolVersion + "|" + Hash(catalogue.ToString()) + "|" + checks, checks);
     }
 
     /// <summary><c>$TMPDIR/disclosure-cache/&lt;first 16 hex digits of SHA-256 of the full input path&gt;</c>.</summary>
@@ -95,7 +92,7 @@ public sealed partial class InputCache
                     var pool = new List<string>();
                     for (var i = 0; i < count; i++)
                     {
-                        var e = ReadEntry(r, ChecksFingerprint, pool, EagerRows);
+                        var e = ReadEntry(r, ChecksFingerprint, pool);
                         entries[e.File] = e;
                     }
                 }
@@ -322,6 +319,7 @@ public sealed partial class InputCache
         w.Write(d.Body);
         w.Write(d.BodyLine);
         w.Write(d.RawFrontMatter);
+        w.Write(d.ContentSha256);
         w.Write(d.Tables.Count);
         foreach (var t in d.Tables)
         {
@@ -335,30 +333,14 @@ public sealed partial class InputCache
                 Pooled(w, c, pool);
             }
 
-            // Rows go in a length-prefixed block, so a run that never looks at them (check) skips them unread.
-            using var block = new MemoryStream();
-            using (var bw = new BinaryWriter(block, Encoding.UTF8, leaveOpen: true))
-            {
-                bw.Write(t.Rows.Count);
-                foreach (var row in t.Rows)
-                {
-                    bw.Write(row.Line);
-                    bw.Write(row.Cells.Count);
-                    foreach (var cell in row.Cells)
-                    {
-                        bw.Write(cell.Text);
-                        bw.Write(cell.Line);
-                        bw.Write(cell.Column);
-                    }
-                }
-            }
-
-            w.Write((int)block.Length);
-            w.Write(block.GetBuffer(), 0, (int)block.Length);
+            // Rows go as their packed bytes, length first: loading takes them as they are, without decoding.
+            var rows = PackedRows.Pack(t.Rows).Encoded;
+            w.Write(rows.Length);
+            w.Write(rows);
         }
     }
 
-    private static Entry ReadEntry(BinaryReader r, string checksFingerprint, List<string> pool, bool eagerRows)
+    private static Entry ReadEntry(BinaryReader r, string checksFingerprint, List<string> pool)
     {
         var file = r.ReadString();
         var deps = new (string, Stamp)[r.ReadInt32()];
@@ -375,7 +357,7 @@ public sealed partial class InputCache
             return new Entry(file, deps, claimed, null, findings, checks);
         }
 
-        return new Entry(file, deps, claimed, ReadDisclosure(r, pool, eagerRows), findings, checks);
+        return new Entry(file, deps, claimed, ReadDisclosure(r, pool), findings, checks);
     }
 
     private static Finding[] ReadFindings(BinaryReader r, List<string> pool)
@@ -399,7 +381,7 @@ public sealed partial class InputCache
         return findings;
     }
 
-    private static Disclosure ReadDisclosure(BinaryReader r, List<string> pool, bool eagerRows)
+    private static Disclosure ReadDisclosure(BinaryReader r, List<string> pool)
     {
         var unit = Pooled(r, pool)!;
         var period = Period.TryParse(Pooled(r, pool), out var p) ? p : throw new FormatException("period");
@@ -433,6 +415,7 @@ public sealed partial class InputCache
         var body = r.ReadString();
         var bodyLine = r.ReadInt32();
         var raw = r.ReadString();
+        var contentSha256 = r.ReadString();
         var tables = new List<Table>(r.ReadInt32());
         for (var t = tables.Capacity; t > 0; t--)
         {
@@ -446,16 +429,12 @@ public sealed partial class InputCache
                 columns.Add(Pooled(r, pool)!);
             }
 
-            var length = r.ReadInt32();
-            var stream = (MemoryStream)r.BaseStream;
-            IReadOnlyList<TableRow> rows = eagerRows
-                ? LazyRows.Decode(stream.GetBuffer(), (int)stream.Position, length)
-                : new LazyRows(stream.GetBuffer(), (int)stream.Position, length);
-            stream.Position += length;
+            // The rows stay encoded (a copy of their bytes, so the unit's file buffer is not kept alive).
+            var rows = PackedRows.FromEncoded(r.ReadBytes(r.ReadInt32()));
             tables.Add(new Table(tfile, schema, caption, columns, rows, headerLine));
         }
 
-        return new Disclosure(unit, period, slug, dfile, meta, dtitle, body, bodyLine, tables, raw);
+        return new Disclosure(unit, period, slug, dfile, meta, dtitle, body, bodyLine, tables, raw) { ContentSha256 = contentSha256 };
     }
 
     private static void Opt(BinaryWriter w, string? s)
@@ -536,37 +515,4 @@ public sealed partial class InputCache
     private static DateOnly? OptDate(BinaryReader r) => r.ReadBoolean() ? DateOnly.FromDayNumber(r.ReadInt32()) : null;
 
     private static decimal? OptDecimal(BinaryReader r) => r.ReadBoolean() ? r.ReadDecimal() : null;
-
-    /// <summary>A cached table's rows, decoded from the cache file's bytes the first time anything reads them.</summary>
-    private sealed class LazyRows(byte[] bytes, int offset, int length) : IReadOnlyList<TableRow>
-    {
-        private readonly Lazy<TableRow[]> _rows = new(() => Decode(bytes, offset, length));
-
-        public int Count => _rows.Value.Length;
-
-        public TableRow this[int index] => _rows.Value[index];
-
-        public IEnumerator<TableRow> GetEnumerator() => ((IEnumerable<TableRow>)_rows.Value).GetEnumerator();
-
-        System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
-
-        public static TableRow[] Decode(byte[] bytes, int offset, int length)
-        {
-            using var r = new BinaryReader(new MemoryStream(bytes, offset, length, writable: false), Encoding.UTF8);
-            var rows = new TableRow[r.ReadInt32()];
-            for (var i = 0; i < rows.Length; i++)
-            {
-                var line = r.ReadInt32();
-                var cells = new TableCell[r.ReadInt32()];
-                for (var c = 0; c < cells.Length; c++)
-                {
-                    cells[c] = new TableCell(r.ReadString(), r.ReadInt32(), r.ReadInt32());
-                }
-
-                rows[i] = new TableRow(line, cells);
-            }
-
-            return rows;
-        }
-    }
 }

@@ -15,8 +15,10 @@ public static class InputLoader
     /// <summary>Loads without the input cache (every file is read).</summary>
     public static LoadResult Load(string root) => Load(root, useCache: false);
 
-    /// <summary>Loads (<paramref name="eagerRows"/>: decode cached table rows now, for a build); with <paramref name="useCache"/>, disclosures come from the persistent <see cref="InputCache"/> where
-    /// their files are unchanged (<paramref name="cacheFolder"/> overrides its location).</summary>
+    /// <summary>Loads; with <paramref name="useCache"/>, disclosures come from the persistent <see cref="InputCache"/> where
+    /// their files are unchanged (<paramref name="cacheFolder"/> overrides its location). <paramref name="eagerRows"/> is
+    /// ignored: table rows are always kept packed (<see cref="PackedRows"/>) and decoded when walked. It stays until
+    /// <c>Site/Load/LoadInput.cs</c> stops passing it.</summary>
     public static LoadResult Load(string root, bool useCache, string? cacheFolder = null, bool eagerRows = false)
     {
         var input = new InputFolder(root);
@@ -60,7 +62,7 @@ public static class InputLoader
             }
         }
 
-        var disclosures = DisclosureLoader.LoadAll(input, byId, rules, sink, useCache ? InputCache.For(input, rules, cacheFolder, eagerRows) : null)
+        var disclosures = DisclosureLoader.LoadAll(input, byId, rules, sink, useCache ? InputCache.For(input, rules, cacheFolder) : null)
             .Concat(BoardPhotoLoader.Load(input, byId, rules, SiteClock.Zone(settings.TimeZone), sink))
             .ToList();
         var decisions = new List<Decision>();

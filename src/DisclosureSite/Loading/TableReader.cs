@@ -9,31 +9,49 @@ public static class TableReader
 {
     public static readonly IReadOnlyList<string> Extensions = [".csv", ".xlsx", ".xls"];
 
-    public static Table? Read(InputFolder input, string relative, string schema, string? caption, FindingSink sink, string? unit = null, string? period = null, string? item = null)
+    public static Table? Read(InputFolder input, string relative, string schema, string? caption, FindingSink sink, string? unit = null, string? period = null, string? item = null) =>
+        Read(input, relative, schema, caption, sink, out _, unit, period, item);
+
+    /// <summary>
+    /// As above; <paramref name="content"/> is the file's content as <see cref="Publishing.ContentHash"/> normalizes it
+    /// (decoded CSV text in NFC and UTF-8, or the spreadsheet's bytes), so the loader hashes what it read without reading
+    /// the file again. Null when the table could not be read.
+    /// </summary>
+    public static Table? Read(InputFolder input, string relative, string schema, string? caption, FindingSink sink, out byte[]? content, string? unit = null, string? period = null, string? item = null)
     {
         var ext = Path.GetExtension(relative).ToLowerInvariant();
-        var parsed = ext == ".csv" ? ReadCsv(input, relative, sink, unit, period, item) : ReadExcel(input, relative, sink, unit, period, item);
+        var parsed = ext == ".csv" ? ReadCsv(input, relative, sink, out content, unit, period, item) : ReadExcel(input, relative, sink, out content, unit, period, item);
         if (parsed is not { } p)
         {
+            content = null;
             return null;
         }
 
-        return new Table(relative, schema, caption, p.Header.Select(h => h.Text).ToList(), p.Rows, p.Header.Count > 0 ? p.Header[0].Line : 1);
+        return new Table(relative, schema, caption, p.Header.Select(h => h.Text).ToList(), PackedRows.Pack(p.Rows), p.Header.Count > 0 ? p.Header[0].Line : 1);
     }
 
-    private static (IReadOnlyList<TableCell> Header, IReadOnlyList<TableRow> Rows)? ReadCsv(InputFolder input, string relative, FindingSink sink, string? unit, string? period, string? item)
+    private static (IReadOnlyList<TableCell> Header, IReadOnlyList<TableRow> Rows)? ReadCsv(InputFolder input, string relative, FindingSink sink, out byte[]? content, string? unit, string? period, string? item)
     {
+        content = null;
         var text = TextFile.Read(input, relative, sink);
-        return text is null ? null : CsvText.Parse(text, relative, sink, unit, period, item);
+        var parsed = text is null ? null : CsvText.Parse(text, relative, sink, unit, period, item);
+        if (parsed is not null)
+        {
+            content = Publishing.ContentHash.NormalizedText(text!);
+        }
+
+        return parsed;
     }
 
-    private static (IReadOnlyList<TableCell> Header, IReadOnlyList<TableRow> Rows)? ReadExcel(InputFolder input, string relative, FindingSink sink, string? unit, string? period, string? item)
+    private static (IReadOnlyList<TableCell> Header, IReadOnlyList<TableRow> Rows)? ReadExcel(InputFolder input, string relative, FindingSink sink, out byte[]? content, string? unit, string? period, string? item)
     {
         System.Text.Encoding.RegisterProvider(System.Text.CodePagesEncodingProvider.Instance);
         var records = new List<TableRow>();
+        content = null;
         try
         {
-            using var stream = File.OpenRead(input.FullPath(relative));
+            content = File.ReadAllBytes(input.FullPath(relative));
+            using var stream = new MemoryStream(content, writable: false);
             using var reader = ExcelReaderFactory.CreateReader(stream);
             var row = 0;
             while (reader.Read())

@@ -31,6 +31,7 @@ public sealed record FrontMatter(
 /// <summary>
 /// One disclosure: <c>disclosures/&lt;unit&gt;/&lt;period&gt;/&lt;slug&gt;.md</c> with its tables.
 /// <see cref="BodyLine"/> is the 1-based line of the file where the Markdown body starts.
+/// <see cref="ContentSha256"/> is filled by the loaders.
 /// </summary>
 public sealed record Disclosure(
     string Unit,
@@ -46,6 +47,13 @@ public sealed record Disclosure(
 {
     /// <summary>The file line of the front matter's first line (just after the opening <c>---</c>).</summary>
     public const int FrontMatterLine = 2;
+
+    /// <summary>
+    /// The canonical SHA-256 of the disclosure's files (<see cref="Publishing.ContentHash"/>, docs/审计核验.md), computed
+    /// while loading from the text and bytes the loader read, and kept in the input cache with the disclosure.
+    /// Empty only for a disclosure made outside the loaders.
+    /// </summary>
+    public string ContentSha256 { get; init; } = string.Empty;
 
     public string Item => Meta.Item;
 

@@ -3,13 +3,25 @@ namespace DisclosureSite.Model;
 /// <summary>A cell as read, with the place it came from (1-based line and column in the file; for .xlsx, row and column).</summary>
 public readonly record struct TableCell(string Text, int Line, int Column);
 
-/// <summary>A data row of a table; <see cref="Line"/> is the 1-based line (CSV) or sheet row (.xlsx).</summary>
+/// <summary>
+/// A data row of a table; <see cref="Line"/> is the 1-based line (CSV) or sheet row (.xlsx). Equal rows have the same
+/// line and the same cells (not the same cell list): a table's rows are decoded afresh on each enumeration
+/// (<see cref="PackedRows"/>), and a row found in one walk must match itself in the next.
+/// </summary>
 public sealed record TableRow(int Line, IReadOnlyList<TableCell> Cells)
 {
     public string this[int column] => column < Cells.Count ? Cells[column].Text : string.Empty;
+
+    public bool Equals(TableRow? other) =>
+        other is not null && Line == other.Line && (ReferenceEquals(Cells, other.Cells) || Cells.SequenceEqual(other.Cells));
+
+    public override int GetHashCode() => HashCode.Combine(Line, Cells.Count);
 }
 
-/// <summary>A table file of a disclosure: header and rows exactly as given (ledger | roster | generic).</summary>
+/// <summary>
+/// A table file of a disclosure: header and rows exactly as given (ledger | roster | generic). The loaders keep
+/// <see cref="Rows"/> as <see cref="PackedRows"/>: walk them, and keep what you need, not the rows.
+/// </summary>
 public sealed record Table(string File, string Schema, string? Caption, IReadOnlyList<string> Columns, IReadOnlyList<TableRow> Rows, int HeaderLine)
 {
     public int ColumnIndex(IEnumerable<string> names)

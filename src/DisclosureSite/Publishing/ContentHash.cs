@@ -18,10 +18,23 @@ public static class ContentHash
     private static readonly string[] TextExtensions = [".md", ".csv", ".txt", ".yaml", ".yml"];
 
     /// <summary>The input-relative files that make up a disclosure's content, in canonical order.</summary>
-    public static IReadOnlyList<string> FilesOf(Disclosure d) =>
-        new[] { d.File }.Concat(d.Tables.Select(t => t.File)).Concat(d.Meta.Attachments).Distinct(StringComparer.Ordinal).ToList();
+    public static IReadOnlyList<string> FilesOf(Disclosure d) => FilesOf(d.File, d.Tables, d.Meta.Attachments);
+
+    /// <summary>The .md file, then its tables, then its attachments, each once (what <see cref="FilesOf(Disclosure)"/> lists).</summary>
+    public static IReadOnlyList<string> FilesOf(string file, IEnumerable<Table> tables, IEnumerable<string> attachments) =>
+        new[] { file }.Concat(tables.Select(t => t.File)).Concat(attachments).Distinct(StringComparer.Ordinal).ToList();
 
     public static string Of(string inputRoot, Disclosure d) => Hex(SHA256.HashData(Canonical(inputRoot, FilesOf(d))));
+
+    /// <summary>
+    /// The hash of <paramref name="files"/> given each file's normalized content (<see cref="Normalize"/>: what the loader
+    /// has already decoded, or <see cref="NormalizedBytes"/> read from disk): the same bytes <see cref="Of"/> hashes.
+    /// </summary>
+    public static string OfNormalized(IEnumerable<string> files, Func<string, byte[]> normalized) =>
+        Hex(SHA256.HashData(CanonicalOfNormalized(files, normalized)));
+
+    /// <summary>The normalized content of a text file the loader has decoded (LF line ends already): NFC, UTF-8 without BOM.</summary>
+    public static byte[] NormalizedText(string decoded) => Encoding.UTF8.GetBytes(decoded.Normalize(NormalizationForm.FormC));
 
     /// <summary>The canonical bytes of a list of input-relative files.</summary>
     public static byte[] Canonical(string inputRoot, IEnumerable<string> files) =>
@@ -32,12 +45,15 @@ public static class ContentHash
         });
 
     /// <summary>The canonical bytes of files read by <paramref name="read"/> (from disk, or from a Git commit when verifying).</summary>
-    public static byte[] Canonical(IEnumerable<string> files, Func<string, byte[]> read)
+    public static byte[] Canonical(IEnumerable<string> files, Func<string, byte[]> read) =>
+        CanonicalOfNormalized(files, file => Normalize(read(file), file));
+
+    private static byte[] CanonicalOfNormalized(IEnumerable<string> files, Func<string, byte[]> normalized)
     {
         using var ms = new MemoryStream();
         foreach (var file in files)
         {
-            var content = Normalize(read(file), file);
+            var content = normalized(file);
             var header = Encoding.UTF8.GetBytes($"file {file}\nlength {content.Length.ToString(CultureInfo.InvariantCulture)}\n");
             ms.Write(header);
             ms.Write(content);
@@ -60,7 +76,7 @@ public static class ContentHash
         }
 
         var text = TextFile.Decode(bytes, relative, new FindingSink(), out _);
-        return text is null ? bytes : Encoding.UTF8.GetBytes(text.Normalize(NormalizationForm.FormC));
+        return text is null ? bytes : NormalizedText(text);
     }
 
     public static string Hex(byte[] hash) => Convert.ToHexStringLower(hash);

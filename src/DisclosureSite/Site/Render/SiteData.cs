@@ -16,7 +16,6 @@ namespace DisclosureSite.Site.Render;
 public sealed class SiteData
 {
     // Disclosures are records: structural equality would hash their whole body on every look-up, so maps key them by reference.
-    private readonly ConcurrentDictionary<Disclosure, string> _hashes = new(ReferenceEqualityComparer.Instance);
     private readonly Lazy<IReadOnlyDictionary<string, ItemHistory>> _revisions;
     private readonly FrozenDictionary<string, Unit> _units;
     private readonly ILookup<string, ComplianceEntry> _complianceByUnit;
@@ -157,7 +156,8 @@ public sealed class SiteData
     /// <summary>The date the disclosure became public (its trusted date, or its embargo date if later) and the date's source.</summary>
     public (DateOnly? Date, DateSource Source) Published(Disclosure d) => Validation.Calculator.EffectiveDate(d);
 
-    public string ContentSha256(Disclosure d) => _hashes.GetOrAdd(d, x => ContentHash.Of(Input.Root, x));
+    /// <summary>The disclosure's content hash, computed while loading (or kept in the input cache); read from disk only for a disclosure made elsewhere.</summary>
+    public string ContentSha256(Disclosure d) => d.ContentSha256 is { Length: > 0 } hash ? hash : ContentHash.Of(Input.Root, d);
 
     public Disclosure? Corrected(Disclosure correction) =>
         correction.IsCorrection ? _corrected.GetValueOrDefault(correction) : null;
