@@ -24,7 +24,15 @@ public sealed class RenderCompliancePages : IRenderStep
             "compliance/compliance.csv",
             "compliance/compliance.json");
         context.WritePage("compliance/", "compliance", "公开情况总览", index, context.Crumbs());
-        WriteData(context, "compliance/", data.Compliance);
+
+        // Each entry is a row of the whole table and of its period's: made once.
+        var rows = new Dictionary<ComplianceEntry, Dictionary<string, object?>>(ReferenceEqualityComparer.Instance);
+        foreach (var e in data.Compliance)
+        {
+            rows[e] = Row(data, e);
+        }
+
+        WriteData(context, "compliance/", data.Compliance, rows);
 
         Parallel.ForEach(periods, period =>
         {
@@ -32,7 +40,7 @@ public sealed class RenderCompliancePages : IRenderStep
             var url = $"compliance/{period}/";
             var view = new CompliancePeriodView(period.ToString(), period.ToChinese(), ViewFactory.Counts(entries), Matrices(data, entries), url + "compliance.csv", url + "compliance.json");
             context.WritePage(url, "compliance-period", $"{period.ToChinese()}公开情况", view, context.Crumbs(new LinkView("公开情况", "compliance/")));
-            WriteData(context, url, entries);
+            WriteData(context, url, entries, rows);
         });
     }
 
@@ -76,9 +84,9 @@ public sealed class RenderCompliancePages : IRenderStep
         return result;
     }
 
-    private static void WriteData(RenderContext context, string folder, IEnumerable<ComplianceEntry> entries)
+    private static void WriteData(RenderContext context, string folder, IEnumerable<ComplianceEntry> entries, Dictionary<ComplianceEntry, Dictionary<string, object?>> rowOf)
     {
-        var rows = entries.Select(e => Row(context.Data, e)).ToList();
+        var rows = entries.Select(e => rowOf[e]).ToList();
         context.Output.Write(folder + "compliance.csv", SafeCsv.Of(CsvHeader, rows.Select(r => (IReadOnlyList<string?>)r.Values.Select(v => v?.ToString()).ToList())));
         context.Output.Write(folder + "compliance.json", JsonSerializer.SerializeToUtf8Bytes(new { as_of = Dates.Iso(context.Data.AsOf), entries = rows }, SiteJson.Options));
     }
