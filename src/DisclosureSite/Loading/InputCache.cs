@@ -19,7 +19,7 @@ namespace DisclosureSite.Loading;
 /// </summary>
 public sealed partial class InputCache
 {
-    private const string Magic = "disclosure-input-cache-v5";
+    private const string Magic = "disclosure-input-cache-v6";
     private static readonly string ToolVersion = typeof(InputCache).Assembly.ManifestModule.ModuleVersionId.ToString();
 
     private InputCache(string folder, string fingerprint, string checksFingerprint)
@@ -321,7 +321,7 @@ public sealed partial class InputCache
         w.Write(d.Title);
         w.Write(d.Body);
         w.Write(d.BodyLine);
-        w.Write(d.RawFrontMatter);
+        WriteFindings(w, d.FrontMatterPersonalData, pool);
         w.Write(d.ContentSha256);
         w.Write(d.Tables.Count);
         foreach (var t in d.Tables)
@@ -418,7 +418,7 @@ public sealed partial class InputCache
         var dtitle = strings.Intern(r.ReadString());
         var body = r.ReadString();
         var bodyLine = r.ReadInt32();
-        var raw = r.ReadString();
+        var frontMatterPersonalData = ReadFindings(r, pool);
         var contentSha256 = r.ReadString();
         var tables = NewArray<Table>(r.ReadInt32());
         for (var t = 0; t < tables.Length; t++)
@@ -438,7 +438,7 @@ public sealed partial class InputCache
             tables[t] = new Table(tfile, schema, caption, columns, rows, headerLine);
         }
 
-        return new Disclosure(unit, period, slug, dfile, meta, dtitle, body, bodyLine, tables, raw) { ContentSha256 = contentSha256 };
+        return new Disclosure(unit, period, slug, dfile, meta, dtitle, body, bodyLine, tables, frontMatterPersonalData) { ContentSha256 = contentSha256 };
     }
 
     private static void Opt(BinaryWriter w, string? s)
