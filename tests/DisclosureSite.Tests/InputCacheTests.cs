@@ -122,6 +122,41 @@ public class InputCacheTests
         }
     }
 
+    [Test]
+    public void Every_fixture_checks_the_same_through_a_cold_and_a_warm_cache()
+    {
+        var cache = TestPaths.TempDir("ds-icache-fixtures");
+        try
+        {
+            var hits = InputCache.Hits;
+            foreach (var kind in new[] { "good", "bad" })
+            {
+                foreach (var dir in Directory.EnumerateDirectories(Path.Combine(TestPaths.Fixtures, kind)).Order(StringComparer.Ordinal))
+                {
+                    var input = Path.Combine(dir, "input");
+                    var asOf = FixtureTests.Check(dir).AsOf;
+                    var uncached = InputLoader.Load(input);
+                    if (uncached.Input is null)
+                    {
+                        continue;
+                    }
+
+                    foreach (var run in new[] { "cold", "warm" })
+                    {
+                        var cached = InputLoader.Load(input, useCache: true, Path.Combine(cache, kind + "-" + Path.GetFileName(dir)));
+                        Assert.That(Findings(cached, asOf), Is.EqualTo(Findings(uncached, asOf)), $"{run}: {kind}/{Path.GetFileName(dir)}");
+                    }
+                }
+            }
+
+            Assert.That(InputCache.Hits - hits, Is.GreaterThan(30), "the warm runs take files from the cache");
+        }
+        finally
+        {
+            Directory.Delete(cache, recursive: true);
+        }
+    }
+
     private static void AssertSame(string input, string cache, string what)
     {
         var cached = Findings(InputLoader.Load(input, useCache: true, cache));
@@ -129,9 +164,12 @@ public class InputCacheTests
         Assert.That(cached, Is.EqualTo(uncached), what);
     }
 
-    private static List<string> Findings(LoadResult loaded)
+    private static List<string> Findings(LoadResult loaded) => Findings(loaded, Validator.Check(loaded, AsOf));
+
+    private static List<string> Findings(LoadResult loaded, DateOnly asOf) => Findings(loaded, Validator.Check(loaded, asOf, GitHistory.None("fixture")));
+
+    private static List<string> Findings(LoadResult loaded, CheckReport report)
     {
-        var report = Validator.Check(loaded, AsOf);
         var lines = report.Findings.Select(f => f.ToString()).ToList();
         lines.Add(report.Summary.ToString());
         lines.AddRange(loaded.Input!.Disclosures.Select(d => $"{d} {string.Join('|', d.Tables.Select(t => string.Join(';', t.Columns) + ":" + string.Join(';', t.Rows.Select(r => r.Line + "=" + string.Join(',', r.Cells)))))}"));

@@ -19,7 +19,7 @@ namespace DisclosureSite.Loading;
 /// </summary>
 public sealed partial class InputCache
 {
-    private const string Magic = "disclosure-input-cache-v5";
+    private const string Magic = "disclosure-input-cache-v6";
     private static readonly string ToolVersion = typeof(InputCache).Assembly.ManifestModule.ModuleVersionId.ToString();
 
     private InputCache(string folder, string fingerprint, string checksFingerprint)
@@ -74,7 +74,10 @@ public sealed partial class InputCache
     private static string Hash(string text) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
 
     /// <summary>The cached results of one unit folder (read once, written back if anything changed).</summary>
-    public UnitCache OpenUnit(InputFolder input, Unit unit)
+    public UnitCache OpenUnit(InputFolder input, Unit unit) => OpenUnit(input, unit, new StringPool());
+
+    /// <summary>As above; repeated strings of the entries read are taken from <paramref name="strings"/> (the load's pool).</summary>
+    internal UnitCache OpenUnit(InputFolder input, Unit unit, StringPool strings)
     {
         var path = Path.Combine(Folder, unit.Id + ".bin");
         var fingerprint = Fingerprint + "|" + unit.Id + "|" + (int)unit.Level;
@@ -89,7 +92,7 @@ public sealed partial class InputCache
                 if (r.ReadString() == Magic && r.ReadString() == fingerprint)
                 {
                     var count = r.ReadInt32();
-                    var pool = new List<string>();
+                    var pool = new ReadPool(strings);
                     for (var i = 0; i < count; i++)
                     {
                         var e = ReadEntry(r, ChecksFingerprint, pool);
@@ -318,7 +321,7 @@ public sealed partial class InputCache
         w.Write(d.Title);
         w.Write(d.Body);
         w.Write(d.BodyLine);
-        w.Write(d.RawFrontMatter);
+        WriteFindings(w, d.FrontMatterPersonalData, pool);
         w.Write(d.ContentSha256);
         w.Write(d.Tables.Count);
         foreach (var t in d.Tables)
@@ -340,7 +343,7 @@ public sealed partial class InputCache
         }
     }
 
-    private static Entry ReadEntry(BinaryReader r, string checksFingerprint, List<string> pool)
+    private static Entry ReadEntry(BinaryReader r, string checksFingerprint, ReadPool pool)
     {
         var file = r.ReadString();
         var deps = new (string, Stamp)[r.ReadInt32()];
@@ -360,9 +363,9 @@ public sealed partial class InputCache
         return new Entry(file, deps, claimed, ReadDisclosure(r, pool), findings, checks);
     }
 
-    private static Finding[] ReadFindings(BinaryReader r, List<string> pool)
+    private static Finding[] ReadFindings(BinaryReader r, ReadPool pool)
     {
-        var findings = new Finding[r.ReadInt32()];
+        var findings = NewArray<Finding>(r.ReadInt32());
         for (var i = 0; i < findings.Length; i++)
         {
             findings[i] = new Finding(
@@ -381,60 +384,61 @@ public sealed partial class InputCache
         return findings;
     }
 
-    private static Disclosure ReadDisclosure(BinaryReader r, List<string> pool)
+    private static Disclosure ReadDisclosure(BinaryReader r, ReadPool pool)
     {
         var unit = Pooled(r, pool)!;
         var period = Period.TryParse(Pooled(r, pool), out var p) ? p : throw new FormatException("period");
         var slug = Pooled(r, pool)!;
         var dfile = r.ReadString();
         var item = Pooled(r, pool)!;
-        var title = OptString(r);
+        var strings = pool.Shared;
+        var title = strings.InternOrNull(OptString(r));
         var published = OptDate(r);
         var publishAt = OptDate(r);
         var withdrawAt = OptDate(r);
-        var nil = OptString(r);
+        var nil = strings.InternOrNull(OptString(r));
         var corrects = OptString(r);
-        var revisionNote = OptString(r);
-        var withdrawn = OptString(r);
+        var revisionNote = strings.InternOrNull(OptString(r));
+        var withdrawn = strings.InternOrNull(OptString(r));
         var opening = OptDecimal(r);
         var closing = OptDecimal(r);
-        var tableRefs = new TableRef[r.ReadInt32()];
+        var tableRefs = NewArray<TableRef>(r.ReadInt32());
         for (var i = 0; i < tableRefs.Length; i++)
         {
-            tableRefs[i] = new TableRef(r.ReadString(), Pooled(r, pool)!, Pooled(r, pool));
+            tableRefs[i] = new TableRef(strings.Intern(r.ReadString()), Pooled(r, pool)!, Pooled(r, pool));
         }
 
-        var attachments = new string[r.ReadInt32()];
+        var attachments = NewArray<string>(r.ReadInt32());
         for (var i = 0; i < attachments.Length; i++)
         {
             attachments[i] = r.ReadString();
         }
 
-        var meta = new FrontMatter(item, title, published, publishAt, withdrawAt, nil, corrects, revisionNote, withdrawn, opening, closing, tableRefs.ToList(), attachments.ToList());
-        var dtitle = r.ReadString();
+        var meta = new FrontMatter(item, title, published, publishAt, withdrawAt, nil, corrects, revisionNote, withdrawn, opening, closing, tableRefs, attachments);
+        var dtitle = strings.Intern(r.ReadString());
         var body = r.ReadString();
         var bodyLine = r.ReadInt32();
-        var raw = r.ReadString();
+        var frontMatterPersonalData = ReadFindings(r, pool);
         var contentSha256 = r.ReadString();
-        var tables = new List<Table>(r.ReadInt32());
-        for (var t = tables.Capacity; t > 0; t--)
+        var tables = NewArray<Table>(r.ReadInt32());
+        for (var t = 0; t < tables.Length; t++)
         {
             var tfile = r.ReadString();
             var schema = Pooled(r, pool)!;
             var caption = Pooled(r, pool);
             var headerLine = r.ReadInt32();
-            var columns = new List<string>(r.ReadInt32());
-            for (var i = columns.Capacity; i > 0; i--)
+            var columns = NewArray<string>(r.ReadInt32());
+            for (var i = 0; i < columns.Length; i++)
             {
-                columns.Add(Pooled(r, pool)!);
+                columns[i] = Pooled(r, pool)!;
             }
 
             // The rows stay encoded (a copy of their bytes, so the unit's file buffer is not kept alive).
             var rows = PackedRows.FromEncoded(r.ReadBytes(r.ReadInt32()));
-            tables.Add(new Table(tfile, schema, caption, columns, rows, headerLine));
+            tables[t] = new Table(tfile, schema, caption, columns, rows, headerLine);
         }
 
-        return new Disclosure(unit, period, slug, dfile, meta, dtitle, body, bodyLine, tables, raw) { ContentSha256 = contentSha256 };
+        return new Disclosure(unit, period, slug, dfile, meta, dtitle, body, bodyLine, tables, frontMatterPersonalData) { ContentSha256 = contentSha256 };
     }
 
     private static void Opt(BinaryWriter w, string? s)
@@ -492,7 +496,7 @@ public sealed partial class InputCache
         }
     }
 
-    private static string? Pooled(BinaryReader r, List<string> pool)
+    private static string? Pooled(BinaryReader r, ReadPool pool)
     {
         var index = r.ReadInt32();
         if (index < 0)
@@ -500,13 +504,25 @@ public sealed partial class InputCache
             return null;
         }
 
-        if (index == pool.Count)
+        var numbered = pool.Numbered;
+        if (index == numbered.Count)
         {
-            pool.Add(r.ReadString());
+            numbered.Add(pool.Shared.Intern(r.ReadString()));
         }
 
-        return pool[index];
+        return numbered[index];
     }
+
+    /// <summary>The pooled strings of one cache file so far (by number), each taken from the load's <see cref="StringPool"/>.</summary>
+    private sealed class ReadPool(StringPool shared)
+    {
+        public List<string> Numbered { get; } = [];
+
+        public StringPool Shared => shared;
+    }
+
+    /// <summary>An array of <paramref name="length"/> items; the shared empty one for none (most disclosures have no attachment).</summary>
+    private static T[] NewArray<T>(int length) => length == 0 ? [] : new T[length];
 
     private static string? OptString(BinaryReader r) => r.ReadBoolean() ? r.ReadString() : null;
 

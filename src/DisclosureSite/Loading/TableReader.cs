@@ -10,14 +10,14 @@ public static class TableReader
     public static readonly IReadOnlyList<string> Extensions = [".csv", ".xlsx", ".xls"];
 
     public static Table? Read(InputFolder input, string relative, string schema, string? caption, FindingSink sink, string? unit = null, string? period = null, string? item = null) =>
-        Read(input, relative, schema, caption, sink, out _, unit, period, item);
+        Read(input, relative, schema, caption, sink, out _, new StringPool(), unit, period, item);
 
     /// <summary>
     /// As above; <paramref name="content"/> is the file's content as <see cref="Publishing.ContentHash"/> normalizes it
     /// (decoded CSV text in NFC and UTF-8, or the spreadsheet's bytes), so the loader hashes what it read without reading
-    /// the file again. Null when the table could not be read.
+    /// the file again. Null when the table could not be read. Column names are taken from <paramref name="strings"/>.
     /// </summary>
-    public static Table? Read(InputFolder input, string relative, string schema, string? caption, FindingSink sink, out byte[]? content, string? unit = null, string? period = null, string? item = null)
+    internal static Table? Read(InputFolder input, string relative, string schema, string? caption, FindingSink sink, out byte[]? content, StringPool strings, string? unit = null, string? period = null, string? item = null)
     {
         var ext = Path.GetExtension(relative).ToLowerInvariant();
         var parsed = ext == ".csv" ? ReadCsv(input, relative, sink, out content, unit, period, item) : ReadExcel(input, relative, sink, out content, unit, period, item);
@@ -27,7 +27,7 @@ public static class TableReader
             return null;
         }
 
-        return new Table(relative, schema, caption, p.Header.Select(h => h.Text).ToList(), PackedRows.Pack(p.Rows), p.Header.Count > 0 ? p.Header[0].Line : 1);
+        return new Table(relative, schema, caption, p.Header.Select(h => strings.Intern(h.Text)).ToArray(), PackedRows.Pack(p.Rows), p.Header.Count > 0 ? p.Header[0].Line : 1);
     }
 
     private static (IReadOnlyList<TableCell> Header, IReadOnlyList<TableRow> Rows)? ReadCsv(InputFolder input, string relative, FindingSink sink, out byte[]? content, string? unit, string? period, string? item)

@@ -31,7 +31,8 @@ public sealed record FrontMatter(
 /// <summary>
 /// One disclosure: <c>disclosures/&lt;unit&gt;/&lt;period&gt;/&lt;slug&gt;.md</c> with its tables.
 /// <see cref="BodyLine"/> is the 1-based line of the file where the Markdown body starts.
-/// <see cref="ContentSha256"/> is filled by the loaders.
+/// <see cref="FrontMatterPersonalData"/> is the unmasked personal data the loader found in the front matter (SPEC §8):
+/// the front matter's text is not kept once its fields are read. <see cref="ContentSha256"/> is filled by the loaders.
 /// </summary>
 public sealed record Disclosure(
     string Unit,
@@ -43,7 +44,7 @@ public sealed record Disclosure(
     string Body,
     int BodyLine,
     IReadOnlyList<Table> Tables,
-    string RawFrontMatter)
+    IReadOnlyList<Finding> FrontMatterPersonalData)
 {
     /// <summary>The file line of the front matter's first line (just after the opening <c>---</c>).</summary>
     public const int FrontMatterLine = 2;

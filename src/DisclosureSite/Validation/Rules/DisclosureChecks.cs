@@ -20,7 +20,10 @@ public static class DisclosureChecks
     public sealed record Results(string RulesFingerprint, IReadOnlyList<Finding> LedgerTables, IReadOnlyList<Finding> PersonalData);
 
     public static Results Compute(Disclosure d, RuleSet rules) =>
-        new(FingerprintOf(rules), LedgerTableRule.CheckDisclosure(d, rules).ToList(), PersonalDataRule.ScanDisclosure(d));
+        new(FingerprintOf(rules), Kept(LedgerTableRule.CheckDisclosure(d, rules).ToList()), Kept(PersonalDataRule.ScanDisclosure(d)));
+
+    /// <summary>Results are kept for every disclosure of the load, and nearly all are empty: those share the empty array.</summary>
+    private static IReadOnlyList<Finding> Kept(List<Finding> findings) => findings.Count == 0 ? [] : findings;
 
     public static void Remember(Disclosure d, Results results) => Known.AddOrUpdate(d, results);
 

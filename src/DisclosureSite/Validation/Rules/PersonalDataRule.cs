@@ -56,12 +56,14 @@ public sealed class PersonalDataRule : IValidationRule
         return findings;
     }
 
-    /// <summary>The personal data in one disclosure (front matter, body, table cells): a function of the disclosure only.</summary>
+    /// <summary>
+    /// The personal data in one disclosure (front matter, body, table cells): a function of the disclosure only. The front
+    /// matter was scanned by the loader (<see cref="ScanFrontMatter"/>, <see cref="Disclosure.FrontMatterPersonalData"/>).
+    /// </summary>
     public static List<Finding> ScanDisclosure(Disclosure d)
     {
-        var findings = new List<Finding>();
+        var findings = new List<Finding>(d.FrontMatterPersonalData);
         var period = d.Period.ToString();
-        ScanLines(findings, d.RawFrontMatter, d.File, Disclosure.FrontMatterLine, d.Unit, period, d.Item);
         ScanLines(findings, d.Body, d.File, d.BodyLine, d.Unit, period, d.Item);
         foreach (var table in d.Tables)
         {
@@ -80,6 +82,17 @@ public sealed class PersonalDataRule : IValidationRule
         }
 
         return findings;
+    }
+
+    /// <summary>
+    /// The personal data in a disclosure's front matter (its YAML, whose first line is line
+    /// <see cref="Disclosure.FrontMatterLine"/> of the file): the loader scans it so the text need not be kept.
+    /// </summary>
+    public static IReadOnlyList<Finding> ScanFrontMatter(string yaml, string file, string unit, string period, string item)
+    {
+        var findings = new List<Finding>();
+        ScanLines(findings, yaml, file, Disclosure.FrontMatterLine, unit, period, item);
+        return findings.Count == 0 ? [] : findings.ToArray();
     }
 
     private static string TextOf(string root, string file)
