@@ -22,8 +22,14 @@ public sealed class ThemeFiles : IFileProvider
     /// <summary>The theme folders, the township's overrides first.</summary>
     public IReadOnlyList<string> Roots => _roots;
 
-    /// <summary>The full path of a theme file (override first), or null.</summary>
-    public string? Resolve(string relative)
+    /// <summary>The full path of a theme file (override first), or null. Remembered: the theme does not change during a build,
+    /// and Fluid asks for every partial of every page.</summary>
+    public string? Resolve(string relative) => _resolved.GetOrAdd(relative, Find);
+
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, string?> _resolved = new(StringComparer.Ordinal);
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, IFileInfo> _infos = new(StringComparer.Ordinal);
+
+    private string? Find(string relative)
     {
         var clean = relative.Replace('\\', '/').TrimStart('/');
         if (clean.Split('/').Any(s => s is ".." or "."))
@@ -45,7 +51,7 @@ public sealed class ThemeFiles : IFileProvider
             .ToList();
 
     public IFileInfo GetFileInfo(string subpath) =>
-        Resolve(subpath) is { } path ? new ThemeFile(new FileInfo(path)) : new NotFoundFileInfo(subpath);
+        _infos.GetOrAdd(subpath, p => Resolve(p) is { } path ? new ThemeFile(new FileInfo(path)) : new NotFoundFileInfo(p));
 
     public IDirectoryContents GetDirectoryContents(string subpath) => NotFoundDirectoryContents.Singleton;
 

@@ -159,7 +159,7 @@ public sealed class RenderItemPages : IRenderStep
         var csv = d.UrlPath + CsvName(table.File);
         if (!string.Equals(table.Schema, "ledger", StringComparison.OrdinalIgnoreCase))
         {
-            return new TableView(table.Caption, table.Schema, table.Columns, table.Columns.Select(_ => string.Empty).ToList(), Rows(table, _ => false), null, null, csv);
+            return new TableView(table.Caption, table.Schema, table.Columns, table.Columns.Select(_ => string.Empty).ToList(), Rows(table, _ => false, _ => false), null, null, csv);
         }
 
         var ledger = LedgerAnalysis.Of(table, data.Input.Rules);
@@ -178,12 +178,12 @@ public sealed class RenderItemPages : IRenderStep
             computed,
             computed is { } c && closing is { } cl ? c == cl : null);
         var chart = LedgerChart.Of(opening, ledger.IncomeTotal, ledger.ExpenseTotal, closing ?? computed);
-        var rows = Rows(table, totals.Contains)
-            .Select(r => r with { Cells = r.Cells.Select((c, i) => classes[i] == "num" && Amount.TryParse(c, out var v) ? Amount.Format(v) : c).ToList() })
+        var rows = Rows(table, totals.Contains, i => classes[i] == "num")
+            .Select(r => r with { Cells = r.Cells.Select(c => c.Num && Amount.TryParse(c.Text, out var v) ? c with { Text = Amount.Format(v) } : c).ToList() })
             .ToList();
         return new TableView(table.Caption, table.Schema, table.Columns, classes, rows, view, chart, csv);
     }
 
-    private static List<RowView> Rows(Table table, Func<TableRow, bool> isTotal) =>
-        table.Rows.Select(r => new RowView(table.Columns.Select((_, i) => r[i]).ToList(), isTotal(r))).ToList();
+    private static List<RowView> Rows(Table table, Func<TableRow, bool> isTotal, Func<int, bool> isNum) =>
+        table.Rows.Select(r => new RowView(table.Columns.Select((_, i) => new CellView(r[i], isNum(i))).ToList(), isTotal(r))).ToList();
 }

@@ -84,7 +84,11 @@ public sealed record ItemView(
 public sealed record TableView(string? Caption, string Schema, IReadOnlyList<string> Columns, IReadOnlyList<string> ColumnClasses, IReadOnlyList<RowView> Rows, LedgerTotalsView? Ledger, string? ChartSvg, string CsvUrl);
 
 /// <summary>A table row; <see cref="IsTotal"/> for the clerk's own 合计 row.</summary>
-public sealed record RowView(IReadOnlyList<string> Cells, bool IsTotal);
+public sealed record RowView(IReadOnlyList<CellView> Cells, bool IsTotal);
+
+/// <summary>A table cell; <see cref="Num"/> for an amount column (right-aligned). Each cell says it itself: a template
+/// looking the class up by column index for every cell costs more than the rest of the page.</summary>
+public sealed record CellView(string Text, bool Num);
 
 /// <summary>Totals computed from a ledger's rows, and the balance check (opening + income − expense = closing).</summary>
 public sealed record LedgerTotalsView(decimal Income, decimal Expense, bool HasIncome, bool HasExpense, decimal? Opening, decimal? Closing, decimal? ComputedClosing, bool? BalanceOk);
