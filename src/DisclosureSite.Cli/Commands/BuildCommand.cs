@@ -36,7 +36,7 @@ public static class BuildCommand
         {
             foreach (var phase in result.Phases)
             {
-                context.Out.WriteLine($"  {phase.Name,-24} {phase.Elapsed.TotalMilliseconds,8:0} ms");
+                context.Out.WriteLine($"  {phase.Name,-24} {phase.Elapsed.TotalMilliseconds,8:0} ms {phase.WorkingSet / (1024 * 1024),6} MiB");
             }
         }
 

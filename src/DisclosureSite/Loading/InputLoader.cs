@@ -16,10 +16,9 @@ public static class InputLoader
     public static LoadResult Load(string root) => Load(root, useCache: false);
 
     /// <summary>Loads; with <paramref name="useCache"/>, disclosures come from the persistent <see cref="InputCache"/> where
-    /// their files are unchanged (<paramref name="cacheFolder"/> overrides its location). <paramref name="eagerRows"/> is
-    /// ignored: table rows are always kept packed (<see cref="PackedRows"/>) and decoded when walked. It stays until
-    /// <c>Site/Load/LoadInput.cs</c> stops passing it.</summary>
-    public static LoadResult Load(string root, bool useCache, string? cacheFolder = null, bool eagerRows = false)
+    /// their files are unchanged (<paramref name="cacheFolder"/> overrides its location). Table rows are kept packed
+    /// (<see cref="PackedRows"/>) and decoded when walked.</summary>
+    public static LoadResult Load(string root, bool useCache, string? cacheFolder = null)
     {
         var input = new InputFolder(root);
         var sink = new FindingSink();

@@ -34,4 +34,5 @@ public sealed record BuildResult(
 }
 
 /// <summary>How long a phase or step took, for <c>--verbose</c> output and performance notes.</summary>
-public sealed record PhaseTiming(string Name, TimeSpan Elapsed);
+/// <summary>A phase or render step: its wall time and the process's resident memory when it ended (bytes).</summary>
+public sealed record PhaseTiming(string Name, TimeSpan Elapsed, long WorkingSet = 0);

@@ -45,7 +45,7 @@ public static class SiteBuilder
         {
             var sw = Stopwatch.StartNew();
             var result = run();
-            phases.Add(new PhaseTiming(name, sw.Elapsed));
+            phases.Add(new PhaseTiming(name, sw.Elapsed, Environment.WorkingSet));
             return result;
         }
 

@@ -8,5 +8,5 @@ public static class LoadInput
     public static LoadResult Run(string inputRoot) => InputLoader.Load(inputRoot);
 
     /// <summary>Loads through the persistent input cache when <paramref name="useCache"/> is set.</summary>
-    public static LoadResult Run(string inputRoot, bool useCache, string? cacheFolder = null) => InputLoader.Load(inputRoot, useCache, cacheFolder, eagerRows: true);
+    public static LoadResult Run(string inputRoot, bool useCache, string? cacheFolder = null) => InputLoader.Load(inputRoot, useCache, cacheFolder);
 }

@@ -14,6 +14,10 @@ public static class SiteJson
         Encoder = JavaScriptEncoder.Create(UnicodeRanges.All),
     };
 
+    /// <summary>Writes <paramref name="value"/> as UTF-8 JSON in these options to a stream, in small pieces as it goes (a
+    /// whole-site file is never one array in memory).</summary>
+    public static void Write<T>(System.IO.Stream stream, T value) => JsonSerializer.Serialize(stream, value, Options);
+
     public static string DateSource(Model.DateSource source) => source switch
     {
         Model.DateSource.Ledger => "ledger",

@@ -39,6 +39,6 @@ public static class GenerateManifest
                 };
             }),
         };
-        output.Write(Path, JsonSerializer.SerializeToUtf8Bytes(manifest, SiteJson.Options));
+        output.Write(Path, stream => SiteJson.Write(stream, manifest));
     }
 }

@@ -106,6 +106,99 @@ public sealed partial class SiteOutput
         _cached[path] = new CachedFile(key, sha, bytes.Length, File.GetLastWriteTimeUtc(full).Ticks);
     }
 
+    /// <summary>
+    /// Writes a large file (a whole-site CSV or JSON) through <paramref name="write"/> straight to disk, hashing as it
+    /// goes, so the file is never held in memory whole. The same bytes as the previous output's are taken over as usual.
+    /// </summary>
+    public void Write(string path, Action<Stream> write, string? key = null)
+    {
+        CheckPath(path);
+        var full = FullPath(Root, path);
+        CreateFolderOf(full);
+        var partial = full + ".partial-" + Environment.CurrentManagedThreadId.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        string sha;
+        long length;
+        using (var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256))
+        {
+            using (var file = new FileStream(partial, FileMode.CreateNew, FileAccess.Write, FileShare.None, 64 * 1024))
+            using (var hashing = new HashingStream(file, hash))
+            {
+                write(hashing);
+                length = hashing.Length;
+            }
+
+            sha = Convert.ToHexStringLower(hash.GetHashAndReset());
+        }
+
+        if (_cache.TryGetValue(path, out var previous) && previous.Sha256 == sha && previous.Bytes == length && TakeOver(path, previous))
+        {
+            File.Delete(partial);
+            _cached[path] = previous with { Key = key };
+            return;
+        }
+
+        Claim(path, new OutputFile(path, sha, length));
+        RemovePresent(path, full);
+        File.Move(partial, full);
+        if (_previous is not null && new FileInfo(FullPath(_previous, path)) is { Exists: true } old && old.Length == length && Sha256Of(old.FullName) == sha)
+        {
+            File.SetLastWriteTimeUtc(full, old.LastWriteTimeUtc);
+        }
+
+        _cached[path] = new CachedFile(key, sha, length, File.GetLastWriteTimeUtc(full).Ticks);
+    }
+
+    private static string Sha256Of(string file)
+    {
+        using var stream = File.OpenRead(file);
+        return Convert.ToHexStringLower(SHA256.HashData(stream));
+    }
+
+    /// <summary>Passes writes on to a file and into a running hash.</summary>
+    private sealed class HashingStream(Stream inner, IncrementalHash hash) : Stream
+    {
+        public override bool CanRead => false;
+
+        public override bool CanSeek => false;
+
+        public override bool CanWrite => true;
+
+        public override long Length => _length;
+
+        public override long Position { get => _length; set => throw new NotSupportedException(); }
+
+        private long _length;
+
+        public override void Write(byte[] buffer, int offset, int count) => Write(buffer.AsSpan(offset, count));
+
+        public override void Write(ReadOnlySpan<byte> buffer)
+        {
+            hash.AppendData(buffer);
+            inner.Write(buffer);
+            _length += buffer.Length;
+        }
+
+        public override Task WriteAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken)
+        {
+            Write(buffer.AsSpan(offset, count));
+            return Task.CompletedTask;
+        }
+
+        public override ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default)
+        {
+            Write(buffer.Span);
+            return ValueTask.CompletedTask;
+        }
+
+        public override void Flush() => inner.Flush();
+
+        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+        public override void SetLength(long value) => throw new NotSupportedException();
+    }
+
     /// <summary>Removes the files of a recycled output that this build did not write or take over, and folders left empty.</summary>
     public void Finish()
     {

@@ -87,8 +87,8 @@ public sealed class RenderCompliancePages : IRenderStep
     private static void WriteData(RenderContext context, string folder, IEnumerable<ComplianceEntry> entries, Dictionary<ComplianceEntry, Dictionary<string, object?>> rowOf)
     {
         var rows = entries.Select(e => rowOf[e]).ToList();
-        context.Output.Write(folder + "compliance.csv", SafeCsv.Of(CsvHeader, rows.Select(r => (IReadOnlyList<string?>)r.Values.Select(v => v?.ToString()).ToList())));
-        context.Output.Write(folder + "compliance.json", JsonSerializer.SerializeToUtf8Bytes(new { as_of = Dates.Iso(context.Data.AsOf), entries = rows }, SiteJson.Options));
+        context.Output.Write(folder + "compliance.csv", stream => SafeCsv.Write(stream, CsvHeader, rows.Select(r => (IReadOnlyList<string?>)r.Values.Select(v => v?.ToString()).ToList())));
+        context.Output.Write(folder + "compliance.json", stream => SiteJson.Write(stream, new { as_of = Dates.Iso(context.Data.AsOf), entries = rows }));
     }
 
     /// <summary>A compliance entry as a flat record (CSV column order = <see cref="CsvHeader"/>).</summary>

@@ -16,8 +16,8 @@ public sealed class RenderDataDownloads : IRenderStep
     {
         var data = context.Data;
         var rows = data.Public.Select(d => Row(data, d)).ToList();
-        context.Output.Write("data/disclosures.csv", SafeCsv.Of(CsvHeader, rows.Select(r => (IReadOnlyList<string?>)r.Values.Select(v => v?.ToString()).ToList())));
-        context.Output.Write("data/disclosures.json", JsonSerializer.SerializeToUtf8Bytes(new { as_of = Dates.Iso(data.AsOf), disclosures = rows }, SiteJson.Options));
+        context.Output.Write("data/disclosures.csv", stream => SafeCsv.Write(stream, CsvHeader, rows.Select(r => (IReadOnlyList<string?>)r.Values.Select(v => v?.ToString()).ToList())));
+        context.Output.Write("data/disclosures.json", stream => SiteJson.Write(stream, new { as_of = Dates.Iso(data.AsOf), disclosures = rows }));
         var decisions = data.Input.Decisions.Select(d => new
         {
             unit = d.Unit,
@@ -28,7 +28,7 @@ public sealed class RenderDataDownloads : IRenderStep
             result = d.Result,
             steps = d.Steps.Select(s => new { id = s.Id, date = Dates.Iso(s.Date), minutes = s.Minutes, votes = s.Votes }),
         });
-        context.Output.Write("data/decisions.json", JsonSerializer.SerializeToUtf8Bytes(new { as_of = Dates.Iso(data.AsOf), decisions }, SiteJson.Options));
+        context.Output.Write("data/decisions.json", stream => SiteJson.Write(stream, new { as_of = Dates.Iso(data.AsOf), decisions }));
 
         var downloads = new List<DownloadView>
         {
