@@ -4,9 +4,9 @@ using System.Globalization;
 using System.Linq.Expressions;
 using System.Reflection;
 using System.Runtime.CompilerServices;
-using DisclosureSite.Site.Render.Views;
 using System.Security.Cryptography;
 using System.Text;
+using DisclosureSite.Site.Render.Views;
 
 namespace DisclosureSite.Site.Render;
 
