@@ -46,7 +46,7 @@ public sealed class RenderItemPages : IRenderStep
         // The key comes from the item's inputs, not its view: an unchanged item costs a few look-ups, not a Markdown
         // render and a walk over every table cell.
         var inputs = InputsOf(context, d);
-        var view = new Lazy<ItemView>(() => ViewOf(context, d));
+        var view = new Lazy<ItemView>(() => ViewOf(context, d, inputs));
         context.WritePage(d.UrlPath, "item", d.Title, inputs, () => view.Value, crumbs, [hashMeta], feedUrl: unit.Id + "/feed.xml");
 
         foreach (var table in d.Tables)
@@ -116,42 +116,40 @@ public sealed class RenderItemPages : IRenderStep
     /// <summary>The download name of a table: its file name with a .csv extension (an .xlsx is offered as CSV too).</summary>
     public static string CsvName(string tableFile) => Path.GetFileNameWithoutExtension(tableFile) + ".csv";
 
-    public static ItemView ViewOf(RenderContext context, Disclosure d)
+    public static ItemView ViewOf(RenderContext context, Disclosure d) => ViewOf(context, d, InputsOf(context, d));
+
+    /// <summary>The item page's view: a function of the disclosure's own content and its <paramref name="inputs"/> only.</summary>
+    private static ItemView ViewOf(RenderContext context, Disclosure d, ItemInputs inputs)
     {
         var data = context.Data;
-        var unit = data.UnitOf(d.Unit);
-        var (date, source) = data.Published(d);
-        var (status, days) = data.StatusOf(d);
-        var entry = data.EntryOf(d);
-        var corrected = data.Corrected(d);
         var absolute = data.Urls.Absolute(d.UrlPath);
         return new ItemView(
             d.Title,
-            unit.Name,
-            unit.Id + "/",
+            inputs.UnitName,
+            inputs.UnitId + "/",
             d.Period.ToString(),
             d.Period.ToChinese(),
-            $"{unit.Id}/{d.Period}/",
+            $"{inputs.UnitId}/{d.Period}/",
             d.Item,
-            data.ItemName(unit, d.Item),
-            d.IsCorrection ? "correction" : status,
-            days,
-            entry is null ? string.Empty : Dates.Iso(entry.Deadline),
-            LiquidFilters.Iso(date),
-            Messages.DateSourceChinese(source),
+            inputs.ItemName,
+            d.IsCorrection ? "correction" : inputs.Status,
+            inputs.Days,
+            inputs.Deadline is { } deadline ? Dates.Iso(deadline) : string.Empty,
+            LiquidFilters.Iso(inputs.Published),
+            Messages.DateSourceChinese(inputs.Source),
             d.IsNil ? d.Meta.Nil!.Trim() : null,
             SafeMarkdown.ToHtml(d.Body),
             d.Tables.Select(t => TableOf(data, d, t)).ToList(),
             d.Meta.Attachments.Select(a => new LinkView(Path.GetFileName(a), d.UrlPath + Path.GetFileName(a))).ToList(),
-            corrected is null ? null : new LinkView(corrected.Title, corrected.UrlPath),
-            data.CorrectionsOf(d).Select(c => new LinkView(c.Title, c.UrlPath)).ToList(),
+            inputs.Corrected,
+            inputs.Corrections,
             string.IsNullOrWhiteSpace(d.Meta.RevisionNote) ? null : d.Meta.RevisionNote.Trim(),
             d.Meta.WithdrawAt is { } at ? Dates.Iso(at) : null,
-            data.ContentSha256(d),
+            inputs.Content,
             d.UrlPath,
             absolute,
             QrSvg.Of(absolute, "本页网址的二维码:" + absolute),
-            RevisionViews.Of(data.RevisionsOf(d)));
+            inputs.Revisions);
     }
 
     private static TableView TableOf(SiteData data, Disclosure d, Table table)
