@@ -65,20 +65,8 @@ public static class SiteBuilder
             warnings.Add("site.yaml 没有 base_url:订阅源、站点地图和二维码里的网址将不完整。请在 site.yaml 写上 base_url,例如 https://example.github.io/qingshi/。");
         }
 
-        IReadOnlyDictionary<string, CachedFile>? cache = null;
-        string temp;
-        IReadOnlyDictionary<string, CachedFile>? present = null;
-        if (options.UseCache)
-        {
-            cache = Timed("LoadBuildCache", () => BuildCache.Load(options.OutputRoot));
-            (temp, present) = Timed("ClaimSpare", () => WriteOutputAtomically.ClaimSpare(options.OutputRoot))
-                ?? (WriteOutputAtomically.PrepareTemporaryFolder(options.OutputRoot), null);
-        }
-        else
-        {
-            WriteOutputAtomically.DiscardSpare(options.OutputRoot);
-            temp = WriteOutputAtomically.PrepareTemporaryFolder(options.OutputRoot);
-        }
+        var cache = options.UseCache ? Timed("LoadBuildCache", () => BuildCache.Load(options.OutputRoot)) : null;
+        var (temp, present) = Timed("PrepareOutputFolder", () => WriteOutputAtomically.PrepareTemporaryFolder(options.OutputRoot, useSpare: options.UseCache));
 
         try
         {

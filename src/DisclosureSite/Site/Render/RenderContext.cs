@@ -46,19 +46,17 @@ public sealed class RenderContext
     /// <summary>
     /// Renders <c>layouts/{kind}.liquid</c> into <c>layouts/{layout}.liquid</c> and writes it at <paramref name="pagePath"/>
     /// (<c>dongshan/</c> → <c>dongshan/index.html</c>). <paramref name="root"/> overrides the relative root (the 404 page
-    /// is served at any depth, so it links from the base path). <paramref name="complete"/> adds to the view what is a pure
-    /// function of it and costly (a QR code of its URL): it runs only when the page is rendered, not when it is reused
-    /// from the previous build because its <see cref="RenderKey"/> did not change.
+    /// is served at any depth, so it links from the base path).
     /// </summary>
-    public void WritePage(string pagePath, string kind, string title, object view, IReadOnlyList<LinkView> crumbs, IReadOnlyList<MetaView>? meta = null, string layout = "base", string? root = null, string? feedUrl = null, Func<object, object>? complete = null) =>
-        WritePage(pagePath, kind, title, view, () => view, crumbs, meta, layout, root, feedUrl, complete);
+    public void WritePage(string pagePath, string kind, string title, object view, IReadOnlyList<LinkView> crumbs, IReadOnlyList<MetaView>? meta = null, string layout = "base", string? root = null, string? feedUrl = null) =>
+        WritePage(pagePath, kind, title, view, () => view, crumbs, meta, layout, root, feedUrl);
 
     /// <summary>
-    /// Like the other overload, for pages whose view is costly to build: the page's key is taken from
+    /// Like the other overload, for pages whose view is costly to build (Markdown, a QR code): the page's key is taken from
     /// <paramref name="inputs"/> — plain data holding everything <paramref name="view"/> is a function of — so the view
-    /// is built only when the page is rendered.
+    /// is built only when the page is rendered, not when it is reused because its <see cref="RenderKey"/> did not change.
     /// </summary>
-    public void WritePage(string pagePath, string kind, string title, object inputs, Func<object> view, IReadOnlyList<LinkView> crumbs, IReadOnlyList<MetaView>? meta = null, string layout = "base", string? root = null, string? feedUrl = null, Func<object, object>? complete = null)
+    public void WritePage(string pagePath, string kind, string title, object inputs, Func<object> view, IReadOnlyList<LinkView> crumbs, IReadOnlyList<MetaView>? meta = null, string layout = "base", string? root = null, string? feedUrl = null)
     {
         var file = SiteUrls.FileOf(pagePath);
         var frame = new PageFrame(
@@ -73,17 +71,16 @@ public sealed class RenderContext
         // The as-of date is in every page's variables, but only pages whose templates mention it depend on it: the
         // others are not rendered again each day.
         var site = Templates.Mentions(kind, layout, "as_of") ? _siteKey : _siteKeyWithoutAsOf;
-        var key = RenderKey.Of(Fingerprint, file, kind, layout, complete is null ? "plain" : "completed", site, inputs, frame);
+        var key = RenderKey.Of(Fingerprint, file, kind, layout, site, inputs, frame);
         if (Output.TryReuse(file, key))
         {
             return;
         }
 
-        var page = view();
         var variables = new Dictionary<string, object?>(StringComparer.Ordinal)
         {
             ["site"] = Site,
-            ["page"] = complete is null ? page : complete(page),
+            ["page"] = view(),
             ["frame"] = frame,
             ["root"] = frame.Root,
             ["kind"] = kind,

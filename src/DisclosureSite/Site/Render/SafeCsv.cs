@@ -13,41 +13,15 @@ public static class SafeCsv
 
     public static byte[] Of(IReadOnlyList<string> header, IEnumerable<IReadOnlyList<string?>> rows)
     {
-        var sb = new StringBuilder();
-        Line(sb, header);
-        foreach (var row in rows)
-        {
-            Line(sb, row);
-        }
-
-        // Encoded chunk by chunk (a whole-site table is 10+ MB: no second copy as one string). The encoder keeps a
-        // surrogate pair that a chunk boundary splits.
-        var encoder = Encoding.UTF8.GetEncoder();
-        var count = 0;
-        foreach (var chunk in sb.GetChunks())
-        {
-            count += encoder.GetByteCount(chunk.Span, flush: false);
-        }
-
-        count += encoder.GetByteCount([], flush: true);
-        encoder.Reset();
-        var preamble = Encoding.UTF8.Preamble;
-        var bytes = new byte[preamble.Length + count];
-        preamble.CopyTo(bytes);
-        var at = preamble.Length;
-        foreach (var chunk in sb.GetChunks())
-        {
-            at += encoder.GetBytes(chunk.Span, bytes.AsSpan(at), flush: false);
-        }
-
-        encoder.GetBytes([], bytes.AsSpan(at), flush: true);
-        return bytes;
+        using var bytes = new System.IO.MemoryStream();
+        Write(bytes, header, rows);
+        return bytes.ToArray();
     }
 
     /// <summary>The same bytes as <see cref="Of"/>, written to a stream a few rows at a time (for whole-site tables).</summary>
     public static void Write(System.IO.Stream stream, IReadOnlyList<string> header, IEnumerable<IReadOnlyList<string?>> rows)
     {
-        using var writer = new System.IO.StreamWriter(stream, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true), 64 * 1024, leaveOpen: true);
+        using var writer = new System.IO.StreamWriter(stream, Utf8WithBom, 4096, leaveOpen: true);
         var sb = new StringBuilder();
         Line(sb, header);
         foreach (var row in rows)
@@ -62,6 +36,8 @@ public static class SafeCsv
 
         writer.Write(sb);
     }
+
+    private static readonly UTF8Encoding Utf8WithBom = new(encoderShouldEmitUTF8Identifier: true);
 
     public static string Cell(string? value)
     {

@@ -12,7 +12,7 @@ public sealed record OutputFile(string Path, string Sha256, long Bytes);
 /// The folder a build writes into (the temporary sibling of the real output). Files go to disk as soon as they are
 /// rendered, so memory stays bounded however large the site is. A file whose bytes equal the previous build's keeps
 /// the previous timestamp (it is the same file, hard-linked), so rsync, browsers and CDNs see it as unchanged.
-/// The folder may start empty or as a recycled earlier output (<see cref="WriteOutputAtomically.ClaimSpare"/>) whose
+/// The folder may start empty or as a recycled earlier output (<see cref="WriteOutputAtomically.PrepareTemporaryFolder"/>) whose
 /// files <paramref name="present"/> describes: a file that is already right stays, a wrong one is replaced (never
 /// written in place: it may be a hard link to a published file), and what no step claims is removed by <see cref="Finish"/>.
 /// </summary>
@@ -43,9 +43,6 @@ public sealed partial class SiteOutput
 
     /// <summary>Files taken over unchanged from the previous output (hard-linked or already in place, not written).</summary>
     public int Reused => _reused;
-
-    /// <summary>Files of a recycled output that no step claimed and <see cref="Finish"/> removed.</summary>
-    public int Removed { get; private set; }
 
     /// <summary>What the build cache should remember of this output, sorted by path.</summary>
     public IReadOnlyList<(string Path, CachedFile File)> CacheEntries =>
@@ -82,28 +79,12 @@ public sealed partial class SiteOutput
     public void Write(string path, byte[] bytes, string? key = null)
     {
         CheckPath(path);
-        var sha = Convert.ToHexStringLower(SHA256.HashData(bytes));
-        if (_cache.TryGetValue(path, out var previous) && previous.Sha256 == sha && previous.Bytes == bytes.Length && TakeOver(path, previous))
+        Place(path, Convert.ToHexStringLower(SHA256.HashData(bytes)), bytes.Length, key, full =>
         {
-            // The same bytes as the file in place: linked, so it keeps its timestamp and costs no new file.
-            _cached[path] = previous with { Key = key };
-            return;
-        }
-
-        var entry = new OutputFile(path, sha, bytes.Length);
-        Claim(path, entry);
-        var full = FullPath(Root, path);
-        RemovePresent(path, full);
-        CreateFolderOf(full);
-
-        // A new file (any earlier one was unlinked above): no share lock or truncation needed.
-        using (var handle = File.OpenHandle(full, FileMode.CreateNew, FileAccess.Write, FileShare.ReadWrite | FileShare.Delete))
-        {
+            // A new file (any earlier one was unlinked): no share lock or truncation needed.
+            using var handle = File.OpenHandle(full, FileMode.CreateNew, FileAccess.Write, FileShare.ReadWrite | FileShare.Delete);
             RandomAccess.Write(handle, bytes, 0);
-        }
-
-        KeepTimestampIfUnchanged(path, full, bytes);
-        _cached[path] = new CachedFile(key, sha, bytes.Length, File.GetLastWriteTimeUtc(full).Ticks);
+        });
     }
 
     /// <summary>
@@ -116,10 +97,10 @@ public sealed partial class SiteOutput
         var full = FullPath(Root, path);
         CreateFolderOf(full);
         var partial = full + ".partial-" + Environment.CurrentManagedThreadId.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        string sha;
-        long length;
-        using (var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256))
+        try
         {
+            using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+            long length;
             using (var file = new FileStream(partial, FileMode.CreateNew, FileAccess.Write, FileShare.None, 64 * 1024))
             using (var hashing = new HashingStream(file, hash))
             {
@@ -127,24 +108,33 @@ public sealed partial class SiteOutput
                 length = hashing.Length;
             }
 
-            sha = Convert.ToHexStringLower(hash.GetHashAndReset());
+            Place(path, Convert.ToHexStringLower(hash.GetHashAndReset()), length, key, target => File.Move(partial, target));
         }
+        finally
+        {
+            // Left over when the previous output's file was taken over instead, or when writing failed.
+            File.Delete(partial);
+        }
+    }
 
+    /// <summary>
+    /// Puts the file at <paramref name="path"/> with this hash and size in place: taken over from the previous output when
+    /// that has the same bytes (so it keeps its timestamp), else made by <paramref name="put"/> at its full path.
+    /// </summary>
+    private void Place(string path, string sha, long length, string? key, Action<string> put)
+    {
         if (_cache.TryGetValue(path, out var previous) && previous.Sha256 == sha && previous.Bytes == length && TakeOver(path, previous))
         {
-            File.Delete(partial);
             _cached[path] = previous with { Key = key };
             return;
         }
 
         Claim(path, new OutputFile(path, sha, length));
+        var full = FullPath(Root, path);
         RemovePresent(path, full);
-        File.Move(partial, full);
-        if (_previous is not null && new FileInfo(FullPath(_previous, path)) is { Exists: true } old && old.Length == length && Sha256Of(old.FullName) == sha)
-        {
-            File.SetLastWriteTimeUtc(full, old.LastWriteTimeUtc);
-        }
-
+        CreateFolderOf(full);
+        put(full);
+        KeepTimestampIfUnchanged(path, full, length, sha);
         _cached[path] = new CachedFile(key, sha, length, File.GetLastWriteTimeUtc(full).Ticks);
     }
 
@@ -203,13 +193,11 @@ public sealed partial class SiteOutput
     public void Finish()
     {
         var folders = new HashSet<string>(StringComparer.Ordinal);
-        var removed = 0;
         foreach (var path in _unclaimed.Keys)
         {
             var full = FullPath(Root, path);
             File.Delete(full);
             folders.Add(Path.GetDirectoryName(full)!);
-            removed++;
         }
 
         // Deepest first, so a folder emptied by removing its last subfolder goes too.
@@ -223,7 +211,6 @@ public sealed partial class SiteOutput
         }
 
         _unclaimed.Clear();
-        Removed = removed;
     }
 
     private void Claim(string path, OutputFile entry)
@@ -311,11 +298,12 @@ public sealed partial class SiteOutput
         foreach (var full in Directory.EnumerateFiles(dir, "*", SearchOption.AllDirectories))
         {
             var relative = Path.GetRelativePath(Root, full).Replace(Path.DirectorySeparatorChar, '/');
-            KeepTimestampIfUnchanged(relative, full, File.ReadAllBytes(full));
+            KeepTimestampIfUnchanged(relative, full, new FileInfo(full).Length, Sha256Of(full));
         }
     }
 
-    private void KeepTimestampIfUnchanged(string path, string full, byte[] bytes)
+    /// <summary>A file with the same bytes (size and SHA-256) as the previous output's gets its timestamp.</summary>
+    private void KeepTimestampIfUnchanged(string path, string full, long length, string sha)
     {
         if (_previous is null)
         {
@@ -323,7 +311,7 @@ public sealed partial class SiteOutput
         }
 
         var old = new FileInfo(FullPath(_previous, path));
-        if (old.Exists && old.Length == bytes.Length && File.ReadAllBytes(old.FullName).AsSpan().SequenceEqual(bytes))
+        if (old.Exists && old.Length == length && Sha256Of(old.FullName) == sha)
         {
             File.SetLastWriteTimeUtc(full, old.LastWriteTimeUtc);
         }

@@ -22,17 +22,30 @@ public static partial class WriteOutputAtomically
     private const string TempMarker = ".tmp-";
     private const string OldMarker = ".old-";
 
-    /// <summary>Repairs what an interrupted build left behind and creates a fresh temporary folder beside <paramref name="outputRoot"/>.</summary>
-    public static string PrepareTemporaryFolder(string outputRoot)
+    /// <summary>
+    /// Repairs what an interrupted build left behind and gives the folder to build into beside <paramref name="outputRoot"/>:
+    /// with <paramref name="useSpare"/>, the spare when there is a usable one, with the list of what it holds
+    /// (<c>Present</c>); else a fresh empty folder (<c>Present</c> null), and a build without the spare removes any.
+    /// </summary>
+    public static (string Folder, IReadOnlyDictionary<string, CachedFile>? Present) PrepareTemporaryFolder(string outputRoot, bool useSpare = false)
     {
         var full = Path.GetFullPath(outputRoot).TrimEnd(Path.DirectorySeparatorChar);
-        var parent = Path.GetDirectoryName(full)!;
-        Directory.CreateDirectory(parent);
+        Directory.CreateDirectory(Path.GetDirectoryName(full)!);
         RecoverInterruptedSwap(full);
         RemoveLeftovers(full);
+        if (useSpare && ClaimSpare(outputRoot, full) is { } spare)
+        {
+            return spare;
+        }
+
+        if (!useSpare)
+        {
+            DiscardSpare(outputRoot);
+        }
+
         var temp = TemporaryName(full);
         Directory.CreateDirectory(temp);
-        return temp;
+        return (temp, null);
     }
 
     /// <summary>The spare of <paramref name="outputRoot"/>: an earlier output kept for the next build to patch.</summary>
@@ -46,16 +59,11 @@ public static partial class WriteOutputAtomically
     public static string SpareListOf(string outputRoot) => SpareOf(outputRoot) + ".build-cache";
 
     /// <summary>
-    /// Repairs what an interrupted build left behind and claims the spare (renamed to a temporary folder of this process)
-    /// with the list of what it holds; null when there is no usable spare (then use <see cref="PrepareTemporaryFolder"/>).
-    /// The <c>pagefind</c> folder is removed from it: the search index is made anew for every build.
+    /// Claims the spare (renamed to a temporary folder of this process) with the list of what it holds; null when there
+    /// is no usable spare. The <c>pagefind</c> folder is removed from it: the search index is made anew for every build.
     /// </summary>
-    public static (string Folder, IReadOnlyDictionary<string, CachedFile> Files)? ClaimSpare(string outputRoot)
+    private static (string Folder, IReadOnlyDictionary<string, CachedFile>? Present)? ClaimSpare(string outputRoot, string full)
     {
-        var full = Path.GetFullPath(outputRoot).TrimEnd(Path.DirectorySeparatorChar);
-        Directory.CreateDirectory(Path.GetDirectoryName(full)!);
-        RecoverInterruptedSwap(full);
-        RemoveLeftovers(full);
         var spare = SpareOf(outputRoot);
         var list = SpareListOf(outputRoot);
         var files = BuildCache.Read(list);
@@ -88,7 +96,7 @@ public static partial class WriteOutputAtomically
     }
 
     /// <summary>Removes the spare (builds without the cache do not keep one).</summary>
-    public static void DiscardSpare(string outputRoot)
+    private static void DiscardSpare(string outputRoot)
     {
         BuildCache.DeleteFile(SpareListOf(outputRoot));
         DeleteQuietly(SpareOf(outputRoot));
