@@ -84,7 +84,7 @@ public static class SiteBuilder
 
             Timed(nameof(GenerateManifest), () =>
             {
-                GenerateManifest.Run(data, output, options.Clock);
+                GenerateManifest.Run(data, output);
                 return 0;
             });
             Timed("RemoveStaleFiles", () =>
@@ -118,6 +118,23 @@ public static class SiteBuilder
             throw;
         }
     }
+
+    /// <summary>
+    /// How <c>ledger verify --rebuild</c> builds a recorded commit: as <c>disclosure build</c> does (the ledger and the theme
+    /// found the same way), without the build cache and the search index, which the comparison leaves out.
+    /// </summary>
+    public static Publishing.Ledger.SiteRebuilder Rebuilder(string? themeRoot = null) => (input, output, asOf) =>
+    {
+        try
+        {
+            var result = Build(new SiteOptions(input, output, asOf) { ThemeRoot = themeRoot, UseCache = false, RunPagefind = false, Ledger = Publishing.Ledger.LedgerStore.Load(input) });
+            return result.Succeeded ? null : string.Join(";", result.Report.Findings.Where(f => f.IsError).Take(3).Select(f => f.Message));
+        }
+        catch (ThemeException e)
+        {
+            return e.Message;
+        }
+    };
 
     private static bool Index(SiteOptions options, SiteOutput output, List<string> warnings)
     {
