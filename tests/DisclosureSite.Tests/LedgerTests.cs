@@ -350,6 +350,177 @@ public class LedgerTests
         Assert.That(output, Does.Contain("ledger.changed-without-revision"));
     }
 
+    // ---- issue 14: where the ledger lives, what record stamps, what binds a deployment --------------------------
+
+    /// <summary>Issue 14 (c): with the data at the repository's root the ledger goes in the root's ledger/, and never outside the repository.</summary>
+    [Test]
+    public void Ledger_of_data_at_the_repository_root_stays_inside_it_and_a_path_outside_is_refused()
+    {
+        using var f = new DataRepo();
+        Directory.Delete(Path.Combine(f.Root, ".git"), recursive: true);
+        f.GitIn(f.Input, "init", "-q", "-b", "main");
+        f.GitIn(f.Input, "add", "-A");
+        f.GitIn(f.Input, "commit", "-q", "-m", "数据在仓库根目录");
+
+        var outside = Path.Combine(f.Root, "ledger", "publications.jsonl");
+        var (code, output) = f.Cli("ledger", "record", "--input", f.Input, "--ledger", outside);
+        Assert.That(code, Is.EqualTo(1), output);
+        Assert.That(output, Does.Contain("不在数据所在的 Git 仓库").And.Contain(Path.Combine(f.Input, "ledger", "publications.jsonl")));
+        Assert.That(File.Exists(outside), Is.False, "nothing is written outside the repository");
+
+        (code, output) = f.Cli("ledger", "record", "--input", f.Input);
+        Assert.That(code, Is.EqualTo(0), output);
+        Assert.That(File.Exists(Path.Combine(f.Input, "ledger", "publications.jsonl")), Is.True, output);
+        Assert.That(LedgerStore.DefaultPath(f.Input), Is.EqualTo(Path.Combine(f.Input, "ledger", "publications.jsonl")));
+        Assert.That(f.Cli("check", "--input", f.Input, "--as-of", "2026-11-24").Code, Is.EqualTo(0), "the ledger folder inside the data is not input");
+    }
+
+    [Test]
+    public void Record_refuses_data_that_is_not_in_Git()
+    {
+        using var f = new DataRepo();
+        Directory.Delete(Path.Combine(f.Root, ".git"), recursive: true);
+        var result = f.Record();
+        Assert.That(result.Outcome, Is.EqualTo(RecordOutcome.Refused));
+        Assert.That(result.Notes.Single().Zh, Does.Contain("不在 Git 仓库里"));
+        Assert.That(File.Exists(f.LedgerPath), Is.False);
+    }
+
+    /// <summary>Issue 14 (3): record stamps the time it runs; its as-of is the build's, a different one is refused with what to rerun.</summary>
+    [Test]
+    public void Record_stamps_now_takes_the_sites_as_of_and_refuses_a_different_or_future_one()
+    {
+        using var f = new DataRepo();
+        f.BuildSite();
+        var disagree = f.Record(new DateOnly(2026, 11, 23), site: true);
+        Assert.That(disagree.Outcome, Is.EqualTo(RecordOutcome.Refused));
+        Assert.That(disagree.Notes.Single().Zh, Does.Contain("按 2026-11-24 构建").And.Contain("--as-of 2026-11-23")
+            .And.Contain("disclosure ledger record --site " + f.Site + " --as-of 2026-11-24").And.Contain("disclosure build --as-of 2026-11-23"));
+
+        var future = f.Record(new DateOnly(2026, 12, 24));
+        Assert.That(future.Outcome, Is.EqualTo(RecordOutcome.Refused));
+        Assert.That(future.Notes.Single().Zh, Does.Contain("晚于今天(2026-11-24"));
+        Assert.That(File.Exists(f.LedgerPath), Is.False);
+
+        f.Clock.Advance(TimeSpan.FromMinutes(7));
+        var (code, output) = f.Cli("ledger", "record", "--input", f.Input, "--site", f.Site);
+        Assert.That(code, Is.EqualTo(0), output);
+        var entry = LedgerFile.Read(f.LedgerPath).Entries.Single();
+        Assert.That((entry.AsOf, entry.PublishedAtUtc, entry.PublishedAtLocal), Is.EqualTo(("2026-11-24", "2026-11-24T02:07:00Z", "2026-11-24T10:07:00+08:00")));
+        Assert.That(entry.ManifestSha256, Is.EqualTo(ContentHash.Sha256(File.ReadAllBytes(SiteManifest.PathIn(f.Site)))));
+        Assert.That(output, Does.Contain("链头(第 1 条的 hash):" + entry.Hash));
+    }
+
+    [Test]
+    public void A_deployment_without_item_changes_is_recorded_to_bind_its_manifest_once()
+    {
+        using var f = DataRepo.WithThreeEntries();
+        f.BuildSite();
+        var deploy = f.Record(site: true);
+        Assert.That(deploy.Outcome, Is.EqualTo(RecordOutcome.Recorded));
+        Assert.That(deploy.Entry!.Items, Is.Empty);
+        Assert.That(deploy.Notes[0].Zh, Does.Contain("没有新发布、修订或撤回的条目,登记了这次部署的网站"));
+        Assert.That(f.Record(site: true).Outcome, Is.EqualTo(RecordOutcome.NothingNew), "the same site is bound already");
+        Assert.That(f.Verify().Sections.Single(x => x.Key == "binding").Summary.Zh, Does.Contain("第 4 条登记"));
+    }
+
+    [Test]
+    public void Anchor_tags_the_committed_head_once_and_refuses_an_uncommitted_ledger()
+    {
+        using var f = new DataRepo();
+        Assert.That(f.Record().Outcome, Is.EqualTo(RecordOutcome.Recorded));
+        var (code, output) = f.Cli("ledger", "anchor", "--input", f.Input);
+        Assert.That(code, Is.EqualTo(1));
+        Assert.That(output, Does.Contain("请先提交发布记录"));
+
+        f.Commit("ledger");
+        (code, output) = f.Cli("ledger", "anchor", "--input", f.Input);
+        var head = LedgerFile.Read(f.LedgerPath).Entries.Single().Hash;
+        Assert.That(code, Is.EqualTo(0), output);
+        Assert.That(output, Does.Contain("已创建锚定标签 ledger-1").And.Contain("链头(第 1 条的 hash):" + head));
+        Assert.That(f.Git("for-each-ref", "--format=%(objecttype)|%(contents:subject)", "refs/tags/ledger-1").Trim(), Is.EqualTo("tag|发布记录第 1 条 链头 " + head));
+        (code, output) = f.Cli("ledger", "anchor", "--input", f.Input);
+        Assert.That((code, output.Contains("已锚定", StringComparison.Ordinal)), Is.EqualTo((0, true)), output);
+    }
+
+    /// <summary>
+    /// A forger who rewrites the whole repository — history, ledger (entry 2 back-dated and the chain recomputed) and
+    /// anchor tags — is caught by the head an auditor kept from an earlier verification.
+    /// </summary>
+    [Test]
+    public void The_head_an_auditor_kept_catches_a_rewrite_of_the_whole_repository()
+    {
+        using var f = DataRepo.WithThreeEntries();
+        var kept = f.Verify().Head!.Hash;
+        Assert.That(f.Verify(head: kept).Sections.Single(x => x.Key == "kept-head").Status, Is.EqualTo(VerifyStatus.Passed));
+
+        f.Tamper("backdate-entry");
+        f.Git("checkout", "-q", "--orphan", "rewritten");
+        f.Commit("rewritten history");
+        f.Git("branch", "-q", "-D", "main");
+        f.Git("branch", "-q", "-m", "main");
+        f.DeleteAnchors();
+        Assert.That(LedgerAnchor.Create(f.LedgerPath).Ok, Is.True);
+
+        var problems = f.Verify(head: kept).Problems.Select(p => p.Zh).ToList();
+        Assert.That(problems, Has.Some.Contains("您保存的链头 " + kept).And.Contains("不在现在的发布记录中"), string.Join("\n", problems));
+    }
+
+    /// <summary>The real site generator's markers: a ledger-dated item says so, and the published site rebuilds byte for byte.</summary>
+    [Test]
+    public void Real_site_shows_ledger_dates_and_rebuilds_identically()
+    {
+        // Publications a few hours apart on the build's as-of day (a ledger date after the as-of date would be an embargo).
+        using var f = new DataRepo();
+        f.Publish(real: true, later: TimeSpan.FromHours(2));
+        f.Write("disclosures/dongshan/2026-Q3/public-works.md", Md("village.public-works", "村道修缮工程完工。"));
+        f.Commit("new item");
+        f.Publish(real: true, later: TimeSpan.FromHours(2));
+        f.Publish(real: true, later: TimeSpan.FromHours(2));
+
+        var metas = SiteContract.MetasOf(File.ReadAllText(SiteContract.PageOf(f.Site, "dongshan/2026-Q3/public-works/")));
+        Assert.That(metas[SiteContract.PublishedMeta], Is.EqualTo("2026-11-24"));
+        Assert.That(metas[SiteContract.DateSourceMeta], Is.EqualTo("ledger"));
+        Assert.That(metas[SiteContract.StatusMeta], Is.Not.Empty);
+        using (var json = JsonDocument.Parse(File.ReadAllBytes(SiteManifest.PathIn(f.Site))))
+        {
+            Assert.That(json.RootElement.GetProperty("generated_at").GetString(), Is.EqualTo(LedgerFile.Read(f.LedgerPath).Entries[1].PublishedAtUtc), "generated_at is the last entry the build read");
+        }
+
+        var report = f.Verify(rebuild: true);
+        Assert.That(report.Passed, Is.True, string.Join("\n", report.Problems.Select(p => p.Zh)));
+        Assert.That(report.Sections.Single(x => x.Key == "dates").Summary.Zh, Does.Contain("其中 1 项的日期应来自发布记录"));
+    }
+
+    [Test]
+    public void Verify_prints_a_one_page_verdict_and_json_for_tools()
+    {
+        using var f = DataRepo.WithThreeEntries();
+        var head = LedgerFile.Read(f.LedgerPath).Entries[^1];
+        var (code, text) = f.Cli("ledger", "verify", "--input", f.Input, "--site", f.Site);
+        Assert.That(code, Is.EqualTo(0), text);
+        Assert.That(text, Does.StartWith("三务公开发布记录核验结论").And.Contain("核验时间:").And.Contain("链头:第 3 条").And.Contain(head.Hash)
+            .And.Contain("由第 3 条登记").And.Contain("检查项目:").And.Contain("[通过]   链头锚定标签").And.Contain("结论:核验通过").And.Contain("--head " + head.Hash));
+
+        (code, var json) = f.Cli("ledger", "verify", "--input", f.Input, "--site", f.Site, "--format", "json");
+        Assert.That(code, Is.EqualTo(0), json);
+        using var doc = JsonDocument.Parse(json);
+        var root = doc.RootElement;
+        Assert.That(root.GetProperty("result").GetString(), Is.EqualTo("passed"));
+        Assert.That(root.GetProperty("ledger").GetProperty("head").GetProperty("hash").GetString(), Is.EqualTo(head.Hash));
+        Assert.That(root.GetProperty("site").GetProperty("recorded_by_seq").GetInt64(), Is.EqualTo(3));
+        Assert.That(root.GetProperty("checks").EnumerateArray().Select(c => c.GetProperty("key").GetString()),
+            Is.EqualTo(new[] { "chain", "binding", "files", "items", "dates", "copy", "git-content", "git-growth", "anchor" }));
+
+        f.Tamper("forge-manifest");
+        (code, json) = f.Cli("ledger", "verify", "--input", f.Input, "--site", f.Site, "--format", "json");
+        Assert.That(code, Is.EqualTo(1));
+        using var failed = JsonDocument.Parse(json);
+        var binding = failed.RootElement.GetProperty("checks").EnumerateArray().Single(c => c.GetProperty("key").GetString() == "binding");
+        Assert.That(binding.GetProperty("status").GetString(), Is.EqualTo("failed"));
+        Assert.That(binding.GetProperty("problems")[0].GetString(), Does.Contain("不是任何一条发布记录登记的清单"));
+    }
+
     [Test]
     public void Check_reports_a_broken_chain_with_the_ledger_line()
     {
@@ -577,10 +748,10 @@ public class LedgerTests
             return f;
         }
 
-        /// <summary>One run of the publish workflow a day later: build, record with the site, commit the ledger, anchor.</summary>
-        public RecordResult Publish(bool real = false)
+        /// <summary>One run of the publish workflow (a day later unless told): build, record with the site, commit the ledger, anchor.</summary>
+        public RecordResult Publish(bool real = false, TimeSpan? later = null)
         {
-            Clock.Advance(TimeSpan.FromDays(1));
+            Clock.Advance(later ?? TimeSpan.FromDays(1));
             if (real)
             {
                 BuildRealSite();
@@ -908,19 +1079,10 @@ public class LedgerTests
             File.WriteAllText(path, text);
         }
 
-        private void InitGit()
+        /// <summary>Runs git in another folder (dated by <see cref="Clock"/> too).</summary>
+        public string GitIn(string dir, params string[] args)
         {
-            Git("init", "-q", "-b", "main");
-            Git("config", "user.name", "测试");
-            Git("config", "user.email", "t@example.org");
-            Git("config", "commit.gpgsign", "false");
-            Git("config", "tag.gpgsign", "false");
-        }
-
-        /// <summary>Runs git in the repository; commits are dated by <see cref="Clock"/>, so the ledger's times and Git's agree as on a real publisher.</summary>
-        public string Git(params string[] args)
-        {
-            var psi = new ProcessStartInfo("git") { WorkingDirectory = Root, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+            var psi = new ProcessStartInfo("git") { WorkingDirectory = dir, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
             var date = $"@{Clock.GetUtcNow().ToUnixTimeSeconds()} +0000";
             psi.Environment["GIT_AUTHOR_DATE"] = date;
             psi.Environment["GIT_COMMITTER_DATE"] = date;
@@ -936,5 +1098,17 @@ public class LedgerTests
             Assert.That(p.ExitCode, Is.EqualTo(0), "git " + string.Join(' ', args) + ": " + err.Result);
             return output;
         }
+
+        private void InitGit()
+        {
+            Git("init", "-q", "-b", "main");
+            Git("config", "user.name", "测试");
+            Git("config", "user.email", "t@example.org");
+            Git("config", "commit.gpgsign", "false");
+            Git("config", "tag.gpgsign", "false");
+        }
+
+        /// <summary>Runs git in the repository; commits are dated by <see cref="Clock"/>, so the ledger's times and Git's agree as on a real publisher.</summary>
+        public string Git(params string[] args) => GitIn(Root, args);
     }
 }

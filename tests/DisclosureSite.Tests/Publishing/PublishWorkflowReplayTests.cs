@@ -85,26 +85,32 @@ public partial class PublishWorkflowReplayTests
         var log = Git(_root, "--git-dir", _origin, "log", "--format=%an|%s", "main");
         Assert.That(log.Split('\n')[0], Is.EqualTo($"github-actions[bot]|ledger: 记录 {AsOf} 的发布"), log);
         var ledger = Git(_root, "--git-dir", _origin, "show", "main:ledger/publications.jsonl");
-        Assert.That(ledger.Split('\n', StringSplitOptions.RemoveEmptyEntries), Is.Not.Empty);
+        Assert.That(ledger.Split('\n', StringSplitOptions.RemoveEmptyEntries), Has.Length.EqualTo(1));
+        var head = ledger.Split('\n')[0][^66..^2];
+        Assert.That(publish.Log, Does.Contain("链头(第 1 条的 hash):" + head), "the head is printed in the job log");
+        Assert.That(Git(_root, "--git-dir", _origin, "for-each-ref", "--format=%(objecttype) %(contents:subject)", "refs/tags/ledger-1").Trim(),
+            Is.EqualTo("tag 发布记录第 1 条 链头 " + head), "the anchor is an annotated tag on the origin naming the head");
 
         var remind = RunJob("remind", outputs);
         Assert.That(remind.Code, Is.Zero, remind.Log);
         Assert.That(_github.Requests.Select(r => r.Path), Has.All.StartWith("/repos/example/town/"));
         Assert.That(_github.Requests.Select(r => r.Authorization), Has.All.Contains("replay-token"));
 
-        // The next day's run publishes the same content: the ledger does not change, nothing is committed.
-        var commits = Git(_root, "--git-dir", _origin, "rev-list", "--count", "main");
+        // The next run publishes the same content: no item changes, but the deployed site (now showing entry 1) is a new
+        // deployment, so it is recorded and anchored too; a clone of the origin then verifies.
         var again = RunJob("publish", outputs);
         Assert.That(again.Code, Is.Zero, again.Log);
-        Assert.That(again.Log, Does.Contain("发布账本没有变化"));
-        Assert.That(Git(_root, "--git-dir", _origin, "rev-list", "--count", "main"), Is.EqualTo(commits));
+        Assert.That(again.Log, Does.Contain("没有新发布、修订或撤回的条目,登记了这次部署的网站"));
+        Assert.That(Git(_root, "--git-dir", _origin, "tag", "-l", "ledger-*").Split('\n', StringSplitOptions.RemoveEmptyEntries), Is.EqualTo(new[] { "ledger-1", "ledger-2" }));
+        var verify = Bash("disclosure ledger verify --input input --site _site", again.WorkDir, new Dictionary<string, string> { ["PATH"] = _bin + ":" + Environment.GetEnvironmentVariable("PATH") });
+        Assert.That(verify.Code, Is.Zero, verify.Output);
     }
 
     [Test]
     public void Ledger_commit_is_rebased_when_a_clerk_pushed_during_the_publish()
     {
         var outputs = new Dictionary<string, string> { ["as_of"] = AsOf };
-        var publish = RunJob("publish", outputs, beforeLastStep: () =>
+        var publish = RunJob("publish", outputs, beforeCommitBack: () =>
         {
             var clerk = Path.Combine(_root, "clerk");
             Git(_root, "clone", "-q", _origin, clerk);
@@ -137,7 +143,7 @@ public partial class PublishWorkflowReplayTests
     private sealed record JobRun(int Code, string Log, string WorkDir, string Summary);
 
     /// <summary>Runs one job of publish.yml in a fresh clone; returns at the first failing step, like a runner.</summary>
-    private JobRun RunJob(string jobName, Dictionary<string, string> outputs, Action? beforeLastStep = null)
+    private JobRun RunJob(string jobName, Dictionary<string, string> outputs, Action? beforeCommitBack = null)
     {
         var workflow = LoadWorkflow();
         var job = (YamlMappingNode)((YamlMappingNode)workflow.Children[new YamlScalarNode("jobs")]).Children[new YamlScalarNode(jobName)];
@@ -168,9 +174,9 @@ public partial class PublishWorkflowReplayTests
         var runSteps = steps.Where(s => s.Children.ContainsKey(new YamlScalarNode("run"))).ToList();
         foreach (var step in runSteps)
         {
-            if (step == runSteps[^1])
+            if (step.Children.TryGetValue(new YamlScalarNode("name"), out var name) && ((YamlScalarNode)name).Value!.StartsWith("Commit the ledger back", StringComparison.Ordinal))
             {
-                beforeLastStep?.Invoke();
+                beforeCommitBack?.Invoke();
             }
 
             var stepEnv = new Dictionary<string, string>(env);

@@ -53,10 +53,14 @@ public static class SiteContract
         _ => "none",
     };
 
-    /// <summary>The marker meta tags of a page, read with an HTML parser (the first of each name wins, as in a browser).</summary>
+    /// <summary>
+    /// The marker meta tags of a page, read with an HTML parser (the first of each name wins). The markers are written in
+    /// the head, so only the head is parsed when the page closes it (a page's body is most of its bytes).
+    /// </summary>
     public static IReadOnlyDictionary<string, string> MetasOf(string html)
     {
-        var doc = new HtmlParser().ParseDocument(html);
+        var end = html.IndexOf("</head>", StringComparison.OrdinalIgnoreCase);
+        var doc = new HtmlParser().ParseDocument(end < 0 ? html : html[..(end + "</head>".Length)]);
         var metas = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var meta in doc.QuerySelectorAll("meta[name]"))
         {
