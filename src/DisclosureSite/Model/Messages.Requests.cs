@@ -59,7 +59,9 @@ public static partial class Messages
         $"{unit}没有民情台账：请添加 units/{id}/requests.csv（编号,受理日期,反映人,事项,类别,经办人,办结时限,状态,办结日期,办理结果,回访），记录群众反映的事项和办理结果。",
         $"{unit} keeps no 民情台账: add units/{id}/requests.csv (编号,受理日期,反映人,事项,类别,经办人,办结时限,状态,办结日期,办理结果,回访).");
 
-    public static LocalizedText RequestResultChanged(string number, string before, string after) => T(
-        $"民情事项第 {number} 号的办理结果在公开后改了（原为“{before}”，现为“{after}”），但没有说明。请在 revision_note 列写明更改原因。",
-        $"Matter {number}'s published result changed ('{before}' → '{after}') without a note; say why in the revision_note column.");
+    public static LocalizedText RequestResultChanged(string number, DateOnly publishedOn, long seq, bool sameNote) => T(
+        $"民情事项第 {number} 号的办理结果已于 {D(publishedOn)} 公开（发布记录第 {seq} 条），现在的状态、办结日期或办理结果和当时不一样，"
+            + (sameNote ? "但 revision_note 列还是上次的说明。请写明这次改了什么、为什么。" : "但没有说明。请在这一行的 revision_note 列写明改了什么、为什么（表头没有这一列的，加上 revision_note 列）。"),
+        $"Matter {number}'s result was published on {D(publishedOn)} (ledger entry {seq}) and has changed since, "
+            + (sameNote ? "but revision_note still holds the previous note; say what changed this time." : "without a note; say what changed and why in the row's revision_note column."));
 }

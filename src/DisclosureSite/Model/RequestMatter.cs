@@ -53,8 +53,17 @@ public sealed record RequestMatter(
     /// <summary>The quarter the matter was received in (the period its findings and figures belong to).</summary>
     public Period Quarter => Period.Containing(Received, PeriodKind.Quarter);
 
-    /// <summary>The key the publication ledger records the matter's result under: <c>&lt;unit&gt;/requests/&lt;编号&gt;</c>.</summary>
-    public string LedgerKey => $"{Unit}/requests/{Number}";
+    /// <summary>The 编号 as a URL segment and fragment (<c>2026-012</c>; spaces, slashes and quotes become <c>-</c>).</summary>
+    public string Anchor => string.Concat(Number.Select(ch => char.IsWhiteSpace(ch) || ch is '/' or '\\' or '#' or '?' or '%' or '"' or '\'' or '<' or '>' ? '-' : ch));
+
+    /// <summary>
+    /// The page of the matter's told result, <c>&lt;unit&gt;/requests/&lt;编号&gt;/</c>: the URL the publication ledger records the
+    /// result under, like a disclosure's.
+    /// </summary>
+    public string PageUrl => $"{Unit}/requests/{Anchor}/";
+
+    /// <summary>Its result has been told on <paramref name="asOf"/>: handled or handed on, with a 办理结果, on or before the day.</summary>
+    public bool IsToldOn(DateOnly asOf) => IsClosed && Result is not null && Closed is { } c && c <= asOf;
 
     public static string StatusName(RequestStatus status) => status switch
     {
