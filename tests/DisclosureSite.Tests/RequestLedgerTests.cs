@@ -1,4 +1,5 @@
 using DisclosureSite.Model;
+using DisclosureSite.Ledger;
 using DisclosureSite.Publishing.Ledger;
 using DataRepo = DisclosureSite.Tests.LedgerTests.DataRepo;
 

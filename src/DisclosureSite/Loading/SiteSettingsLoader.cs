@@ -92,7 +92,7 @@ public static class SiteSettingsLoader
                 f.AtKey("overrides"))
             {
                 RequestDays = o.Int("request_days", 1, 366),
-                RequestCategories = o.Has("request_categories") ? Rules.RulePresetLoader.ReadCategoryDays(o, "request_categories", sink).Days : null,
+                RequestCategories = o.Has("request_categories") ? RulePresetLoader.ReadCategoryDays(o, "request_categories", sink).Days : null,
             };
         }
 

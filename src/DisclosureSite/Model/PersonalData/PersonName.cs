@@ -1,4 +1,4 @@
-namespace DisclosureSite.Validation.PersonalData;
+namespace DisclosureSite.Model.PersonalData;
 
 /// <summary>
 /// Whether a cell that must name a person masked (民情台账 反映人) holds a full name instead. A full name is two to four Han
