@@ -25,6 +25,7 @@ public static class SiteBuilder
         new RenderItemPages(),
         new RenderCompliancePages(),
         new RenderDecisionPages(),
+        new RenderRequestPages(),
         new RenderHistoryPages(),
         new RenderLedgerPages(),
         new RenderTopicPages(),
@@ -127,7 +128,7 @@ public static class SiteBuilder
     {
         try
         {
-            var result = Build(new SiteOptions(input, output, asOf) { ThemeRoot = themeRoot, UseCache = false, RunPagefind = false, Ledger = Publishing.Ledger.LedgerStore.Load(input) });
+            var result = Build(new SiteOptions(input, output, asOf) { ThemeRoot = themeRoot, UseCache = false, RunPagefind = false, Ledger = DisclosureSite.Ledger.LedgerStore.Load(input) });
             return result.Succeeded ? null : string.Join(";", result.Report.Findings.Where(f => f.IsError).Take(3).Select(f => f.Message));
         }
         catch (ThemeException e)

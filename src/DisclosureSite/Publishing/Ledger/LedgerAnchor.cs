@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using DisclosureSite.Ledger;
 using DisclosureSite.Loading;
 using DisclosureSite.Model;
 

@@ -1,3 +1,4 @@
+using DisclosureSite.Ledger;
 using DisclosureSite.Loading;
 using DisclosureSite.Model;
 

@@ -1,3 +1,4 @@
+using DisclosureSite.Ledger;
 using DisclosureSite.Loading;
 using DisclosureSite.Model;
 using DisclosureSite.Validation;
@@ -73,7 +74,6 @@ public static class RecordPublication
 
         // The publication time is now; the as-of date is the site's (build and record cannot disagree) and never later than today.
         var now = options.Clock.GetUtcNow();
-        now = new DateTimeOffset(now.Ticks - (now.Ticks % TimeSpan.TicksPerSecond), TimeSpan.Zero);
         var zone = SiteClock.Zone(input.Settings.TimeZone);
         var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, zone).DateTime);
         var builtAsOf = manifest?.AsOf is { } m && DateOnly.TryParseExact(m, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var b) ? b : (DateOnly?)null;
@@ -90,7 +90,7 @@ public static class RecordPublication
             return null;
         }
 
-        var context = Validator.Context(input, asOf, ledger);
+        var context = Validator.Context(input, asOf, ledger, perFile: loaded.PerFile);
         var report = Validator.Check(context, loaded.Findings);
         if (report.HasErrors)
         {
@@ -98,7 +98,7 @@ public static class RecordPublication
             return null;
         }
 
-        var plan = LedgerPlan.Compute(ledger, input, context.Calculator, asOf);
+        var plan = context.LedgerPlan;
         var last = ledger.Entries.Count > 0 ? ledger.Entries[^1] : null;
 
         // A site not yet bound by the ledger is a deployment to record even when no item changed: the entry binds its manifest.
@@ -136,19 +136,8 @@ public static class RecordPublication
             }
         }
 
-        var local = TimeZoneInfo.ConvertTime(now, zone);
         var head = ledger.Head;
-        var entry = new LedgerEntry(
-            head.LastSeq + 1,
-            now.UtcDateTime.ToString(CanonicalJson.UtcTimeFormat, System.Globalization.CultureInfo.InvariantCulture),
-            local.ToString(CanonicalJson.LocalTimeFormat, System.Globalization.CultureInfo.InvariantCulture),
-            Dates.Iso(asOf),
-            commit,
-            plan.Changes,
-            manifest?.Sha256,
-            head.LastHash,
-            string.Empty);
-        entry = entry with { Hash = CanonicalJson.HashOf(entry) };
+        var entry = LedgerEntry.Next(head, now, zone, asOf, commit, plan.Changes, manifest?.Sha256);
         return new PreparedRecord(path, head, entry, notes);
     }
 

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using DisclosureSite.Loading;
 
 namespace DisclosureSite.Publishing.Ledger;
 

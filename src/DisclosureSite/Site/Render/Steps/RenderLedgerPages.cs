@@ -1,3 +1,4 @@
+using DisclosureSite.Ledger;
 using DisclosureSite.Publishing.Ledger;
 using DisclosureSite.Site.Render.Views;
 
