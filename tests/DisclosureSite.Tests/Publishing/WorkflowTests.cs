@@ -142,7 +142,7 @@ public class WorkflowTests
             "the action pins no version of the tool: that is the data repository's .github/disclosure.env (written by init)");
         Assert.That(text, Does.Contain($"PAGEFIND_VERSION: {pagefind}").And.Contain("\"pagefind@$PAGEFIND_VERSION\""));
         Assert.That(DisclosureSite.ToolInfo.PagefindVersion, Is.EqualTo(pagefind), "the tool's own pin (npx fallback) comes from package.json at build time");
-        Assert.That(text, Does.Not.Contain("secrets.").And.Not.Contain("token"), "installing needs no account or secret");
+        Assert.That(text, Does.Not.Contain("secrets.").And.Not.Contain("github.token").And.Not.Contain("GITHUB_TOKEN"), "installing needs no account or secret");
     }
 
     [Test]
