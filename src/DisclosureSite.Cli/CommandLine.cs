@@ -1,4 +1,5 @@
 using DisclosureSite.Cli.Commands;
+using DisclosureSite.Model;
 
 namespace DisclosureSite.Cli;
 

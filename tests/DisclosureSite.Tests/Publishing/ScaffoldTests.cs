@@ -1,4 +1,5 @@
 using System.Text;
+using DisclosureSite.Model;
 using DisclosureSite.Publishing.Scaffolding;
 using ExcelDataReader;
 

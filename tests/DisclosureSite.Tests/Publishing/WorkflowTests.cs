@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using DisclosureSite.Model;
 using YamlDotNet.RepresentationModel;
 
 namespace DisclosureSite.Tests.Publishing;
@@ -141,7 +142,7 @@ public class WorkflowTests
         Assert.That(text, Does.Not.Match(@"\n\s*(default|version):\s*['""]?\d"),
             "the action pins no version of the tool: that is the data repository's .github/disclosure.env (written by init)");
         Assert.That(text, Does.Contain($"PAGEFIND_VERSION: {pagefind}").And.Contain("\"pagefind@$PAGEFIND_VERSION\""));
-        Assert.That(DisclosureSite.ToolInfo.PagefindVersion, Is.EqualTo(pagefind), "the tool's own pin (npx fallback) comes from package.json at build time");
+        Assert.That(ToolInfo.PagefindVersion, Is.EqualTo(pagefind), "the tool's own pin (npx fallback) comes from package.json at build time");
         Assert.That(text, Does.Not.Contain("secrets.").And.Not.Contain("github.token").And.Not.Contain("GITHUB_TOKEN"), "installing needs no account or secret");
     }
 
@@ -193,8 +194,8 @@ public class WorkflowTests
             Assert.That(File.ReadAllText(project), Does.Not.Match("<(Version|VersionPrefix|PackageVersion)>"), project);
         }
 
-        Assert.That(DisclosureSite.ToolInfo.Version, Is.EqualTo("0.0.0-dev"), "a build from a clone says it is no release");
-        Assert.That(DisclosureSite.ToolInfo.IsDevelopmentBuild, Is.True);
-        Assert.That(DisclosureSite.ToolInfo.RepositoryUrl, Does.Match(@"^https://github\.com/[\w.-]+/[\w.-]+$"));
+        Assert.That(ToolInfo.Version, Is.EqualTo("0.0.0-dev"), "a build from a clone says it is no release");
+        Assert.That(ToolInfo.IsDevelopmentBuild, Is.True);
+        Assert.That(ToolInfo.RepositoryUrl, Does.Match(@"^https://github\.com/[\w.-]+/[\w.-]+$"));
     }
 }

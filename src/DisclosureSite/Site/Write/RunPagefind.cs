@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using DisclosureSite.Model;
 
 namespace DisclosureSite.Site.Write;
 

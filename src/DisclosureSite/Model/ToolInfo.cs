@@ -1,6 +1,6 @@
 using System.Reflection;
 
-namespace DisclosureSite;
+namespace DisclosureSite.Model;
 
 /// <summary>
 /// What this build of the tool is: its version (from the release tag, or <c>0.0.0-dev</c> for a build from a clone),
