@@ -23,7 +23,7 @@ public static class CommandLine
           disclosure ledger verify [--input input] [--site _site] [--ledger ledger/publications.jsonl]
           disclosure remind  [--repo owner/name] [--input input] [--as-of YYYY-MM-DD] [--dry-run] [--api-url URL]
           disclosure init    <folder> [--name 网站名称] [--repo owner/name]
-          disclosure new     <unit> <period> [--input input]
+          disclosure new     <unit> <period> [--input input] [--csv]
           disclosure corpus  --out DIR [--units 10] [--years 1] [--seed 1] [--end-period 2026-Q3] [--hugo HUGODIR]
 
         退出码 (exit codes): 0 正常, 1 有错误, 2 用法错误或输入文件夹无法读取, 3 GitHub 接口出错 (remind)
