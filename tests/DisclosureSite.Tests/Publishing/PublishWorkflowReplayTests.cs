@@ -53,7 +53,8 @@ public partial class PublishWorkflowReplayTests
         Git(_root, "clone", "-q", _origin, seed);
         Assert.That(TestSites.Run(["init", seed, "--name", "测试镇三务公开", "--repo", "example/town"]).Code, Is.Zero);
         var input = Path.Combine(seed, "input");
-        Assert.That(TestSites.Run(["new", "village1", "2026-Q4", "--input", input]).Code, Is.Zero);
+        Assert.That(TestSites.Run(["new", "village1", "2026-Q4", "--input", input, "--csv"]).Code, Is.Zero);
+        TestSites.FillTemplates(Path.Combine(input, "disclosures", "village1", "2026-Q4"));
         Commit(seed, "示例镇、示例村和 2026 年第四季度的文件");
         Git(seed, "push", "-q", "origin", "main");
     }

@@ -44,7 +44,7 @@ public static partial class SheetLayout
     ];
 
     /// <summary>单位：元 (also 金额单位：万元), but not 编制单位：/填报单位：/公开单位：, which name an organisation.</summary>
-    [GeneratedRegex(@"(?<![编制填报公开])单位\s*[:：]\s*(?<unit>[^\s,，;；:：]+)", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<![编制填报公开])(?:金额|计量)?单位\s*[:：]\s*(?<unit>[^\s,，;；:：]+)", RegexOptions.CultureInvariant)]
     private static partial Regex UnitLine();
 
     /// <summary>Where a part of a one-cell signature line starts: white space before "label：".</summary>

@@ -108,10 +108,9 @@ public sealed record SheetTemplate(string Title, string SheetName, string Unit, 
             signature[i] = (string.Empty, 0);
         }
 
-        var step = Math.Max(1, Columns.Count / cells.Count);
         for (var i = 0; i < cells.Count; i++)
         {
-            signature[Math.Min(Columns.Count - 1, i * step)] = (cells[i], 0);
+            signature[cells.Count == 1 ? 0 : i * (Columns.Count - 1) / (cells.Count - 1)] = (cells[i], 0);
         }
 
         Row(s, LastRow, signature);

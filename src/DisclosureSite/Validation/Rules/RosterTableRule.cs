@@ -9,6 +9,9 @@ namespace DisclosureSite.Validation.Rules;
 /// </summary>
 public static class RosterTableRule
 {
+    /// <summary>Words of a money column; the other number columns of a roster are counts (人数, 户数).</summary>
+    private static readonly string[] MoneyWords = ["金额", "元", "款", "费", "补贴", "资金", "工资"];
+
     public static IEnumerable<Finding> CheckDisclosure(Disclosure d, RuleSet rules)
     {
         foreach (var table in d.Tables.Where(t => t.Schema == "roster"))
@@ -73,7 +76,8 @@ public static class RosterTableRule
             if (readable && sum != stated)
             {
                 var cell = total.Cells[c];
-                yield return make(FindingCodes.TotalMismatch, Messages.TotalMismatch(table.Columns[c], stated, sum), cell.Line, cell.Column);
+                var count = stated == decimal.Truncate(stated) && sum == decimal.Truncate(sum) && !MoneyWords.Any(w => table.Columns[c].Contains(w, StringComparison.Ordinal));
+                yield return make(FindingCodes.TotalMismatch, Messages.TotalMismatch(table.Columns[c], stated, sum, count), cell.Line, cell.Column);
             }
         }
     }
