@@ -22,8 +22,21 @@ public static class TableReader
 {
     public static readonly IReadOnlyList<string> Extensions = [".csv", ".xlsx", ".xls"];
 
+    /// <summary>A table of a file the input contract names (民情台账): a generic sheet, its header the first row of several cells.</summary>
+    public static Table? Read(InputFolder input, string relative, string schema, string? caption, FindingSink sink, string? unit = null, string? period = null, string? item = null)
+    {
+        var request = new SheetRequest(new HashSet<string>(), RequireKnown: false);
+        return ReadSheet(input, relative, request, sink, out _, unit, period, item) is not { } s ? null
+            : new Table(relative, schema, caption ?? s.Title, s.Header.Select(h => h.Text).ToArray(), PackedRows.Pack(s.Rows), s.Header.Count > 0 ? s.Header[0].Line : 1)
+            {
+                Unit = s.Unit,
+                Notes = s.Notes,
+                Signature = s.Signature,
+            };
+    }
+
     /// <summary>
-    /// A disclosure's table: <paramref name="content"/> is the file's content as <see cref="Publishing.ContentHash"/>
+    /// A disclosure's table: <paramref name="content"/> is the file's content as <see cref="ContentHash"/>
     /// normalizes it (decoded CSV text in NFC and UTF-8, or the spreadsheet's bytes), so the loader hashes what it read
     /// without reading the file again. Null when the table could not be read. The caption is the front matter's, else
     /// the sheet's title. Column names are taken from <paramref name="strings"/>.
@@ -86,7 +99,7 @@ public static class TableReader
             return null;
         }
 
-        content = Publishing.ContentHash.NormalizedText(text!);
+        content = ContentHash.NormalizedText(text!);
         return [new RawSheet(string.Empty, records)];
     }
 

@@ -4,7 +4,7 @@ namespace DisclosureSite.Validation.Rules;
 
 /// <summary>
 /// The checks of each disclosure's own content (<see cref="DisclosureChecks.ContentOf"/>): ledger sums and balances,
-/// roster totals, table dates, template text left in. Remembered per file by the input cache.
+/// roster totals, table dates, template text left in. Kept per file by the input cache (<see cref="ValidationContext.PerFile"/>).
 /// </summary>
 public sealed class DisclosureFileRule : IValidationRule
 {
@@ -13,8 +13,8 @@ public sealed class DisclosureFileRule : IValidationRule
         var rules = context.Input.Rules;
         foreach (var d in context.Input.Disclosures)
         {
-            var known = DisclosureChecks.Find(d, rules);
-            foreach (var f in known is not null ? known.Content : DisclosureChecks.ContentOf(d, rules))
+            var known = context.PerFile.GetValueOrDefault(d);
+            foreach (var f in known is not null ? known.LedgerTables : DisclosureChecks.ContentOf(d, rules))
             {
                 yield return f;
             }

@@ -56,8 +56,17 @@ public static class PlaceholderRule
     }
 
     /// <summary>True when <paramref name="d"/> is (still) a template: it is not published and does not count as disclosed.</summary>
-    public static bool IsPlaceholder(Disclosure d, RuleSet rules) =>
-        DisclosureChecks.Find(d, rules) is { } known ? known.Content.Any(f => f.Code == FindingCodes.Placeholder) : CheckDisclosure(d).Any();
+    /// <remarks>
+    /// Cheap enough for every disclosure of a county: the body's lines and the table row counts; a table's rows are
+    /// decoded only when it has so few that they could all be 合计 rows. Template text in a table cell is an error
+    /// (<see cref="CheckDisclosure"/>) that blocks publishing without being looked for here.
+    /// </remarks>
+    public static bool IsPlaceholder(Disclosure d) =>
+        FirstPlaceholderLine(d.Body) is not null
+        || (!d.IsNil && d.Tables.Any(t => t.Rows.Count <= MaxTotalRows && t.Rows.All(TotalRows.IsTotal)));
+
+    /// <summary>A table has at most this many 合计-like rows (合计, 本月合计, 本年累计).</summary>
+    private const int MaxTotalRows = 3;
 
     private static (int Index, string Text)? FirstPlaceholderLine(string body)
     {
