@@ -1,5 +1,5 @@
-using DisclosureSite.Model;
 using DisclosureSite.Ledger;
+using DisclosureSite.Model;
 using DisclosureSite.Publishing.Ledger;
 using DataRepo = DisclosureSite.Tests.LedgerTests.DataRepo;
 
