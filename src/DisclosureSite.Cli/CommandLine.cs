@@ -25,7 +25,7 @@ public static class CommandLine
           disclosure ledger verify [--input input] [--site _site] [--ledger ledger/publications.jsonl] [--head HASH] [--rebuild] [--format text|json]
           disclosure remind  [--repo owner/name] [--input input] [--as-of YYYY-MM-DD] [--dry-run] [--api-url URL]
           disclosure init    <folder> [--name 网站名称] [--repo owner/name]
-          disclosure new     <unit> <period> [--input input]
+          disclosure new     <unit> <period> [--input input] [--csv]
           disclosure corpus  --out DIR [--units 10] [--years 1] [--seed 1] [--end-period 2026-Q3] [--hugo HUGODIR]
 
           disclosure --version

@@ -8,7 +8,7 @@ namespace DisclosureSite.Tests;
 /// <summary>
 /// The bad- and good-input fixtures: each folder under tests/fixtures/{bad,good}/ is an input folder plus
 /// expected.tsv with the exact findings (code, file, line, and the column where the case gives it) the check must report —
-/// no more, no fewer.
+/// no more, no fewer (asof.txt sets the day; ledger-dates.tsv, the dates a publication ledger recorded).
 /// </summary>
 public class FixtureTests
 {
@@ -79,6 +79,13 @@ public class FixtureTests
         var asOfFile = Path.Combine(fixtureDir, "asof.txt");
         var asOf = File.Exists(asOfFile) ? DateOnly.ParseExact(File.ReadAllText(asOfFile).Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture) : DefaultAsOf;
         var loaded = InputLoader.Load(Path.Combine(fixtureDir, "input"));
-        return Validator.Check(loaded, asOf, GitHistory.None("fixture"));
+
+        // ledger-dates.tsv: trusted dates as a publication ledger records them (url path, date), for the cases about them.
+        var datesFile = Path.Combine(fixtureDir, "ledger-dates.tsv");
+        var ledgerDates = File.Exists(datesFile)
+            ? File.ReadAllLines(datesFile).Where(l => l.Length > 0).Select(l => l.Split('\t'))
+                .ToDictionary(p => p[0], p => DateOnly.ParseExact(p[1], "yyyy-MM-dd", CultureInfo.InvariantCulture), StringComparer.Ordinal)
+            : null;
+        return Validator.Check(loaded, asOf, GitHistory.None("fixture"), ledgerDates);
     }
 }

@@ -50,16 +50,40 @@ public class GitDatesTests
         // Committed 16:30 UTC on Oct 20 = 00:30 Oct 21 in China: one day late, whatever the file claims.
         var repo = Repo("2026-10-20T16:30:00+00:00", declared: "2026-10-15");
         var report = Check(Path.Combine(repo, "input"), new DateOnly(2026, 11, 1));
-        var late = report.Findings.Single();
+        var late = report.Findings.Single(f => f.Code == FindingCodes.Late);
         Assert.That((late.Code, late.Days), Is.EqualTo((FindingCodes.Late, (int?)1)));
         Assert.That(late.Message, Does.Contain("版本库首次提交"));
+        Assert.That(report.Findings.Select(f => f.Code), Is.EquivalentTo(new[] { FindingCodes.Late, FindingCodes.DeclaredDate }));
         Assert.That(report.Summary.DatesFrom, Is.EqualTo("git"));
     }
 
     [Test]
     public void A_commit_before_midnight_China_time_is_on_time()
     {
-        var repo = Repo("2026-10-20T15:59:00+00:00", declared: "2026-10-25");
+        var repo = Repo("2026-10-20T15:59:00+00:00", declared: "2026-10-21");
+        Assert.That(Check(Path.Combine(repo, "input"), new DateOnly(2026, 11, 1)).Findings, Is.Empty);
+    }
+
+    [Test]
+    public void When_git_overrules_the_declared_date_the_check_says_so_naming_both_dates()
+    {
+        // The clerk saw 按时 before committing (published: 2026-10-15); the commit landed 41 days after the deadline.
+        var repo = Repo("2026-11-30T09:00:00+08:00", declared: "2026-10-15");
+        var report = Check(Path.Combine(repo, "input"), new DateOnly(2026, 11, 30));
+
+        var late = report.Findings.Single(f => f.Code == FindingCodes.Late);
+        Assert.That(late.Days, Is.EqualTo(41));
+        var said = report.Findings.Single(f => f.Code == FindingCodes.DeclaredDate);
+        Assert.That(said.Severity, Is.EqualTo(Severity.Notice));
+        Assert.That((said.File, said.Line), Is.EqualTo(("disclosures/zhen/2026-Q3/finance.md", (int?)3)));
+        Assert.That(said.Message, Does.Contain("published: 2026-10-15").And.Contain("2026-11-30").And.Contain("版本库首次提交").And.Contain("相差 46 天"));
+        Assert.That(said.Text.En, Does.Contain("2026-10-15").And.Contain("2026-11-30").And.Contain("first Git commit"));
+    }
+
+    [Test]
+    public void A_declared_date_a_day_from_the_commit_is_not_worth_a_word()
+    {
+        var repo = Repo("2026-10-16T09:00:00+08:00", declared: "2026-10-15");
         Assert.That(Check(Path.Combine(repo, "input"), new DateOnly(2026, 11, 1)).Findings, Is.Empty);
     }
 

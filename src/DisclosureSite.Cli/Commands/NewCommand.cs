@@ -13,7 +13,7 @@ public static class NewCommand
 
     public static int Run(string[] args, CliContext context)
     {
-        var a = new Arguments(args, Options, []);
+        var a = new Arguments(args, Options, ["csv"]);
         if (a.Positionals.Count != 2)
         {
             throw new UsageException("需要两个参数:单位代码和期次,例如 disclosure new dongshan 2026-Q4(expected <unit> <period>)。");
@@ -61,7 +61,7 @@ public static class NewCommand
             return 2;
         }
 
-        var files = DisclosureScaffold.Write(input.Root, unit, period, items);
+        var files = DisclosureScaffold.Write(input.Root, unit, period, items, csv: a.Flag("csv"));
         var written = files.Where(f => f.Written).ToList();
         var skipped = files.Where(f => !f.Written).ToList();
         context.Out.WriteLine($"{unit.Name} {period.ToChinese()}:{items.Count} 个事项,新建 {written.Count} 个文件,跳过已有的 {skipped.Count} 个。");
@@ -82,7 +82,8 @@ public static class NewCommand
 
         if (written.Count > 0)
         {
-            context.Out.WriteLine("请填写内容后再提交;没有内容的事项写 nil(见文件开头的提示)。");
+            context.Out.WriteLine("请把每个文件里的【】提示换成本期的真实内容,表格填上明细后再提交;没有内容的事项写 nil(见文件开头的提示)。");
+            context.Out.WriteLine("没改完的文件(还有【】提示,或表格没有一行数据)检查时会报错 input.placeholder,不会发布。");
         }
 
         return 0;

@@ -352,7 +352,7 @@ public static class CorpusGenerator
 
         private void WriteItem(CatalogueItem item, Period period, string dir, string slug, DateOnly published, string? nil, bool late)
         {
-            var title = $"{period.ToChinese()}{item.Name}";
+            var title = item.TitleIn(period);
             var fm = new StringBuilder(400);
             fm.Append("---\nitem: ").Append(item.Id).Append("\ntitle: ").Append(title)
               .Append("\npublished: ").Append(Iso(published)).Append('\n');

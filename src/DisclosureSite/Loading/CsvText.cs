@@ -9,8 +9,48 @@ namespace DisclosureSite.Loading;
 /// </summary>
 public static class CsvText
 {
-    /// <summary>Reads header and rows; null (with findings) when the file is not usable CSV.</summary>
+    /// <summary>Reads header (the first row) and rows; null (with findings) when the file is not usable CSV.</summary>
     public static (IReadOnlyList<TableCell> Header, IReadOnlyList<TableRow> Rows)? Parse(string text, string file, FindingSink sink, string? unit = null, string? period = null, string? item = null)
+    {
+        var mark = sink.Count;
+        var records = Records(text, file, sink, unit, period, item);
+        if (records is null)
+        {
+            return null;
+        }
+
+        if (records.Count == 0)
+        {
+            sink.Report(FindingCodes.Syntax, new SourceRef(file, 1, 1), Messages.EmptyTable(), unit, period, item);
+            return null;
+        }
+
+        var header = records[0].Cells;
+        var width = header.Count;
+        while (width > 0 && header[width - 1].Text.Length == 0)
+        {
+            width--;
+        }
+
+        var rows = new List<TableRow>();
+        foreach (var row in records.Skip(1))
+        {
+            // Spreadsheets often save trailing empty cells; only real extra content is a ragged row.
+            if (Sheets.SheetLayout.Fit(row, width, positional: false, file, sink, unit, period, item) is { } fitted)
+            {
+                rows.Add(fitted);
+            }
+        }
+
+        // A table with broken rows is not used at all: sums over the rows that survived would only add confusing findings.
+        return sink.ErrorsSince(mark) > 0 ? null : (header.Take(width).ToList(), rows);
+    }
+
+    /// <summary>
+    /// The non-empty records of the file, every cell with its line and column (blank lines and lines of empty cells
+    /// left out); null (with findings) when the file is not usable CSV.
+    /// </summary>
+    public static List<TableRow>? Records(string text, string file, FindingSink sink, string? unit = null, string? period = null, string? item = null)
     {
         var records = new List<TableRow>();
         var mark = sink.Count;
@@ -117,44 +157,9 @@ public static class CsvText
             records.Add(new TableRow(rowLine, cells.ToArray()));
         }
 
-        if (records.Count == 0)
-        {
-            sink.Report(FindingCodes.Syntax, new SourceRef(file, 1, 1), Messages.EmptyTable(), unit, period, item);
-            return null;
-        }
-
-        var header = records[0].Cells;
-        var width = header.Count;
-        while (width > 0 && header[width - 1].Text.Length == 0)
-        {
-            width--;
-        }
-
-        var rows = new List<TableRow>();
-        foreach (var row in records.Skip(1))
-        {
-            var cells = row.Cells.ToList();
-
-            // Spreadsheets often save trailing empty cells; only real extra content is a ragged row.
-            while (cells.Count > width && cells[^1].Text.Length == 0)
-            {
-                cells.RemoveAt(cells.Count - 1);
-            }
-
-            if (cells.Count != width)
-            {
-                sink.Report(FindingCodes.Syntax, new SourceRef(file, row.Line, Math.Min(cells.Count, width) + 1), Messages.CsvRagged(cells.Count, width), unit, period, item);
-                continue;
-            }
-
-            rows.Add(row with { Cells = cells });
-        }
-
-        // A table with broken rows is not used at all: sums over the rows that survived would only add confusing findings.
-        return sink.ErrorsSince(mark) > 0 ? null : (header.Take(width).ToList(), rows);
+        return sink.ErrorsSince(mark) > 0 ? null : records;
     }
 
-    /// <summary>Comma by default; a header line with tabs or semicolons and no commas uses those.</summary>
     /// <summary>The cell's text without surrounding white space, made in one allocation (none for an empty cell).</summary>
     private static string Trimmed(System.Text.StringBuilder value)
     {
@@ -173,20 +178,33 @@ public static class CsvText
         return end == start ? string.Empty : value.ToString(start, end - start);
     }
 
+    /// <summary>
+    /// Comma by default; the first line with a comma, tab or semicolon (a title line above the header may have none)
+    /// uses the first of those it has, in that order.
+    /// </summary>
     private static char DetectDelimiter(string text)
     {
-        var end = text.IndexOf('\n', StringComparison.Ordinal);
-        var first = end < 0 ? text : text[..end];
-        if (first.Contains(',', StringComparison.Ordinal))
+        var start = 0;
+        for (var n = 0; n < 20 && start < text.Length; n++)
         {
-            return ',';
+            var end = text.IndexOf('\n', start);
+            var line = text.AsSpan(start, (end < 0 ? text.Length : end) - start);
+            foreach (var d in ",\t;")
+            {
+                if (line.Contains(d))
+                {
+                    return d;
+                }
+            }
+
+            if (end < 0)
+            {
+                break;
+            }
+
+            start = end + 1;
         }
 
-        if (first.Contains('\t', StringComparison.Ordinal))
-        {
-            return '\t';
-        }
-
-        return first.Contains(';', StringComparison.Ordinal) ? ';' : ',';
+        return ',';
     }
 }

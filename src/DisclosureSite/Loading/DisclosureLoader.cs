@@ -16,7 +16,7 @@ public static partial class DisclosureLoader
         "opening_balance", "closing_balance", "tables", "attachments",
     ];
 
-    private static readonly string[] TableKeys = ["file", "schema", "caption"];
+    private static readonly string[] TableKeys = ["file", "schema", "caption", "sheet"];
 
     [GeneratedRegex("^[A-Za-z0-9_-]+$", RegexOptions.CultureInvariant)]
     private static partial Regex FileName();
@@ -228,7 +228,7 @@ public static partial class DisclosureLoader
 
                     if (tfile is not null)
                     {
-                        tables.Add(new TableRef(strings.Intern(tfile), strings.Intern(schema), strings.InternOrNull(tf.String("caption"))));
+                        tables.Add(new TableRef(strings.Intern(tfile), strings.Intern(schema), strings.InternOrNull(tf.String("caption")), tf.String("sheet")));
                     }
 
                     break;
@@ -271,7 +271,7 @@ public static partial class DisclosureLoader
                 continue;
             }
 
-            if (TableReader.Read(input, resolved, t.Schema, t.Caption, sink, out var content, strings, unit.Id, periodText, itemId) is { } table)
+            if (TableReader.Read(input, resolved, t, rules, at, sink, out var content, strings, unit.Id, periodText, itemId) is { } table)
             {
                 loadedTables.Add(table);
                 contents.TryAdd(resolved, content!);
@@ -292,7 +292,7 @@ public static partial class DisclosureLoader
             return null;
         }
 
-        var title = meta.Title ?? strings.Intern($"{period.ToChinese()}{item.Name}");
+        var title = meta.Title ?? strings.Intern(item.TitleIn(period));
         IReadOnlyList<Table> tablesRead = loadedTables.Count == 0 ? [] : loadedTables.ToArray();
         var frontMatterPersonalData = Model.PersonalData.PersonalDataFindings.ScanFrontMatter(parts.Yaml, file, unit.Id, periodText, itemId);
         return new Disclosure(unit.Id, period, slug, file, meta with { Attachments = attachments.Count == 0 ? [] : attachments.ToArray() }, title, parts.Body, parts.BodyLine, tablesRead, frontMatterPersonalData)

@@ -309,6 +309,7 @@ public sealed partial class InputCache
             w.Write(t.File);
             Pooled(w, t.Schema, pool);
             Pooled(w, t.Caption, pool);
+            Opt(w, t.Sheet);
         }
 
         w.Write(m.Attachments.Count);
@@ -329,6 +330,24 @@ public sealed partial class InputCache
             Pooled(w, t.Schema, pool);
             Pooled(w, t.Caption, pool);
             w.Write(t.HeaderLine);
+            Pooled(w, t.Unit, pool);
+            w.Write(t.Notes.Count);
+            foreach (var n in t.Notes)
+            {
+                w.Write(n);
+            }
+
+            w.Write(t.Signature.Count);
+            foreach (var line in t.Signature)
+            {
+                w.Write(line.Line);
+                w.Write(line.Parts.Count);
+                foreach (var part in line.Parts)
+                {
+                    Pooled(w, part, pool);
+                }
+            }
+
             w.Write(t.Columns.Count);
             foreach (var c in t.Columns)
             {
@@ -404,7 +423,7 @@ public sealed partial class InputCache
         var tableRefs = NewArray<TableRef>(r.ReadInt32());
         for (var i = 0; i < tableRefs.Length; i++)
         {
-            tableRefs[i] = new TableRef(strings.Intern(r.ReadString()), Pooled(r, pool)!, Pooled(r, pool));
+            tableRefs[i] = new TableRef(strings.Intern(r.ReadString()), Pooled(r, pool)!, Pooled(r, pool), OptString(r));
         }
 
         var attachments = NewArray<string>(r.ReadInt32());
@@ -426,6 +445,26 @@ public sealed partial class InputCache
             var schema = Pooled(r, pool)!;
             var caption = Pooled(r, pool);
             var headerLine = r.ReadInt32();
+            var tableUnit = Pooled(r, pool);
+            var notes = NewArray<string>(r.ReadInt32());
+            for (var i = 0; i < notes.Length; i++)
+            {
+                notes[i] = r.ReadString();
+            }
+
+            var signature = NewArray<SignatureLine>(r.ReadInt32());
+            for (var i = 0; i < signature.Length; i++)
+            {
+                var line = r.ReadInt32();
+                var parts = NewArray<string>(r.ReadInt32());
+                for (var j = 0; j < parts.Length; j++)
+                {
+                    parts[j] = Pooled(r, pool)!;
+                }
+
+                signature[i] = new SignatureLine(line, parts);
+            }
+
             var columns = NewArray<string>(r.ReadInt32());
             for (var i = 0; i < columns.Length; i++)
             {
@@ -434,7 +473,7 @@ public sealed partial class InputCache
 
             // The rows stay encoded (a copy of their bytes, so the unit's file buffer is not kept alive).
             var rows = PackedRows.FromEncoded(r.ReadBytes(r.ReadInt32()));
-            tables[t] = new Table(tfile, schema, caption, columns, rows, headerLine);
+            tables[t] = new Table(tfile, schema, caption, columns, rows, headerLine) { Unit = tableUnit, Notes = notes, Signature = signature };
         }
 
         return new Disclosure(unit, period, slug, dfile, meta, dtitle, body, bodyLine, tables, frontMatterPersonalData) { ContentSha256 = contentSha256 };

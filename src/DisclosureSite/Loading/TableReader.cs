@@ -1,114 +1,164 @@
 using System.Globalization;
+using DisclosureSite.Loading.Sheets;
 using DisclosureSite.Model;
 using ExcelDataReader;
 
 namespace DisclosureSite.Loading;
 
-/// <summary>Reads a table file (.csv in UTF-8/BOM/GB18030, or the first sheet of .xlsx/.xls) into a <see cref="Table"/>.</summary>
+/// <summary>What to look for in a sheet file: the column names its header is made of, and which sheet holds it.</summary>
+/// <param name="Known">The header's possible column names, normalized (<see cref="ColumnNames.Known"/>).</param>
+/// <param name="RequireKnown">True when the header must have one of them (a ledger, a roster, 民情台账); false for a generic table.</param>
+/// <param name="Sheet">The sheet named by <c>sheet:</c>; null for the first non-empty visible sheet.</param>
+/// <param name="SheetNamedAt">Where <see cref="Sheet"/> was written, for the finding when the workbook has no such sheet.</param>
+public sealed record SheetRequest(IReadOnlySet<string> Known, bool RequireKnown, string? Sheet = null, SourceRef? SheetNamedAt = null);
+
+/// <summary>
+/// Reads a table file as clerks make it — .csv in UTF-8/BOM/GB18030, .xlsx or .xls — into a <see cref="SheetTable"/>
+/// (<see cref="SheetLayout"/> finds the title, unit, header, rows and signature lines), or a disclosure's
+/// <see cref="Table"/>. Reading the file (<see cref="ReadCsv"/>, <see cref="ReadExcel"/>) and finding the table in
+/// it are separate steps: limits on a file's size and shape belong to the first.
+/// </summary>
 public static class TableReader
 {
     public static readonly IReadOnlyList<string> Extensions = [".csv", ".xlsx", ".xls"];
 
-    public static Table? Read(InputFolder input, string relative, string schema, string? caption, FindingSink sink, string? unit = null, string? period = null, string? item = null) =>
-        Read(input, relative, schema, caption, sink, out _, new StringPool(), unit, period, item);
+    /// <summary>A table of a file the input contract names (民情台账): a generic sheet, its header the first row of several cells.</summary>
+    public static Table? Read(InputFolder input, string relative, string schema, string? caption, FindingSink sink, string? unit = null, string? period = null, string? item = null)
+    {
+        var request = new SheetRequest(new HashSet<string>(), RequireKnown: false);
+        return ReadSheet(input, relative, request, sink, out _, unit, period, item) is not { } s ? null
+            : new Table(relative, schema, caption ?? s.Title, s.Header.Select(h => h.Text).ToArray(), PackedRows.Pack(s.Rows), s.Header.Count > 0 ? s.Header[0].Line : 1)
+            {
+                Unit = s.Unit,
+                Notes = s.Notes,
+                Signature = s.Signature,
+            };
+    }
 
     /// <summary>
-    /// As above; <paramref name="content"/> is the file's content as <see cref="ContentHash"/> normalizes it
-    /// (decoded CSV text in NFC and UTF-8, or the spreadsheet's bytes), so the loader hashes what it read without reading
-    /// the file again. Null when the table could not be read. Column names are taken from <paramref name="strings"/>.
+    /// A disclosure's table: <paramref name="content"/> is the file's content as <see cref="ContentHash"/>
+    /// normalizes it (decoded CSV text in NFC and UTF-8, or the spreadsheet's bytes), so the loader hashes what it read
+    /// without reading the file again. Null when the table could not be read. The caption is the front matter's, else
+    /// the sheet's title. Column names are taken from <paramref name="strings"/>.
     /// </summary>
-    internal static Table? Read(InputFolder input, string relative, string schema, string? caption, FindingSink sink, out byte[]? content, StringPool strings, string? unit = null, string? period = null, string? item = null)
+    internal static Table? Read(InputFolder input, string relative, TableRef reference, RuleSet rules, SourceRef referencedAt, FindingSink sink, out byte[]? content, StringPool strings, string? unit = null, string? period = null, string? item = null)
     {
-        var ext = Path.GetExtension(relative).ToLowerInvariant();
-        var parsed = ext == ".csv" ? ReadCsv(input, relative, sink, out content, unit, period, item) : ReadExcel(input, relative, sink, out content, unit, period, item);
-        if (parsed is not { } p)
+        var request = new SheetRequest(ColumnNames.Known(rules, reference.Schema), reference.Schema != "generic", reference.Sheet, referencedAt);
+        if (ReadSheet(input, relative, request, sink, out content, unit, period, item) is not { } s)
         {
             content = null;
             return null;
         }
 
-        return new Table(relative, schema, caption, p.Header.Select(h => strings.Intern(h.Text)).ToArray(), PackedRows.Pack(p.Rows), p.Header.Count > 0 ? p.Header[0].Line : 1);
+        return new Table(relative, reference.Schema, reference.Caption ?? strings.InternOrNull(s.Title), s.Header.Select(h => strings.Intern(h.Text)).ToArray(), PackedRows.Pack(s.Rows), s.Header.Count > 0 ? s.Header[0].Line : 1)
+        {
+            Unit = strings.InternOrNull(s.Unit),
+            Notes = s.Notes.Count == 0 ? [] : s.Notes.ToArray(),
+            Signature = s.Signature.Count == 0 ? [] : s.Signature.ToArray(),
+        };
     }
 
-    private static (IReadOnlyList<TableCell> Header, IReadOnlyList<TableRow> Rows)? ReadCsv(InputFolder input, string relative, FindingSink sink, out byte[]? content, string? unit, string? period, string? item)
+    /// <summary>The table of a sheet file; null (with findings) when it cannot be read or has no table.</summary>
+    public static SheetTable? ReadSheet(InputFolder input, string relative, SheetRequest request, FindingSink sink, out byte[]? content, string? unit = null, string? period = null, string? item = null)
+    {
+        var csv = Path.GetExtension(relative).Equals(".csv", StringComparison.OrdinalIgnoreCase);
+        var sheets = csv ? ReadCsv(input, relative, sink, out content, unit, period, item) : ReadExcel(input, relative, sink, out content, unit, period, item);
+        if (sheets is null || Choose(sheets, relative, request, sink, unit, period, item) is not { } sheet)
+        {
+            return null;
+        }
+
+        return SheetLayout.Find(sheet, request.Known, request.RequireKnown, positional: !csv, relative, sink, unit, period, item);
+    }
+
+    /// <summary>The sheet named by <c>sheet:</c>, else the first visible sheet with anything in it.</summary>
+    private static RawSheet? Choose(IReadOnlyList<RawSheet> sheets, string relative, SheetRequest request, FindingSink sink, string? unit, string? period, string? item)
+    {
+        if (request.Sheet is { } name && sheets.Count > 0 && sheets[0].Name.Length > 0)
+        {
+            var named = sheets.FirstOrDefault(s => string.Equals(s.Name.Trim(), name.Trim(), StringComparison.Ordinal));
+            if (named is null)
+            {
+                sink.Report(FindingCodes.BadReference, request.SheetNamedAt ?? new SourceRef(relative), Messages.NoSuchSheet(relative, name, sheets.Select(s => s.Name)), unit, period, item);
+            }
+
+            return named;
+        }
+
+        return sheets.FirstOrDefault(s => !s.Hidden && s.Rows.Count > 0) ?? sheets.FirstOrDefault(s => s.Rows.Count > 0) ?? (sheets.Count > 0 ? sheets[0] : null);
+    }
+
+    /// <summary>A CSV file as one sheet (no name).</summary>
+    private static IReadOnlyList<RawSheet>? ReadCsv(InputFolder input, string relative, FindingSink sink, out byte[]? content, string? unit, string? period, string? item)
     {
         content = null;
         var text = TextFile.Read(input, relative, sink);
-        var parsed = text is null ? null : CsvText.Parse(text, relative, sink, unit, period, item);
-        if (parsed is not null)
+        var records = text is null ? null : CsvText.Records(text, relative, sink, unit, period, item);
+        if (records is null)
         {
-            content = ContentHash.NormalizedText(text!);
+            return null;
         }
 
-        return parsed;
+        content = ContentHash.NormalizedText(text!);
+        return [new RawSheet(string.Empty, records)];
     }
 
-    private static (IReadOnlyList<TableCell> Header, IReadOnlyList<TableRow> Rows)? ReadExcel(InputFolder input, string relative, FindingSink sink, out byte[]? content, string? unit, string? period, string? item)
+    /// <summary>Every sheet of an .xlsx or .xls workbook, in order, with its non-empty rows.</summary>
+    private static IReadOnlyList<RawSheet>? ReadExcel(InputFolder input, string relative, FindingSink sink, out byte[]? content, string? unit, string? period, string? item)
     {
         System.Text.Encoding.RegisterProvider(System.Text.CodePagesEncodingProvider.Instance);
-        var records = new List<TableRow>();
+        var sheets = new List<RawSheet>();
         content = null;
         try
         {
             content = File.ReadAllBytes(input.FullPath(relative));
             using var stream = new MemoryStream(content, writable: false);
             using var reader = ExcelReaderFactory.CreateReader(stream);
-            var row = 0;
-            while (reader.Read())
+            do
             {
-                row++;
-                var cells = new List<TableCell>();
-                for (var c = 0; c < reader.FieldCount; c++)
+                var rows = new List<TableRow>();
+                var row = 0;
+                while (reader.Read())
                 {
-                    cells.Add(new TableCell(CellText(reader.GetValue(c)), row, c + 1));
+                    row++;
+                    var cells = new TableCell[reader.FieldCount];
+                    var any = false;
+                    for (var c = 0; c < cells.Length; c++)
+                    {
+                        cells[c] = new TableCell(CellText(reader.GetValue(c)), row, c + 1);
+                        any |= cells[c].Text.Length > 0;
+                    }
+
+                    if (any)
+                    {
+                        rows.Add(new TableRow(row, cells));
+                    }
                 }
 
-                if (cells.Any(x => x.Text.Length > 0))
-                {
-                    records.Add(new TableRow(row, cells));
-                }
+                sheets.Add(new RawSheet(reader.Name ?? string.Empty, rows, reader.VisibleState is "hidden" or "veryhidden"));
             }
+            while (reader.NextResult());
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
             sink.Report(FindingCodes.Unreadable, new SourceRef(relative), Messages.NotExcel(), unit, period, item);
+            content = null;
             return null;
         }
 
-        if (records.Count == 0)
-        {
-            sink.Report(FindingCodes.Syntax, new SourceRef(relative, 1, 1), Messages.EmptyTable(), unit, period, item);
-            return null;
-        }
-
-        var header = records[0].Cells;
-        var width = header.Count;
-        while (width > 0 && header[width - 1].Text.Length == 0)
-        {
-            width--;
-        }
-
-        var rows = records.Skip(1).Select(r => r with { Cells = Pad(r.Cells, width) }).ToList();
-        return (header.Take(width).ToList(), rows);
+        return sheets;
     }
 
-    private static List<TableCell> Pad(IReadOnlyList<TableCell> cells, int width)
-    {
-        var list = cells.Take(width).ToList();
-        var line = cells.Count > 0 ? cells[0].Line : 0;
-        while (list.Count < width)
-        {
-            list.Add(new TableCell(string.Empty, line, list.Count + 1));
-        }
-
-        return list;
-    }
-
-    /// <summary>Excel numbers are doubles: take their shortest round-trip text, so 1234.5 stays 1234.5 and never 1234.4999….</summary>
+    /// <summary>
+    /// A cell's text. Excel numbers are doubles: whole numbers print whole, the rest with the 15 significant digits Excel
+    /// itself shows, so 1234.5 stays 1234.5 and a sum stored as 0.30000000000000004 reads 0.3. Real dates print as
+    /// 2026-09-03 (with the time when there is one).
+    /// </summary>
     private static string CellText(object? value) => value switch
     {
         null => string.Empty,
-        double d => d.ToString("R", CultureInfo.InvariantCulture),
+        double d when Math.Abs(d) < 1e15 && d == Math.Floor(d) => (d + 0.0).ToString("F0", CultureInfo.InvariantCulture),
+        double d => d.ToString("G15", CultureInfo.InvariantCulture) is var g && !g.Contains('E', StringComparison.Ordinal) ? g : d.ToString("R", CultureInfo.InvariantCulture),
         DateTime dt => dt.TimeOfDay == TimeSpan.Zero ? dt.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : dt.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture),
         bool b => b ? "是" : "否",
         IFormattable f => f.ToString(null, CultureInfo.InvariantCulture).Trim(),

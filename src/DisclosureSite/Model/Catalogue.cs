@@ -30,6 +30,13 @@ public sealed record CatalogueItem(
     /// <summary>True when this item is owed for <paramref name="period"/>.</summary>
     public bool IsRequiredIn(Period period) =>
         period.Kind == Schedule && (!FirstHalfOnly || period.IsInFirstHalf);
+
+    /// <summary>
+    /// The default title of this item's disclosure for <paramref name="period"/>: the period, then the name without a
+    /// leading 年度 the period already says (2026年第三季度财务计划及执行…, 2026年度工作计划…, never 第三季度年度…).
+    /// </summary>
+    public string TitleIn(Period period) =>
+        period.ToChinese() + (Name.StartsWith("年度", StringComparison.Ordinal) ? Name[2..] : Name);
 }
 
 /// <summary>A stream of a level (党务 party, 政务 gov, 村务 village, 居务 community) with its schedule.</summary>

@@ -17,15 +17,19 @@ public static class Dates
 
         var s = text.Trim();
 
-        // A YAML timestamp may carry a time ("2026-10-15 08:00:00"); the date part is what counts.
+        // A YAML timestamp or a spreadsheet cell may carry a time ("2026-10-15 08:00:00", "2026/9/3 10:30"); the date
+        // part is what counts.
         var space = s.IndexOfAny([' ', 'T']);
-        if (space == 10)
+        if (space == 10 || (space is 8 or 9 && IsTime(s[(space + 1)..].Trim())))
         {
-            s = s[..10];
+            s = s[..space];
         }
 
         return DateOnly.TryParseExact(s, Formats, CultureInfo.InvariantCulture, DateTimeStyles.None, out date);
     }
+
+    private static bool IsTime(string text) =>
+        TimeOnly.TryParseExact(text, ["H:mm", "H:mm:ss"], CultureInfo.InvariantCulture, DateTimeStyles.None, out _);
 
     public static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 

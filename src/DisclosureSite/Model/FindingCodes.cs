@@ -15,11 +15,17 @@ public static class FindingCodes
     public const string BadReference = "input.bad-reference";
     public const string BadName = "input.bad-name";
 
+    /// <summary>Template text, instructions or an empty table left in a disclosure (SPEC §4).</summary>
+    public const string Placeholder = "input.placeholder";
+
     public const string BadAmount = "table.bad-amount";
     public const string TotalMismatch = "table.total-mismatch";
     public const string BalanceMismatch = "table.balance-mismatch";
     public const string MissingColumn = "table.missing-column";
     public const string AmountWordsMismatch = "table.amount-words-mismatch";
+
+    /// <summary>A cell of a date column that is not a real date.</summary>
+    public const string BadTableDate = "table.bad-date";
 
     public const string IdNumber = "privacy.id-number";
     public const string Mobile = "privacy.mobile";
@@ -37,6 +43,9 @@ public static class FindingCodes
     public const string Late = "schedule.late";
     public const string DueSoon = "schedule.due-soon";
 
+    /// <summary>Git (or the ledger) overrules the <c>published:</c> date by more than a day; both dates named.</summary>
+    public const string DeclaredDate = "schedule.declared-date";
+
     public const string StandingMissing = "standing.missing";
     public const string StandingStale = "standing.stale";
 
@@ -52,7 +61,7 @@ public static class FindingCodes
     /// <summary>Default severity by code family: input/table/privacy/ledger errors block; the rest inform.</summary>
     public static Severity SeverityOf(string code) => code switch
     {
-        DueSoon or RequestsLate => Severity.Notice,
+        DueSoon or DeclaredDate or RequestsLate => Severity.Notice,
         RequestsOverdue => Severity.Warning,
         _ when code.StartsWith("schedule.", StringComparison.Ordinal)
             || code.StartsWith("standing.", StringComparison.Ordinal)
@@ -62,11 +71,11 @@ public static class FindingCodes
 
     public static IReadOnlyList<string> All { get; } =
     [
-        Unreadable, Encoding, Syntax, UnknownUnit, UnknownItem, BadPeriod, BadDate, Duplicate, MissingField, BadReference, BadName,
-        BadAmount, TotalMismatch, BalanceMismatch, MissingColumn, AmountWordsMismatch,
+        Unreadable, Encoding, Syntax, UnknownUnit, UnknownItem, BadPeriod, BadDate, Duplicate, MissingField, BadReference, BadName, Placeholder,
+        BadAmount, TotalMismatch, BalanceMismatch, MissingColumn, AmountWordsMismatch, BadTableDate,
         IdNumber, Mobile, BankCard, Address, PersonName,
         Vanished, ChangedWithoutRevision, BrokenChain,
-        Missing, Late, DueSoon,
+        Missing, Late, DueSoon, DeclaredDate,
         StandingMissing, StandingStale,
         DecisionOrder, DecisionOverdue, DecisionVotes,
         RequestsOverdue, RequestsLate,

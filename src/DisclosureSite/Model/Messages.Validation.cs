@@ -63,9 +63,14 @@ public static partial class Messages
         $"“{column}”这一格的 '{text}' 不是金额。请写成 1234.50、1,234.50 或 ¥1234.5(最多两位小数)。",
         $"'{text}' in column '{column}' is not an amount; write e.g. 1234.50 (at most two decimals).");
 
-    public static LocalizedText TotalMismatch(string column, decimal written, decimal computed) => T(
-        $"合计行的“{column}”写的是 {Amount.Format(written)},但各行相加是 {Amount.Format(computed)},相差 {Amount.Format(written - computed)}。请核对。",
-        $"The total row says {Amount.Format(written)} for '{column}' but the rows add up to {Amount.Format(computed)}.");
+    /// <param name="count">A count (人数, 户数): whole numbers, not money.</param>
+    public static LocalizedText TotalMismatch(string column, decimal written, decimal computed, bool count = false)
+    {
+        string F(decimal v) => count ? v.ToString("0", System.Globalization.CultureInfo.InvariantCulture) : Amount.Format(v);
+        return T(
+            $"合计行的“{column}”写的是 {F(written)},但各行相加是 {F(computed)},相差 {F(written - computed)}。请核对。",
+            $"The total row says {F(written)} for '{column}' but the rows add up to {F(computed)}.");
+    }
 
     public static LocalizedText BalanceMismatch(decimal opening, decimal income, decimal expense, decimal closing) => T(
         $"余额对不上:期初 {Amount.Format(opening)} + 收入 {Amount.Format(income)} − 支出 {Amount.Format(expense)} = {Amount.Format(opening + income - expense)},但期末余额写的是 {Amount.Format(closing)}(相差 {Amount.Format(closing - (opening + income - expense))})。",

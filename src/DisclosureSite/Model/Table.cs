@@ -18,12 +18,29 @@ public sealed record TableRow(int Line, IReadOnlyList<TableCell> Cells)
     public override int GetHashCode() => HashCode.Combine(Line, Cells.Count);
 }
 
+/// <summary>A line under a table, in its parts as the clerk wrote them: 制表人：张三, 审核人：李四, 日期：2026年9月30日.</summary>
+public sealed record SignatureLine(int Line, IReadOnlyList<string> Parts)
+{
+    public bool Equals(SignatureLine? other) => other is not null && Line == other.Line && Parts.SequenceEqual(other.Parts);
+
+    public override int GetHashCode() => HashCode.Combine(Line, Parts.Count);
+}
+
 /// <summary>
 /// A table file of a disclosure: header and rows exactly as given (ledger | roster | generic). The loaders keep
 /// <see cref="Rows"/> as <see cref="PackedRows"/>: walk them, and keep what you need, not the rows.
 /// </summary>
 public sealed record Table(string File, string Schema, string? Caption, IReadOnlyList<string> Columns, IReadOnlyList<TableRow> Rows, int HeaderLine)
 {
+    /// <summary>The unit the sheet states above its header (<c>单位：元</c> → 元); null when it states none.</summary>
+    public string? Unit { get; init; }
+
+    /// <summary>Other lines above the header, beside the title and the unit (编制单位：东山村民委员会 2026年9月30日).</summary>
+    public IReadOnlyList<string> Notes { get; init; } = [];
+
+    /// <summary>The lines under the table (制表人：… 审核人：… 日期：…): its signature block, never rows.</summary>
+    public IReadOnlyList<SignatureLine> Signature { get; init; } = [];
+
     public int ColumnIndex(IEnumerable<string> names)
     {
         foreach (var name in names)

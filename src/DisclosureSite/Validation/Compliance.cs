@@ -93,7 +93,7 @@ public sealed class ComplianceCalculator(SiteInput input, PublicationDates dates
     public IReadOnlyList<ComplianceEntry> Compute()
     {
         var byUnitItem = input.Disclosures
-            .Where(d => !d.IsCorrection)
+            .Where(d => !d.IsCorrection && !Rules.PlaceholderRule.IsPlaceholder(d))
             .ToLookup(d => (d.Unit, d.Item));
         var entries = new List<ComplianceEntry>();
         foreach (var unit in input.Units)

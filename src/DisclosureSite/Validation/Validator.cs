@@ -15,8 +15,8 @@ public static class Validator
     public static IReadOnlyList<IValidationRule> Rules { get; } =
     [
         new ScheduleRule(),
-        new LedgerTableRule(),
-        new RosterTableRule(),
+        new DisclosureFileRule(),
+        new DeclaredDateRule(),
         new PersonalDataRule(),
         new StandingRule(),
         new RequestRule(),

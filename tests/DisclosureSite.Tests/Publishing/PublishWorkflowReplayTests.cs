@@ -66,8 +66,9 @@ public partial class PublishWorkflowReplayTests
         var env = new Dictionary<string, string>(GitDates) { ["HOME"] = _root, ["PATH"] = Environment.GetEnvironmentVariable("PATH")! };
         var init = InstalledTool.Run(_root, env, "init", seed, "--name", "测试镇三务公开", "--repo", "example/town");
         Assert.That(init.Code, Is.Zero, init.Out + init.Err);
-        var made = InstalledTool.Run(seed, env, "new", "village1", "2026-Q4");
+        var made = InstalledTool.Run(seed, env, "new", "village1", "2026-Q4", "--csv");
         Assert.That(made.Code, Is.Zero, made.Out + made.Err);
+        TestSites.FillTemplates(Path.Combine(seed, "input", "disclosures", "village1", "2026-Q4"));
 
         // A county that releases from its own copy of the project points project= there (here: the folder above).
         var pin = Path.Combine(seed, ".github", "disclosure.env");

@@ -139,7 +139,7 @@ public class ScaffoldTests
     }
 
     [Test]
-    public void New_creates_every_item_the_village_owes_with_front_matter_and_table_templates()
+    public void New_creates_every_item_the_village_owes_with_front_matter_and_one_table_template_each()
     {
         Assert.That(Init().Code, Is.Zero);
 
@@ -150,49 +150,79 @@ public class ScaffoldTests
         var md = Directory.GetFiles(folder, "*.md").Select(Path.GetFileName).Order(StringComparer.Ordinal);
         Assert.That(md, Is.EqualTo(new[] { "assets.md", "construction-funds.md", "contracts.md", "finance.md", "land.md", "public-works.md", "subsidies.md", "welfare.md" }));
         var finance = File.ReadAllText(Path.Combine(folder, "finance.md"));
-        Assert.That(finance, Does.StartWith("---\nitem: village.finance\ntitle: 2026年第四季度年度财务计划及执行、各项收支情况\n"));
-        Assert.That(finance, Does.Contain("  - file: finance-ledger.csv").And.Contain("    schema: ledger"));
-        Assert.That(File.ReadAllText(Path.Combine(folder, "finance-ledger.csv"), Encoding.UTF8), Is.EqualTo("日期,摘要,科目,收入,支出,经手人,凭证号\n,合计,,,,,\n"));
-        Assert.That(File.ReadAllText(Path.Combine(folder, "welfare-roster.csv"), Encoding.UTF8), Is.EqualTo("姓名,户别,人数,金额(元),备注\n"));
-
-        var check = TestSites.Run(["check", "--input", Input, "--as-of", "2026-11-24"]);
-        Assert.That(check.Code, Is.Zero, check.ToString());
-    }
-
-    [TestCase("finance-ledger.xlsx", new[] { "日期", "摘要", "科目", "收入", "支出", "经手人", "凭证号" }, 1)]
-    [TestCase("welfare-roster.xlsx", new[] { "姓名", "户别", "人数", "金额(元)", "备注" }, 0)]
-    public void New_xlsx_templates_have_the_same_header_on_the_first_sheet_for_ExcelDataReader(string file, string[] header, int rows)
-    {
-        Assert.That(Init().Code, Is.Zero);
-        Assert.That(TestSites.Run(["new", "village1", "2026-Q4", "--input", Input]).Code, Is.Zero);
-
-        using var stream = File.OpenRead(Path.Combine(Input, "disclosures", "village1", "2026-Q4", file));
-        using var reader = ExcelReaderFactory.CreateReader(stream);
-        var sheet = new List<string?[]>();
-        while (reader.Read())
-        {
-            sheet.Add([.. Enumerable.Range(0, reader.FieldCount).Select(i => reader.GetValue(i)?.ToString())]);
-        }
-
-        Assert.That(sheet[0], Is.EqualTo(header));
-        Assert.That(sheet, Has.Count.EqualTo(1 + rows));
-        if (rows == 1)
-        {
-            Assert.That(sheet[1][1], Is.EqualTo("合计"));
-        }
+        Assert.That(finance, Does.StartWith("---\nitem: village.finance\ntitle: 2026年第四季度财务计划及执行、各项收支情况\n"));
+        Assert.That(finance, Does.Contain("  - file: finance-ledger.xlsx\n    schema: ledger\n").And.Contain("【请填写:").And.Contain("【填写说明:明细填在 finance-ledger.xlsx"));
+        Assert.That(Directory.GetFiles(folder, "*.csv"), Is.Empty, "one table file per table, not a CSV and an .xlsx of the same table");
+        Assert.That(File.Exists(Path.Combine(folder, "finance-ledger.xlsx")) && File.Exists(Path.Combine(folder, "welfare-roster.xlsx")), Is.True);
     }
 
     [Test]
-    public void A_disclosure_pointing_at_the_xlsx_template_checks_clean()
+    public void An_untouched_template_is_an_error_on_its_file_and_line_and_is_not_published()
     {
         Assert.That(Init().Code, Is.Zero);
         Assert.That(TestSites.Run(["new", "village1", "2026-Q4", "--input", Input]).Code, Is.Zero);
-        var md = Path.Combine(Input, "disclosures", "village1", "2026-Q4", "finance.md");
-        File.WriteAllText(md, File.ReadAllText(md).Replace("file: finance-ledger.csv", "file: finance-ledger.xlsx", StringComparison.Ordinal));
 
-        var check = TestSites.Run(["check", "--input", Input, "--as-of", "2026-11-24"]);
+        var check = TestSites.Run(["check", "--input", Input, "--as-of", "2026-11-24", "--format", "json"]);
+
+        Assert.That(check.Code, Is.EqualTo(1), check.ToString());
+        Assert.That(check.Out, Does.Not.Contain("没有数据错误"));
+        using var json = System.Text.Json.JsonDocument.Parse(check.Out);
+        var placeholders = json.RootElement.GetProperty("findings").EnumerateArray()
+            .Where(f => f.GetProperty("code").GetString() == "input.placeholder")
+            .Select(f => $"{f.GetProperty("file").GetString()}:{f.GetProperty("line").GetInt32()}")
+            .ToList();
+
+        // Every .md at its 【请填写 line (line 12 with a table, 10 without), every table at its 合计 row (row 14).
+        var folder = "disclosures/village1/2026-Q4/";
+        Assert.That(placeholders, Is.SupersetOf(new[] { folder + "finance.md:12", folder + "finance-ledger.xlsx:14", folder + "welfare-roster.xlsx:14", folder + "land.md:9" }));
+        Assert.That(placeholders, Has.Count.EqualTo(13));
+        Assert.That(TestSites.Run(["build", "--input", Input, "--output", Path.Combine(_root, "site"), "--as-of", "2026-11-24"]).Code, Is.EqualTo(1));
+    }
+
+    [Test]
+    public void The_xlsx_template_is_the_sheet_a_clerk_makes_and_reads_back_with_caption_unit_and_signature()
+    {
+        Assert.That(Init().Code, Is.Zero);
+        Assert.That(TestSites.Run(["new", "village1", "2026-Q4", "--input", Input]).Code, Is.Zero);
+        var file = "disclosures/village1/2026-Q4/finance-ledger.xlsx";
+
+        var sink = new DisclosureSite.Loading.FindingSink();
+        var request = new DisclosureSite.Loading.SheetRequest(new HashSet<string> { "日期", "摘要", "收入", "支出" }, RequireKnown: true);
+        var sheet = DisclosureSite.Loading.TableReader.ReadSheet(new DisclosureSite.Loading.InputFolder(Input), file, request, sink, out _);
+
+        Assert.That(sink.Findings, Is.Empty);
+        Assert.That(sheet, Is.Not.Null);
+        Assert.That(sheet!.Sheet, Is.EqualTo("收支明细"));
+        Assert.That(sheet.Title, Is.EqualTo("示例村2026年第四季度收支明细表"));
+        Assert.That(sheet.Unit, Is.EqualTo("元"));
+        Assert.That(sheet.Header.Select(h => h.Text), Is.EqualTo(new[] { "日期", "摘要", "科目", "收入", "支出", "经手人", "凭证号" }));
+        Assert.That(sheet.Header[0].Line, Is.EqualTo(3));
+        Assert.That(sheet.Rows.Select(r => (r.Line, r[0])), Is.EqualTo(new[] { (14, "合计") }));
+        Assert.That(sheet.Signature.Single().Parts, Is.EqualTo(new[] { "制表人：", "审核人：", "村务监督委员会：", "日期：" }));
+    }
+
+    [Test]
+    public void A_csv_template_filled_in_with_a_text_editor_checks_clean()
+    {
+        Assert.That(Init().Code, Is.Zero);
+        Assert.That(TestSites.Run(["new", "village1", "2026-Q4", "--input", Input, "--csv"]).Code, Is.Zero);
+        var folder = Path.Combine(Input, "disclosures", "village1", "2026-Q4");
+        var ledger = Path.Combine(folder, "finance-ledger.csv");
+        var csv = File.ReadAllText(ledger, Encoding.UTF8);
+        Assert.That(csv, Does.StartWith("示例村2026年第四季度收支明细表,,,,,,\n单位：元,,,,,,\n日期,摘要,科目,收入,支出,经手人,凭证号\n合计,,,,,,\n制表人：,"));
+        File.WriteAllText(ledger, csv.Replace("合计,,,,,,", "2026/10/8,收到土地租金,租赁收入,800.00,,陈国强,记-001\n2026/11/3,购买办公用品,管理费用,,300.00,陈国强,记-002\n合计,,,800.00,300.00,,", StringComparison.Ordinal), new UTF8Encoding(true));
+        var md = Path.Combine(folder, "finance.md");
+        var own = string.Join('\n', File.ReadAllLines(md).Where(l => !l.StartsWith('【'))) + "\n";
+        File.WriteAllText(md, own.Replace("finance-ledger.xlsx", "finance-ledger.csv", StringComparison.Ordinal));
+        foreach (var other in Directory.GetFiles(folder, "*.md").Where(f => f != md))
+        {
+            File.Delete(other);
+        }
+
+        var check = TestSites.Run(["check", "--input", Input, "--as-of", "2026-11-24", "--format", "json"]);
 
         Assert.That(check.Code, Is.Zero, check.ToString());
+        Assert.That(check.Out, Does.Not.Contain("input.placeholder"));
     }
 
     [Test]
@@ -208,7 +238,7 @@ public class ScaffoldTests
 
         Assert.That(run.Code, Is.Zero, run.ToString());
         Assert.That(File.ReadAllText(finance), Is.EqualTo("clerk's own text"));
-        Assert.That(run.Out, Does.Contain("新建 1 个文件,跳过已有的 17 个").And.Contain("新建 disclosures/village1/2026-Q4/land.md").And.Contain("已有,跳过 disclosures/village1/2026-Q4/finance.md"));
+        Assert.That(run.Out, Does.Contain("新建 1 个文件,跳过已有的 12 个").And.Contain("新建 disclosures/village1/2026-Q4/land.md").And.Contain("已有,跳过 disclosures/village1/2026-Q4/finance.md"));
     }
 
     [Test]

@@ -83,6 +83,26 @@ internal static class TestSites
         }
     }
 
+    /// <summary>
+    /// What a clerk does with the files of <c>disclosure new --csv</c>: their own words instead of the 【】 placeholders,
+    /// and a row in each table above its 合计 line (ledger: one income; roster: one masked household).
+    /// </summary>
+    public static void FillTemplates(string folder)
+    {
+        foreach (var md in Directory.GetFiles(folder, "*.md"))
+        {
+            var own = File.ReadAllLines(md, Encoding.UTF8).Select(l => l.StartsWith('【') ? "本期公开内容已经村务监督委员会审核。" : l);
+            File.WriteAllText(md, string.Join('\n', own) + "\n", new UTF8Encoding(false));
+        }
+
+        foreach (var csv in Directory.GetFiles(folder, "*.csv"))
+        {
+            var row = csv.EndsWith("-roster.csv", StringComparison.Ordinal) ? "张*明,低保户,3,1200.00," : "2026/10/8,收到土地租金,租赁收入,800.00,,陈国强,记-001";
+            var text = File.ReadAllText(csv, Encoding.UTF8).Replace("\n合计,", $"\n{row}\n合计,", StringComparison.Ordinal);
+            File.WriteAllText(csv, text, new UTF8Encoding(true));
+        }
+    }
+
     public static void Write(string root, string relative, string text)
     {
         var path = Path.Combine(root, relative);

@@ -1,7 +1,5 @@
-using System.Data;
 using System.Text;
 using DisclosureSite.Model;
-using MiniExcelLibs;
 
 namespace DisclosureSite.Publishing.Scaffolding;
 
@@ -10,16 +8,26 @@ public sealed record ScaffoldedFile(string Path, bool Written);
 
 /// <summary>
 /// <c>disclosure new &lt;unit&gt; &lt;period&gt;</c>: a Markdown file for every item a unit owes in a period (front matter
-/// filled in), and for items with a ledger or roster table a CSV and an .xlsx template beside it with the right
-/// columns. Existing files are never overwritten.
+/// filled in, the body a placeholder the clerk replaces), and for items with a ledger or roster table one table
+/// template beside it — .xlsx, or CSV on request — which the .md points at. Every placeholder and instruction is a
+/// <see cref="TemplateText"/> in 【】, so a template left as it is is <c>input.placeholder</c>, never a disclosure.
+/// Existing files are never overwritten.
 /// </summary>
 public static class DisclosureScaffold
 {
     /// <summary>The columns of a new ledger (收支明细) table, in the clerks' usual order.</summary>
-    public static IReadOnlyList<string> LedgerColumns { get; } = ["日期", "摘要", "科目", "收入", "支出", "经手人", "凭证号"];
+    public static IReadOnlyList<TemplateColumn> LedgerColumns { get; } =
+    [
+        new("日期", TemplateColumnKind.Date), new("摘要", TemplateColumnKind.Text), new("科目", TemplateColumnKind.Text), new("收入", TemplateColumnKind.Money),
+        new("支出", TemplateColumnKind.Money), new("经手人", TemplateColumnKind.Text), new("凭证号", TemplateColumnKind.Text),
+    ];
 
     /// <summary>The columns of a new roster (名单) table.</summary>
-    public static IReadOnlyList<string> RosterColumns { get; } = ["姓名", "户别", "人数", "金额(元)", "备注"];
+    public static IReadOnlyList<TemplateColumn> RosterColumns { get; } =
+    [
+        new("姓名", TemplateColumnKind.Text), new("户别", TemplateColumnKind.Text), new("人数", TemplateColumnKind.Count), new("金额(元)", TemplateColumnKind.Money),
+        new("备注", TemplateColumnKind.Text),
+    ];
 
     /// <summary>
     /// The file name of an item's disclosure, as in the demo and the clerks' guide: the stream prefix is dropped
@@ -44,7 +52,8 @@ public static class DisclosureScaffold
             .ToList();
 
     /// <summary>Writes the files of <paramref name="unit"/> for <paramref name="period"/> under <paramref name="inputRoot"/>.</summary>
-    public static IReadOnlyList<ScaffoldedFile> Write(string inputRoot, Unit unit, Period period, IReadOnlyList<CatalogueItem> items)
+    /// <param name="csv">Table templates as CSV rather than .xlsx, for clerks who keep their tables as text.</param>
+    public static IReadOnlyList<ScaffoldedFile> Write(string inputRoot, Unit unit, Period period, IReadOnlyList<CatalogueItem> items, bool csv = false)
     {
         var folder = $"disclosures/{unit.Id}/{period}";
         var results = new List<ScaffoldedFile>();
@@ -63,16 +72,21 @@ public static class DisclosureScaffold
 
             var slug = SlugFor(item);
             var schema = item.TableSchema is "ledger" or "roster" ? item.TableSchema : null;
-            var table = schema is null ? null : $"{slug}-{schema}";
+            var table = schema is null ? null : $"{slug}-{schema}{(csv ? ".csv" : ".xlsx")}";
             results.Add(WriteIfAbsent(inputRoot, $"{folder}/{slug}.md", path => File.WriteAllText(path, Markdown(unit, period, item, table, schema), new UTF8Encoding(false))));
             if (table is null || schema is null)
             {
                 continue;
             }
 
-            var columns = schema == "ledger" ? LedgerColumns : RosterColumns;
-            results.Add(WriteIfAbsent(inputRoot, $"{folder}/{table}.csv", path => File.WriteAllText(path, Csv(columns, schema), new UTF8Encoding(true))));
-            results.Add(WriteIfAbsent(inputRoot, $"{folder}/{table}.xlsx", path => Xlsx(path, columns, schema)));
+            var template = TableTemplate(unit, period, schema);
+            results.Add(csv
+                ? WriteIfAbsent(inputRoot, $"{folder}/{table}", path => File.WriteAllText(path, template.Csv(), new UTF8Encoding(true)))
+                : WriteIfAbsent(inputRoot, $"{folder}/{table}", path =>
+                {
+                    using var stream = File.Create(path);
+                    template.WriteXlsx(stream);
+                }));
         }
 
         return results;
@@ -95,6 +109,15 @@ public static class DisclosureScaffold
         return new ScaffoldedFile(relative, true);
     }
 
+    /// <summary>The table template of a schema: the sheet a clerk would make for the notice board.</summary>
+    public static SheetTemplate TableTemplate(Unit unit, Period period, string schema)
+    {
+        var signers = unit.Level == UnitLevel.Township ? new[] { "制表人", "审核人", "负责人" } : ["制表人", "审核人", "村务监督委员会"];
+        return schema == "ledger"
+            ? new SheetTemplate($"{unit.Name}{period.ToChinese()}收支明细表", "收支明细", "元", LedgerColumns, HasTotal: true, signers)
+            : new SheetTemplate($"{unit.Name}{period.ToChinese()}发放名单", "名单", "元", RosterColumns, HasTotal: true, signers);
+    }
+
     private static string Markdown(Unit unit, Period period, CatalogueItem item, string? table, string? schema)
     {
         var nilWord = period.Kind switch
@@ -104,64 +127,33 @@ public static class DisclosureScaffold
             PeriodKind.Month => "本月",
             _ => "本年度",
         };
+        var title = item.TitleIn(period);
         var b = new StringBuilder();
         b.Append("---\n");
         b.Append($"item: {item.Id}\n");
-        b.Append($"title: {period.ToChinese()}{item.Name}\n");
+        b.Append($"title: {title}\n");
         b.Append("# published: 可不填。公开日期以提交到仓库主分支的时间为准。\n");
-        b.Append($"# nil: {nilWord}无此类事项    ← 本期确实没有可公开的内容时,去掉这一行开头的“# ”,并删掉下面的表格\n");
+        b.Append($"# nil: {nilWord}无此类事项    ← 本期确实没有可公开的内容时,去掉这一行开头的“# ”,删掉下面 tables: 开头的几行和正文里的【】提示\n");
         if (table is not null)
         {
             b.Append("tables:\n");
-            b.Append($"  - file: {table}.csv    # 用 Excel/WPS 填写 {table}.xlsx 的,把这里改成 {table}.xlsx\n");
+            b.Append($"  - file: {table}\n");
             b.Append($"    schema: {schema}\n");
-            b.Append($"    caption: {(schema == "ledger" ? "收支明细" : "名单")}\n");
         }
 
         b.Append("---\n");
-        b.Append($"现将{unit.Name}{period.ToChinese()}{item.Name}公开如下。\n\n");
-        b.Append("(请在这里写公开内容:做了什么、花了多少钱、经谁审核。写好后删掉这一段括号里的提示。)\n");
-        if (schema == "ledger")
+        b.Append($"现将{unit.Name}{title}公开如下。\n\n");
+        b.Append(TemplateText.Fill(schema == "ledger" ? "本期收支的说明:收了哪些钱、花在哪里、经谁审核" : "本期的公开内容:做了什么、涉及多少钱和哪些人、经谁审核")).Append('\n');
+        if (table is not null)
         {
-            b.Append("\n明细见下表。表格最后一行“合计”的收入、支出请填上总数,系统会核对。\n");
-        }
-        else if (schema == "roster")
-        {
-            b.Append("\n名单见下表。姓名、身份证号等个人信息要按规定部分隐藏(例如 张*明),不要写手机号和详细住址。\n");
+            var what = schema == "ledger"
+                ? "日期、摘要、收入或支出,每笔一行;“合计”行填上总数,系统会核对"
+                : "每户一行;姓名、身份证号等个人信息要部分隐藏(例如 张*明),不写手机号和详细住址;“合计”行填上人数和金额的总数,系统会核对";
+            var open = table.EndsWith(".xlsx", StringComparison.Ordinal) ? "用 Excel 或 WPS 打开" : "用 Excel、WPS 或记事本打开";
+            b.Append('\n').Append(TemplateText.Hint($"明细填在 {table}({open}):{what};表格下面写上制表人、审核人的姓名和日期。填好后删掉这一段")).Append('\n');
         }
 
         b.Append("\n有疑问请找村务监督委员会,或拨打监督投诉电话。\n");
         return b.ToString();
-    }
-
-    private static string Csv(IReadOnlyList<string> columns, string schema)
-    {
-        var b = new StringBuilder();
-        b.Append(string.Join(',', columns)).Append('\n');
-        if (schema == "ledger")
-        {
-            b.Append(",合计").Append(new string(',', columns.Count - 2)).Append('\n');
-        }
-
-        return b.ToString();
-    }
-
-    private static void Xlsx(string path, IReadOnlyList<string> columns, string schema)
-    {
-        using var table = new DataTable(schema == "ledger" ? "收支明细" : "名单");
-        foreach (var c in columns)
-        {
-            table.Columns.Add(c, typeof(string));
-        }
-
-        if (schema == "ledger")
-        {
-            var row = table.NewRow();
-            row["摘要"] = "合计";
-            table.Rows.Add(row);
-        }
-
-        using var stream = File.Create(path);
-        stream.SaveAs(table, sheetName: table.TableName, excelType: ExcelType.XLSX);
     }
 }

@@ -6,10 +6,11 @@ using DisclosureSite.Model;
 namespace DisclosureSite.Validation.Rules;
 
 /// <summary>
-/// The per-file part of validation — a disclosure's ledger-table findings and its personal data — which depends only on
-/// the disclosure and the rule set's column aliases. Handed to the loader (<see cref="InputLoader.Load(string, bool, string?, IPerFileChecks?)"/>)
-/// so the input cache keeps the results with each file; <see cref="LedgerTableRule"/> and <see cref="PersonalDataRule"/>
-/// use what the load result carries (<see cref="ValidationContext.PerFile"/>) and compute the rest.
+/// The per-file part of validation — a disclosure's tables (ledger sums, roster totals, dates), whether it is still a
+/// template, and its personal data — which depends only on the disclosure and the rule set's column names. Handed to
+/// the loader (<see cref="InputLoader.Load(string, bool, string?, IPerFileChecks?)"/>) so the input cache keeps the
+/// results with each file; <see cref="DisclosureFileRule"/> and <see cref="PersonalDataRule"/> use what the load
+/// result carries (<see cref="ValidationContext.PerFile"/>) and compute the rest.
 /// </summary>
 public sealed class DisclosureChecks : IPerFileChecks
 {
@@ -20,12 +21,19 @@ public sealed class DisclosureChecks : IPerFileChecks
     }
 
     public PerFileFindings Run(Disclosure d, RuleSet rules) =>
-        new(Kept(LedgerTableRule.CheckDisclosure(d, rules).ToList()), Kept(PersonalDataRule.ScanDisclosure(d)));
+        new(Kept(ContentOf(d, rules).ToList()), Kept(PersonalDataRule.ScanDisclosure(d)));
+
+    /// <summary>The findings of a disclosure's content (kept as <see cref="PerFileFindings.LedgerTables"/>): its tables and what is left of a template in it.</summary>
+    public static IEnumerable<Finding> ContentOf(Disclosure d, RuleSet rules) =>
+        LedgerTableRule.CheckDisclosure(d, rules)
+            .Concat(RosterTableRule.CheckDisclosure(d, rules))
+            .Concat(TableDateRule.CheckDisclosure(d, rules))
+            .Concat(PlaceholderRule.CheckDisclosure(d));
 
     /// <summary>Results are kept for every disclosure of the load, and nearly all are empty: those share the empty array.</summary>
     private static IReadOnlyList<Finding> Kept(List<Finding> findings) => findings.Count == 0 ? [] : findings;
 
-    /// <summary>A hash of what the per-file checks read from the rules: the column aliases.</summary>
+    /// <summary>A hash of what the per-file checks read from the rules: the column names.</summary>
     public string FingerprintOf(RuleSet rules)
     {
         var text = new StringBuilder();

@@ -7,21 +7,8 @@ namespace DisclosureSite.Validation.Rules;
 /// Ledger (收支) tables: required columns, every amount readable, the 合计 row equals the computed sum,
 /// opening + income − expense = closing to the fen, and 大写金额 equals the figure beside it.
 /// </summary>
-public sealed class LedgerTableRule : IValidationRule
+public static class LedgerTableRule
 {
-    public IEnumerable<Finding> Check(ValidationContext context)
-    {
-        var rules = context.Input.Rules;
-        foreach (var d in context.Input.Disclosures)
-        {
-            var known = context.PerFile.GetValueOrDefault(d);
-            foreach (var f in known is not null ? known.LedgerTables : CheckDisclosure(d, rules))
-            {
-                yield return f;
-            }
-        }
-    }
-
     /// <summary>The findings of one disclosure's ledgers (a function of the disclosure and the column aliases only).</summary>
     public static IEnumerable<Finding> CheckDisclosure(Disclosure d, RuleSet rules)
     {

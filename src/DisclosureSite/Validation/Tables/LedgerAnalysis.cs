@@ -11,19 +11,6 @@ public sealed record LedgerLine(TableRow Row, decimal? Income, decimal? Expense,
 /// </summary>
 public sealed class LedgerAnalysis
 {
-    /// <summary>Aliases used when a preset does not list any (SPEC §4).</summary>
-    private static readonly IReadOnlyDictionary<string, string[]> Defaults = new Dictionary<string, string[]>(StringComparer.Ordinal)
-    {
-        ["date"] = ["日期", "时间"],
-        ["summary"] = ["摘要", "开支项目", "项目", "事由"],
-        ["income"] = ["收入", "收入金额", "收入(元)"],
-        ["expense"] = ["支出", "支出金额", "支出(元)", "金额(元)"],
-        ["amount_words"] = ["大写金额"],
-        ["name"] = ["姓名", "户主姓名", "户主"],
-    };
-
-    private static readonly string[] TotalWords = ["合计", "总计"];
-
     private LedgerAnalysis(Table table, RuleSet rules)
     {
         Table = table;
@@ -55,11 +42,7 @@ public sealed class LedgerAnalysis
     /// <summary>The written 合计/总计 row, if any.</summary>
     public LedgerLine? TotalRow => Lines.FirstOrDefault(l => l.IsTotal);
 
-    public static IReadOnlyList<string> Aliases(RuleSet rules, string schema, string column)
-    {
-        var fromPreset = rules.AliasesOf(schema, column);
-        return fromPreset.Count > 0 ? fromPreset : Defaults.TryGetValue(column, out var d) ? d : [];
-    }
+    public static IReadOnlyList<string> Aliases(RuleSet rules, string schema, string column) => ColumnNames.Aliases(rules, schema, column);
 
     public static int Column(Table table, RuleSet rules, string column, string schema = "ledger") =>
         table.ColumnIndex(Aliases(rules, schema, column));
@@ -90,12 +73,8 @@ public sealed class LedgerAnalysis
         return a;
     }
 
-    private bool IsTotalRow(TableRow row)
-    {
-        var label = (Summary >= 0 ? row[Summary] : string.Empty) + (Date >= 0 ? row[Date] : string.Empty);
-        var compact = label.Replace(" ", string.Empty, StringComparison.Ordinal).Replace("\u3000", string.Empty, StringComparison.Ordinal);
-        return TotalWords.Any(w => compact.Contains(w, StringComparison.Ordinal));
-    }
+    private bool IsTotalRow(TableRow row) =>
+        TotalRows.IsLabel((Summary >= 0 ? row[Summary] : string.Empty) + (Date >= 0 ? row[Date] : string.Empty)) || TotalRows.IsTotal(row);
 
     private static decimal? Read(TableRow row, int column) =>
         column >= 0 && row[column].Length > 0 && Amount.TryParse(row[column], out var v) ? v : null;

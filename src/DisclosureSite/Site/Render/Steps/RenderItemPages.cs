@@ -165,7 +165,14 @@ public sealed class RenderItemPages : IRenderStep
             inputs.Revisions);
     }
 
-    private static TableView TableOf(SiteData data, Disclosure d, Table table)
+    private static TableView TableOf(SiteData data, Disclosure d, Table table) => TableContentOf(data, d, table) with
+    {
+        Unit = table.Unit,
+        Notes = table.Notes,
+        Signature = table.Signature.Select(s => s.Parts).ToList(),
+    };
+
+    private static TableView TableContentOf(SiteData data, Disclosure d, Table table)
     {
         var csv = d.UrlPath + CsvName(table.File);
         if (!string.Equals(table.Schema, "ledger", StringComparison.OrdinalIgnoreCase))

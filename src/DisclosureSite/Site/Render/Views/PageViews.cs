@@ -92,8 +92,18 @@ public sealed record ItemView(
     string? QrSvg,
     IReadOnlyList<RevisionView> Revisions);
 
-/// <summary>A table of a disclosure, as given, with the computed totals for a ledger and its chart.</summary>
-public sealed record TableView(string? Caption, string Schema, IReadOnlyList<string> Columns, IReadOnlyList<string> ColumnClasses, IReadOnlyList<RowView> Rows, LedgerTotalsView? Ledger, string? ChartSvg, string CsvUrl);
+/// <summary>
+/// A table of a disclosure, as given, with the computed totals for a ledger and its chart; the unit and other lines the
+/// sheet states above its header, and its signature block (制表人：… 审核人：…), one list of parts per line.
+/// </summary>
+public sealed record TableView(string? Caption, string Schema, IReadOnlyList<string> Columns, IReadOnlyList<string> ColumnClasses, IReadOnlyList<RowView> Rows, LedgerTotalsView? Ledger, string? ChartSvg, string CsvUrl)
+{
+    public string? Unit { get; init; }
+
+    public IReadOnlyList<string> Notes { get; init; } = [];
+
+    public IReadOnlyList<IReadOnlyList<string>> Signature { get; init; } = [];
+}
 
 /// <summary>A table row; <see cref="IsTotal"/> for the clerk's own 合计 row.</summary>
 public sealed record RowView(IReadOnlyList<CellView> Cells, bool IsTotal);

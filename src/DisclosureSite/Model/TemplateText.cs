@@ -1,0 +1,32 @@
+namespace DisclosureSite.Model;
+
+/// <summary>
+/// The placeholders and instructions the templates of <c>disclosure new</c> write, and how the check knows them
+/// (<c>input.placeholder</c>): one place for the writer and the reader. Every one of them is in 【】 and starts
+/// with 【请填写 or 【填写说明, words a disclosure of one's own never has.
+/// </summary>
+public static class TemplateText
+{
+    /// <summary>Markers of template text: the two the templates write, and the two sentences of earlier templates.</summary>
+    private static readonly string[] Markers = ["【请填写", "【填写说明", "请在这里写公开内容", "写好后删掉这一段括号里的提示"];
+
+    /// <summary>A placeholder for something the clerk writes: 【请填写:本季度做了什么、花了多少钱】.</summary>
+    public static string Fill(string what) => $"【请填写:{what}】";
+
+    /// <summary>An instruction to the clerk, to delete once followed: 【填写说明:…】.</summary>
+    public static string Hint(string text) => $"【填写说明:{text}】";
+
+    /// <summary>True when <paramref name="text"/> holds a template placeholder or instruction.</summary>
+    public static bool IsPlaceholder(string text)
+    {
+        foreach (var m in Markers)
+        {
+            if (text.Contains(m, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}
