@@ -31,7 +31,12 @@ public sealed class RenderUnitPages : IRenderStep
                 standing is not null && (standing.ContactCard || standing.DutyRoster || standing.Commitments) && unit.Until is null,
                 ViewFactory.Counts(data.ComplianceOf(unit.Id)),
                 periods,
-                unit.Id + "/feed.xml");
+                unit.Id + "/feed.xml")
+            {
+                Latest = ViewFactory.LatestDue(data.ComplianceOf(unit.Id)) is { } latest
+                    ? ViewFactory.Latest(latest, data.ComplianceOf(unit.Id, latest), $"{unit.Id}/{latest}/", context.Views.Money(unit.Id, latest))
+                    : null,
+            };
             context.WritePage(unit.Id + "/", "unit", unit.Name, view, context.Crumbs(), feedUrl: unit.Id + "/feed.xml");
         });
     }
