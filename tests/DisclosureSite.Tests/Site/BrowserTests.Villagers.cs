@@ -1,4 +1,5 @@
 using System.Text.Json;
+using DisclosureSite.Cli.Commands;
 using Microsoft.Playwright;
 
 namespace DisclosureSite.Tests.Site;
@@ -285,5 +286,37 @@ public partial class BrowserTests
         }
 
         await page.Context.CloseAsync().ConfigureAwait(false);
+    }
+
+    [Test]
+    public async Task The_404_page_works_served_from_a_sub_path_and_from_the_root()
+    {
+        var port = FreePort();
+        var root = PreviewCommand.CreateServer(DemoSite.Root, "/", port);
+        await root.StartAsync().ConfigureAwait(false);
+        try
+        {
+            var page = await NewPage(360).ConfigureAwait(false);
+            foreach (var missing in new[] { _base + "no/such/deep/page/", $"http://127.0.0.1:{port}/no/such/deep/page/", $"http://127.0.0.1:{port}/missing.html" })
+            {
+                var response = await page.GotoAsync(missing).ConfigureAwait(false);
+                Assert.That(response!.Status, Is.EqualTo(404), missing);
+                var header = await page.EvalOnSelectorAsync<string>(".site-header", "e => getComputedStyle(e).backgroundColor").ConfigureAwait(false);
+                Assert.That(header, Is.EqualTo("rgb(155, 28, 28)"), $"{missing}: the stylesheet loaded");
+                var links = await page.EvaluateAsync<string[]>("() => [...document.querySelectorAll('a[href]')].map(a => a.href).filter(h => h.startsWith('http'))").ConfigureAwait(false);
+                Assert.That(links, Has.Length.GreaterThan(10));
+                foreach (var link in links.Distinct())
+                {
+                    var r = await page.APIRequest.GetAsync(link).ConfigureAwait(false);
+                    Assert.That(r.Status, Is.EqualTo(200), $"{missing}: {link}");
+                }
+            }
+
+            await page.Context.CloseAsync().ConfigureAwait(false);
+        }
+        finally
+        {
+            await root.DisposeAsync().ConfigureAwait(false);
+        }
     }
 }

@@ -84,7 +84,7 @@ public sealed class RenderItemPages : IRenderStep
         int? Days,
         DateOnly? Deadline,
         LinkView? Corrected,
-        IReadOnlyList<LinkView> Corrections,
+        IReadOnlyList<CorrectionLinkView> Corrections,
         IReadOnlyList<RevisionView> Revisions,
         string BaseUrl,
         string Issuer);
@@ -109,8 +109,8 @@ public sealed class RenderItemPages : IRenderStep
             days,
             data.EntryOf(d)?.Deadline,
             corrected is null ? null : new LinkView(corrected.Title, corrected.UrlPath),
-            data.CorrectionsOf(d).Select(c => new LinkView(c.Title, c.UrlPath)).ToList(),
-            RevisionViews.Of(data.RevisionsOf(d)),
+            data.CorrectionsOf(d).Select(c => new CorrectionLinkView(c.Title, c.UrlPath, LiquidFilters.Iso(data.Published(c).Date), string.IsNullOrWhiteSpace(c.Meta.RevisionNote) ? null : c.Meta.RevisionNote.Trim())).ToList(),
+            RevisionViews.Of(data.RevisionsOf(d), file => d.Tables.FirstOrDefault(t => t.File.EndsWith(file, StringComparison.Ordinal))?.Caption),
             data.Urls.BaseUrl,
             ViewFactory.Issuer(data, unit));
     }

@@ -96,7 +96,7 @@ public sealed record ItemView(
     IReadOnlyList<TableView> Tables,
     IReadOnlyList<LinkView> Attachments,
     LinkView? Corrects,
-    IReadOnlyList<LinkView> CorrectedBy,
+    IReadOnlyList<CorrectionLinkView> CorrectedBy,
     string? RevisionNote,
     string? WithdrawAt,
     string ContentSha256,
@@ -108,6 +108,9 @@ public sealed record ItemView(
     /// <summary>The issuing body printed on the notice: the unit and the township it belongs to ("东山村（青石镇）").</summary>
     public string Issuer { get; init; } = UnitName;
 }
+
+/// <summary>A correction published for a disclosure: its title, page, publication date and what it corrects (its revision note).</summary>
+public sealed record CorrectionLinkView(string Title, string Url, string Date, string? Note);
 
 /// <summary>A table of a disclosure, as given, with the computed totals for a ledger and its chart.</summary>
 public sealed record TableView(string? Caption, string Schema, IReadOnlyList<string> Columns, IReadOnlyList<string> ColumnClasses, IReadOnlyList<RowView> Rows, LedgerTotalsView? Ledger, string? ChartSvg, string CsvUrl);
