@@ -1,4 +1,5 @@
 using System.Globalization;
+using DisclosureSite.Ledger;
 using DisclosureSite.Site;
 using DisclosureSite.Site.Render;
 using DisclosureSite.Validation.Output;
@@ -29,7 +30,7 @@ public static class BuildCommand
         }
 
         var asOf = a.Date("as-of") ?? a.AsOf(context.Clock, PeekTimeZone(inputDir));
-        var ledger = Publishing.Ledger.LedgerStore.Load(inputDir, a.Get("ledger"));
+        var ledger = LedgerStore.Load(inputDir, a.Get("ledger"));
         var options = new SiteOptions(inputDir, outputDir, asOf) { BaseUrl = baseUrl, Clock = context.Clock, Ledger = ledger, RunPagefind = !a.Flag("no-search") };
         var result = Build(options, context);
         if (result is not null && a.Flag("verbose"))

@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Text;
 using DisclosureSite.Loading;
 using DisclosureSite.Model;
-using DisclosureSite.Rules;
 
 namespace DisclosureSite.Corpus;
 

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Security.Cryptography;
+using DisclosureSite.Ledger;
 using DisclosureSite.Loading;
 using DisclosureSite.Model;
 

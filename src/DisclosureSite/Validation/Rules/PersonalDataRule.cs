@@ -1,5 +1,5 @@
 using DisclosureSite.Model;
-using DisclosureSite.Validation.PersonalData;
+using DisclosureSite.Model.PersonalData;
 
 namespace DisclosureSite.Validation.Rules;
 
@@ -17,7 +17,7 @@ public sealed class PersonalDataRule : IValidationRule
         Parallel.For(0, input.Disclosures.Count, i =>
         {
             var d = input.Disclosures[i];
-            perDisclosure[i] = DisclosureChecks.Find(d, input.Rules)?.PersonalData ?? ScanDisclosure(d);
+            perDisclosure[i] = context.PerFile.GetValueOrDefault(d)?.PersonalData ?? ScanDisclosure(d);
         });
         var findings = perDisclosure.SelectMany(f => f).ToList();
         foreach (var p in input.People)
@@ -26,7 +26,7 @@ public sealed class PersonalDataRule : IValidationRule
             {
                 foreach (var m in PersonalDataScanner.Scan(text ?? string.Empty))
                 {
-                    findings.Add(Make(m, $"联系卡第 {p.Source.Line} 行", $"contact card line {p.Source.Line}", p.Source.File, p.Source.Line, null, p.Unit, null, null));
+                    findings.Add(PersonalDataFindings.Make(m, $"联系卡第 {p.Source.Line} 行", $"contact card line {p.Source.Line}", p.Source.File, p.Source.Line, null, p.Unit, null, null));
                 }
             }
         }
@@ -37,20 +37,20 @@ public sealed class PersonalDataRule : IValidationRule
             {
                 foreach (var m in PersonalDataScanner.Scan(text ?? string.Empty))
                 {
-                    findings.Add(Make(m, $"值班表第 {e.Source.Line} 行", $"duty roster line {e.Source.Line}", e.Source.File, e.Source.Line, null, e.Unit, null, null));
+                    findings.Add(PersonalDataFindings.Make(m, $"值班表第 {e.Source.Line} 行", $"duty roster line {e.Source.Line}", e.Source.File, e.Source.Line, null, e.Unit, null, null));
                 }
             }
         }
 
         foreach (var c in input.Commitments)
         {
-            ScanLines(findings, c.Body, c.Source.File, c.Source.Line ?? 1, c.Unit, null, null);
+            PersonalDataFindings.ScanLines(findings, c.Body, c.Source.File, c.Source.Line ?? 1, c.Unit, null, null);
         }
 
         foreach (var d in input.Decisions)
         {
             var text = TextOf(input.Root, d.File);
-            ScanLines(findings, text, d.File, 1, d.Unit, null, d.Item);
+            PersonalDataFindings.ScanLines(findings, text, d.File, 1, d.Unit, null, d.Item);
         }
 
         return findings;
@@ -58,13 +58,13 @@ public sealed class PersonalDataRule : IValidationRule
 
     /// <summary>
     /// The personal data in one disclosure (front matter, body, table cells): a function of the disclosure only. The front
-    /// matter was scanned by the loader (<see cref="ScanFrontMatter"/>, <see cref="Disclosure.FrontMatterPersonalData"/>).
+    /// matter was scanned by the loader (<see cref="PersonalDataFindings.ScanFrontMatter"/>, <see cref="Disclosure.FrontMatterPersonalData"/>).
     /// </summary>
     public static List<Finding> ScanDisclosure(Disclosure d)
     {
         var findings = new List<Finding>(d.FrontMatterPersonalData);
         var period = d.Period.ToString();
-        ScanLines(findings, d.Body, d.File, d.BodyLine, d.Unit, period, d.Item);
+        PersonalDataFindings.ScanLines(findings, d.Body, d.File, d.BodyLine, d.Unit, period, d.Item);
         foreach (var table in d.Tables)
         {
             foreach (var row in table.Rows)
@@ -75,24 +75,13 @@ public sealed class PersonalDataRule : IValidationRule
                     var column = c < table.Columns.Count ? table.Columns[c] : string.Empty;
                     foreach (var m in PersonalDataScanner.Scan(cell.Text))
                     {
-                        findings.Add(Make(m, $"第 {cell.Line} 行“{column}”列", $"row {cell.Line}, column '{column}'", table.File, cell.Line, cell.Column, d.Unit, period, d.Item));
+                        findings.Add(PersonalDataFindings.Make(m, $"第 {cell.Line} 行“{column}”列", $"row {cell.Line}, column '{column}'", table.File, cell.Line, cell.Column, d.Unit, period, d.Item));
                     }
                 }
             }
         }
 
         return findings;
-    }
-
-    /// <summary>
-    /// The personal data in a disclosure's front matter (its YAML, whose first line is line
-    /// <see cref="Disclosure.FrontMatterLine"/> of the file): the loader scans it so the text need not be kept.
-    /// </summary>
-    public static IReadOnlyList<Finding> ScanFrontMatter(string yaml, string file, string unit, string period, string item)
-    {
-        var findings = new List<Finding>();
-        ScanLines(findings, yaml, file, Disclosure.FrontMatterLine, unit, period, item);
-        return findings.Count == 0 ? [] : findings.ToArray();
     }
 
     private static string TextOf(string root, string file)
@@ -105,31 +94,5 @@ public sealed class PersonalDataRule : IValidationRule
         {
             return string.Empty;
         }
-    }
-
-    private static void ScanLines(List<Finding> findings, string text, string file, int firstLine, string? unit, string? period, string? item)
-    {
-        var lines = text.Split('\n');
-        for (var i = 0; i < lines.Length; i++)
-        {
-            foreach (var m in PersonalDataScanner.Scan(lines[i]))
-            {
-                var line = firstLine + i;
-                findings.Add(Make(m, $"第 {line} 行", $"line {line}", file, line, m.Index + 1, unit, period, item));
-            }
-        }
-    }
-
-    private static Finding Make(PersonalDataMatch m, string whereZh, string whereEn, string file, int? line, int? column, string? unit, string? period, string? item)
-    {
-        var (code, zh, en) = m.Kind switch
-        {
-            PersonalDataKind.IdNumber => (FindingCodes.IdNumber, "身份证号", "ID number"),
-            PersonalDataKind.Mobile => (FindingCodes.Mobile, "手机号", "mobile number"),
-            PersonalDataKind.BankCard => (FindingCodes.BankCard, "银行卡号", "bank card number"),
-            _ => (FindingCodes.Address, "详细住址", "home address"),
-        };
-        var text = Messages.PersonalData(zh, en, whereZh, m.Masked);
-        return new Finding(code, Severity.Error, text with { En = Messages.PersonalData(zh, en, whereEn, m.Masked).En }, unit, period, item, file, line, column);
     }
 }

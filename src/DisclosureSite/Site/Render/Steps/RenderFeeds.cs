@@ -29,11 +29,8 @@ public sealed class RenderFeeds : IRenderStep
             .ThenBy(x => x.d.UrlPath, StringComparer.Ordinal)
             .Take(EntryCount)
             .ToList();
-        string Stamp(DateOnly date)
-        {
-            var local = date.ToDateTime(TimeOnly.MinValue);
-            return new DateTimeOffset(local, zone.GetUtcOffset(local)).ToString("yyyy-MM-dd'T'HH:mm:sszzz", System.Globalization.CultureInfo.InvariantCulture);
-        }
+        string Stamp(DateOnly date) =>
+            SiteClock.StartOf(date, zone).ToString("yyyy-MM-dd'T'HH:mm:sszzz", System.Globalization.CultureInfo.InvariantCulture);
 
         var sb = new StringBuilder();
         using (var xml = XmlWriter.Create(sb, new XmlWriterSettings { Indent = true, OmitXmlDeclaration = false, Encoding = Encoding.UTF8 }))

@@ -1,6 +1,6 @@
 using System.Text;
+using DisclosureSite.Ledger;
 using DisclosureSite.Model;
-using DisclosureSite.Publishing.Ledger;
 using DisclosureSite.Publishing.Revisions;
 
 namespace DisclosureSite.Site.Render.Views;

@@ -1,10 +1,9 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
-using DisclosureSite.Loading;
 using DisclosureSite.Model;
 
-namespace DisclosureSite.Publishing;
+namespace DisclosureSite.Loading;
 
 /// <summary>
 /// The canonical content of a disclosure and its SHA-256 (docs/审计核验.md defines it for auditors):

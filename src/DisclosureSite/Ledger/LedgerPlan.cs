@@ -1,7 +1,7 @@
+using DisclosureSite.Loading;
 using DisclosureSite.Model;
-using DisclosureSite.Validation;
 
-namespace DisclosureSite.Publishing.Ledger;
+namespace DisclosureSite.Ledger;
 
 /// <summary>
 /// Compares what the input publishes on a day with what the ledger last recorded for each URL: the items a new
@@ -18,7 +18,8 @@ public sealed record LedgerPlan(IReadOnlyList<LedgerItem> Changes, IReadOnlyList
 {
     public bool HasChanges => Changes.Count > 0;
 
-    public static LedgerPlan Compute(LedgerState ledger, SiteInput input, ComplianceCalculator calculator, DateOnly asOf)
+    /// <summary>The plan of <paramref name="input"/> on <paramref name="asOf"/>; <paramref name="isPublic"/> says whether a disclosure is on the site that day (the validator's calculator decides).</summary>
+    public static LedgerPlan Compute(LedgerState ledger, SiteInput input, Func<Disclosure, bool> isPublic, DateOnly asOf)
     {
         var changes = new List<LedgerItem>();
         var findings = new List<Finding>();
@@ -27,10 +28,10 @@ public sealed record LedgerPlan(IReadOnlyList<LedgerItem> Changes, IReadOnlyList
         {
             var url = d.UrlPath;
             present.Add(url);
-            var isPublic = calculator.IsPublic(d);
+            var shown = isPublic(d);
             var withdrawnReason = WithdrawnReason(d, asOf);
             ledger.Latest.TryGetValue(url, out var last);
-            if (last is null && !isPublic)
+            if (last is null && !shown)
             {
                 continue;
             }

@@ -1,6 +1,7 @@
+using DisclosureSite.Loading;
 using DisclosureSite.Model;
 
-namespace DisclosureSite.Publishing.Ledger;
+namespace DisclosureSite.Ledger;
 
 /// <summary>An item as last recorded, with the entry that recorded it.</summary>
 public sealed record RecordedItem(LedgerItem Item, LedgerEntry Entry);

@@ -1,8 +1,9 @@
 using System.Security.Cryptography;
 using System.Text;
+using DisclosureSite.Loading;
 using DisclosureSite.Model;
 
-namespace DisclosureSite.Publishing.Ledger;
+namespace DisclosureSite.Ledger;
 
 /// <summary>A problem with one line of the ledger (1-based), for <c>ledger.broken-chain</c>.</summary>
 public sealed record LedgerProblem(int Line, LocalizedText Text);

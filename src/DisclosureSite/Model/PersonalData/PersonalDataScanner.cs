@@ -1,7 +1,7 @@
 using System.Text;
 using System.Text.RegularExpressions;
 
-namespace DisclosureSite.Validation.PersonalData;
+namespace DisclosureSite.Model.PersonalData;
 
 /// <summary>Finds 身份证号, 手机号, 银行卡号 and 详细住址 in free text or a table cell (SPEC §8).</summary>
 /// <remarks>

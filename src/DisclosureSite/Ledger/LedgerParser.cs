@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace DisclosureSite.Publishing.Ledger;
+namespace DisclosureSite.Ledger;
 
 /// <summary>Reads one ledger line into a <see cref="LedgerEntry"/>; a line that does not fit is an error text, not an exception.</summary>
 public static class LedgerParser

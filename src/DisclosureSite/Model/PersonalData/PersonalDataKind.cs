@@ -1,4 +1,4 @@
-namespace DisclosureSite.Validation.PersonalData;
+namespace DisclosureSite.Model.PersonalData;
 
 /// <summary>The kinds of personal data that must never appear unmasked on a public list (SPEC §8).</summary>
 public enum PersonalDataKind

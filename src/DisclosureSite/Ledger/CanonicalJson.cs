@@ -1,7 +1,8 @@
 using System.Globalization;
 using System.Text;
+using DisclosureSite.Loading;
 
-namespace DisclosureSite.Publishing.Ledger;
+namespace DisclosureSite.Ledger;
 
 /// <summary>
 /// The one serialization of a ledger entry (docs/审计核验.md §3): keys in the fixed order of the records, no

@@ -1,4 +1,4 @@
-namespace DisclosureSite.Validation.PersonalData;
+namespace DisclosureSite.Model.PersonalData;
 
 /// <summary>银行卡号 checks: 16–19 digits with a valid Luhn (mod 10) check digit.</summary>
 public static class BankCard

@@ -1,6 +1,8 @@
 using System.Globalization;
+using DisclosureSite.Loading;
+using DisclosureSite.Model;
 
-namespace DisclosureSite.Publishing.Ledger;
+namespace DisclosureSite.Ledger;
 
 /// <summary>What happened to an item in a publication entry.</summary>
 public static class LedgerChange
@@ -49,6 +51,27 @@ public sealed record LedgerEntry(
 {
     /// <summary>The <c>prev</c> of the first entry.</summary>
     public static readonly string Genesis = new('0', 64);
+
+    /// <summary>
+    /// The one way a new entry is made: numbered and chained after <paramref name="head"/>, published at
+    /// <paramref name="at"/> (whole seconds) written in UTC and in the site's time zone, and hashed.
+    /// </summary>
+    public static LedgerEntry Next(LedgerHead head, DateTimeOffset at, TimeZoneInfo zone, DateOnly asOf, string? commit, IReadOnlyList<LedgerItem> items, string? manifestSha256)
+    {
+        var utc = new DateTimeOffset(at.UtcTicks - (at.UtcTicks % TimeSpan.TicksPerSecond), TimeSpan.Zero);
+        var local = TimeZoneInfo.ConvertTime(utc, zone);
+        var entry = new LedgerEntry(
+            head.LastSeq + 1,
+            utc.UtcDateTime.ToString(CanonicalJson.UtcTimeFormat, CultureInfo.InvariantCulture),
+            local.ToString(CanonicalJson.LocalTimeFormat, CultureInfo.InvariantCulture),
+            Dates.Iso(asOf),
+            commit,
+            items,
+            manifestSha256,
+            head.LastHash,
+            string.Empty);
+        return entry with { Hash = CanonicalJson.HashOf(entry) };
+    }
 
     /// <summary>The publication time with its offset in the site's time zone.</summary>
     public DateTimeOffset PublishedAt =>

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace DisclosureSite.Validation.PersonalData;
+namespace DisclosureSite.Model.PersonalData;
 
 /// <summary>居民身份证号码 checks: GB 11643-1999 (18 characters) and the old 15-digit form.</summary>
 public static class IdNumber

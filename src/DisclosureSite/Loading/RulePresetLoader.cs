@@ -1,10 +1,9 @@
 using System.Text.RegularExpressions;
-using DisclosureSite.Loading;
 using DisclosureSite.Model;
 using YamlDotNet.RepresentationModel;
 using Stream = DisclosureSite.Model.Stream;
 
-namespace DisclosureSite.Rules;
+namespace DisclosureSite.Loading;
 
 /// <summary>
 /// Loads a rule preset (<c>seeds/&lt;name&gt;.yaml</c>) and applies the site's overrides. A preset is
