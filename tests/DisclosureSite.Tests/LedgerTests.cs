@@ -426,7 +426,8 @@ public class LedgerTests
         // In words and marked in place, never as lines of the file: no "+ revision_note:", no YAML, no file names.
         Assert.That(page, Does.Contain("<p>8月6日,村务监督委员会对本季度10笔收支的原始凭证逐笔核对,未发现问题<ins>,监督委员会已签字确认</ins>。</p>"));
         Assert.That(page, Does.Match("<strong>已更正</strong>　2026年11月2[0-9]日。更正说明：补充监督委员会签字确认情况"), "the banner at the top");
-        Assert.That(page, Does.Not.Contain("revision_note").And.Not.Contain("finance-ledger.csv").And.Not.Contain("<ins>+ "));
+        var revisions = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(page).QuerySelector("section.revisions")!.TextContent;
+        Assert.That(revisions, Does.Not.Contain("revision_note").And.Not.Contain(".csv").And.Not.Contain(".md").And.Not.Contain("+ "));
         var correction = File.ReadAllText(Path.Combine(f.Site, "dongshan/2026-Q3/finance-correction/index.html"));
         Assert.That(correction, Does.Contain("<li>更正对照第1行 摘要 由 村级网格员补贴 改为 村级网格员误工补贴。</li>"));
 
