@@ -6,6 +6,9 @@ public sealed record HomeView(CurrentPeriodView Current, CountsView Total, Perio
 {
     /// <summary>The latest quarter whose deadline has passed, across the township.</summary>
     public LatestView? LatestDue { get; init; }
+
+    /// <summary>Township-wide 民情台账 figures per quarter (null when no unit keeps one).</summary>
+    public RequestsOverviewView? Requests { get; init; }
 }
 
 /// <summary>
@@ -31,6 +34,9 @@ public sealed record UnitSummaryView(string Id, string Name, string Level, strin
 {
     /// <summary>The unit's figures in the township's latest due period (home page).</summary>
     public CountsView? LatestCounts { get; init; }
+
+    /// <summary>Its open and overdue 民情台账 matters (null when it keeps none and owes none).</summary>
+    public RequestSummaryView? Requests { get; init; }
 }
 
 /// <summary><c>/{unit}/</c>.</summary>
@@ -49,6 +55,9 @@ public sealed record UnitView(
 {
     /// <summary>What the page opens with: the latest period whose deadline has passed.</summary>
     public LatestView? Latest { get; init; }
+
+    /// <summary>Its 民情台账: open and overdue counts and the link (null when it keeps none and owes none).</summary>
+    public RequestSummaryView? Requests { get; init; }
 }
 
 /// <summary>A row of the contact card (民情联系卡).</summary>
