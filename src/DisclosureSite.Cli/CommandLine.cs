@@ -1,4 +1,5 @@
 using DisclosureSite.Cli.Commands;
+using DisclosureSite.Model;
 
 namespace DisclosureSite.Cli;
 
@@ -20,11 +21,14 @@ public static class CommandLine
           disclosure build   [--input input] [--output _site] [--as-of YYYY-MM-DD] [--base-url URL] [--ledger PATH] [--no-search] [--verbose]
           disclosure preview [--input input] [--output _site] [--as-of YYYY-MM-DD] [--port 8080]
           disclosure ledger record [--input input] [--site _site] [--as-of YYYY-MM-DD] [--ledger ledger/publications.jsonl]
-          disclosure ledger verify [--input input] [--site _site] [--ledger ledger/publications.jsonl]
+          disclosure ledger anchor [--input input] [--ledger ledger/publications.jsonl]
+          disclosure ledger verify [--input input] [--site _site] [--ledger ledger/publications.jsonl] [--head HASH] [--rebuild] [--format text|json]
           disclosure remind  [--repo owner/name] [--input input] [--as-of YYYY-MM-DD] [--dry-run] [--api-url URL]
           disclosure init    <folder> [--name 网站名称] [--repo owner/name]
           disclosure new     <unit> <period> [--input input]
           disclosure corpus  --out DIR [--units 10] [--years 1] [--seed 1] [--end-period 2026-Q3] [--hugo HUGODIR]
+
+          disclosure --version
 
         退出码 (exit codes): 0 正常, 1 有错误, 2 用法错误或输入文件夹无法读取, 3 GitHub 接口出错 (remind)
         """;
@@ -34,6 +38,12 @@ public static class CommandLine
 
     public static int Run(string[] args, CliContext context)
     {
+        if (args is ["--version"] or ["version"])
+        {
+            context.Out.WriteLine("disclosure " + ToolInfo.Version);
+            return 0;
+        }
+
         if (args.Length == 0 || args[0] is "help" || args.Any(a => a is "-h" or "--help"))
         {
             (args.Length == 0 ? context.Error : context.Out).WriteLine(Usage);

@@ -183,7 +183,6 @@ public class InputCacheTests
             RunPagefind = false,
             UseCache = useCache,
             InputCacheFolder = cache,
-            Clock = new FixedClock(new DateTimeOffset(2026, 11, 24, 8, 0, 0, TimeSpan.Zero)),
             ThemeRoot = Path.Combine(DemoSite.RepoRoot, "themes", "default"),
         });
         Assert.That(result.Succeeded, Is.True, string.Join("\n", result.Report.Findings.Take(5)));

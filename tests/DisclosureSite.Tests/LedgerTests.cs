@@ -128,6 +128,7 @@ public class LedgerTests
         f.Write("disclosures/dongshan/2026-Q4/finance.md", Md("village.finance", "第四季度财务", "publish_at: 2026-12-01\n"));
         f.Commit("embargoed");
         Assert.That(f.Record().Entry!.Items.Select(i => i.Url), Has.None.EqualTo("dongshan/2026-Q4/finance/"));
+        f.Clock.Advance(TimeSpan.FromDays(7));
         var later = f.Record(new DateOnly(2026, 12, 1));
         Assert.That(later.Entry!.Items.Select(i => (i.Url, i.Change)), Is.EqualTo(new[] { ("dongshan/2026-Q4/finance/", "new") }));
     }
@@ -209,12 +210,12 @@ public class LedgerTests
 
         var ledger = LedgerStore.Load(f.Input);
         Assert.That(ledger.Dates.ContainsKey("dongshan/2026-Q3/land/"), Is.False, "baseline items keep their Git/declared date");
-        Assert.That(ledger.Dates["dongshan/2026-Q3/public-works/"], Is.EqualTo(new DateOnly(2026, 11, 22)));
+        Assert.That(ledger.Dates["dongshan/2026-Q3/public-works/"], Is.EqualTo(new DateOnly(2026, 11, 26)));
 
         var loaded = InputLoader.Load(f.Input);
         var context = Validator.Context(loaded.Input!, new DateOnly(2026, 11, 30), ledger);
         var works = loaded.Input!.Disclosures.Single(d => d.Slug == "public-works");
-        Assert.That(context.Dates.Of(works), Is.EqualTo(new TrustedDate(new DateOnly(2026, 11, 22), DateSource.Ledger)));
+        Assert.That(context.Dates.Of(works), Is.EqualTo(new TrustedDate(new DateOnly(2026, 11, 26), DateSource.Ledger)));
     }
 
     [Test]
@@ -285,7 +286,8 @@ public class LedgerTests
     [TestCase("edit-byte", "第 1 行", "hash 不符")]
     [TestCase("delete-line", "第 2 行", "序号是 3")]
     [TestCase("reorder-lines", "第 2 行", "prev 与第 1 行的 hash 不符")]
-    [TestCase("truncate-last-line", "网站公布的发布记录有 3 行", "末尾被删除")]
+    [TestCase("truncate-last-line", "ledger-3", "末尾的记录被删除了")]
+    [TestCase("truncate-last-line", "publications.jsonl", "从第 3 行起被改动")]
     [TestCase("change-page", "dongshan/2026-Q3/land/", "与发布记录不符")]
     [TestCase("change-page-file", "dongshan/2026-Q3/land/index.html", "被改动")]
     [TestCase("remove-page", "dongshan/2026-Q3/finance/", "没有页面")]
@@ -293,6 +295,20 @@ public class LedgerTests
     [TestCase("show-withdrawn", "dongshan/2026-Q3/notice/", "仍在显示内容")]
     [TestCase("withdraw-unrecorded", "dongshan/2026-Q3/land/", "没有撤回记录")]
     [TestCase("rewrite-git-history", "第 1 条的提交", "历史被改写")]
+    [TestCase("rewrite-git-history", "ledger-3", "没有锚定标签")]
+    [TestCase("forge-manifest", "data/manifest.json", "不是任何一条发布记录登记的清单")]
+    [TestCase("backdate-entry", "从第 2 行起", "改写")]
+    [TestCase("backdate-entry", "锚定标签 ledger-2", "在锚定之后被改写了")]
+    [TestCase("backdate-entry", "dongshan/2026-Q3/public-works/", "发布时间被改早了")]
+    [TestCase("postdate-entry", "第 3 条的发布时间", "晚于把这条记录写进仓库的提交")]
+    [TestCase("drop-last-entry-committed", "ledger-3", "末尾的记录被删除了")]
+    [TestCase("drop-last-entry-committed", "从第 3 行起", "改写或删除")]
+    [TestCase("uncommitted-entry", "第 4–4 条", "还没有提交")]
+    [TestCase("delete-anchor", "ledger-3", "没有锚定标签")]
+    [TestCase("lightweight-anchor", "ledger-3", "不是附注标签")]
+    [TestCase("page-date-forged", "dongshan/2026-Q3/public-works/", "不是发布记录里的日期")]
+    [TestCase("status-forged", "dongshan/2026-Q3/land/", "推出的是“逾期”")]
+    [TestCase("claim-ledger-source", "dongshan/2026-Q3/land/", "声称发布日期 2026-10-15 来自发布记录")]
     public void Verify_detects_tampering_and_names_what_broke(string tampering, string names, string says)
     {
         using var f = DataRepo.WithThreeEntries();
@@ -332,6 +348,177 @@ public class LedgerTests
         (code, output) = f.Cli("ledger", "record", "--input", f.Input, "--as-of", "2026-11-24");
         Assert.That(code, Is.EqualTo(1));
         Assert.That(output, Does.Contain("ledger.changed-without-revision"));
+    }
+
+    // ---- issue 14: where the ledger lives, what record stamps, what binds a deployment --------------------------
+
+    /// <summary>Issue 14 (c): with the data at the repository's root the ledger goes in the root's ledger/, and never outside the repository.</summary>
+    [Test]
+    public void Ledger_of_data_at_the_repository_root_stays_inside_it_and_a_path_outside_is_refused()
+    {
+        using var f = new DataRepo();
+        Directory.Delete(Path.Combine(f.Root, ".git"), recursive: true);
+        f.GitIn(f.Input, "init", "-q", "-b", "main");
+        f.GitIn(f.Input, "add", "-A");
+        f.GitIn(f.Input, "commit", "-q", "-m", "数据在仓库根目录");
+
+        var outside = Path.Combine(f.Root, "ledger", "publications.jsonl");
+        var (code, output) = f.Cli("ledger", "record", "--input", f.Input, "--ledger", outside);
+        Assert.That(code, Is.EqualTo(1), output);
+        Assert.That(output, Does.Contain("不在数据所在的 Git 仓库").And.Contain(Path.Combine(f.Input, "ledger", "publications.jsonl")));
+        Assert.That(File.Exists(outside), Is.False, "nothing is written outside the repository");
+
+        (code, output) = f.Cli("ledger", "record", "--input", f.Input);
+        Assert.That(code, Is.EqualTo(0), output);
+        Assert.That(File.Exists(Path.Combine(f.Input, "ledger", "publications.jsonl")), Is.True, output);
+        Assert.That(LedgerStore.DefaultPath(f.Input), Is.EqualTo(Path.Combine(f.Input, "ledger", "publications.jsonl")));
+        Assert.That(f.Cli("check", "--input", f.Input, "--as-of", "2026-11-24").Code, Is.EqualTo(0), "the ledger folder inside the data is not input");
+    }
+
+    [Test]
+    public void Record_refuses_data_that_is_not_in_Git()
+    {
+        using var f = new DataRepo();
+        Directory.Delete(Path.Combine(f.Root, ".git"), recursive: true);
+        var result = f.Record();
+        Assert.That(result.Outcome, Is.EqualTo(RecordOutcome.Refused));
+        Assert.That(result.Notes.Single().Zh, Does.Contain("不在 Git 仓库里"));
+        Assert.That(File.Exists(f.LedgerPath), Is.False);
+    }
+
+    /// <summary>Issue 14 (3): record stamps the time it runs; its as-of is the build's, a different one is refused with what to rerun.</summary>
+    [Test]
+    public void Record_stamps_now_takes_the_sites_as_of_and_refuses_a_different_or_future_one()
+    {
+        using var f = new DataRepo();
+        f.BuildSite();
+        var disagree = f.Record(new DateOnly(2026, 11, 23), site: true);
+        Assert.That(disagree.Outcome, Is.EqualTo(RecordOutcome.Refused));
+        Assert.That(disagree.Notes.Single().Zh, Does.Contain("按 2026-11-24 构建").And.Contain("--as-of 2026-11-23")
+            .And.Contain("disclosure ledger record --site " + f.Site + " --as-of 2026-11-24").And.Contain("disclosure build --as-of 2026-11-23"));
+
+        var future = f.Record(new DateOnly(2026, 12, 24));
+        Assert.That(future.Outcome, Is.EqualTo(RecordOutcome.Refused));
+        Assert.That(future.Notes.Single().Zh, Does.Contain("晚于今天(2026-11-24"));
+        Assert.That(File.Exists(f.LedgerPath), Is.False);
+
+        f.Clock.Advance(TimeSpan.FromMinutes(7));
+        var (code, output) = f.Cli("ledger", "record", "--input", f.Input, "--site", f.Site);
+        Assert.That(code, Is.EqualTo(0), output);
+        var entry = LedgerFile.Read(f.LedgerPath).Entries.Single();
+        Assert.That((entry.AsOf, entry.PublishedAtUtc, entry.PublishedAtLocal), Is.EqualTo(("2026-11-24", "2026-11-24T02:07:00Z", "2026-11-24T10:07:00+08:00")));
+        Assert.That(entry.ManifestSha256, Is.EqualTo(ContentHash.Sha256(File.ReadAllBytes(SiteManifest.PathIn(f.Site)))));
+        Assert.That(output, Does.Contain("链头(第 1 条的 hash):" + entry.Hash));
+    }
+
+    [Test]
+    public void A_deployment_without_item_changes_is_recorded_to_bind_its_manifest_once()
+    {
+        using var f = DataRepo.WithThreeEntries();
+        f.BuildSite();
+        var deploy = f.Record(site: true);
+        Assert.That(deploy.Outcome, Is.EqualTo(RecordOutcome.Recorded));
+        Assert.That(deploy.Entry!.Items, Is.Empty);
+        Assert.That(deploy.Notes[0].Zh, Does.Contain("没有新发布、修订或撤回的条目,登记了这次部署的网站"));
+        Assert.That(f.Record(site: true).Outcome, Is.EqualTo(RecordOutcome.NothingNew), "the same site is bound already");
+        Assert.That(f.Verify().Sections.Single(x => x.Key == "binding").Summary.Zh, Does.Contain("第 4 条登记"));
+    }
+
+    [Test]
+    public void Anchor_tags_the_committed_head_once_and_refuses_an_uncommitted_ledger()
+    {
+        using var f = new DataRepo();
+        Assert.That(f.Record().Outcome, Is.EqualTo(RecordOutcome.Recorded));
+        var (code, output) = f.Cli("ledger", "anchor", "--input", f.Input);
+        Assert.That(code, Is.EqualTo(1));
+        Assert.That(output, Does.Contain("请先提交发布记录"));
+
+        f.Commit("ledger");
+        (code, output) = f.Cli("ledger", "anchor", "--input", f.Input);
+        var head = LedgerFile.Read(f.LedgerPath).Entries.Single().Hash;
+        Assert.That(code, Is.EqualTo(0), output);
+        Assert.That(output, Does.Contain("已创建锚定标签 ledger-1").And.Contain("链头(第 1 条的 hash):" + head));
+        Assert.That(f.Git("for-each-ref", "--format=%(objecttype)|%(contents:subject)", "refs/tags/ledger-1").Trim(), Is.EqualTo("tag|发布记录第 1 条 链头 " + head));
+        (code, output) = f.Cli("ledger", "anchor", "--input", f.Input);
+        Assert.That((code, output.Contains("已锚定", StringComparison.Ordinal)), Is.EqualTo((0, true)), output);
+    }
+
+    /// <summary>
+    /// A forger who rewrites the whole repository — history, ledger (entry 2 back-dated and the chain recomputed) and
+    /// anchor tags — is caught by the head an auditor kept from an earlier verification.
+    /// </summary>
+    [Test]
+    public void The_head_an_auditor_kept_catches_a_rewrite_of_the_whole_repository()
+    {
+        using var f = DataRepo.WithThreeEntries();
+        var kept = f.Verify().Head!.Hash;
+        Assert.That(f.Verify(head: kept).Sections.Single(x => x.Key == "kept-head").Status, Is.EqualTo(VerifyStatus.Passed));
+
+        f.Tamper("backdate-entry");
+        f.Git("checkout", "-q", "--orphan", "rewritten");
+        f.Commit("rewritten history");
+        f.Git("branch", "-q", "-D", "main");
+        f.Git("branch", "-q", "-m", "main");
+        f.DeleteAnchors();
+        Assert.That(LedgerAnchor.Create(f.LedgerPath).Ok, Is.True);
+
+        var problems = f.Verify(head: kept).Problems.Select(p => p.Zh).ToList();
+        Assert.That(problems, Has.Some.Contains("您保存的链头 " + kept).And.Contains("不在现在的发布记录中"), string.Join("\n", problems));
+    }
+
+    /// <summary>The real site generator's markers: a ledger-dated item says so, and the published site rebuilds byte for byte.</summary>
+    [Test]
+    public void Real_site_shows_ledger_dates_and_rebuilds_identically()
+    {
+        // Publications a few hours apart on the build's as-of day (a ledger date after the as-of date would be an embargo).
+        using var f = new DataRepo();
+        f.Publish(real: true, later: TimeSpan.FromHours(2));
+        f.Write("disclosures/dongshan/2026-Q3/public-works.md", Md("village.public-works", "村道修缮工程完工。"));
+        f.Commit("new item");
+        f.Publish(real: true, later: TimeSpan.FromHours(2));
+        f.Publish(real: true, later: TimeSpan.FromHours(2));
+
+        var metas = SiteContract.MetasOf(File.ReadAllText(SiteContract.PageOf(f.Site, "dongshan/2026-Q3/public-works/")));
+        Assert.That(metas[SiteContract.PublishedMeta], Is.EqualTo("2026-11-24"));
+        Assert.That(metas[SiteContract.DateSourceMeta], Is.EqualTo("ledger"));
+        Assert.That(metas[SiteContract.StatusMeta], Is.Not.Empty);
+        using (var json = JsonDocument.Parse(File.ReadAllBytes(SiteManifest.PathIn(f.Site))))
+        {
+            Assert.That(json.RootElement.GetProperty("generated_at").GetString(), Is.EqualTo(LedgerFile.Read(f.LedgerPath).Entries[1].PublishedAtUtc), "generated_at is the last entry the build read");
+        }
+
+        var report = f.Verify(rebuild: true);
+        Assert.That(report.Passed, Is.True, string.Join("\n", report.Problems.Select(p => p.Zh)));
+        Assert.That(report.Sections.Single(x => x.Key == "dates").Summary.Zh, Does.Contain("其中 1 项的日期应来自发布记录"));
+    }
+
+    [Test]
+    public void Verify_prints_a_one_page_verdict_and_json_for_tools()
+    {
+        using var f = DataRepo.WithThreeEntries();
+        var head = LedgerFile.Read(f.LedgerPath).Entries[^1];
+        var (code, text) = f.Cli("ledger", "verify", "--input", f.Input, "--site", f.Site);
+        Assert.That(code, Is.EqualTo(0), text);
+        Assert.That(text, Does.StartWith("三务公开发布记录核验结论").And.Contain("核验时间:").And.Contain("链头:第 3 条").And.Contain(head.Hash)
+            .And.Contain("由第 3 条登记").And.Contain("检查项目:").And.Contain("[通过]   链头锚定标签").And.Contain("结论:核验通过").And.Contain("--head " + head.Hash));
+
+        (code, var json) = f.Cli("ledger", "verify", "--input", f.Input, "--site", f.Site, "--format", "json");
+        Assert.That(code, Is.EqualTo(0), json);
+        using var doc = JsonDocument.Parse(json);
+        var root = doc.RootElement;
+        Assert.That(root.GetProperty("result").GetString(), Is.EqualTo("passed"));
+        Assert.That(root.GetProperty("ledger").GetProperty("head").GetProperty("hash").GetString(), Is.EqualTo(head.Hash));
+        Assert.That(root.GetProperty("site").GetProperty("recorded_by_seq").GetInt64(), Is.EqualTo(3));
+        Assert.That(root.GetProperty("checks").EnumerateArray().Select(c => c.GetProperty("key").GetString()),
+            Is.EqualTo(new[] { "chain", "binding", "files", "items", "dates", "copy", "git-content", "git-growth", "anchor" }));
+
+        f.Tamper("forge-manifest");
+        (code, json) = f.Cli("ledger", "verify", "--input", f.Input, "--site", f.Site, "--format", "json");
+        Assert.That(code, Is.EqualTo(1));
+        using var failed = JsonDocument.Parse(json);
+        var binding = failed.RootElement.GetProperty("checks").EnumerateArray().Single(c => c.GetProperty("key").GetString() == "binding");
+        Assert.That(binding.GetProperty("status").GetString(), Is.EqualTo("failed"));
+        Assert.That(binding.GetProperty("problems")[0].GetString(), Does.Contain("不是任何一条发布记录登记的清单"));
     }
 
     [Test]
@@ -386,7 +573,7 @@ public class LedgerTests
         var history = RevisionHistory.Build(LedgerStore.Load(f.Input), f.Input);
         var land = history["dongshan/2026-Q3/land/"];
         Assert.That(land.Revisions.Select(r => (r.Revision, r.Change, r.Note)), Is.EqualTo(new[] { (1L, "new", (string?)null), (2L, "revised", "更正流转宗数") }));
-        Assert.That(land.Revisions[1].Date, Is.EqualTo(new DateOnly(2026, 11, 23)));
+        Assert.That(land.Revisions[1].Date, Is.EqualTo(new DateOnly(2026, 11, 27)));
         var text = land.Latest.Diff!.Text;
         Assert.That(text.Where(l => l.Op == DiffOp.Removed).Select(l => l.Text), Is.EqualTo(new[] { "本季度土地流转 2 宗。" }));
         Assert.That(text.Where(l => l.Op == DiffOp.Added).Select(l => l.Text), Is.EqualTo(new[] { "revision_note: 更正流转宗数", "本季度土地流转 3 宗。" }));
@@ -400,26 +587,36 @@ public class LedgerTests
     // ---- end to end on the demo -----------------------------------------------------------------------------
 
     /// <summary>
-    /// Issue 6's "done": build the demo, record, change an item with a revision note, rebuild, record — the page shows
-    /// both revisions and the diff; <c>ledger verify</c> passes, then fails on tampering.
+    /// Issue 6's and 14's "done" on the demo, published as the workflow does (build, record with the site, commit, anchor):
+    /// change an item with a revision note, publish again — the page shows both revisions and the diff; publish once more
+    /// (nothing changed, the deployment is still recorded); <c>ledger verify --rebuild</c> passes, then fails on a page
+    /// altered together with the manifest. The auditor's guide's figures are the demo's (docs/审计核验.md §7).
     /// </summary>
     [Test]
     [Category("EndToEnd")]
-    public void Demo_build_record_revise_rebuild_record_shows_revisions_and_verify_passes_then_fails_on_tampering()
+    public void Demo_published_revised_and_republished_verifies_with_a_rebuild_then_fails_on_tampering()
     {
         using var f = DataRepo.FromDemo();
-        f.BuildRealSite();
-        var first = f.Record(site: true);
-        Assert.That(first.Outcome, Is.EqualTo(RecordOutcome.Recorded), Describe(first));
-        f.Commit("ledger: record 1");
+        var first = f.Publish(real: true);
+        var manifest = SiteManifest.Read(f.Site, out _)!;
+        var figures = new DemoFigures(
+            InputLoader.Load(f.Input).Input!.Units.Count,
+            first.Entry!.Items.Count,
+            manifest.Files.Count,
+            manifest.Files.Sum(x => x.Bytes));
+        Assert.That(AuditorsGuideFigures(), Is.EqualTo(figures with { Bytes = 0 }), "docs/审计核验.md §7 states the demo's figures");
+        Assert.That(Math.Abs((figures.Bytes / 1_000_000.0) - AuditorsGuideMegabytes()), Is.LessThan(1.0), $"site size {figures.Bytes} bytes");
 
         f.Edit("disclosures/dongshan/2026-Q3/finance.md", "未发现问题。", "未发现问题,监督委员会已签字确认。");
         f.Edit("disclosures/dongshan/2026-Q3/finance.md", "published: 2026-10-15\n", "published: 2026-10-15\nrevision_note: 补充监督委员会签字确认情况\n");
         f.Edit("disclosures/dongshan/2026-Q3/finance-correction-table.csv", "村级网格员补贴", "村级网格员误工补贴");
         f.Edit("disclosures/dongshan/2026-Q3/finance-correction.md", "revision_note: 更正收支明细第1行的会计科目", "revision_note: 更正对照表的摘要文字");
         f.Commit("revise two items");
-        f.Clock.Advance(TimeSpan.FromDays(1));
-        f.BuildRealSite();
+        var second = f.Publish(real: true);
+        Assert.That(second.Entry!.Items.Select(i => (i.Url, i.Change, i.Revision)), Is.EqualTo(new[]
+        {
+            ("dongshan/2026-Q3/finance-correction/", "revised", 2L), ("dongshan/2026-Q3/finance/", "revised", 2L),
+        }));
 
         var page = File.ReadAllText(Path.Combine(f.Site, "dongshan/2026-Q3/finance/index.html"));
         Assert.That(page, Does.Contain("修订记录").And.Contain("第 2 版").And.Contain("补充监督委员会签字确认情况").And.Contain("第 1 版"));
@@ -431,25 +628,41 @@ public class LedgerTests
         var correction = File.ReadAllText(Path.Combine(f.Site, "dongshan/2026-Q3/finance-correction/index.html"));
         Assert.That(correction, Does.Contain("<li>更正对照第1行 摘要 由 村级网格员补贴 改为 村级网格员误工补贴。</li>"));
 
-        var second = f.Record(site: true);
-        Assert.That(second.Entry!.Items.Select(i => (i.Url, i.Change, i.Revision)), Is.EqualTo(new[]
-        {
-            ("dongshan/2026-Q3/finance-correction/", "revised", 2L), ("dongshan/2026-Q3/finance/", "revised", 2L),
-        }));
-        f.Commit("ledger: record 2");
-        f.BuildRealSite();
-        Assert.That(File.ReadAllText(Path.Combine(f.Site, "history/ledger/dongshan/index.html")), Does.Contain("补充监督委员会签字确认情况"));
+        var third = f.Publish(real: true);
+        Assert.That(third.Entry!.Items, Is.Empty, "nothing changed: the entry binds the deployed site only");
+        var history = File.ReadAllText(Path.Combine(f.Site, "history/ledger/dongshan/index.html"));
+        Assert.That(history, Does.Contain("补充监督委员会签字确认情况").And.Contain("东山村").And.Contain("2026年第三季度"));
 
         var clock = Stopwatch.StartNew();
-        var report = f.Verify();
-        TestContext.Out.WriteLine($"ledger verify on the demo: {clock.Elapsed.TotalSeconds:0.00} s, {report.Sections.Count} sections");
+        var report = f.Verify(rebuild: true);
+        TestContext.Out.WriteLine($"ledger verify --rebuild on the demo: {clock.Elapsed.TotalSeconds:0.00} s, {report.Sections.Count} sections");
         Assert.That(report.Passed, Is.True, string.Join("\n", report.Problems.Select(p => p.Zh)));
+        Assert.That(report.Sections.Single(x => x.Key == "rebuild").Status, Is.EqualTo(VerifyStatus.Passed));
+        Assert.That(report.Sections.Where(x => x.Key != "kept-head").Select(x => x.Status), Has.All.EqualTo(VerifyStatus.Passed));
 
         f.Tamper("change-page-file-demo");
-        Assert.That(f.Verify().Problems.Select(p => p.Zh), Has.Some.Contains("dongshan/2026-Q3/finance/index.html").And.Contains("被改动"));
+        f.WriteManifest();
+        var forged = f.Verify(rebuild: true).Problems.Select(p => p.Zh).ToList();
+        Assert.That(forged, Has.Some.Contains("data/manifest.json").And.Contains("不是任何一条发布记录登记的清单"), string.Join("\n", forged));
+        Assert.That(forged, Has.Some.Contains("dongshan/2026-Q3/finance/index.html").And.Contains("与重建的不同"), string.Join("\n", forged));
         f.Tamper("edit-byte");
         Assert.That(f.Verify().Problems.Select(p => p.Zh), Has.Some.Contains("第 1 行").And.Contains("hash 不符"));
     }
+
+    private sealed record DemoFigures(int Units, int Items, int Files, long Bytes);
+
+    /// <summary>The figures docs/审计核验.md §7 states: "演示数据（9 个单位、614 个条目；网站 1861 个清单文件、约 25 MB".</summary>
+    private static DemoFigures AuditorsGuideFigures()
+    {
+        var m = System.Text.RegularExpressions.Regex.Match(AuditorsGuide(), "演示数据（(\\d+) 个单位、(\\d+) 个条目；网站 (\\d+) 个清单文件、约 (\\d+) MB");
+        Assert.That(m.Success, Is.True, "docs/审计核验.md §7 names the demo's figures");
+        return new DemoFigures(int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture), int.Parse(m.Groups[2].Value, CultureInfo.InvariantCulture), int.Parse(m.Groups[3].Value, CultureInfo.InvariantCulture), 0);
+    }
+
+    private static double AuditorsGuideMegabytes() =>
+        double.Parse(System.Text.RegularExpressions.Regex.Match(AuditorsGuide(), "个清单文件、约 (\\d+) MB").Groups[1].Value, CultureInfo.InvariantCulture);
+
+    private static string AuditorsGuide() => File.ReadAllText(Path.Combine(Site_.DemoSite.RepoRoot, "docs", "审计核验.md"));
 
     // ---- helpers ---------------------------------------------------------------------------------------------
 
@@ -496,7 +709,7 @@ public class LedgerTests
             Write("disclosures/dongshan/2026-Q3/finance-table.csv", "项目,金额\r\n租金收入,1200.00\r\n误工补贴,800.00\r\n");
             Write("disclosures/dongshan/2026-Q3/land.md", Md("village.land", "本季度土地流转 2 宗。"));
             Write("disclosures/dongshan/2026-Q3/notice.md", Md("village.contracts", "鱼塘承包公示。", "withdrawn: 公示期满\n"));
-            Git("init", "-q", "-b", "main");
+            InitGit();
             Commit("input");
         }
 
@@ -506,7 +719,7 @@ public class LedgerTests
             Input = Path.Combine(Root, "input");
             Site = Path.Combine(Root, "_site");
             CopyTree(fromInput, Input);
-            Git("init", "-q", "-b", "main");
+            InitGit();
             Commit("demo input");
         }
 
@@ -518,21 +731,45 @@ public class LedgerTests
 
         public string LedgerPath => Path.Combine(Root, "ledger", "publications.jsonl");
 
-        public ManualClock Clock { get; } = new(new DateTimeOffset(2026, 11, 20, 2, 0, 0, TimeSpan.Zero));
+        public ManualClock Clock { get; } = new(new DateTimeOffset(2026, 11, 24, 2, 0, 0, TimeSpan.Zero));
 
-        /// <summary>Baseline, a new item, a revision; each recorded at its commit, the ledger committed after each, then the site built.</summary>
+        /// <summary>
+        /// Baseline, a new item, a revision: each published as the workflow does — the site built at the commit, the
+        /// publication recorded with the site (binding its manifest), the ledger committed, the head anchored by a tag.
+        /// The site left in place is the one the last entry recorded.
+        /// </summary>
         public static DataRepo WithThreeEntries()
         {
             var f = new DataRepo();
-            f.RecordAndCommit();
+            f.Publish();
             f.Write("disclosures/dongshan/2026-Q3/public-works.md", Md("village.public-works", "村道修缮工程完工。"));
             f.Commit("new item");
-            f.RecordAndCommit();
+            f.Publish();
             f.Write("disclosures/dongshan/2026-Q3/land.md", Md("village.land", "本季度土地流转 3 宗。", "revision_note: 更正流转宗数\n"));
             f.Commit("revision");
-            f.RecordAndCommit();
-            f.BuildSite();
+            f.Publish();
             return f;
+        }
+
+        /// <summary>One run of the publish workflow (a day later unless told): build, record with the site, commit the ledger, anchor.</summary>
+        public RecordResult Publish(bool real = false, TimeSpan? later = null)
+        {
+            Clock.Advance(later ?? TimeSpan.FromDays(1));
+            if (real)
+            {
+                BuildRealSite();
+            }
+            else
+            {
+                BuildSite();
+            }
+
+            var r = Record(site: true);
+            Assert.That(r.Outcome, Is.EqualTo(RecordOutcome.Recorded), Describe(r));
+            Commit("ledger: record " + r.Entry!.Seq);
+            var anchor = LedgerAnchor.Create(LedgerPath);
+            Assert.That(anchor.Ok, Is.True, anchor.Message.Zh);
+            return r;
         }
 
         /// <summary>The bundled demo (docs/demo.md) in its own Git repository.</summary>
@@ -545,7 +782,6 @@ public class LedgerTests
             {
                 ThemeRoot = Path.Combine(Site_.DemoSite.RepoRoot, "themes", "default"),
                 RunPagefind = false,
-                Clock = Clock,
                 Ledger = LedgerStore.Load(Input),
             });
             Assert.That(result.Succeeded, Is.True, string.Join("\n", result.Report.Findings.Where(x => x.IsError).Select(x => x.Message)));
@@ -572,7 +808,11 @@ public class LedgerTests
 
         public CheckReport Check() => Validator.Check(InputLoader.Load(Input), AsOf, LedgerStore.Load(Input));
 
-        public VerifyReport Verify() => VerifyPublication.Run(new VerifyOptions(LedgerPath, Site, Input));
+        public VerifyReport Verify(bool rebuild = false, string? head = null) => VerifyPublication.Run(new VerifyOptions(LedgerPath, Site, Input)
+        {
+            KeptHead = head,
+            Rebuilder = rebuild ? DisclosureSite.Site.SiteBuilder.Rebuilder(Path.Combine(Site_.DemoSite.RepoRoot, "themes", "default")) : null,
+        });
 
         public (int Code, string Output) Cli(params string[] args)
         {
@@ -599,7 +839,12 @@ public class LedgerTests
         public string Head() => Git("rev-parse", "HEAD").Trim();
 
         /// <summary>Writes the site as the site contract describes: item pages with the content-hash meta, notices, the ledger copy, the manifest.</summary>
-        public void BuildSite()
+        /// <summary>
+        /// Writes the site as the site contract describes: item pages with the content-hash and date markers (the date the
+        /// ledger holds, else the declared one), withdrawal notices, the ledger copy, the manifest. <paramref name="shows"/>
+        /// makes a page show another date, source or status, as a tampered site generator would.
+        /// </summary>
+        public void BuildSite(IReadOnlyDictionary<string, (string Date, string Source, string Status, string Deadline)>? shows = null)
         {
             if (Directory.Exists(Site))
             {
@@ -607,33 +852,52 @@ public class LedgerTests
             }
 
             var input = InputLoader.Load(Input).Input!;
+            var dates = LedgerStore.Load(Input).Dates;
             var items = new List<object>();
             WriteSite("index.html", "<!doctype html><title>首页</title>");
             foreach (var d in input.Disclosures)
             {
                 var withdrawn = LedgerPlan.WithdrawnReason(d, AsOf);
                 var hash = ContentHash.Of(Input, d);
+                var shown = shows?.GetValueOrDefault(d.UrlPath) ?? (dates.TryGetValue(d.UrlPath, out var on) ? (Dates.Iso(on), "ledger", "on-time", "2027-01-20") : ("2026-10-15", "declared", "on-time", "2027-01-20"));
                 WriteSite(d.UrlPath + "index.html", withdrawn is null
-                    ? $"<!doctype html><head><meta name=\"{SiteManifest.ContentMetaName}\" content=\"{hash}\"></head><body>{d.Body}</body>"
-                    : $"<!doctype html><head><meta name=\"{SiteManifest.ContentMetaName}\" content=\"{hash}\"><meta name=\"{SiteManifest.WithdrawnMetaName}\" content=\"{withdrawn}\"></head><body>已撤回:{withdrawn}</body>");
+                    ? $"<!doctype html><head>{Meta(SiteContract.ContentHashMeta, hash)}{Meta(SiteContract.PublishedMeta, shown.Date)}{Meta(SiteContract.DateSourceMeta, shown.Source)}"
+                        + $"{Meta(SiteContract.StatusMeta, shown.Status)}{Meta(SiteContract.DeadlineMeta, shown.Deadline)}</head><body>{d.Body}</body>"
+                    : $"<!doctype html><head>{Meta(SiteContract.ContentHashMeta, hash)}{Meta(SiteContract.WithdrawnMeta, withdrawn)}</head><body>已撤回:{withdrawn}</body>");
                 if (withdrawn is null)
                 {
-                    items.Add(new { url = d.UrlPath, unit = d.Unit, period = d.Period.ToString(), slug = d.Slug, item = d.Item, content_sha256 = hash, published = "2026-10-15", date_source = "declared" });
+                    items.Add(new { url = d.UrlPath, unit = d.Unit, period = d.Period.ToString(), slug = d.Slug, item = d.Item, content_sha256 = hash, published = shown.Date, date_source = shown.Source });
                 }
             }
 
             if (File.Exists(LedgerPath))
             {
-                WriteSite("history/publications.jsonl", File.ReadAllText(LedgerPath));
+                WriteSite(SiteContract.LedgerCopyPath, File.ReadAllText(LedgerPath));
+            }
+
+            WriteManifest(items);
+        }
+
+        /// <summary>Writes <c>data/manifest.json</c> listing the files on disk now (as a forger who updates it would).</summary>
+        public void WriteManifest(IReadOnlyList<object>? items = null)
+        {
+            var path = SiteManifest.PathIn(Site);
+            if (items is null)
+            {
+                using var old = JsonDocument.Parse(File.ReadAllBytes(path));
+                items = old.RootElement.GetProperty("items").EnumerateArray().Select(i => (object)i.Clone()).ToList();
             }
 
             var files = Directory.EnumerateFiles(Site, "*", SearchOption.AllDirectories)
                 .Select(p => Path.GetRelativePath(Site, p).Replace('\\', '/'))
+                .Where(p => p != SiteContract.ManifestPath)
                 .OrderBy(p => p, StringComparer.Ordinal)
                 .Select(p => new { path = p, sha256 = ContentHash.Sha256(File.ReadAllBytes(Path.Combine(Site, p))), bytes = new FileInfo(Path.Combine(Site, p)).Length })
                 .ToList();
-            WriteSite("data/manifest.json", JsonSerializer.Serialize(new { generated_at = "2026-11-24T16:05:00Z", as_of = "2026-11-24", base_url = "https://example.org/t/", files, items }));
+            WriteSite(SiteContract.ManifestPath, JsonSerializer.Serialize(new { generated_at = "2026-11-24T16:05:00Z", as_of = "2026-11-24", base_url = "https://example.org/t/", files, items }));
         }
+
+        private static string Meta(string name, string content) => $"<meta name=\"{name}\" content=\"{content}\">";
 
         public void Tamper(string how)
         {
@@ -674,10 +938,10 @@ public class LedgerTests
                     File.WriteAllText(Path.Combine(Site, "extra.html"), "<p>后来加的页面</p>");
                     break;
                 case "show-withdrawn":
-                    File.WriteAllText(Path.Combine(Site, "dongshan/2026-Q3/notice/index.html"), $"<meta name=\"{SiteManifest.ContentMetaName}\" content=\"{new string('1', 64)}\">鱼塘承包公示。");
+                    File.WriteAllText(Path.Combine(Site, "dongshan/2026-Q3/notice/index.html"), $"<meta name=\"{SiteContract.ContentHashMeta}\" content=\"{new string('1', 64)}\">鱼塘承包公示。");
                     break;
                 case "withdraw-unrecorded":
-                    File.WriteAllText(Path.Combine(Site, "dongshan/2026-Q3/land/index.html"), $"<meta name=\"{SiteManifest.WithdrawnMetaName}\" content=\"悄悄撤下\">已撤下");
+                    File.WriteAllText(Path.Combine(Site, "dongshan/2026-Q3/land/index.html"), $"<meta name=\"{SiteContract.WithdrawnMeta}\" content=\"悄悄撤下\">已撤下");
                     break;
                 case "rewrite-git-history":
                     // Rewrite history as a force-push would, then drop the old objects as a fresh clone would not have them.
@@ -686,8 +950,61 @@ public class LedgerTests
                     Commit("rewritten history");
                     Git("branch", "-q", "-D", "main");
                     Git("branch", "-q", "-m", "main");
+                    DeleteAnchors();
                     Git("reflog", "expire", "--expire=now", "--all");
                     Git("gc", "-q", "--prune=now");
+                    break;
+                case "forge-manifest":
+                    // Issue 14 (a): change a figure on a page and put the page's new hash in the site's own manifest.
+                    var land = Path.Combine(Site, "dongshan/2026-Q3/land/index.html");
+                    File.WriteAllText(land, File.ReadAllText(land).Replace("3 宗", "30 宗", StringComparison.Ordinal));
+                    WriteManifest();
+                    break;
+                case "backdate-entry":
+                    // Issue 14 (b): make entry 2 (public works, published 2026-11-26) 41 days earlier, rebuild the site from the
+                    // forged ledger, bind the rebuilt manifest in entry 3, recompute the whole chain and commit.
+                    var forged = Rewritten(lines, 1, e => Shifted(e, TimeSpan.FromDays(-41)));
+                    WriteLedger(forged[..2]);
+                    BuildSite();
+                    var rebuilt = LedgerParser.Parse(forged[2], out _)! with { ManifestSha256 = ContentHash.Sha256(File.ReadAllBytes(SiteManifest.PathIn(Site))) };
+                    WriteLedger(Rewritten([.. forged[..2], CanonicalJson.Line(rebuilt)], 2, e => e));
+                    Commit("ledger: 更正");
+                    break;
+                case "postdate-entry":
+                    WriteLedger(Rewritten(lines, 2, e => Shifted(e, TimeSpan.FromDays(2))));
+                    Commit("ledger: 更正");
+                    break;
+                case "drop-last-entry-committed":
+                    lines.RemoveAt(2);
+                    WriteLedger(lines);
+                    Commit("ledger: 删除");
+                    break;
+                case "uncommitted-entry":
+                    Write("disclosures/dongshan/2026-Q3/notice-2.md", Md("village.contracts", "新的公示。"));
+                    Clock.Advance(TimeSpan.FromHours(1));
+                    Assert.That(Record().Outcome, Is.EqualTo(RecordOutcome.Recorded));
+                    break;
+                case "delete-anchor":
+                    Git("tag", "-d", "ledger-3");
+                    break;
+                case "lightweight-anchor":
+                    Git("tag", "-d", "ledger-3");
+                    Git("tag", "ledger-3");
+                    break;
+                case "page-date-forged":
+                case "status-forged":
+                case "claim-ledger-source":
+                    // A site generator changed to show another date, source or status; its site is recorded as published.
+                    BuildSite(how switch
+                    {
+                        "page-date-forged" => new() { ["dongshan/2026-Q3/public-works/"] = ("2026-10-15", "ledger", "on-time", "2026-10-20") },
+                        "status-forged" => new() { ["dongshan/2026-Q3/land/"] = ("2026-10-15", "declared", "on-time", "2026-10-10") },
+                        _ => new Dictionary<string, (string, string, string, string)> { ["dongshan/2026-Q3/land/"] = ("2026-10-15", "ledger", "on-time", "2027-01-20") },
+                    });
+                    Clock.Advance(TimeSpan.FromHours(1));
+                    Assert.That(Record(site: true).Outcome, Is.EqualTo(RecordOutcome.Recorded));
+                    Commit("ledger: record");
+                    Assert.That(LedgerAnchor.Create(LedgerPath).Ok, Is.True);
                     break;
                 default:
                     throw new ArgumentException(how);
@@ -720,6 +1037,42 @@ public class LedgerTests
             }
         }
 
+        /// <summary>Deletes every anchor tag, as a forger rewriting the repository would.</summary>
+        public void DeleteAnchors()
+        {
+            foreach (var tag in Git("tag", "-l", "ledger-*").Split('\n', StringSplitOptions.RemoveEmptyEntries))
+            {
+                Git("tag", "-d", tag.Trim());
+            }
+        }
+
+        /// <summary>The ledger with entry <paramref name="index"/> changed and the chain from there recomputed, as a forger would.</summary>
+        private static List<string> Rewritten(IReadOnlyList<string> lines, int index, Func<LedgerEntry, LedgerEntry> change)
+        {
+            var result = new List<string>();
+            var prev = LedgerEntry.Genesis;
+            for (var i = 0; i < lines.Count; i++)
+            {
+                var e = LedgerParser.Parse(lines[i], out _)!;
+                if (i >= index)
+                {
+                    e = (i == index ? change(e) : e) with { Prev = prev };
+                    e = e with { Hash = CanonicalJson.HashOf(e) };
+                }
+
+                result.Add(CanonicalJson.Line(e));
+                prev = e.Hash;
+            }
+
+            return result;
+        }
+
+        private static LedgerEntry Shifted(LedgerEntry e, TimeSpan by) => e with
+        {
+            PublishedAtUtc = (e.PublishedAt + by).UtcDateTime.ToString(CanonicalJson.UtcTimeFormat, CultureInfo.InvariantCulture),
+            PublishedAtLocal = (e.PublishedAt + by).ToString(CanonicalJson.LocalTimeFormat, CultureInfo.InvariantCulture),
+        };
+
         private void WriteLedger(List<string> lines) => File.WriteAllText(LedgerPath, string.Concat(lines.Select(l => l + "\n")));
 
         private void WriteSite(string relative, string text)
@@ -729,9 +1082,13 @@ public class LedgerTests
             File.WriteAllText(path, text);
         }
 
-        private string Git(params string[] args)
+        /// <summary>Runs git in another folder (dated by <see cref="Clock"/> too).</summary>
+        public string GitIn(string dir, params string[] args)
         {
-            var psi = new ProcessStartInfo("git") { WorkingDirectory = Root, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+            var psi = new ProcessStartInfo("git") { WorkingDirectory = dir, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+            var date = $"@{Clock.GetUtcNow().ToUnixTimeSeconds()} +0000";
+            psi.Environment["GIT_AUTHOR_DATE"] = date;
+            psi.Environment["GIT_COMMITTER_DATE"] = date;
             foreach (var a in new[] { "-c", "user.name=测试", "-c", "user.email=t@example.org", "-c", "commit.gpgsign=false" }.Concat(args))
             {
                 psi.ArgumentList.Add(a);
@@ -744,5 +1101,17 @@ public class LedgerTests
             Assert.That(p.ExitCode, Is.EqualTo(0), "git " + string.Join(' ', args) + ": " + err.Result);
             return output;
         }
+
+        private void InitGit()
+        {
+            Git("init", "-q", "-b", "main");
+            Git("config", "user.name", "测试");
+            Git("config", "user.email", "t@example.org");
+            Git("config", "commit.gpgsign", "false");
+            Git("config", "tag.gpgsign", "false");
+        }
+
+        /// <summary>Runs git in the repository; commits are dated by <see cref="Clock"/>, so the ledger's times and Git's agree as on a real publisher.</summary>
+        public string Git(params string[] args) => GitIn(Root, args);
     }
 }

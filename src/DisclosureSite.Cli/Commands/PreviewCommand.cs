@@ -35,7 +35,7 @@ public static class PreviewCommand
         }
 
         var fixedAsOf = a.Date("as-of");
-        SiteOptions Options() => new(inputDir, outputDir, fixedAsOf ?? a.AsOf(context.Clock, BuildCommand.PeekTimeZone(inputDir))) { Clock = context.Clock };
+        SiteOptions Options() => new(inputDir, outputDir, fixedAsOf ?? a.AsOf(context.Clock, BuildCommand.PeekTimeZone(inputDir)));
 
         var first = BuildCommand.Build(Options(), context);
         var basePath = SiteUrlsFor(inputDir);

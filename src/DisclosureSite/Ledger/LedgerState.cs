@@ -81,14 +81,48 @@ public sealed class LedgerState
     public static LedgerState From(LedgerRead read, string? displayPath = null) => new(read.Path, displayPath, read);
 }
 
-/// <summary>Where the ledger lives and how to load it: <c>&lt;input&gt;/../ledger/publications.jsonl</c> unless told otherwise.</summary>
+/// <summary>
+/// Where the ledger lives and how to load it: always inside the data's Git repository (SPEC §7) — <c>ledger/</c> beside
+/// the input folder, or at the repository's root when the data is the root — so the publish workflow commits it.
+/// </summary>
 public static class LedgerStore
 {
-    public const string RelativeToInput = "../ledger/publications.jsonl";
+    private static readonly string[] InFolder = ["ledger", "publications.jsonl"];
 
-    /// <summary>The default ledger of an input folder: <c>ledger/publications.jsonl</c> beside it, in the data repository.</summary>
-    public static string DefaultPath(string inputRoot) =>
-        System.IO.Path.GetFullPath(System.IO.Path.Combine(inputRoot, "..", "ledger", "publications.jsonl"));
+    /// <summary>
+    /// The default ledger of an input folder: <c>ledger/publications.jsonl</c> beside it, or inside it when the input
+    /// folder is the top of its Git repository (beside it would be outside the repository).
+    /// </summary>
+    public static string DefaultPath(string inputRoot)
+    {
+        var input = System.IO.Path.GetFullPath(inputRoot);
+        var atTop = Loading.GitObjects.Open(input) is { Prefix.Length: 0 };
+        return System.IO.Path.GetFullPath(System.IO.Path.Combine([atTop ? input : System.IO.Path.Combine(input, ".."), .. InFolder]));
+    }
+
+    /// <summary>
+    /// Why the ledger cannot be written at <paramref name="ledgerPath"/> for this input, or null when it is inside the
+    /// input's Git repository (the nearest existing folder of the path belongs to the same work tree).
+    /// </summary>
+    public static LocalizedText? WhyNotInRepository(string inputRoot, string ledgerPath)
+    {
+        var repo = Loading.GitObjects.Open(inputRoot);
+        if (repo is null)
+        {
+            return Messages.RecordInputNotInGit(inputRoot);
+        }
+
+        var full = System.IO.Path.GetFullPath(ledgerPath);
+        var dir = System.IO.Path.GetDirectoryName(full);
+        while (dir is not null && !Directory.Exists(dir))
+        {
+            dir = System.IO.Path.GetDirectoryName(dir);
+        }
+
+        var top = dir is null ? null : Loading.GitObjects.Open(dir)?.Top;
+        var inGitDir = full.Split(System.IO.Path.DirectorySeparatorChar).Contains(".git");
+        return top == repo.Top && !inGitDir ? null : Messages.RecordLedgerOutsideRepository(full, repo.Top, DefaultPath(inputRoot));
+    }
 
     /// <summary>Reads and checks the ledger of an input folder (or <paramref name="ledgerPath"/>); a missing file is an empty ledger.</summary>
     public static LedgerState Load(string inputRoot, string? ledgerPath = null)

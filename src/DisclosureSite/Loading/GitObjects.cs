@@ -47,6 +47,47 @@ public sealed class GitObjects
     public IReadOnlySet<string> ReachableFromHead() =>
         (Text("rev-list", "HEAD") ?? string.Empty).Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToHashSet(StringComparer.Ordinal);
 
+    /// <summary>The committer time of every commit reachable from HEAD (one <c>git log</c>).</summary>
+    public IReadOnlyDictionary<string, DateTimeOffset> CommitTimes()
+    {
+        var times = new Dictionary<string, DateTimeOffset>(StringComparer.Ordinal);
+        foreach (var (commit, time) in ParseCommitTimes(Text("log", "--format=%H %cI", "HEAD")))
+        {
+            times.TryAdd(commit, time);
+        }
+
+        return times;
+    }
+
+    /// <summary>
+    /// The commits of the first-parent history of HEAD that changed a file (path relative to <see cref="Top"/>), oldest
+    /// first, with their committer times: the versions a file went through on the branch.
+    /// </summary>
+    public IReadOnlyList<(string Commit, DateTimeOffset Time)> VersionsOf(string topRelative) =>
+        ParseCommitTimes(Text("log", "--first-parent", "--reverse", "--format=%H %cI", "HEAD", "--", topRelative));
+
+    /// <summary>A path below <see cref="Top"/> as Git names it (<c>/</c>-separated), or null when it is outside the work tree.</summary>
+    public string? TopRelative(string fullPath)
+    {
+        var rel = Path.GetRelativePath(Path.GetFullPath(Top), Path.GetFullPath(fullPath)).Replace(Path.DirectorySeparatorChar, '/');
+        return rel.StartsWith("../", StringComparison.Ordinal) || rel == ".." || Path.IsPathRooted(rel) ? null : rel;
+    }
+
+    /// <summary>Tags matching a pattern (<c>refs/tags/ledger-*</c>): name, object type (<c>tag</c> when annotated) and message subject.</summary>
+    public IReadOnlyList<(string Name, string Type, string Subject)> Tags(string pattern) =>
+        [.. (Text("for-each-ref", "--format=%(refname:strip=2)%09%(objecttype)%09%(contents:subject)", pattern) ?? string.Empty)
+            .Split('\n', StringSplitOptions.RemoveEmptyEntries)
+            .Select(l => l.Split('\t', 3))
+            .Where(p => p.Length == 3)
+            .Select(p => (p[0], p[1], p[2]))];
+
+    /// <summary>Creates an annotated tag at HEAD; null on success, else git's error.</summary>
+    public string? CreateAnnotatedTag(string name, string subject, string body)
+    {
+        var (ok, error) = RunWithError(Top, "tag", "-a", name, "-m", subject, "-m", body, "HEAD");
+        return ok ? null : error;
+    }
+
     /// <summary>The spec of an input-relative file at a commit, for <see cref="ReadBlobs"/>.</summary>
     public string Spec(string commit, string inputRelative) => $"{commit}:{Prefix}{inputRelative}";
 
@@ -94,6 +135,50 @@ public sealed class GitObjects
     }
 
     private string? Text(params string[] args) => Run(Top, null, args) is { } b ? Encoding.UTF8.GetString(b) : null;
+
+    private static List<(string Commit, DateTimeOffset Time)> ParseCommitTimes(string? log)
+    {
+        var result = new List<(string Commit, DateTimeOffset Time)>();
+        foreach (var line in (log ?? string.Empty).Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            var parts = line.Split(' ', 2);
+            if (parts.Length == 2 && DateTimeOffset.TryParse(parts[1], System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var t))
+            {
+                result.Add((parts[0], t));
+            }
+        }
+
+        return result;
+    }
+
+    /// <summary>Runs one git command for its effect; whether it succeeded, and its error output when not.</summary>
+    private static (bool Ok, string Error) RunWithError(string cwd, params string[] args)
+    {
+        try
+        {
+            var psi = new ProcessStartInfo("git") { WorkingDirectory = cwd, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+            foreach (var a in args)
+            {
+                psi.ArgumentList.Add(a);
+            }
+
+            using var p = Process.Start(psi);
+            if (p is null)
+            {
+                return (false, "git 无法启动");
+            }
+
+            var stdout = p.StandardOutput.ReadToEndAsync();
+            var stderr = p.StandardError.ReadToEnd();
+            p.WaitForExit();
+            _ = stdout.Result;
+            return (p.ExitCode == 0, stderr.Trim());
+        }
+        catch (System.ComponentModel.Win32Exception e)
+        {
+            return (false, e.Message);
+        }
+    }
 
     /// <summary>Runs one git command (with <c>core.quotepath=off</c>); its output, or null when git is missing or fails.</summary>
     internal static byte[]? Run(string cwd, byte[]? stdin, params string[] args)

@@ -85,7 +85,7 @@ public static class SiteBuilder
 
             Timed(nameof(GenerateManifest), () =>
             {
-                GenerateManifest.Run(data, output, options.Clock);
+                GenerateManifest.Run(data, output);
                 return 0;
             });
             Timed("RemoveStaleFiles", () =>
@@ -120,12 +120,29 @@ public static class SiteBuilder
         }
     }
 
+    /// <summary>
+    /// How <c>ledger verify --rebuild</c> builds a recorded commit: as <c>disclosure build</c> does (the ledger and the theme
+    /// found the same way), without the build cache and the search index, which the comparison leaves out.
+    /// </summary>
+    public static Publishing.Ledger.SiteRebuilder Rebuilder(string? themeRoot = null) => (input, output, asOf) =>
+    {
+        try
+        {
+            var result = Build(new SiteOptions(input, output, asOf) { ThemeRoot = themeRoot, UseCache = false, RunPagefind = false, Ledger = DisclosureSite.Ledger.LedgerStore.Load(input) });
+            return result.Succeeded ? null : string.Join(";", result.Report.Findings.Where(f => f.IsError).Take(3).Select(f => f.Message));
+        }
+        catch (ThemeException e)
+        {
+            return e.Message;
+        }
+    };
+
     private static bool Index(SiteOptions options, SiteOutput output, List<string> warnings)
     {
         var pagefind = RunPagefind.Find(options.WorkingDirectory ?? Directory.GetCurrentDirectory(), options.InputRoot, AppContext.BaseDirectory);
         if (pagefind is null)
         {
-            warnings.Add("没有找到 Pagefind(node_modules/.bin/pagefind),本次没有生成搜索索引:搜索页仍可按单位、期次和事项分类浏览。请在项目目录运行 npm ci 安装。");
+            warnings.Add(RunPagefind.NotFoundMessage);
             return false;
         }
 

@@ -2,7 +2,7 @@ using DisclosureSite.Ledger;
 
 namespace DisclosureSite.Site;
 
-/// <summary>What one build is asked to do. "Today" is <see cref="AsOf"/>, never the machine clock.</summary>
+/// <summary>What one build is asked to do. "Today" is <see cref="AsOf"/>, never the machine clock: no wall-clock time reaches the output.</summary>
 public sealed record SiteOptions(string InputRoot, string OutputRoot, DateOnly AsOf)
 {
     /// <summary>Overrides <c>base_url</c> of site.yaml (the preview server and tests set their own).</summary>
@@ -34,7 +34,4 @@ public sealed record SiteOptions(string InputRoot, string OutputRoot, DateOnly A
 
     /// <summary>Where to start looking for <c>node_modules/.bin/pagefind</c> besides the input folder.</summary>
     public string? WorkingDirectory { get; init; }
-
-    /// <summary>Clock used only for <c>generated_at</c> in the manifest; pages themselves depend on <see cref="AsOf"/> alone.</summary>
-    public TimeProvider Clock { get; init; } = TimeProvider.System;
 }

@@ -12,12 +12,11 @@ public class SiteOutputTests
         var root = Path.Combine(Path.GetTempPath(), "disclosure-twice-" + Guid.NewGuid().ToString("N"));
         try
         {
-            var clock = new FixedClock(new DateTimeOffset(2026, 11, 24, 8, 0, 0, TimeSpan.Zero));
             var first = Path.Combine(root, "a", "_site");
             var second = Path.Combine(root, "b", "_site");
             foreach (var output in new[] { first, second })
             {
-                var result = SiteBuilder.Build(new SiteOptions(DemoSite.Input, output, DemoSite.AsOf) { RunPagefind = false, Clock = clock, WorkingDirectory = DemoSite.RepoRoot });
+                var result = SiteBuilder.Build(new SiteOptions(DemoSite.Input, output, DemoSite.AsOf) { RunPagefind = false, WorkingDirectory = DemoSite.RepoRoot });
                 Assert.That(result.Succeeded, Is.True);
             }
 

@@ -5,8 +5,11 @@ using DisclosureSite.Validation;
 
 namespace DisclosureSite.Publishing.Ledger;
 
-/// <summary>What <c>disclosure ledger record</c> was asked to do.</summary>
-public sealed record RecordOptions(string? SiteRoot, string? LedgerPath, DateOnly AsOf, TimeProvider Clock);
+/// <summary>
+/// What <c>disclosure ledger record</c> was asked to do. <see cref="AsOf"/> null: the as-of date the site was built with
+/// (its manifest), else today in the site's time zone.
+/// </summary>
+public sealed record RecordOptions(string? SiteRoot, string? LedgerPath, DateOnly? AsOf, TimeProvider Clock);
 
 /// <summary>How a record run ended.</summary>
 public enum RecordOutcome
@@ -52,7 +55,42 @@ public static class RecordPublication
 
         var ledger = LedgerStore.Load(input.Root, options.LedgerPath);
         var path = ledger.Path!;
-        var context = Validator.Context(input, options.AsOf, ledger, perFile: loaded.PerFile);
+        if (LedgerStore.WhyNotInRepository(input.Root, path) is { } outside)
+        {
+            refusal = Refused(path, outside);
+            return null;
+        }
+
+        SiteManifest? manifest = null;
+        if (options.SiteRoot is { } site)
+        {
+            manifest = SiteManifest.Read(site, out var error);
+            if (manifest is null)
+            {
+                refusal = Refused(path, Messages.RecordNoManifest(site, error ?? string.Empty));
+                return null;
+            }
+        }
+
+        // The publication time is now; the as-of date is the site's (build and record cannot disagree) and never later than today.
+        var now = options.Clock.GetUtcNow();
+        var zone = SiteClock.Zone(input.Settings.TimeZone);
+        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, zone).DateTime);
+        var builtAsOf = manifest?.AsOf is { } m && DateOnly.TryParseExact(m, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var b) ? b : (DateOnly?)null;
+        if (options.AsOf is { } given && builtAsOf is { } built && given != built)
+        {
+            refusal = Refused(path, Messages.RecordAsOfDisagrees(options.SiteRoot!, built, given));
+            return null;
+        }
+
+        var asOf = options.AsOf ?? builtAsOf ?? today;
+        if (asOf > today)
+        {
+            refusal = Refused(path, Messages.RecordAsOfInFuture(asOf, today));
+            return null;
+        }
+
+        var context = Validator.Context(input, asOf, ledger, perFile: loaded.PerFile);
         var report = Validator.Check(context, loaded.Findings);
         if (report.HasErrors)
         {
@@ -61,34 +99,28 @@ public static class RecordPublication
         }
 
         var plan = context.LedgerPlan;
-        if (!plan.HasChanges)
+        var last = ledger.Entries.Count > 0 ? ledger.Entries[^1] : null;
+
+        // A site not yet bound by the ledger is a deployment to record even when no item changed: the entry binds its manifest.
+        var newDeployment = manifest is not null && manifest.Sha256 != last?.ManifestSha256;
+        if (!plan.HasChanges && !newDeployment)
         {
             refusal = new RecordResult(RecordOutcome.NothingNew, path, null, [], [Messages.RecordNothingNew(ledger.Head.LastSeq)]);
             return null;
         }
 
-        string? manifestSha = null;
-        if (options.SiteRoot is { } site)
+        if (manifest is not null)
         {
-            var manifest = SiteManifest.Read(site, out var error);
-            if (manifest is null)
-            {
-                refusal = new RecordResult(RecordOutcome.Refused, path, null, [], [Messages.RecordNoManifest(site, error ?? string.Empty)]);
-                return null;
-            }
-
             var mismatches = plan.Changes
                 .Where(c => !c.IsWithdrawal)
-                .Where(c => !manifest.Items.TryGetValue(c.Url, out var m) || m.ContentSha256 != c.ContentSha256)
+                .Where(c => !manifest.Items.TryGetValue(c.Url, out var mi) || mi.ContentSha256 != c.ContentSha256)
                 .Select(c => c.Url)
                 .ToList();
             if (mismatches.Count > 0)
             {
-                refusal = new RecordResult(RecordOutcome.Refused, path, null, [], [Messages.RecordSiteDiffers(site, mismatches)]);
+                refusal = Refused(path, Messages.RecordSiteDiffers(options.SiteRoot!, mismatches));
                 return null;
             }
-
-            manifestSha = manifest.Sha256;
         }
 
         string? commit = null;
@@ -105,9 +137,11 @@ public static class RecordPublication
         }
 
         var head = ledger.Head;
-        var entry = LedgerEntry.Next(head, options.Clock.GetUtcNow(), SiteClock.Zone(input.Settings.TimeZone), options.AsOf, commit, plan.Changes, manifestSha);
+        var entry = LedgerEntry.Next(head, now, zone, asOf, commit, plan.Changes, manifest?.Sha256);
         return new PreparedRecord(path, head, entry, notes);
     }
+
+    private static RecordResult Refused(string path, LocalizedText why) => new(RecordOutcome.Refused, path, null, [], [why]);
 
     public static RecordResult Append(PreparedRecord prepared)
     {
@@ -117,7 +151,7 @@ public static class RecordPublication
         {
             case AppendOutcome.Appended:
                 notes.Insert(0, Messages.RecordDone(prepared.Entry.Seq, prepared.Entry.Items.Count(i => i.Change == LedgerChange.New),
-                    prepared.Entry.Items.Count(i => i.Change == LedgerChange.Revised), prepared.Entry.Items.Count(i => i.Change == LedgerChange.Withdrawn), prepared.Entry.Hash));
+                    prepared.Entry.Items.Count(i => i.Change == LedgerChange.Revised), prepared.Entry.Items.Count(i => i.Change == LedgerChange.Withdrawn), prepared.Entry.Hash, prepared.Entry.ManifestSha256));
                 return new RecordResult(RecordOutcome.Recorded, prepared.LedgerPath, prepared.Entry, [], notes);
             case AppendOutcome.HeadMoved:
                 return new RecordResult(RecordOutcome.Conflict, prepared.LedgerPath, prepared.Entry, [], [Messages.RecordHeadMoved(prepared.LedgerPath, prepared.Head.LastSeq)]);

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using System.Text.RegularExpressions;
 using DisclosureSite.Loading;
 
 namespace DisclosureSite.Publishing.Ledger;
@@ -11,19 +10,13 @@ public sealed record ManifestFile(string Path, string Sha256, long Bytes);
 public sealed record ManifestItem(string Url, string? ContentSha256);
 
 /// <summary>
-/// The site's own account of itself, <c>/data/manifest.json</c>: every file with its SHA-256 (except the manifest
-/// and <c>pagefind/</c>) and every item with the hash of its canonical content. Item pages repeat the hash in
-/// <c>&lt;meta name="disclosure:content-sha256"&gt;</c>.
+/// The site's own account of itself, <see cref="SiteContract.ManifestPath"/>: every file with its SHA-256 (except the
+/// manifest and the search index) and every item with the hash of its canonical content. Item pages repeat the hash in
+/// <c>&lt;meta name="disclosure:content-sha256"&gt;</c>. <see cref="Sha256"/> is what a ledger entry binds.
 /// </summary>
-public sealed partial record SiteManifest(string? AsOf, IReadOnlyList<ManifestFile> Files, IReadOnlyDictionary<string, ManifestItem> Items, string Sha256)
+public sealed record SiteManifest(string? AsOf, string? GeneratedAt, IReadOnlyList<ManifestFile> Files, IReadOnlyDictionary<string, ManifestItem> Items, string Sha256)
 {
-    public const string RelativePath = "data/manifest.json";
-    public const string ContentMetaName = "disclosure:content-sha256";
-
-    /// <summary>The marker of a withdrawal notice page (its content is the reason).</summary>
-    public const string WithdrawnMetaName = "disclosure:withdrawn";
-
-    public static string PathIn(string siteRoot) => System.IO.Path.Combine(siteRoot, "data", "manifest.json");
+    public static string PathIn(string siteRoot) => System.IO.Path.Combine(siteRoot, SiteContract.ManifestPath.Replace('/', System.IO.Path.DirectorySeparatorChar));
 
     /// <summary>Reads a site's manifest; null with a reason when it is absent or not the expected JSON.</summary>
     public static SiteManifest? Read(string siteRoot, out string? error)
@@ -32,7 +25,7 @@ public sealed partial record SiteManifest(string? AsOf, IReadOnlyList<ManifestFi
         var path = PathIn(siteRoot);
         if (!File.Exists(path))
         {
-            error = "找不到 " + RelativePath;
+            error = "找不到 " + SiteContract.ManifestPath;
             return null;
         }
 
@@ -65,46 +58,13 @@ public sealed partial record SiteManifest(string? AsOf, IReadOnlyList<ManifestFi
             }
 
             var asOf = root.TryGetProperty("as_of", out var a) && a.ValueKind == JsonValueKind.String ? a.GetString() : null;
-            return new SiteManifest(asOf, files, items, ContentHash.Sha256(bytes));
+            var generatedAt = root.TryGetProperty("generated_at", out var g) && g.ValueKind == JsonValueKind.String ? g.GetString() : null;
+            return new SiteManifest(asOf, generatedAt, files, items, ContentHash.Sha256(bytes));
         }
         catch (Exception e) when (e is JsonException or InvalidOperationException or KeyNotFoundException or IOException or UnauthorizedAccessException)
         {
-            error = RelativePath + " 无法解析:" + e.Message;
+            error = SiteContract.ManifestPath + " 无法解析:" + e.Message;
             return null;
         }
     }
-
-    /// <summary>The content hash an item page declares, or null when it declares none.</summary>
-    public static string? ContentHashOfPage(string html) => MetaOfPage(html, ContentMetaName);
-
-    /// <summary>True when the page is a withdrawal notice (it carries the <c>disclosure:withdrawn</c> marker).</summary>
-    public static bool IsWithdrawalNotice(string html) => MetaOfPage(html, WithdrawnMetaName) is not null;
-
-    /// <summary>The content of a named meta tag, or null when the page has none.</summary>
-    public static string? MetaOfPage(string html, string name)
-    {
-        foreach (Match m in MetaTag().Matches(html))
-        {
-            var tag = m.Value;
-            if (!tag.Contains("\"" + name + "\"", StringComparison.Ordinal) && !tag.Contains("'" + name + "'", StringComparison.Ordinal))
-            {
-                continue;
-            }
-
-            var content = ContentAttribute().Match(tag);
-            return content.Success ? content.Groups[1].Value : string.Empty;
-        }
-
-        return null;
-    }
-
-    /// <summary>The page file of an item URL below the site root.</summary>
-    public static string PageOf(string siteRoot, string url) =>
-        System.IO.Path.Combine(siteRoot, url.Replace('/', System.IO.Path.DirectorySeparatorChar), "index.html");
-
-    [GeneratedRegex("<meta\\b[^>]*>", RegexOptions.IgnoreCase)]
-    private static partial Regex MetaTag();
-
-    [GeneratedRegex("\\bcontent\\s*=\\s*[\"']([^\"']*)[\"']", RegexOptions.IgnoreCase)]
-    private static partial Regex ContentAttribute();
 }

@@ -6,8 +6,21 @@ using DisclosureSite.Model;
 
 namespace DisclosureSite.Publishing.Ledger;
 
-/// <summary>What <c>disclosure ledger verify</c> checks: the ledger, and optionally the built site and the input's Git history.</summary>
-public sealed record VerifyOptions(string LedgerPath, string? SiteRoot, string? InputRoot);
+/// <summary>
+/// What <c>disclosure ledger verify</c> checks: the ledger, and optionally the published site, the input's Git history
+/// (with the anchor tags), the chain head an auditor kept, and a rebuild of the site from the recorded commit.
+/// </summary>
+public sealed record VerifyOptions(string LedgerPath, string? SiteRoot, string? InputRoot)
+{
+    /// <summary>The head hash an auditor kept from an earlier verification (<c>--head</c>): it must still be in the chain.</summary>
+    public string? KeptHead { get; init; }
+
+    /// <summary>Given (<c>--rebuild</c>): rebuilds the site from the recorded commit with it and compares the two file by file.</summary>
+    public SiteRebuilder? Rebuilder { get; init; }
+
+    /// <summary>Clock of the report's "checked at" line only.</summary>
+    public TimeProvider Clock { get; init; } = TimeProvider.System;
+}
 
 /// <summary>How one part of the verification came out.</summary>
 public enum VerifyStatus
@@ -17,8 +30,12 @@ public enum VerifyStatus
     Skipped,
 }
 
-/// <summary>One part of the report: a title, an outcome, a one-line summary and the problems, each naming what broke.</summary>
-public sealed record VerifySection(LocalizedText Title, VerifyStatus Status, LocalizedText Summary, IReadOnlyList<LocalizedText> Problems);
+/// <summary>One part of the report: a key for tools, a title, an outcome, a one-line summary and the problems, each naming what broke.</summary>
+public sealed record VerifySection(string Key, LocalizedText Title, VerifyStatus Status, LocalizedText Summary, IReadOnlyList<LocalizedText> Problems)
+{
+    public static VerifySection Of(string key, LocalizedText title, LocalizedText summary, IReadOnlyList<LocalizedText> problems) =>
+        new(key, title, problems.Count == 0 ? VerifyStatus.Passed : VerifyStatus.Failed, summary, problems);
+}
 
 /// <summary>The verification report; <see cref="Passed"/> is false on any break.</summary>
 public sealed record VerifyReport(string LedgerPath, int Entries, IReadOnlyList<VerifySection> Sections, TimeSpan Elapsed)
@@ -26,66 +43,137 @@ public sealed record VerifyReport(string LedgerPath, int Entries, IReadOnlyList<
     public bool Passed => Sections.All(s => s.Status != VerifyStatus.Failed);
 
     public IEnumerable<LocalizedText> Problems => Sections.SelectMany(s => s.Problems);
+
+    /// <summary>The last entry: the chain head an auditor keeps.</summary>
+    public LedgerEntry? Head { get; init; }
+
+    /// <summary>The site copy checked, and its manifest's SHA-256.</summary>
+    public string? SiteRoot { get; init; }
+
+    public string? ManifestSha256 { get; init; }
+
+    /// <summary>The entry that recorded the site copy's manifest, when one did.</summary>
+    public long? BoundSeq { get; init; }
+
+    public string? InputRoot { get; init; }
+
+    public DateTimeOffset CheckedAt { get; init; }
 }
 
 /// <summary>
-/// <c>disclosure ledger verify</c> (docs/审计核验.md): the chain and every entry's hash; the site's files against its own
-/// manifest; every recorded item on the site with its latest recorded content hash (withdrawn ones as notices);
-/// the site's copy of the ledger against the repository's; and the recorded commits still holding the recorded content.
+/// <c>disclosure ledger verify</c> (docs/审计核验.md §5): the chain and every entry's hash; the site copy's manifest bound
+/// by an entry; the site's files against that manifest; every recorded item on the site with its latest recorded content,
+/// its trusted date, date source and status; the site's copy of the ledger; the recorded commits still holding the
+/// recorded content; the ledger file having only grown in Git with entry times between the commits around them; the
+/// anchor tags; and, asked for, a rebuild of the site from the recorded commit compared file by file.
 /// </summary>
 public static class VerifyPublication
 {
+    /// <summary>A clerk's computer clock may run a little ahead of the publisher's: commit times are allowed this much slack.</summary>
+    public static readonly TimeSpan ClockSlack = TimeSpan.FromMinutes(10);
+
     public static VerifyReport Run(VerifyOptions options)
     {
         var clock = Stopwatch.StartNew();
         var sections = new List<VerifySection>();
+        var checkedAt = options.Clock.GetUtcNow();
         var read = LedgerFile.Read(options.LedgerPath);
         if (!read.Exists)
         {
-            sections.Add(new VerifySection(Messages.VerifyChainTitle(), VerifyStatus.Failed, Messages.VerifyNoLedger(options.LedgerPath), [Messages.VerifyNoLedger(options.LedgerPath)]));
-            return new VerifyReport(options.LedgerPath, 0, sections, clock.Elapsed);
+            sections.Add(new VerifySection("chain", Messages.VerifyChainTitle(), VerifyStatus.Failed, Messages.VerifyNoLedger(options.LedgerPath), [Messages.VerifyNoLedger(options.LedgerPath)]));
+            return new VerifyReport(options.LedgerPath, 0, sections, clock.Elapsed) { CheckedAt = checkedAt, SiteRoot = options.SiteRoot, InputRoot = options.InputRoot };
         }
 
         var ledger = LedgerState.From(read);
-        sections.Add(Chain(read));
+        sections.Add(VerifySection.Of("chain", Messages.VerifyChainTitle(), Messages.VerifyChainSummary(read.Lines.Count, read.Entries.Count), [.. read.Problems.Select(p => p.Text)]));
+        if (options.KeptHead is { } kept)
+        {
+            sections.Add(KeptHead(kept.Trim().ToLowerInvariant(), read));
+        }
+
+        SiteManifest? manifest = null;
+        LedgerEntry? bound = null;
         if (options.SiteRoot is { } site)
         {
-            sections.AddRange(Site(site, ledger, read));
+            manifest = SiteManifest.Read(site, out var error);
+            if (manifest is null)
+            {
+                var why = Messages.VerifyNoManifest(site, error ?? string.Empty);
+                sections.Add(new VerifySection("binding", Messages.VerifyBindingTitle(), VerifyStatus.Failed, why, [why]));
+            }
+            else
+            {
+                bound = read.Entries.LastOrDefault(e => e.ManifestSha256 == manifest.Sha256);
+                sections.Add(Binding(manifest, bound, read));
+                sections.Add(Files(site, manifest));
+                var copy = SiteLedgerCopy(site, read, out var copyLines);
+                sections.AddRange(Items(site, manifest, read.Entries, bound, copyLines));
+                sections.Add(copy);
+            }
         }
 
+        GitObjects? git = null;
         if (options.InputRoot is { } input)
         {
-            sections.Add(Git(input, ledger));
+            git = GitObjects.Open(input);
+            if (git is null || git.IsShallow())
+            {
+                var why = git is null ? Messages.VerifyGitNoRepo(input) : Messages.VerifyGitShallow();
+                sections.Add(new VerifySection("git-content", Messages.VerifyGitTitle(), VerifyStatus.Skipped, why, []));
+                sections.Add(new VerifySection("git-growth", Messages.VerifyGrowthTitle(), VerifyStatus.Skipped, why, []));
+                sections.Add(new VerifySection("anchor", Messages.VerifyAnchorTitle(), VerifyStatus.Skipped, why, []));
+                git = null;
+            }
+            else
+            {
+                sections.Add(GitContent(git, ledger));
+                sections.Add(LedgerHistory.Growth(git, input, options.LedgerPath, read));
+                sections.Add(Anchor(git, read));
+            }
         }
 
-        return new VerifyReport(options.LedgerPath, read.Entries.Count, sections, clock.Elapsed);
-    }
-
-    private static VerifySection Chain(LedgerRead read)
-    {
-        var problems = read.Problems.Select(p => p.Text).ToList();
-        return new VerifySection(Messages.VerifyChainTitle(), problems.Count == 0 ? VerifyStatus.Passed : VerifyStatus.Failed, Messages.VerifyChainSummary(read.Lines.Count, read.Entries.Count), problems);
-    }
-
-    private static IEnumerable<VerifySection> Site(string site, LedgerState ledger, LedgerRead read)
-    {
-        var manifest = SiteManifest.Read(site, out var error);
-        if (manifest is null)
+        var head = read.Entries.Count > 0 ? read.Entries[^1] : null;
+        if (options.Rebuilder is { } rebuilder)
         {
-            yield return new VerifySection(Messages.VerifyFilesTitle(), VerifyStatus.Failed, Messages.VerifyNoManifest(site, error ?? string.Empty), [Messages.VerifyNoManifest(site, error ?? string.Empty)]);
-            yield break;
+            sections.Add(RebuildSite.Compare(manifest is null ? null : options.SiteRoot, git, bound ?? head, rebuilder));
         }
 
-        yield return Files(site, manifest);
-        yield return Items(site, manifest, ledger);
-        yield return SiteLedgerCopy(site, read);
+        return new VerifyReport(options.LedgerPath, read.Entries.Count, sections, clock.Elapsed)
+        {
+            Head = head,
+            SiteRoot = options.SiteRoot,
+            ManifestSha256 = manifest?.Sha256,
+            BoundSeq = bound?.Seq,
+            InputRoot = options.InputRoot,
+            CheckedAt = checkedAt,
+        };
+    }
+
+    /// <summary>The head an auditor kept earlier is still one of the chain's hashes (the chain was only appended to since).</summary>
+    private static VerifySection KeptHead(string kept, LedgerRead read)
+    {
+        var at = read.Entries.FirstOrDefault(e => e.Hash == kept);
+        return at is null
+            ? VerifySection.Of("kept-head", Messages.VerifyKeptHeadTitle(), Messages.VerifyKeptHeadAbsent(kept), [Messages.VerifyKeptHeadAbsent(kept)])
+            : VerifySection.Of("kept-head", Messages.VerifyKeptHeadTitle(), Messages.VerifyKeptHeadFound(kept, at.Seq, read.Entries.Count), []);
+    }
+
+    /// <summary>The site copy's manifest is the one an entry recorded: rewriting the manifest to match an altered page shows here.</summary>
+    private static VerifySection Binding(SiteManifest manifest, LedgerEntry? bound, LedgerRead read)
+    {
+        if (bound is null)
+        {
+            var why = Messages.VerifyManifestUnbound(manifest.Sha256, read.Entries.LastOrDefault(e => e.ManifestSha256 is not null)?.Seq);
+            return VerifySection.Of("binding", Messages.VerifyBindingTitle(), why, [why]);
+        }
+
+        return VerifySection.Of("binding", Messages.VerifyBindingTitle(), Messages.VerifyManifestBound(manifest.Sha256, bound.Seq, read.Entries.Count), []);
     }
 
     /// <summary>Every file listed in the manifest is on disk with its hash and size, and nothing else is.</summary>
     private static VerifySection Files(string site, SiteManifest manifest)
     {
         var problems = new List<LocalizedText>();
-        var listed = new HashSet<string>(StringComparer.Ordinal);
         var results = new LocalizedText?[manifest.Files.Count];
         Parallel.For(0, manifest.Files.Count, i =>
         {
@@ -105,95 +193,158 @@ public static class VerifyPublication
                 results[i] = Messages.VerifyFileChanged(f.Path, f.Sha256, hash);
             }
         });
-        foreach (var f in manifest.Files)
-        {
-            listed.Add(f.Path);
-        }
-
         problems.AddRange(results.OfType<LocalizedText>());
+        var listed = manifest.Files.Select(f => f.Path).ToHashSet(StringComparer.Ordinal);
         var root = Path.GetFullPath(site);
         foreach (var file in Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories))
         {
             var rel = Path.GetRelativePath(root, file).Replace(Path.DirectorySeparatorChar, '/');
-            if (rel == SiteManifest.RelativePath || rel.StartsWith("pagefind/", StringComparison.Ordinal) || listed.Contains(rel))
+            if (!SiteContract.IsUnlisted(rel) && !listed.Contains(rel))
             {
-                continue;
+                problems.Add(Messages.VerifyFileUnlisted(rel));
             }
-
-            problems.Add(Messages.VerifyFileUnlisted(rel));
         }
 
-        return new VerifySection(Messages.VerifyFilesTitle(), problems.Count == 0 ? VerifyStatus.Passed : VerifyStatus.Failed, Messages.VerifyFilesSummary(manifest.Files.Count), problems);
+        return VerifySection.Of("files", Messages.VerifyFilesTitle(), Messages.VerifyFilesSummary(manifest.Files.Count), problems);
     }
 
-    /// <summary>Every recorded item as its latest record says: on the site with that content hash, or a withdrawal notice.</summary>
-    private static VerifySection Items(string site, SiteManifest manifest, LedgerState ledger)
+    /// <summary>
+    /// Every item recorded up to the entry that bound the site (all entries when none did) as its latest record says: on the
+    /// site with that content hash, or a withdrawal notice. Then what each item page says about its date, against the
+    /// ledger the site was built with (its copy, <paramref name="copyLines"/> entries): a date that entry recorded shows
+    /// as that date from the ledger, no page claims the ledger for a date it does not hold, and the status follows from
+    /// the date and the deadline shown.
+    /// </summary>
+    private static IEnumerable<VerifySection> Items(string site, SiteManifest manifest, IReadOnlyList<LedgerEntry> entries, LedgerEntry? bound, int copyLines)
     {
-        var problems = new List<LocalizedText>();
+        var upTo = bound?.Seq ?? long.MaxValue;
+        var latest = new Dictionary<string, RecordedItem>(StringComparer.Ordinal);
+        var trusted = new Dictionary<string, LedgerEntry>(StringComparer.Ordinal);
+        foreach (var entry in entries.Where(e => e.Seq <= upTo))
+        {
+            foreach (var item in entry.Items)
+            {
+                if (!latest.ContainsKey(item.Url) && entry.Seq <= copyLines && !entry.IsBaseline && !item.IsWithdrawal)
+                {
+                    trusted[item.Url] = entry;
+                }
+
+                latest[item.Url] = new RecordedItem(item, entry);
+            }
+        }
+
+        var content = new List<LocalizedText>();
+        var dates = new List<LocalizedText>();
         var published = 0;
         var withdrawn = 0;
-        foreach (var (url, last) in ledger.Latest.OrderBy(kv => kv.Key, StringComparer.Ordinal))
+        var pages = latest.OrderBy(kv => kv.Key, StringComparer.Ordinal).Select(kv => (kv.Key, kv.Value, Page: ReadPage(site, kv.Key))).ToList();
+        foreach (var (url, last, metas) in pages)
         {
             var item = last.Item;
-            var page = SiteManifest.PageOf(site, url);
-            var html = File.Exists(page) ? File.ReadAllText(page) : null;
             if (item.IsWithdrawal)
             {
                 withdrawn++;
-                if (html is null)
+                if (metas is null)
                 {
-                    problems.Add(Messages.VerifyNoticeMissing(url, last.Entry.Seq));
+                    content.Add(Messages.VerifyNoticeMissing(url, last.Entry.Seq));
                 }
-                else if (!SiteManifest.IsWithdrawalNotice(html))
+                else if (!metas.ContainsKey(SiteContract.WithdrawnMeta))
                 {
-                    problems.Add(Messages.VerifyWithdrawnStillShown(url, last.Entry.Seq));
+                    content.Add(Messages.VerifyWithdrawnStillShown(url, last.Entry.Seq));
                 }
 
                 continue;
             }
 
             published++;
-            if (html is null)
+            if (metas is null)
             {
-                problems.Add(Messages.VerifyPageMissing(url, item.File, last.Entry.Seq));
+                content.Add(Messages.VerifyPageMissing(url, item.File, last.Entry.Seq));
                 continue;
             }
 
-            if (SiteManifest.IsWithdrawalNotice(html))
+            if (metas.ContainsKey(SiteContract.WithdrawnMeta))
             {
-                problems.Add(Messages.VerifyShownAsWithdrawn(url, item.Revision, last.Entry.Seq));
+                content.Add(Messages.VerifyShownAsWithdrawn(url, item.Revision, last.Entry.Seq));
                 continue;
             }
 
-            var pageHash = SiteManifest.ContentHashOfPage(html);
+            var pageHash = metas.GetValueOrDefault(SiteContract.ContentHashMeta);
             if (pageHash != item.ContentSha256)
             {
-                problems.Add(Messages.VerifyPageDiffers(url, item.Revision, last.Entry.Seq, item.ContentSha256, pageHash));
+                content.Add(Messages.VerifyPageDiffers(url, item.Revision, last.Entry.Seq, item.ContentSha256, pageHash));
             }
 
             if (!manifest.Items.TryGetValue(url, out var m))
             {
-                problems.Add(Messages.VerifyManifestItemMissing(url, last.Entry.Seq));
+                content.Add(Messages.VerifyManifestItemMissing(url, last.Entry.Seq));
             }
             else if (m.ContentSha256 != item.ContentSha256)
             {
-                problems.Add(Messages.VerifyManifestItemDiffers(url, item.Revision, item.ContentSha256, m.ContentSha256));
+                content.Add(Messages.VerifyManifestItemDiffers(url, item.Revision, item.ContentSha256, m.ContentSha256));
+            }
+
+            // A 民情台账 matter's page shows its told result, not a disclosure date.
+            if (item.Item != LedgerPlan.RequestsItem)
+            {
+                dates.AddRange(DateProblems(url, metas, trusted.GetValueOrDefault(url)));
             }
         }
 
-        return new VerifySection(Messages.VerifyItemsTitle(), problems.Count == 0 ? VerifyStatus.Passed : VerifyStatus.Failed, Messages.VerifyItemsSummary(published, withdrawn), problems);
+        yield return VerifySection.Of("items", Messages.VerifyItemsTitle(), Messages.VerifyItemsSummary(published, withdrawn), content);
+        yield return VerifySection.Of("dates", Messages.VerifyDatesTitle(), Messages.VerifyDatesSummary(published, trusted.Count, copyLines), dates);
+    }
+
+    private static IReadOnlyDictionary<string, string>? ReadPage(string site, string url)
+    {
+        var page = SiteContract.PageOf(site, url);
+        return File.Exists(page) ? SiteContract.MetasOf(File.ReadAllText(page)) : null;
+    }
+
+    private static IEnumerable<LocalizedText> DateProblems(string url, IReadOnlyDictionary<string, string> metas, LedgerEntry? recorded)
+    {
+        var shown = metas.GetValueOrDefault(SiteContract.PublishedMeta);
+        var source = metas.GetValueOrDefault(SiteContract.DateSourceMeta);
+        var status = metas.GetValueOrDefault(SiteContract.StatusMeta);
+        if (shown is null || source is null || status is null)
+        {
+            yield return Messages.VerifyDateMarkersMissing(url);
+            yield break;
+        }
+
+        if (recorded is not null && (shown != Dates.Iso(recorded.PublishedOn) || source != SiteContract.DateSourceKey(DateSource.Ledger)))
+        {
+            yield return Messages.VerifyDateDiffers(url, shown, source, recorded.Seq, recorded.PublishedOn);
+        }
+        else if (recorded is null && source == SiteContract.DateSourceKey(DateSource.Ledger))
+        {
+            yield return Messages.VerifyDateNotInLedger(url, shown);
+        }
+
+        var deadline = metas.GetValueOrDefault(SiteContract.DeadlineMeta);
+        if (!string.IsNullOrEmpty(deadline) && DateOnly.TryParse(shown, System.Globalization.CultureInfo.InvariantCulture, out var on)
+            && DateOnly.TryParse(deadline, System.Globalization.CultureInfo.InvariantCulture, out var due))
+        {
+            var late = on > due;
+            if ((late && status is "on-time" or "nil") || (!late && status == "late"))
+            {
+                yield return Messages.VerifyStatusContradicts(url, status, shown, deadline);
+            }
+        }
     }
 
     /// <summary>The site's downloadable copy is the repository's ledger or an earlier state of it (built before the last record).</summary>
-    private static VerifySection SiteLedgerCopy(string site, LedgerRead repo)
+    private static VerifySection SiteLedgerCopy(string site, LedgerRead repo, out int lines)
     {
-        var path = Path.Combine(site, "history", "publications.jsonl");
+        var path = Path.Combine(site, SiteContract.LedgerCopyPath.Replace('/', Path.DirectorySeparatorChar));
+        lines = 0;
         if (!File.Exists(path))
         {
-            return new VerifySection(Messages.VerifyCopyTitle(), VerifyStatus.Skipped, Messages.VerifyCopyAbsent(), []);
+            return new VerifySection("copy", Messages.VerifyCopyTitle(), VerifyStatus.Skipped, Messages.VerifyCopyAbsent(), []);
         }
 
         var copy = LedgerFile.Parse(path, File.ReadAllBytes(path));
+        lines = copy.Lines.Count;
         var problems = new List<LocalizedText>();
         for (var i = 0; i < copy.Lines.Count; i++)
         {
@@ -210,23 +361,12 @@ public static class VerifyPublication
             }
         }
 
-        return new VerifySection(Messages.VerifyCopyTitle(), problems.Count == 0 ? VerifyStatus.Passed : VerifyStatus.Failed, Messages.VerifyCopySummary(copy.Lines.Count, repo.Lines.Count), problems);
+        return VerifySection.Of("copy", Messages.VerifyCopyTitle(), Messages.VerifyCopySummary(copy.Lines.Count, repo.Lines.Count), problems);
     }
 
     /// <summary>Each recorded commit is on the current branch and still holds, file for file, the recorded content.</summary>
-    private static VerifySection Git(string inputRoot, LedgerState ledger)
+    private static VerifySection GitContent(GitObjects git, LedgerState ledger)
     {
-        var git = GitObjects.Open(inputRoot);
-        if (git is null)
-        {
-            return new VerifySection(Messages.VerifyGitTitle(), VerifyStatus.Skipped, Messages.VerifyGitNoRepo(inputRoot), []);
-        }
-
-        if (git.IsShallow())
-        {
-            return new VerifySection(Messages.VerifyGitTitle(), VerifyStatus.Skipped, Messages.VerifyGitShallow(), []);
-        }
-
         var reachable = git.ReachableFromHead();
         var problems = new List<LocalizedText>();
         var withCommit = ledger.Entries.Where(e => e.Commit is not null).ToList();
@@ -268,7 +408,47 @@ public static class VerifyPublication
         }
 
         var without = ledger.Entries.Count - withCommit.Count;
-        return new VerifySection(Messages.VerifyGitTitle(), problems.Count == 0 ? VerifyStatus.Passed : VerifyStatus.Failed,
-            Messages.VerifyGitSummary(withCommit.Select(e => e.Commit).Distinct().Count(), checkedItems, without), problems);
+        return VerifySection.Of("git-content", Messages.VerifyGitTitle(), Messages.VerifyGitSummary(withCommit.Select(e => e.Commit).Distinct().Count(), checkedItems, without), problems);
+    }
+
+    /// <summary>
+    /// The anchor tags: each <c>ledger-N</c> is annotated and names the hash entry N has now, and the last entry has one.
+    /// </summary>
+    private static VerifySection Anchor(GitObjects git, LedgerRead read)
+    {
+        var problems = new List<LocalizedText>();
+        var anchored = new HashSet<long>();
+        foreach (var (name, type, subject) in git.Tags(LedgerAnchor.TagPattern))
+        {
+            if (LedgerAnchor.SeqOf(name) is not { } seq)
+            {
+                continue;
+            }
+
+            var named = LedgerAnchor.HashIn(subject);
+            if (type != "tag")
+            {
+                problems.Add(Messages.VerifyAnchorNotAnnotated(name));
+            }
+            else if (seq > read.Entries.Count)
+            {
+                problems.Add(Messages.VerifyAnchorBeyondChain(name, seq, read.Entries.Count));
+            }
+            else if (named != read.Entries[(int)seq - 1].Hash)
+            {
+                problems.Add(Messages.VerifyAnchorDiffers(name, seq, named ?? subject, read.Entries[(int)seq - 1].Hash));
+            }
+            else
+            {
+                anchored.Add(seq);
+            }
+        }
+
+        if (read.Entries.Count > 0 && !anchored.Contains(read.Entries.Count) && !problems.Any())
+        {
+            problems.Add(Messages.VerifyAnchorMissing(read.Entries.Count, LedgerAnchor.TagName(read.Entries.Count)));
+        }
+
+        return VerifySection.Of("anchor", Messages.VerifyAnchorTitle(), Messages.VerifyAnchorSummary(anchored.Count, read.Entries.Count), problems);
     }
 }

@@ -18,13 +18,7 @@ public static class SiteJson
     /// whole-site file is never one array in memory).</summary>
     public static void Write<T>(System.IO.Stream stream, T value) => JsonSerializer.Serialize(stream, value, Options);
 
-    public static string DateSource(Model.DateSource source) => source switch
-    {
-        Model.DateSource.Ledger => "ledger",
-        Model.DateSource.Git => "git",
-        Model.DateSource.Declared => "declared",
-        _ => "none",
-    };
+    public static string DateSource(Model.DateSource source) => Publishing.Ledger.SiteContract.DateSourceKey(source);
 
     internal static string? Iso(DateOnly? d) => d is { } x ? Dates.Iso(x) : null;
 }

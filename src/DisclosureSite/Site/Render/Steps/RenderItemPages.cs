@@ -1,4 +1,5 @@
 using DisclosureSite.Model;
+using DisclosureSite.Publishing.Ledger;
 using DisclosureSite.Site.Render.Views;
 using DisclosureSite.Validation.Tables;
 
@@ -24,7 +25,7 @@ public sealed class RenderItemPages : IRenderStep
         var data = context.Data;
         var unit = data.UnitOf(d.Unit);
         var crumbs = context.Crumbs(new LinkView(unit.Name, unit.Id + "/"), new LinkView(d.Period.ToChinese(), $"{unit.Id}/{d.Period}/"));
-        var hashMeta = new MetaView("disclosure:content-sha256", data.ContentSha256(d));
+        var hashMeta = new MetaView(SiteContract.ContentHashMeta, data.ContentSha256(d));
         if (data.IsWithdrawn(d))
         {
             var (date, source) = data.Published(d);
@@ -39,7 +40,7 @@ public sealed class RenderItemPages : IRenderStep
                 Messages.DateSourceChinese(source),
                 LiquidFilters.Iso(d.Meta.WithdrawAt),
                 data.WithdrawalReason(d));
-            context.WritePage(d.UrlPath, "withdrawn", d.Title + "（已撤下）", notice, crumbs, [hashMeta, new MetaView(Publishing.Ledger.SiteManifest.WithdrawnMetaName, notice.Reason)]);
+            context.WritePage(d.UrlPath, "withdrawn", d.Title + "（已撤下）", notice, crumbs, [hashMeta, new MetaView(SiteContract.WithdrawnMeta, notice.Reason)]);
             return;
         }
 
@@ -47,7 +48,7 @@ public sealed class RenderItemPages : IRenderStep
         // render and a walk over every table cell.
         var inputs = InputsOf(context, d);
         var view = new Lazy<ItemView>(() => ViewOf(context, d, inputs));
-        context.WritePage(d.UrlPath, "item", d.Title, inputs, () => view.Value, crumbs, [hashMeta], feedUrl: unit.Id + "/feed.xml");
+        context.WritePage(d.UrlPath, "item", d.Title, inputs, () => view.Value, crumbs, [hashMeta, .. DateMetas(d, inputs)], feedUrl: unit.Id + "/feed.xml");
 
         foreach (var table in d.Tables)
         {
@@ -114,6 +115,18 @@ public sealed class RenderItemPages : IRenderStep
             data.Urls.BaseUrl,
             ViewFactory.Issuer(data, unit));
     }
+
+    /// <summary>
+    /// What the page says about the item's date, as markers <c>ledger verify</c> checks against the ledger (SiteContract):
+    /// the trusted date, its source, the status shown and the deadline it is measured against.
+    /// </summary>
+    private static IEnumerable<MetaView> DateMetas(Disclosure d, ItemInputs inputs) =>
+    [
+        new(SiteContract.PublishedMeta, LiquidFilters.Iso(inputs.Published)),
+        new(SiteContract.DateSourceMeta, SiteContract.DateSourceKey(inputs.Source)),
+        new(SiteContract.StatusMeta, d.IsCorrection ? "correction" : inputs.Status),
+        new(SiteContract.DeadlineMeta, inputs.Deadline is { } deadline ? Dates.Iso(deadline) : string.Empty),
+    ];
 
     /// <summary>The download name of a table: its file name with a .csv extension (an .xlsx is offered as CSV too).</summary>
     public static string CsvName(string tableFile) => Path.GetFileNameWithoutExtension(tableFile) + ".csv";

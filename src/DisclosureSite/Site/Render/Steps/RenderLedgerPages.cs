@@ -1,4 +1,5 @@
 using DisclosureSite.Ledger;
+using DisclosureSite.Publishing.Ledger;
 using DisclosureSite.Site.Render.Views;
 
 namespace DisclosureSite.Site.Render.Steps;
@@ -10,8 +11,6 @@ namespace DisclosureSite.Site.Render.Steps;
 /// </summary>
 public sealed class RenderLedgerPages : IRenderStep
 {
-    public const string DownloadPath = "history/publications.jsonl";
-
     public void Run(RenderContext context)
     {
         var data = context.Data;
@@ -21,7 +20,7 @@ public sealed class RenderLedgerPages : IRenderStep
             return;
         }
 
-        context.Output.Copy(DownloadPath, path);
+        context.Output.Copy(SiteContract.LedgerCopyPath, path);
         var units = data.Units.Where(u => ledger.Entries.Any(e => e.Items.Any(i => i.Unit == u.Id)))
             .Select(u => new LinkView(u.Name, $"history/ledger/{u.Id}/")).ToList();
         var crumbs = context.Crumbs(new LinkView("发布记录", "history/"));
@@ -38,6 +37,21 @@ public sealed class RenderLedgerPages : IRenderStep
     private static LedgerPageView View(SiteData data, LedgerState ledger, string? unit, IReadOnlyList<LinkView> units)
     {
         var names = data.Units.ToDictionary(u => u.Id, u => u.Name, StringComparer.Ordinal);
+        var titles = data.Input.Disclosures.GroupBy(d => d.UrlPath, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First().Title, StringComparer.Ordinal);
+        var repository = data.Input.Settings.Repository;
+        var previousCommit = new Dictionary<long, string?>();
+        string? last = null;
+        foreach (var e in ledger.Entries)
+        {
+            previousCommit[e.Seq] = last;
+            last = e.Commit ?? last;
+        }
+
+        string ItemName(LedgerItem i) => titles.GetValueOrDefault(i.Url)
+            ?? (data.Units.FirstOrDefault(u => u.Id == i.Unit) is { } u ? data.ItemName(u, i.Item) : i.Item);
+
+        string PeriodName(string period) => Model.Period.TryParse(period, out var p) ? p.ToChinese() : period;
+
         var entries = ledger.Entries
             .Select(e => (e, items: e.Items.Where(i => unit is null || i.Unit == unit).ToList()))
             .Where(x => x.items.Count > 0)
@@ -59,8 +73,18 @@ public sealed class RenderLedgerPages : IRenderStep
                     i.Change,
                     i.Revision,
                     i.RevisionNote,
-                    i.WithdrawnReason)).ToList()))
+                    i.WithdrawnReason)
+                {
+                    PeriodName = PeriodName(i.Period),
+                    ItemName = ItemName(i),
+                }).ToList())
+            {
+                CommitUrl = repository is not null && x.e.Commit is { } commit ? $"https://github.com/{repository}/commit/{commit}" : null,
+                DiffUrl = repository is not null && x.e.Commit is { } to && previousCommit[x.e.Seq] is { } from && from != to
+                    ? $"https://github.com/{repository}/compare/{from}...{to}"
+                    : null,
+            })
             .ToList();
-        return new LedgerPageView(unit is null ? null : names.GetValueOrDefault(unit, unit), units, entries, ledger.Entries.Count, DownloadPath);
+        return new LedgerPageView(unit is null ? null : names.GetValueOrDefault(unit, unit), units, entries, ledger.Entries.Count, SiteContract.LedgerCopyPath);
     }
 }

@@ -56,7 +56,21 @@ public sealed record DownloadView(string Name, string Url, string Description);
 public sealed record LedgerPageView(string? UnitName, IReadOnlyList<LinkView> Units, IReadOnlyList<LedgerEntryView> Entries, int Total, string DownloadUrl);
 
 /// <summary>One ledger entry: when, from which commit, its hash and what it changed.</summary>
-public sealed record LedgerEntryView(int Seq, string PublishedAt, bool IsBaseline, string? Commit, string Hash, int New, int Revised, int Withdrawn, IReadOnlyList<LedgerItemView> Items);
+public sealed record LedgerEntryView(int Seq, string PublishedAt, bool IsBaseline, string? Commit, string Hash, int New, int Revised, int Withdrawn, IReadOnlyList<LedgerItemView> Items)
+{
+    /// <summary>The commit the entry was built from, on the repository's web page (null without <c>repository</c> in site.yaml).</summary>
+    public string? CommitUrl { get; init; }
+
+    /// <summary>What changed in the data since the previous entry's commit (null for the first commit or without <c>repository</c>).</summary>
+    public string? DiffUrl { get; init; }
+}
 
 /// <summary>One item of a ledger entry.</summary>
-public sealed record LedgerItemView(string Url, string UnitName, string Period, string Change, string ChangeKey, long Revision, string? Note, string? Reason);
+public sealed record LedgerItemView(string Url, string UnitName, string Period, string Change, string ChangeKey, long Revision, string? Note, string? Reason)
+{
+    /// <summary>The period as people say it (2026年第三季度).</summary>
+    public string PeriodName { get; init; } = Period;
+
+    /// <summary>The item's title, or its catalogue name once its file is gone.</summary>
+    public string ItemName { get; init; } = Url;
+}
