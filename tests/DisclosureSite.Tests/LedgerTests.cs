@@ -620,10 +620,13 @@ public class LedgerTests
 
         var page = File.ReadAllText(Path.Combine(f.Site, "dongshan/2026-Q3/finance/index.html"));
         Assert.That(page, Does.Contain("修订记录").And.Contain("第 2 版").And.Contain("补充监督委员会签字确认情况").And.Contain("第 1 版"));
-        Assert.That(page, Does.Contain("<ins>+ 8月6日,村务监督委员会对本季度10笔收支的原始凭证逐笔核对,未发现问题,监督委员会已签字确认。</ins>"));
-        Assert.That(page, Does.Contain("<del>- 8月6日,村务监督委员会对本季度10笔收支的原始凭证逐笔核对,未发现问题。</del>"));
+        // In words and marked in place, never as lines of the file: no "+ revision_note:", no YAML, no file names.
+        Assert.That(page, Does.Contain("<p>8月6日,村务监督委员会对本季度10笔收支的原始凭证逐笔核对,未发现问题<ins>,监督委员会已签字确认</ins>。</p>"));
+        Assert.That(page, Does.Match("<strong>已更正</strong>　2026年11月2[0-9]日。更正说明：补充监督委员会签字确认情况"), "the banner at the top");
+        var revisions = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(page).QuerySelector("section.revisions")!.TextContent;
+        Assert.That(revisions, Does.Not.Contain("revision_note").And.Not.Contain(".csv").And.Not.Contain(".md").And.Not.Contain("+ "));
         var correction = File.ReadAllText(Path.Combine(f.Site, "dongshan/2026-Q3/finance-correction/index.html"));
-        Assert.That(correction, Does.Contain("<del>村级网格员补贴</del> <ins>村级网格员误工补贴</ins>"));
+        Assert.That(correction, Does.Contain("<li>更正对照第1行 摘要 由 村级网格员补贴 改为 村级网格员误工补贴。</li>"));
 
         var third = f.Publish(real: true);
         Assert.That(third.Entry!.Items, Is.Empty, "nothing changed: the entry binds the deployed site only");

@@ -16,7 +16,7 @@ namespace DisclosureSite.Tests.Site;
 [TestFixture]
 [Category("Browser")]
 [NonParallelizable]
-public class BrowserTests
+public partial class BrowserTests
 {
     /// <summary>One page of each kind.</summary>
     public static readonly string[] PageKinds =

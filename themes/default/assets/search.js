@@ -25,6 +25,17 @@
     return pagefind;
   }
 
+  // The excerpt is Pagefind's text with <mark> around the hits; keep only the words, never markup (DOMParser gives an
+  // inert document: nothing in it loads or runs). An excerpt cut out of the middle of a sentence starts after the
+  // first break (，。；：、 or a space) near its start, with an ellipsis, so it never opens with half a word.
+  function excerpt(item) {
+    var words = new DOMParser().parseFromString(item.excerpt || "", "text/html").body.textContent.trim();
+    var content = (item.content || "").replace(/\s+/g, " ").trim();
+    if (!words || content.indexOf(words.slice(0, 12)) === 0) { return words; }
+    var m = /^[^，。；：、！？\s]{0,12}[，。；：、！？\s]+/.exec(words);
+    return "……" + (m ? words.slice(m[0].length) : words);
+  }
+
   function run(query) {
     out.textContent = "";
     if (!query) { return; }
@@ -34,7 +45,7 @@
     }).then(function (search) {
       return Promise.all(search.results.slice(0, 20).map(function (r) { return r.data(); })).then(function (items) {
         out.textContent = "";
-        out.appendChild(text("p", search.results.length > 0 ? "找到 " + search.results.length + " 条与“" + query + "”有关的公开内容:" : "没有找到与“" + query + "”有关的内容,换个词试试,或按下面的分类查找。"));
+        out.appendChild(text("p", search.results.length > 0 ? "找到 " + search.results.length + " 条与“" + query + "”有关的公开内容：" : "没有找到与“" + query + "”有关的内容，换个词试试，或按下面的分类查找。"));
         if (items.length === 0) { return; }
         var list = document.createElement("ol");
         items.forEach(function (item) {
@@ -42,18 +53,17 @@
           var a = text("a", (item.meta && item.meta.title) || item.url);
           a.href = item.url;
           li.appendChild(a);
-          // The excerpt is Pagefind's text with <mark> around the hits; keep only the words, never markup.
-          // DOMParser gives an inert document: nothing in it loads or runs.
-          var words = new DOMParser().parseFromString(item.excerpt, "text/html").body.textContent;
-          li.appendChild(document.createElement("br"));
-          li.appendChild(text("span", words, "mini"));
+          // Where the hit is: the unit and the period (the item page's 单位 and 期次, indexed as metadata).
+          var where = [item.meta && item.meta.unit, item.meta && item.meta.period].filter(Boolean).join(" · ");
+          if (where) { li.appendChild(text("span", where, "where")); }
+          li.appendChild(text("span", excerpt(item), "mini"));
           list.appendChild(li);
         });
         out.appendChild(list);
       });
     }).catch(function () {
       out.textContent = "";
-      out.appendChild(text("p", "搜索暂时不可用,请按下面的单位、期次或事项分类查找。"));
+      out.appendChild(text("p", "搜索暂时不可用，请按下面的单位、期次或事项分类查找。"));
     });
   }
 

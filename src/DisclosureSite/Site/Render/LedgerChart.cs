@@ -34,9 +34,9 @@ public static class LedgerChart
 
         var max = Math.Max(1m, bars.Max(b => Math.Abs(b.Value)));
         var height = (bars.Count * (BarHeight + Gap)) + Gap;
-        var summary = string.Join(",", bars.Select(b => $"{b.Label} {Amount.Format(b.Value)} 元"));
+        var summary = string.Join("，", bars.Select(b => $"{b.Label} {Amount.Format(b.Value)} 元"));
         var svg = new StringBuilder();
-        svg.Append(CultureInfo.InvariantCulture, $"<svg class=\"chart\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {Width} {height}\" role=\"img\" aria-label=\"收支图:{WebUtility.HtmlEncode(summary)}\">");
+        svg.Append(CultureInfo.InvariantCulture, $"<svg class=\"chart\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {Width} {height}\" role=\"img\" aria-label=\"收支图：{WebUtility.HtmlEncode(summary)}\">");
         var y = Gap;
         const int room = Width - LabelWidth - 10;
         foreach (var (label, value, css) in bars)

@@ -125,7 +125,86 @@ public sealed class ViewFactory(SiteData data)
         };
     }
 
+    /// <summary>
+    /// The latest period whose deadline has passed among <paramref name="entries"/>: the latest quarter (the streams
+    /// every unit owes), else the latest of any kind.
+    /// </summary>
+    public static Period? LatestDue(IEnumerable<ComplianceEntry> entries)
+    {
+        Period? quarter = null, any = null;
+        foreach (var e in entries)
+        {
+            if (!e.IsDue)
+            {
+                continue;
+            }
+
+            if (any is null || e.Period > any)
+            {
+                any = e.Period;
+            }
+
+            if (e.Period.Kind == PeriodKind.Quarter && (quarter is null || e.Period > quarter))
+            {
+                quarter = e.Period;
+            }
+        }
+
+        return quarter ?? any;
+    }
+
+    /// <summary>What a page opens with: one period's figures, its missing and late items named, and the money of a finance ledger.</summary>
+    public static LatestView Latest(Period period, IReadOnlyList<ComplianceEntry> entries, string url, MoneyView? money)
+    {
+        static ShortfallView Shortfall(ComplianceEntry e) => new(e.Unit.Name, e.Item.Name, $"{e.Unit.Id}/{e.Period}/", e.Days);
+        return new LatestView(
+            period.ToString(),
+            period.ToChinese(),
+            url,
+            entries.Count > 0 ? Dates.Iso(entries.Min(e => e.Deadline)) : Dates.Iso(period.End),
+            Counts(entries),
+            entries.Where(e => e.Status == ItemStatus.Missing).Select(Shortfall).ToList(),
+            entries.Where(e => e.Status == ItemStatus.Late).Select(Shortfall).ToList(),
+            money);
+    }
+
+    /// <summary>
+    /// 收入、支出、结余 of the unit's latest finance disclosure (catalogue item <c>village.finance</c>, <c>gov.finance</c>,
+    /// <c>community.finance</c> …: the id's last part is <c>finance</c>) that has a ledger, up to <paramref name="upTo"/>:
+    /// totals computed from the rows, the balance from <c>closing_balance</c> or opening + income − expense.
+    /// </summary>
+    public MoneyView? Money(string unit, Period upTo)
+    {
+        var d = data.PublicOf(unit)
+            .Where(x => !x.IsCorrection && !x.IsNil && !data.IsWithdrawn(x) && x.Period <= upTo && x.Item.EndsWith(".finance", StringComparison.Ordinal)
+                && x.Tables.Any(t => string.Equals(t.Schema, "ledger", StringComparison.OrdinalIgnoreCase)))
+            .OrderByDescending(x => x.Period)
+            .ThenBy(x => x.Slug, StringComparer.Ordinal)
+            .FirstOrDefault();
+        if (d is null)
+        {
+            return null;
+        }
+
+        decimal income = 0, expense = 0;
+        foreach (var t in d.Tables.Where(t => string.Equals(t.Schema, "ledger", StringComparison.OrdinalIgnoreCase)))
+        {
+            var ledger = Validation.Tables.LedgerAnalysis.Of(t, data.Input.Rules);
+            income += ledger.IncomeTotal;
+            expense += ledger.ExpenseTotal;
+        }
+
+        var balance = d.Meta.ClosingBalance ?? (d.Meta.OpeningBalance is { } o ? o + income - expense : null);
+        return new MoneyView(d.Title, d.UrlPath, d.Period.ToChinese(), income, expense, balance);
+    }
+
+    /// <summary>The issuing body of a unit's notices: the unit, and the unit above it when there is one ("东山村（青石镇）").</summary>
+    public static string Issuer(SiteData data, Unit unit) =>
+        unit.Parent is { Length: > 0 } parent && parent != unit.Id && data.Input.Units.FirstOrDefault(u => u.Id == parent) is { } above
+            ? $"{unit.Name}（{above.Name}）"
+            : unit.Name;
+
     public static string? UnitNote(Unit unit) => unit.Until is { } until
-        ? $"已于{until.ToChinese()}后撤并,此前的公开内容保留可查。"
+        ? $"已于{until.ToChinese()}后撤并，此前的公开内容保留可查。"
         : unit.Since is { } since ? $"自{since.ToChinese()}起设立。" : null;
 }

@@ -35,14 +35,14 @@ public sealed class RenderDataDownloads : IRenderStep
 
         var downloads = new List<DownloadView>
         {
-            new("全部公开事项(CSV 表格)", "data/disclosures.csv", "每条公开事项一行:单位、期次、事项、标题、公开日期及其来源、是否撤下、内容指纹(SHA-256)。可用 Excel 或 WPS 打开。"),
-            new("全部公开事项(JSON)", "data/disclosures.json", "同上,供程序读取。"),
-            new("公开情况(CSV 表格)", "compliance/compliance.csv", "每个单位每期每个必公开事项的状态:按时、逾期、无此类事项、缺报。"),
-            new("公开情况(JSON)", "compliance/compliance.json", "同上,供程序读取。"),
-            new("四议两公开记录(JSON)", "data/decisions.json", "每项重大事项的提议、商议、审议、决议、决议公开、实施结果公开日期。"),
-            new("民情台账(CSV 表格)", "data/requests.csv", "各村(社区)群众反映的每件事项一行:编号、受理日期、反映人(已打码)、事项、类别、经办人、办结时限、状态、办结日期、办理结果、回访。"),
-            new("民情台账(JSON)", "data/requests.json", "同上,供程序读取。"),
-            new("文件清单与校验值(manifest.json)", "data/manifest.json", "本站每个文件的 SHA-256 校验值和每条公开事项的内容指纹,供审计核验网站内容未被悄悄改动。"),
+            new("全部公开事项（CSV 表格）", "data/disclosures.csv", "每条公开事项一行：单位、期次、事项、标题、公开日期及其来源、是否撤下、内容指纹（SHA-256）。可用 Excel 或 WPS 打开。"),
+            new("全部公开事项（JSON）", "data/disclosures.json", "同上，供程序读取。"),
+            new("公开情况（CSV 表格）", "compliance/compliance.csv", "每个单位每期每个必公开事项的状态：按时、逾期、无此类事项、缺报。"),
+            new("公开情况（JSON）", "compliance/compliance.json", "同上，供程序读取。"),
+            new("四议两公开记录（JSON）", "data/decisions.json", "每项重大事项的提议、商议、审议、决议、决议公开、实施结果公开日期。"),
+            new("民情台账（CSV 表格）", "data/requests.csv", "各村（社区）群众反映的每件事项一行：编号、受理日期、反映人（已打码）、事项、类别、经办人、办结时限、状态、办结日期、办理结果、回访。"),
+            new("民情台账（JSON）", "data/requests.json", "同上，供程序读取。"),
+            new("文件清单与校验值（manifest.json）", "data/manifest.json", "本站每个文件的 SHA-256 校验值和每条公开事项的内容指纹，供审计核验网站内容未被悄悄改动。"),
         };
         context.WritePage("data/", "data", "数据下载", new DataView(downloads), context.Crumbs());
     }

@@ -50,12 +50,13 @@ public sealed class RenderDecisionPages : IRenderStep
         context.WritePage("decisions/", "decisions", "四议两公开", new DecisionsView(decisions), context.Crumbs());
     }
 
-    private static string Votes(Votes v) => string.Join(",", new[]
+    /// <summary>The votes the record gives, and only those: "实到 38 人，赞成 36 票，反对 1 票，弃权 1 票".</summary>
+    private static string Votes(Votes v) => string.Join("，", new[]
     {
-        v.Present is { } p ? $"应到/实到 {p} 人" : null,
-        v.For is { } f ? $"赞成 {f}" : null,
-        v.Against is { } a ? $"反对 {a}" : null,
-        v.Abstain is { } b ? $"弃权 {b}" : null,
+        v.Present is { } p ? $"实到 {p} 人" : null,
+        v.For is { } f ? $"赞成 {f} 票" : null,
+        v.Against is { } a ? $"反对 {a} 票" : null,
+        v.Abstain is { } b ? $"弃权 {b} 票" : null,
     }.Where(s => s is not null)).ToString(CultureInfo.InvariantCulture);
 
     public static string StatusName(DecisionStatus status) => status switch

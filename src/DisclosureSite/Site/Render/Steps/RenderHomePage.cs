@@ -26,8 +26,12 @@ public sealed class RenderHomePage : IRenderStep
             ViewFactory.Counts(data.Compliance),
             lastDue is { } p ? PeriodSummary(data, p) : null,
             latest,
-            data.Units.Select(context.Views.UnitSummary).ToList())
+            data.Units.Select(u => context.Views.UnitSummary(u) with
+            {
+                LatestCounts = lastDue is { } unitDue && data.ComplianceOf(u.Id, unitDue) is { Count: > 0 } entries ? ViewFactory.Counts(entries) : null,
+            }).ToList())
         {
+            LatestDue = lastDue is { } due ? ViewFactory.Latest(due, data.ComplianceIn(due), $"compliance/{due}/", null) : null,
             Requests = RequestsOverview(data),
         };
         context.WritePage(string.Empty, "home", data.Input.Settings.Name, view, [], feedUrl: "feed.xml");
@@ -48,8 +52,7 @@ public sealed class RenderHomePage : IRenderStep
     }
 
     /// <summary>The latest quarter whose deadline has passed: the figures that matter most today.</summary>
-    public static Period? LastDuePeriod(SiteData data) =>
-        data.Compliance.Where(e => e.IsDue && e.Period.Kind == PeriodKind.Quarter).Select(e => e.Period).DefaultIfEmpty().Max() is { Year: > 0 } p ? p : null;
+    public static Period? LastDuePeriod(SiteData data) => ViewFactory.LatestDue(data.Compliance);
 
     public static PeriodSummaryView PeriodSummary(SiteData data, Period period)
     {

@@ -40,7 +40,7 @@ public sealed class RenderItemPages : IRenderStep
                 Messages.DateSourceChinese(source),
                 LiquidFilters.Iso(d.Meta.WithdrawAt),
                 data.WithdrawalReason(d));
-            context.WritePage(d.UrlPath, "withdrawn", d.Title + "(已撤下)", notice, crumbs, [hashMeta, new MetaView(SiteContract.WithdrawnMeta, notice.Reason)]);
+            context.WritePage(d.UrlPath, "withdrawn", d.Title + "（已撤下）", notice, crumbs, [hashMeta, new MetaView(SiteContract.WithdrawnMeta, notice.Reason)]);
             return;
         }
 
@@ -85,9 +85,10 @@ public sealed class RenderItemPages : IRenderStep
         int? Days,
         DateOnly? Deadline,
         LinkView? Corrected,
-        IReadOnlyList<LinkView> Corrections,
+        IReadOnlyList<CorrectionLinkView> Corrections,
         IReadOnlyList<RevisionView> Revisions,
-        string BaseUrl);
+        string BaseUrl,
+        string Issuer);
 
     private static ItemInputs InputsOf(RenderContext context, Disclosure d)
     {
@@ -109,9 +110,10 @@ public sealed class RenderItemPages : IRenderStep
             days,
             data.EntryOf(d)?.Deadline,
             corrected is null ? null : new LinkView(corrected.Title, corrected.UrlPath),
-            data.CorrectionsOf(d).Select(c => new LinkView(c.Title, c.UrlPath)).ToList(),
-            RevisionViews.Of(data.RevisionsOf(d)),
-            data.Urls.BaseUrl);
+            data.CorrectionsOf(d).Select(c => new CorrectionLinkView(c.Title, c.UrlPath, LiquidFilters.Iso(data.Published(c).Date), string.IsNullOrWhiteSpace(c.Meta.RevisionNote) ? null : c.Meta.RevisionNote.Trim())).ToList(),
+            RevisionViews.Of(data.RevisionsOf(d), file => d.Tables.FirstOrDefault(t => t.File.EndsWith(file, StringComparison.Ordinal))?.Caption),
+            data.Urls.BaseUrl,
+            ViewFactory.Issuer(data, unit));
     }
 
     /// <summary>
@@ -161,8 +163,11 @@ public sealed class RenderItemPages : IRenderStep
             inputs.Content,
             d.UrlPath,
             absolute,
-            QrSvg.Of(absolute, "本页网址的二维码:" + absolute),
-            inputs.Revisions);
+            QrSvg.Of(absolute, "本页网址的二维码：" + absolute),
+            inputs.Revisions)
+        {
+            Issuer = inputs.Issuer,
+        };
     }
 
     private static TableView TableOf(SiteData data, Disclosure d, Table table) => TableContentOf(data, d, table) with
@@ -177,11 +182,19 @@ public sealed class RenderItemPages : IRenderStep
         var csv = d.UrlPath + CsvName(table.File);
         if (!string.Equals(table.Schema, "ledger", StringComparison.OrdinalIgnoreCase))
         {
-            return new TableView(table.Caption, table.Schema, table.Columns, table.Columns.Select(_ => string.Empty).ToList(), Rows(table, _ => false, _ => false), null, null, csv);
+            // Rosters and other tables: a column whose every cell is a number is right-aligned, and one named as an
+            // amount (金额, 元) is written like a ledger's (1,234.50); the clerk's text stays as it is elsewhere.
+            var numeric = table.Columns.Select((_, i) => table.Rows.Any(r => r[i].Length > 0) && table.Rows.All(r => r[i].Length == 0 || Amount.TryParse(r[i], out decimal _))).ToList();
+            var money = table.Columns.Select((c, i) => numeric[i] && IsAmountColumn(c)).ToList();
+            var css = numeric.Select(n => n ? "num" : string.Empty).ToList();
+            var plain = Rows(table, _ => false, css)
+                .Select(r => r with { Cells = r.Cells.Select((c, i) => money[i] && Amount.TryParse(c.Text, out var v) ? c with { Text = Amount.Format(v) } : c).ToList() })
+                .ToList();
+            return new TableView(table.Caption, table.Schema, table.Columns, css, plain, null, null, csv);
         }
 
         var ledger = LedgerAnalysis.Of(table, data.Input.Rules);
-        var classes = table.Columns.Select((_, i) => i == ledger.Income || i == ledger.Expense ? "num" : string.Empty).ToList();
+        var classes = table.Columns.Select((_, i) => i == ledger.Income || i == ledger.Expense ? "num" : i == ledger.Date ? "date" : i == ledger.Summary ? "summary" : string.Empty).ToList();
         var totals = new HashSet<TableRow>(ledger.Lines.Where(l => l.IsTotal).Select(l => l.Row));
         var opening = d.Meta.OpeningBalance;
         var closing = d.Meta.ClosingBalance;
@@ -196,12 +209,15 @@ public sealed class RenderItemPages : IRenderStep
             computed,
             computed is { } c && closing is { } cl ? c == cl : null);
         var chart = LedgerChart.Of(opening, ledger.IncomeTotal, ledger.ExpenseTotal, closing ?? computed);
-        var rows = Rows(table, totals.Contains, i => classes[i] == "num")
+        var rows = Rows(table, totals.Contains, classes)
             .Select(r => r with { Cells = r.Cells.Select(c => c.Num && Amount.TryParse(c.Text, out var v) ? c with { Text = Amount.Format(v) } : c).ToList() })
             .ToList();
         return new TableView(table.Caption, table.Schema, table.Columns, classes, rows, view, chart, csv);
     }
 
-    private static List<RowView> Rows(Table table, Func<TableRow, bool> isTotal, Func<int, bool> isNum) =>
-        table.Rows.Select(r => new RowView(table.Columns.Select((_, i) => new CellView(r[i], isNum(i))).ToList(), isTotal(r))).ToList();
+    /// <summary>A column named as money: 金额, 补贴金额(元), 保障金额（元/月）, 单价（元）…</summary>
+    private static bool IsAmountColumn(string name) => name.Contains("金额", StringComparison.Ordinal) || name.Contains('元');
+
+    private static List<RowView> Rows(Table table, Func<TableRow, bool> isTotal, IReadOnlyList<string> classes) =>
+        table.Rows.Select(r => new RowView(table.Columns.Select((c, i) => new CellView(r[i], classes[i] == "num", c, classes[i])).ToList(), isTotal(r))).ToList();
 }

@@ -33,6 +33,9 @@ public sealed class RenderUnitPages : IRenderStep
                 periods,
                 unit.Id + "/feed.xml")
             {
+                Latest = ViewFactory.LatestDue(data.ComplianceOf(unit.Id)) is { } latest
+                    ? ViewFactory.Latest(latest, data.ComplianceOf(unit.Id, latest), $"{unit.Id}/{latest}/", context.Views.Money(unit.Id, latest))
+                    : null,
                 Requests = context.Views.RequestSummary(unit),
             };
             context.WritePage(unit.Id + "/", "unit", unit.Name, view, context.Crumbs(), feedUrl: unit.Id + "/feed.xml");

@@ -40,6 +40,9 @@ public sealed record TopicView(string Id, string Name, string Level, string Sour
 /// <summary><c>/search/</c>: the search form, and (for readers without JavaScript) lists to browse by unit, period and topic.</summary>
 public sealed record SearchView(IReadOnlyList<LinkView> Units, IReadOnlyList<LinkView> Periods, IReadOnlyList<TopicGroupView> Topics);
 
+/// <summary><c>/404.html</c>: the site's base path (the page's <c>&lt;base&gt;</c>) and the units to go to.</summary>
+public sealed record NotFoundView(string BasePath, IReadOnlyList<LinkView> Units);
+
 /// <summary>Topics of one level (行政村, 乡镇 …).</summary>
 public sealed record TopicGroupView(string Level, IReadOnlyList<LinkView> Topics);
 

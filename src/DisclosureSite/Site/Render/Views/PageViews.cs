@@ -1,11 +1,27 @@
 namespace DisclosureSite.Site.Render.Views;
 
-/// <summary><c>/</c>: the current period and its deadline, the on-time/late/缺报 summary, latest items and units.</summary>
+/// <summary><c>/</c>: the township's latest due period first (figures, what is missing or late, by unit), the units with
+/// their latest figures, then the current period and its deadline, all-time figures and the latest items.</summary>
 public sealed record HomeView(CurrentPeriodView Current, CountsView Total, PeriodSummaryView? LastDue, IReadOnlyList<ItemLinkView> Latest, IReadOnlyList<UnitSummaryView> Units)
 {
+    /// <summary>The latest quarter whose deadline has passed, across the township.</summary>
+    public LatestView? LatestDue { get; init; }
+
     /// <summary>Township-wide 民情台账 figures per quarter (null when no unit keeps one).</summary>
     public RequestsOverviewView? Requests { get; init; }
 }
+
+/// <summary>
+/// The top task of a unit page (and, across units, of the home page): the latest period whose deadline has passed —
+/// its figures, the items missing (缺报) and late, each named, and the money in and out of the latest finance item.
+/// </summary>
+public sealed record LatestView(string Code, string Name, string Url, string Deadline, CountsView Counts, IReadOnlyList<ShortfallView> Missing, IReadOnlyList<ShortfallView> Late, MoneyView? Money);
+
+/// <summary>A required item missing or late in a period: which unit, which item, where to see it, how many days.</summary>
+public sealed record ShortfallView(string UnitName, string ItemName, string Url, int? Days);
+
+/// <summary>收入、支出、结余 of a unit's latest finance ledger (the catalogue item <c>*.finance</c>), computed from its rows.</summary>
+public sealed record MoneyView(string Title, string Url, string PeriodName, decimal Income, decimal Expense, decimal? Balance);
 
 /// <summary>The period being filled now and when it falls due.</summary>
 public sealed record CurrentPeriodView(string Code, string Name, string Deadline, int DaysLeft);
@@ -16,6 +32,9 @@ public sealed record PeriodSummaryView(string Code, string Name, string Deadline
 /// <summary>A unit in a list, with its figures.</summary>
 public sealed record UnitSummaryView(string Id, string Name, string Level, string Url, string? Note, CountsView Counts)
 {
+    /// <summary>The unit's figures in the township's latest due period (home page).</summary>
+    public CountsView? LatestCounts { get; init; }
+
     /// <summary>Its open and overdue 民情台账 matters (null when it keeps none and owes none).</summary>
     public RequestSummaryView? Requests { get; init; }
 }
@@ -34,6 +53,9 @@ public sealed record UnitView(
     IReadOnlyList<UnitPeriodView> Periods,
     string FeedUrl)
 {
+    /// <summary>What the page opens with: the latest period whose deadline has passed.</summary>
+    public LatestView? Latest { get; init; }
+
     /// <summary>Its 民情台账: open and overdue counts and the link (null when it keeps none and owes none).</summary>
     public RequestSummaryView? Requests { get; init; }
 }
@@ -83,14 +105,21 @@ public sealed record ItemView(
     IReadOnlyList<TableView> Tables,
     IReadOnlyList<LinkView> Attachments,
     LinkView? Corrects,
-    IReadOnlyList<LinkView> CorrectedBy,
+    IReadOnlyList<CorrectionLinkView> CorrectedBy,
     string? RevisionNote,
     string? WithdrawAt,
     string ContentSha256,
     string Url,
     string AbsoluteUrl,
     string? QrSvg,
-    IReadOnlyList<RevisionView> Revisions);
+    IReadOnlyList<RevisionView> Revisions)
+{
+    /// <summary>The issuing body printed on the notice: the unit and the township it belongs to ("东山村（青石镇）").</summary>
+    public string Issuer { get; init; } = UnitName;
+}
+
+/// <summary>A correction published for a disclosure: its title, page, publication date and what it corrects (its revision note).</summary>
+public sealed record CorrectionLinkView(string Title, string Url, string Date, string? Note);
 
 /// <summary>
 /// A table of a disclosure, as given, with the computed totals for a ledger and its chart; the unit and other lines the
@@ -108,9 +137,11 @@ public sealed record TableView(string? Caption, string Schema, IReadOnlyList<str
 /// <summary>A table row; <see cref="IsTotal"/> for the clerk's own 合计 row.</summary>
 public sealed record RowView(IReadOnlyList<CellView> Cells, bool IsTotal);
 
-/// <summary>A table cell; <see cref="Num"/> for an amount column (right-aligned). Each cell says it itself: a template
-/// looking the class up by column index for every cell costs more than the rest of the page.</summary>
-public sealed record CellView(string Text, bool Num);
+/// <summary>A table cell; <see cref="Num"/> for an amount or number column (right-aligned); <see cref="Label"/> is its
+/// column's name (shown beside the value when a narrow screen stacks each row as a card) and <see cref="Css"/> its
+/// column's class (num, date, summary). Each cell says it itself: a template looking these up by column index for
+/// every cell costs more than the rest of the page.</summary>
+public sealed record CellView(string Text, bool Num, string Label = "", string Css = "");
 
 /// <summary>Totals computed from a ledger's rows, and the balance check (opening + income − expense = closing).</summary>
 public sealed record LedgerTotalsView(decimal Income, decimal Expense, bool HasIncome, bool HasExpense, decimal? Opening, decimal? Closing, decimal? ComputedClosing, bool? BalanceOk);
