@@ -246,6 +246,7 @@ public static partial class DisclosureLoader
         // What the content hash needs of each file, as read here (the .md and table files are not read again for it).
         var contents = new Dictionary<string, byte[]>(StringComparer.Ordinal) { [file] = Publishing.ContentHash.NormalizedText(text) };
         var loadedTables = new List<Table>();
+        var published = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         foreach (var t in tables)
         {
             var at = f.AtKey("tables");
@@ -261,6 +262,14 @@ public static partial class DisclosureLoader
                 continue;
             }
 
+            // Each table is published as its own CSV beside the page: a table listed twice, or ledger.csv beside
+            // ledger.xlsx, would write one file twice.
+            if (!published.TryAdd(Table.DownloadName(resolved), t.File))
+            {
+                sink.Report(FindingCodes.Duplicate, at, Messages.DuplicatePublishedFile(t.File, published[Table.DownloadName(resolved)], Table.DownloadName(resolved)), unit.Id, periodText, itemId);
+                continue;
+            }
+
             if (TableReader.Read(input, resolved, t.Schema, t.Caption, sink, out var content, strings, unit.Id, periodText, itemId) is { } table)
             {
                 loadedTables.Add(table);
@@ -271,13 +280,15 @@ public static partial class DisclosureLoader
         var attachments = new List<string>();
         foreach (var a in meta.Attachments)
         {
-            if (input.ResolveReference(file, a, f.AtKey("attachments"), sink, looked, unit.Id, periodText, itemId) is { } resolved)
+            if (input.ResolveReference(file, a, f.AtKey("attachments"), sink, looked, unit.Id, periodText, itemId) is { } resolved
+                && CheckAttachment(input, a, resolved, f.AtKey("attachments"), published, sink, unit.Id, periodText, itemId) is { } content)
             {
                 attachments.Add(resolved);
+                contents.TryAdd(resolved, Publishing.ContentHash.Normalize(content, resolved));
             }
         }
 
-        if (itemId is null || item is null)
+        if (!MarkdownBody.Admit(parts.Body, file, parts.BodyLine, sink, unit.Id, periodText, itemId) || itemId is null || item is null)
         {
             return null;
         }
@@ -289,6 +300,51 @@ public static partial class DisclosureLoader
         {
             ContentSha256 = ContentSha256(input, file, loadedTables, attachments, contents),
         };
+    }
+
+    /// <summary>
+    /// An attachment is published as it is, so it must be safe to serve (issue 12, class 3): a name like a disclosure's
+    /// (ASCII letters, digits, <c>-</c>, <c>_</c>; no <c>#</c>, <c>?</c>, spaces or direction marks), a type on
+    /// <see cref="AttachmentTypes"/>' list whose content matches the name, and a name no other file of the page uses.
+    /// Returns its bytes, or null with a finding.
+    /// </summary>
+    private static byte[]? CheckAttachment(InputFolder input, string reference, string resolved, SourceRef at, Dictionary<string, string> published, FindingSink sink, string unit, string period, string? item)
+    {
+        var name = Path.GetFileName(resolved);
+        var stem = Path.GetFileNameWithoutExtension(name);
+        var extension = Path.GetExtension(name);
+        if (!FileName().IsMatch(stem) || !FileName().IsMatch(extension.TrimStart('.')))
+        {
+            var suggested = UnitsLoader.SuggestSlug(stem) + (AttachmentTypes.IsListed(name) ? extension.ToLowerInvariant() : ".pdf");
+            sink.Report(FindingCodes.BadName, at, Messages.BadAttachmentName(reference, suggested), unit, period, item);
+            return null;
+        }
+
+        if (!AttachmentTypes.IsListed(name))
+        {
+            sink.Report(FindingCodes.UnsafeAttachment, at, Messages.AttachmentTypeNotAllowed(reference, AttachmentTypes.Extensions), unit, period, item);
+            return null;
+        }
+
+        var content = input.ReadBytes(resolved, Model.InputLimits.MaxAttachmentBytes, sink, unit, period, item);
+        if (content is null)
+        {
+            return null;
+        }
+
+        if (!AttachmentTypes.IsSafe(name, content))
+        {
+            sink.Report(FindingCodes.UnsafeAttachment, at, Messages.AttachmentContentMismatch(reference, extension.ToLowerInvariant()), unit, period, item);
+            return null;
+        }
+
+        if (!published.TryAdd(name, reference))
+        {
+            sink.Report(FindingCodes.Duplicate, at, Messages.DuplicatePublishedFile(reference, published[name], name), unit, period, item);
+            return null;
+        }
+
+        return content;
     }
 
     /// <summary>

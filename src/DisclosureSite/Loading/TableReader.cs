@@ -47,20 +47,39 @@ public static class TableReader
     {
         System.Text.Encoding.RegisterProvider(System.Text.CodePagesEncodingProvider.Instance);
         var records = new List<TableRow>();
-        content = null;
+        content = input.ReadBytes(relative, InputLimits.MaxSpreadsheetBytes, sink, unit, period, item);
+        if (content is null || !TableLimits.AdmitSpreadsheet(content, relative, sink, unit, period, item))
+        {
+            content = null;
+            return null;
+        }
+
+        var limits = new TableLimits(relative, sink, unit, period, item);
         try
         {
-            content = File.ReadAllBytes(input.FullPath(relative));
             using var stream = new MemoryStream(content, writable: false);
             using var reader = ExcelReaderFactory.CreateReader(stream);
             var row = 0;
             while (reader.Read())
             {
                 row++;
+                if (!limits.Admit(row, reader.FieldCount))
+                {
+                    content = null;
+                    return null;
+                }
+
                 var cells = new List<TableCell>();
                 for (var c = 0; c < reader.FieldCount; c++)
                 {
-                    cells.Add(new TableCell(CellText(reader.GetValue(c)), row, c + 1));
+                    var text = CellText(reader.GetValue(c));
+                    if (!limits.AdmitCell(row, c + 1, text.Length))
+                    {
+                        content = null;
+                        return null;
+                    }
+
+                    cells.Add(new TableCell(text, row, c + 1));
                 }
 
                 if (cells.Any(x => x.Text.Length > 0))

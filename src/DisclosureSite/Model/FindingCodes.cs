@@ -15,6 +15,12 @@ public static class FindingCodes
     public const string BadReference = "input.bad-reference";
     public const string BadName = "input.bad-name";
 
+    /// <summary>A file beyond a resource limit of <see cref="InputLimits"/> (size, unpacked size, rows, columns, cells, nesting); the finding names the limit.</summary>
+    public const string TooLarge = "input.too-large";
+
+    /// <summary>An attachment whose content is not one of the safe types (PDF, PNG/JPEG/GIF/WebP, office documents) or does not match its name.</summary>
+    public const string UnsafeAttachment = "input.unsafe-attachment";
+
     public const string BadAmount = "table.bad-amount";
     public const string TotalMismatch = "table.total-mismatch";
     public const string BalanceMismatch = "table.balance-mismatch";
@@ -56,6 +62,7 @@ public static class FindingCodes
     public static IReadOnlyList<string> All { get; } =
     [
         Unreadable, Encoding, Syntax, UnknownUnit, UnknownItem, BadPeriod, BadDate, Duplicate, MissingField, BadReference, BadName,
+        TooLarge, UnsafeAttachment,
         BadAmount, TotalMismatch, BalanceMismatch, MissingColumn, AmountWordsMismatch,
         IdNumber, Mobile, BankCard, Address,
         Vanished, ChangedWithoutRevision, BrokenChain,

@@ -24,6 +24,9 @@ public sealed record TableRow(int Line, IReadOnlyList<TableCell> Cells)
 /// </summary>
 public sealed record Table(string File, string Schema, string? Caption, IReadOnlyList<string> Columns, IReadOnlyList<TableRow> Rows, int HeaderLine)
 {
+    /// <summary>The name of a table's CSV download beside its item page (<c>ledger.xlsx</c> → <c>ledger.csv</c>): the loader keeps it unique.</summary>
+    public static string DownloadName(string tableFile) => Path.GetFileNameWithoutExtension(tableFile) + ".csv";
+
     public int ColumnIndex(IEnumerable<string> names)
     {
         foreach (var name in names)
