@@ -18,9 +18,9 @@ public static class BuildCommand
         var inputDir = a.Get("input", "input");
         var outputDir = a.Get("output", "_site");
         var baseUrl = a.Get("base-url");
-        if (baseUrl is not null && !Uri.TryCreate(baseUrl, UriKind.Absolute, out _))
+        if (baseUrl is not null && !Model.SiteSettings.IsWebAddress(baseUrl))
         {
-            throw new UsageException($"--base-url '{baseUrl}' 不是完整的网址,例如 https://example.github.io/qingshi/。");
+            throw new UsageException($"--base-url '{baseUrl}' 不是以 http:// 或 https:// 开头的完整网址,例如 https://example.github.io/qingshi/。");
         }
 
         if (!Directory.Exists(inputDir))

@@ -4,8 +4,8 @@ using System.Text;
 namespace DisclosureSite.Loading;
 
 /// <summary>
-/// The attachments a site may publish (issue 12, class 3): PDF, images other than SVG (PNG, JPEG, GIF, WebP) and office
-/// documents (Word, Excel, PowerPoint, WPS, OpenDocument). Each is recognised by its content, and its name must say
+/// The attachments a site may publish (issue 12, class 3): PDF, images other than SVG (PNG, JPEG, GIF, WebP), office
+/// documents (Word, Excel, PowerPoint, WPS, OpenDocument) and plain text. Each is recognised by its content, and its name must say
 /// the same type, because the web server picks the Content-Type from the name: an HTML page or an SVG with a script
 /// renamed to <c>.pdf</c> is refused, as is anything not on the list (<c>.html</c>, <c>.svg</c>, <c>.js</c>, <c>.exe</c>…).
 /// </summary>
@@ -25,6 +25,7 @@ public static class AttachmentTypes
         Odt,
         Ods,
         Odp,
+        Text,
     }
 
     private static readonly Dictionary<string, Kind> ByExtension = new(StringComparer.OrdinalIgnoreCase)
@@ -47,6 +48,7 @@ public static class AttachmentTypes
         [".odt"] = Kind.Odt,
         [".ods"] = Kind.Ods,
         [".odp"] = Kind.Odp,
+        [".txt"] = Kind.Text,
     };
 
     private static readonly byte[] PngStart = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A];
@@ -80,6 +82,9 @@ public static class AttachmentTypes
         Kind.Odt => IsOpenDocument(c, "application/vnd.oasis.opendocument.text"),
         Kind.Ods => IsOpenDocument(c, "application/vnd.oasis.opendocument.spreadsheet"),
         Kind.Odp => IsOpenDocument(c, "application/vnd.oasis.opendocument.presentation"),
+
+        // Served as text/plain, which browsers show and never run; it must really be text (UTF-8 or GB18030, no control characters).
+        Kind.Text => TextFile.Decode(c.ToArray(), "attachment", new FindingSink(), out _) is not null,
         _ => false,
     };
 

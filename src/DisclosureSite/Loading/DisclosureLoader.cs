@@ -295,7 +295,7 @@ public static partial class DisclosureLoader
 
         var title = meta.Title ?? strings.Intern($"{period.ToChinese()}{item.Name}");
         IReadOnlyList<Table> tablesRead = loadedTables.Count == 0 ? [] : loadedTables.ToArray();
-        var frontMatterPersonalData = Validation.Rules.PersonalDataRule.ScanFrontMatter(parts.Yaml, file, unit.Id, periodText, itemId);
+        var frontMatterPersonalData = Validation.Rules.PersonalDataRule.ScanFrontMatter(map, file, unit.Id, periodText, itemId);
         return new Disclosure(unit.Id, period, slug, file, meta with { Attachments = attachments.Count == 0 ? [] : attachments.ToArray() }, title, parts.Body, parts.BodyLine, tablesRead, frontMatterPersonalData)
         {
             ContentSha256 = ContentSha256(input, file, loadedTables, attachments, contents),

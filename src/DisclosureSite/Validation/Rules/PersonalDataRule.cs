@@ -1,11 +1,15 @@
+using DisclosureSite.Loading;
 using DisclosureSite.Model;
 using DisclosureSite.Validation.PersonalData;
+using YamlDotNet.RepresentationModel;
 
 namespace DisclosureSite.Validation.Rules;
 
 /// <summary>
-/// Unmasked personal data (SPEC §8) anywhere in the data: table cells, Markdown bodies, front matter,
-/// contact cards, duty rosters, commitments and decisions. The finding names the cell or line and the masked form.
+/// Unmasked personal data (SPEC §8) anywhere in what is published: table cells and headers, Markdown bodies (as
+/// written and with HTML entities decoded), front matter (its parsed values, escapes resolved), file names (they become
+/// URLs), contact cards, duty rosters, commitments, decisions, units.csv and site.yaml. The finding names the place and
+/// the masked form, never the value.
 /// </summary>
 public sealed class PersonalDataRule : IValidationRule
 {
@@ -53,8 +57,37 @@ public sealed class PersonalDataRule : IValidationRule
             ScanLines(findings, text, d.File, 1, d.Unit, null, d.Item);
         }
 
+        foreach (var u in input.Units)
+        {
+            foreach (var text in new[] { u.Id, u.Name, u.Clerk, u.DivisionCode })
+            {
+                foreach (var m in PersonalDataScanner.Scan(text ?? string.Empty))
+                {
+                    findings.Add(Make(m, $"units.csv 第 {u.Source.Line} 行", $"units.csv line {u.Source.Line}", u.Source.File, u.Source.Line, null, u.Id, null, null));
+                }
+            }
+        }
+
+        var s = input.Settings;
+        foreach (var text in new[] { s.Name, s.BaseUrl, s.Hotline, s.Repository })
+        {
+            foreach (var m in PersonalDataScanner.Scan(text ?? string.Empty))
+            {
+                findings.Add(Make(m, "site.yaml", "site.yaml", SiteSettingsLoader.File, null, null, null, null, null));
+            }
+        }
+
         return findings;
     }
+
+    /// <summary>
+    /// A finding whose message quotes what a clerk wrote, with any personal data in the quote masked: only the
+    /// privacy findings may speak of personal data, and they give the masked form alone.
+    /// </summary>
+    public static Finding Redact(Finding f) =>
+        f.Code.StartsWith("privacy.", StringComparison.Ordinal)
+            ? f
+            : f with { Text = new LocalizedText(PersonalDataScanner.Redact(f.Text.Zh), PersonalDataScanner.Redact(f.Text.En)) };
 
     /// <summary>
     /// The personal data in one disclosure (front matter, body, table cells): a function of the disclosure only. The front
@@ -64,9 +97,27 @@ public sealed class PersonalDataRule : IValidationRule
     {
         var findings = new List<Finding>(d.FrontMatterPersonalData);
         var period = d.Period.ToString();
+
+        // File names become URLs: /dongshan/2026-Q3/13812345678/ publishes the number as surely as the page does.
+        foreach (var name in new[] { d.File }.Concat(d.Tables.Select(t => t.File)).Concat(d.Meta.Attachments))
+        {
+            foreach (var m in PersonalDataScanner.Scan(Path.GetFileNameWithoutExtension(name)))
+            {
+                findings.Add(Make(m, $"文件名“{PersonalDataScanner.Redact(Path.GetFileName(name))}”", $"file name '{PersonalDataScanner.Redact(Path.GetFileName(name))}'", name, null, null, d.Unit, period, d.Item));
+            }
+        }
+
         ScanLines(findings, d.Body, d.File, d.BodyLine, d.Unit, period, d.Item);
         foreach (var table in d.Tables)
         {
+            for (var c = 0; c < table.Columns.Count; c++)
+            {
+                foreach (var m in PersonalDataScanner.Scan(table.Columns[c]))
+                {
+                    findings.Add(Make(m, $"表头第 {c + 1} 列", $"header, column {c + 1}", table.File, table.HeaderLine, c + 1, d.Unit, period, d.Item));
+                }
+            }
+
             foreach (var row in table.Rows)
             {
                 for (var c = 0; c < row.Cells.Count; c++)
@@ -85,13 +136,45 @@ public sealed class PersonalDataRule : IValidationRule
     }
 
     /// <summary>
-    /// The personal data in a disclosure's front matter (its YAML, whose first line is line
-    /// <see cref="Disclosure.FrontMatterLine"/> of the file): the loader scans it so the text need not be kept.
+    /// The personal data in a disclosure's front matter, scanned as it is published: every key and value as YAML parses
+    /// it (so <c>"\u0031\u0033\u0038…"</c> and other escapes are read as the digits they become), at its line in the
+    /// file. The loader scans it so the text need not be kept.
     /// </summary>
-    public static IReadOnlyList<Finding> ScanFrontMatter(string yaml, string file, string unit, string period, string item)
+    public static IReadOnlyList<Finding> ScanFrontMatter(YamlMappingNode frontMatter, string file, string unit, string period, string item)
     {
         var findings = new List<Finding>();
-        ScanLines(findings, yaml, file, Disclosure.FrontMatterLine, unit, period, item);
+        var stack = new Stack<YamlNode>();
+        stack.Push(frontMatter);
+        while (stack.Count > 0)
+        {
+            switch (stack.Pop())
+            {
+                case YamlScalarNode { Value: { } value } scalar:
+                    var at = scalar.At(file, Disclosure.FrontMatterLine - 1);
+                    foreach (var m in PersonalDataScanner.Scan(value))
+                    {
+                        findings.Add(Make(m, $"第 {at.Line} 行", $"line {at.Line}", file, at.Line, at.Column, unit, period, item));
+                    }
+
+                    break;
+                case YamlMappingNode map:
+                    foreach (var (key, value) in map.Children.Reverse())
+                    {
+                        stack.Push(value);
+                        stack.Push(key);
+                    }
+
+                    break;
+                case YamlSequenceNode sequence:
+                    foreach (var child in sequence.Children.Reverse())
+                    {
+                        stack.Push(child);
+                    }
+
+                    break;
+            }
+        }
+
         return findings.Count == 0 ? [] : findings.ToArray();
     }
 
@@ -112,10 +195,14 @@ public sealed class PersonalDataRule : IValidationRule
         var lines = text.Split('\n');
         for (var i = 0; i < lines.Length; i++)
         {
-            foreach (var m in PersonalDataScanner.Scan(lines[i]))
+            var line = firstLine + i;
+
+            // What the reader sees: HTML entities (&#49;, &amp;…) are shown as the characters they stand for. A line
+            // with an entity is scanned as decoded (its columns no longer match the file's, so none is given).
+            var decoded = lines[i].Contains('&', StringComparison.Ordinal) ? System.Net.WebUtility.HtmlDecode(lines[i]) : lines[i];
+            foreach (var m in PersonalDataScanner.Scan(decoded))
             {
-                var line = firstLine + i;
-                findings.Add(Make(m, $"第 {line} 行", $"line {line}", file, line, m.Index + 1, unit, period, item));
+                findings.Add(Make(m, $"第 {line} 行", $"line {line}", file, line, decoded == lines[i] ? m.Index + 1 : null, unit, period, item));
             }
         }
     }
