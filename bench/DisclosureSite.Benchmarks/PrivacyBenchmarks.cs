@@ -1,5 +1,5 @@
 using BenchmarkDotNet.Attributes;
-using DisclosureSite.Validation.PersonalData;
+using DisclosureSite.Model.PersonalData;
 
 namespace DisclosureSite.Benchmarks;
 

@@ -2,7 +2,6 @@ using System.Text;
 using DisclosureSite.Corpus;
 using DisclosureSite.Loading;
 using DisclosureSite.Model;
-using DisclosureSite.Publishing;
 
 namespace DisclosureSite.Tests;
 

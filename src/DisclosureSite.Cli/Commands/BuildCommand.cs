@@ -1,4 +1,5 @@
 using System.Globalization;
+using DisclosureSite.Ledger;
 using DisclosureSite.Site;
 using DisclosureSite.Site.Render;
 using DisclosureSite.Site.Write;
@@ -30,7 +31,7 @@ public static class BuildCommand
         }
 
         var asOf = a.Date("as-of") ?? a.AsOf(context.Clock, PeekTimeZone(inputDir));
-        var ledger = Publishing.Ledger.LedgerStore.Load(inputDir, a.Get("ledger"));
+        var ledger = LedgerStore.Load(inputDir, a.Get("ledger"));
         var options = new SiteOptions(inputDir, outputDir, asOf) { BaseUrl = baseUrl, Clock = context.Clock, Ledger = ledger, RunPagefind = !a.Flag("no-search") };
         var result = Build(options, context, out var failure);
         if (result is not null && a.Flag("verbose"))

@@ -1,7 +1,8 @@
+using DisclosureSite.Ledger;
 using DisclosureSite.Loading;
-using DisclosureSite.Publishing.Ledger;
 using DisclosureSite.Validation;
 using DisclosureSite.Validation.Output;
+using DisclosureSite.Validation.Rules;
 
 namespace DisclosureSite.Cli.Commands;
 
@@ -50,7 +51,7 @@ public static class CheckCommand
 
         try
         {
-            return InputLoader.Load(inputDir, useCache);
+            return InputLoader.Load(inputDir, useCache, checks: DisclosureChecks.Instance);
         }
         catch (UnauthorizedAccessException e)
         {

@@ -1,3 +1,4 @@
+using DisclosureSite.Ledger;
 using DisclosureSite.Model;
 using DisclosureSite.Publishing.Ledger;
 

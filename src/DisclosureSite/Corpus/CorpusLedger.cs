@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using DisclosureSite.Ledger;
 using DisclosureSite.Model;
 
 namespace DisclosureSite.Corpus;

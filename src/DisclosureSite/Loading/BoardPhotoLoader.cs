@@ -53,7 +53,7 @@ public static class BoardPhotoLoader
                 var declared = DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(taken, zone));
                 var meta = new FrontMatter(ItemId, null, declared, null, null, null, null, null, null, null, null, [], photos);
                 var d = new Disclosure(unitId, period, "board-photos", photos[0], meta, $"{period.ToChinese()}公开栏照片", string.Empty, 1, [], []);
-                result.Add(d with { ContentSha256 = Publishing.ContentHash.Of(input.Root, d) });
+                result.Add(d with { ContentSha256 = ContentHash.Of(input.Root, d) });
             }
         }
 

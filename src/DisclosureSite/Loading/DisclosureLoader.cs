@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using DisclosureSite.Model;
+using DisclosureSite.Model.PersonalData;
 using YamlDotNet.RepresentationModel;
 
 namespace DisclosureSite.Loading;
@@ -25,29 +26,38 @@ public static partial class DisclosureLoader
     /// are read in parallel, each into its own findings, which are then merged in folder order so the result does
     /// not depend on scheduling.
     /// </summary>
-    public static IReadOnlyList<Disclosure> LoadAll(InputFolder input, IReadOnlyDictionary<string, Unit> units, RuleSet rules, FindingSink sink, InputCache? cache = null)
+    public static IReadOnlyList<Disclosure> LoadAll(InputFolder input, IReadOnlyDictionary<string, Unit> units, RuleSet rules, FindingSink sink, InputCache? cache = null) =>
+        LoadAll(input, units, rules, sink, cache, perFile: null);
+
+    /// <summary>As above; the per-file findings of the cache's checks (<see cref="InputCache.Checks"/>) go into <paramref name="perFile"/>.</summary>
+    internal static IReadOnlyList<Disclosure> LoadAll(InputFolder input, IReadOnlyDictionary<string, Unit> units, RuleSet rules, FindingSink sink, InputCache? cache, Dictionary<Disclosure, PerFileFindings>? perFile)
     {
         var unitDirs = input.Directories(Folder);
-        var perUnit = new (List<Disclosure> Disclosures, FindingSink Sink)[unitDirs.Count];
+        var perUnit = new (List<Disclosure> Disclosures, FindingSink Sink, Dictionary<Disclosure, PerFileFindings> Checks)[unitDirs.Count];
         var strings = new StringPool();
         Parallel.For(0, unitDirs.Count, i =>
         {
             var unitSink = new FindingSink();
-            perUnit[i] = (LoadUnit(input, unitDirs[i], units, rules, unitSink, cache, strings), unitSink);
+            var checks = new Dictionary<Disclosure, PerFileFindings>(ReferenceEqualityComparer.Instance);
+            perUnit[i] = (LoadUnit(input, unitDirs[i], units, rules, unitSink, cache, strings, checks), unitSink, checks);
         });
 
         var result = new List<Disclosure>();
-        foreach (var (disclosures, unitSink) in perUnit)
+        foreach (var (disclosures, unitSink, checks) in perUnit)
         {
             result.AddRange(disclosures);
             sink.AddRange(unitSink.Findings);
+            foreach (var (d, found) in checks)
+            {
+                perFile?.Add(d, found);
+            }
         }
 
         CheckCorrections(result, sink);
         return result;
     }
 
-    private static List<Disclosure> LoadUnit(InputFolder input, string unitDir, IReadOnlyDictionary<string, Unit> units, RuleSet rules, FindingSink sink, InputCache? cache, StringPool strings)
+    private static List<Disclosure> LoadUnit(InputFolder input, string unitDir, IReadOnlyDictionary<string, Unit> units, RuleSet rules, FindingSink sink, InputCache? cache, StringPool strings, Dictionary<Disclosure, PerFileFindings> perFile)
     {
         var result = new List<Disclosure>();
         var unitId = Path.GetFileName(unitDir);
@@ -75,7 +85,7 @@ public static partial class DisclosureLoader
             var seen = new Dictionary<string, string>(StringComparer.Ordinal);
             foreach (var file in input.Files(periodDir, "*").Where(f => f.EndsWith(".md", StringComparison.OrdinalIgnoreCase)))
             {
-                var d = unitCache is null ? Load(input, file, unit, period, rules, seen, sink, null, strings) : LoadCached(input, file, unit, period, rules, seen, sink, unitCache, strings);
+                var d = unitCache is null ? Load(input, file, unit, period, rules, seen, sink, null, strings) : LoadCached(input, file, unit, period, rules, seen, sink, unitCache, cache!.Checks, strings, perFile);
                 if (d is not null)
                 {
                     result.Add(d);
@@ -92,7 +102,7 @@ public static partial class DisclosureLoader
     /// files of the period); the rest — the disclosure, its findings and whether it claimed its slug — comes from the
     /// cache when the file and everything it references are unchanged.
     /// </summary>
-    private static Disclosure? LoadCached(InputFolder input, string file, Unit unit, Period period, RuleSet rules, Dictionary<string, string> seenSlugs, FindingSink sink, InputCache.UnitCache cache, StringPool strings)
+    private static Disclosure? LoadCached(InputFolder input, string file, Unit unit, Period period, RuleSet rules, Dictionary<string, string> seenSlugs, FindingSink sink, InputCache.UnitCache cache, IPerFileChecks? checks, StringPool strings, Dictionary<Disclosure, PerFileFindings> perFile)
     {
         var name = Path.GetFileNameWithoutExtension(file);
         var slug = name.ToLowerInvariant();
@@ -106,7 +116,7 @@ public static partial class DisclosureLoader
             sink.AddRange(hit.Findings);
             if (hit.Disclosure is not null && hit.Checks is not null)
             {
-                Validation.Rules.DisclosureChecks.Remember(hit.Disclosure, hit.Checks);
+                perFile[hit.Disclosure] = hit.Checks;
             }
 
             if (hit.ClaimedSlug)
@@ -121,13 +131,13 @@ public static partial class DisclosureLoader
         var own = new FindingSink();
         var d = Load(input, file, unit, period, rules, seenSlugs, own, looked, strings);
         sink.AddRange(own.Findings);
-        var checks = d is null ? null : Validation.Rules.DisclosureChecks.Compute(d, rules);
-        if (d is not null && checks is not null)
+        var found = d is null ? null : checks?.Run(d, rules);
+        if (d is not null && found is not null)
         {
-            Validation.Rules.DisclosureChecks.Remember(d, checks);
+            perFile[d] = found;
         }
 
-        cache.Store(file, looked, seenSlugs.TryGetValue(slug, out var claimer) && claimer == file, d, own.Findings.ToList(), checks);
+        cache.Store(file, looked, seenSlugs.TryGetValue(slug, out var claimer) && claimer == file, d, own.Findings.ToList(), found);
         return d;
     }
 
@@ -244,7 +254,7 @@ public static partial class DisclosureLoader
             f.StringList("attachments"));
 
         // What the content hash needs of each file, as read here (the .md and table files are not read again for it).
-        var contents = new Dictionary<string, byte[]>(StringComparer.Ordinal) { [file] = Publishing.ContentHash.NormalizedText(text) };
+        var contents = new Dictionary<string, byte[]>(StringComparer.Ordinal) { [file] = ContentHash.NormalizedText(text) };
         var loadedTables = new List<Table>();
         var published = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         foreach (var t in tables)
@@ -284,7 +294,7 @@ public static partial class DisclosureLoader
                 && CheckAttachment(input, a, resolved, f.AtKey("attachments"), published, sink, unit.Id, periodText, itemId) is { } content)
             {
                 attachments.Add(resolved);
-                contents.TryAdd(resolved, Publishing.ContentHash.Normalize(content, resolved));
+                contents.TryAdd(resolved, ContentHash.Normalize(content, resolved));
             }
         }
 
@@ -295,7 +305,7 @@ public static partial class DisclosureLoader
 
         var title = meta.Title ?? strings.Intern($"{period.ToChinese()}{item.Name}");
         IReadOnlyList<Table> tablesRead = loadedTables.Count == 0 ? [] : loadedTables.ToArray();
-        var frontMatterPersonalData = Validation.Rules.PersonalDataRule.ScanFrontMatter(map, file, unit.Id, periodText, itemId);
+        var frontMatterPersonalData = ScanFrontMatter(map, file, unit.Id, periodText, itemId);
         return new Disclosure(unit.Id, period, slug, file, meta with { Attachments = attachments.Count == 0 ? [] : attachments.ToArray() }, title, parts.Body, parts.BodyLine, tablesRead, frontMatterPersonalData)
         {
             ContentSha256 = ContentSha256(input, file, loadedTables, attachments, contents),
@@ -348,13 +358,56 @@ public static partial class DisclosureLoader
     }
 
     /// <summary>
-    /// <see cref="Publishing.ContentHash.Of"/> of the disclosure, from the content already read where there is one
+    /// <see cref="ContentHash.Of"/> of the disclosure, from the content already read where there is one
     /// (<paramref name="read"/>: the .md and table files, normalized) and from disk for the rest (attachments).
     /// </summary>
     private static string ContentSha256(InputFolder input, string file, List<Table> tables, List<string> attachments, Dictionary<string, byte[]> read) =>
-        Publishing.ContentHash.OfNormalized(
-            Publishing.ContentHash.FilesOf(file, tables, attachments),
-            f => read.TryGetValue(f, out var content) ? content : Publishing.ContentHash.NormalizedBytes(input.FullPath(f), f));
+        ContentHash.OfNormalized(
+            ContentHash.FilesOf(file, tables, attachments),
+            f => read.TryGetValue(f, out var content) ? content : ContentHash.NormalizedBytes(input.FullPath(f), f));
+
+    /// <summary>
+    /// The personal data in a disclosure's front matter, scanned as it is published: every key and value as YAML parses
+    /// it (so <c>"\u0031\u0033\u0038…"</c> and other escapes are read as the digits they become), at its line in the
+    /// file. Scanned while loading, so the text need not be kept.
+    /// </summary>
+    private static IReadOnlyList<Finding> ScanFrontMatter(YamlMappingNode frontMatter, string file, string unit, string period, string item)
+    {
+        var findings = new List<Finding>();
+        var stack = new Stack<YamlNode>();
+        stack.Push(frontMatter);
+        while (stack.Count > 0)
+        {
+            switch (stack.Pop())
+            {
+                case YamlScalarNode { Value: { } value } scalar:
+                    var at = scalar.At(file, Disclosure.FrontMatterLine - 1);
+                    foreach (var m in Model.PersonalData.PersonalDataScanner.Scan(value))
+                    {
+                        findings.Add(Model.PersonalData.PersonalDataFindings.Make(m, $"第 {at.Line} 行", $"line {at.Line}", file, at.Line, at.Column, unit, period, item));
+                    }
+
+                    break;
+                case YamlMappingNode map:
+                    foreach (var (key, value) in map.Children.Reverse())
+                    {
+                        stack.Push(value);
+                        stack.Push(key);
+                    }
+
+                    break;
+                case YamlSequenceNode sequence:
+                    foreach (var child in sequence.Children.Reverse())
+                    {
+                        stack.Push(child);
+                    }
+
+                    break;
+            }
+        }
+
+        return findings.Count == 0 ? [] : findings.ToArray();
+    }
 
     /// <summary>A disclosure may sit in a period of its item's schedule or in a shorter one inside it (a month of a quarter).</summary>
     public static bool Fits(Period period, PeriodKind schedule) =>

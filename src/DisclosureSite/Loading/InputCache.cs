@@ -2,7 +2,6 @@ using System.Runtime.InteropServices;
 using System.Security.Cryptography;
 using System.Text;
 using DisclosureSite.Model;
-using DisclosureSite.Validation.Rules;
 
 namespace DisclosureSite.Loading;
 
@@ -22,11 +21,11 @@ public sealed partial class InputCache
     private const string Magic = "disclosure-input-cache-v6";
     private static readonly string ToolVersion = typeof(InputCache).Assembly.ManifestModule.ModuleVersionId.ToString();
 
-    private InputCache(string folder, string fingerprint, string checksFingerprint)
+    private InputCache(string folder, string fingerprint, IPerFileChecks? checks)
     {
         Folder = folder;
         Fingerprint = fingerprint;
-        ChecksFingerprint = checksFingerprint;
+        Checks = checks;
     }
 
     private static long _hits;
@@ -42,14 +41,14 @@ public sealed partial class InputCache
 
     private string Fingerprint { get; }
 
-    /// <summary>The rules fingerprint every cached <see cref="DisclosureChecks.Results"/> was computed with (part of <see cref="Fingerprint"/>).</summary>
-    private string ChecksFingerprint { get; }
+    /// <summary>The per-file checks run on each file loaded afresh and kept with it (their rules fingerprint is part of <see cref="Fingerprint"/>).</summary>
+    public IPerFileChecks? Checks { get; }
 
     /// <summary>
     /// The cache of an input folder, or null when caching is off (not Linux, or <c>DISCLOSURE_INPUT_CACHE=off</c>).
-    /// <paramref name="folder"/> overrides the location (tests).
+    /// <paramref name="folder"/> overrides the location (tests); <paramref name="checks"/> are run on every file loaded afresh.
     /// </summary>
-    public static InputCache? For(InputFolder input, RuleSet rules, string? folder = null)
+    public static InputCache? For(InputFolder input, RuleSet rules, IPerFileChecks? checks, string? folder = null)
     {
         if (!OperatingSystem.IsLinux() || Environment.GetEnvironmentVariable("DISCLOSURE_INPUT_CACHE") is "off" or "0")
         {
@@ -63,8 +62,8 @@ public sealed partial class InputCache
             catalogue.Append(i.Id).Append('\u001f').Append(i.Name).Append('\u001f').Append((int)i.Level).Append('\u001f').Append((int)i.Schedule).Append('\u001e');
         }
 
-        var checks = DisclosureChecks.FingerprintOf(rules);
-        return new InputCache(folder, ToolVersion + "|" + Hash(catalogue.ToString()) + "|" + checks, checks);
+        var checksFingerprint = checks?.FingerprintOf(rules) ?? "no per-file checks";
+        return new InputCache(folder, ToolVersion + "|" + Hash(catalogue.ToString()) + "|" + checksFingerprint, checks);
     }
 
     /// <summary><c>$TMPDIR/disclosure-cache/&lt;first 16 hex digits of SHA-256 of the full input path&gt;</c>.</summary>
@@ -95,7 +94,7 @@ public sealed partial class InputCache
                     var pool = new ReadPool(strings);
                     for (var i = 0; i < count; i++)
                     {
-                        var e = ReadEntry(r, ChecksFingerprint, pool);
+                        var e = ReadEntry(r, pool);
                         entries[e.File] = e;
                     }
                 }
@@ -137,7 +136,7 @@ public sealed partial class InputCache
     }
 
     /// <summary>One cached file: what it depended on, whether it claimed its slug, its disclosure and its findings.</summary>
-    internal sealed record Entry(string File, IReadOnlyList<(string Path, Stamp Stamp)> Dependencies, bool ClaimedSlug, Disclosure? Disclosure, IReadOnlyList<Finding> Findings, DisclosureChecks.Results? Checks);
+    internal sealed record Entry(string File, IReadOnlyList<(string Path, Stamp Stamp)> Dependencies, bool ClaimedSlug, Disclosure? Disclosure, IReadOnlyList<Finding> Findings, PerFileFindings? Checks);
 
     /// <summary>A unit's cache: look-ups during loading, then <see cref="Save"/>.</summary>
     public sealed class UnitCache
@@ -183,7 +182,7 @@ public sealed partial class InputCache
         /// whose stamp changed since, or whose change time is within the last 2 s (a later write in the same clock tick
         /// could keep the stamp), is not cached: the next run reads it again, it never gets a stale result.
         /// </summary>
-        internal void Store(string file, IReadOnlyList<(string Path, Stamp Stamp)> before, bool claimedSlug, Disclosure? disclosure, IReadOnlyList<Finding> findings, DisclosureChecks.Results? checks)
+        internal void Store(string file, IReadOnlyList<(string Path, Stamp Stamp)> before, bool claimedSlug, Disclosure? disclosure, IReadOnlyList<Finding> findings, PerFileFindings? checks)
         {
             _changed = true;
             var racy = (DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() - 2000) * 1_000_000L;
@@ -343,7 +342,7 @@ public sealed partial class InputCache
         }
     }
 
-    private static Entry ReadEntry(BinaryReader r, string checksFingerprint, ReadPool pool)
+    private static Entry ReadEntry(BinaryReader r, ReadPool pool)
     {
         var file = r.ReadString();
         var deps = new (string, Stamp)[r.ReadInt32()];
@@ -354,7 +353,7 @@ public sealed partial class InputCache
 
         var claimed = r.ReadBoolean();
         var findings = ReadFindings(r, pool);
-        var checks = r.ReadBoolean() ? new DisclosureChecks.Results(checksFingerprint, ReadFindings(r, pool), ReadFindings(r, pool)) : null;
+        var checks = r.ReadBoolean() ? new PerFileFindings(ReadFindings(r, pool), ReadFindings(r, pool)) : null;
         if (!r.ReadBoolean())
         {
             return new Entry(file, deps, claimed, null, findings, checks);

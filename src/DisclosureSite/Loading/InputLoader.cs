@@ -1,5 +1,4 @@
 using DisclosureSite.Model;
-using DisclosureSite.Rules;
 
 namespace DisclosureSite.Loading;
 
@@ -7,6 +6,14 @@ namespace DisclosureSite.Loading;
 public sealed record LoadResult(SiteInput? Input, IReadOnlyList<Finding> Findings)
 {
     public bool HasErrors => Findings.Any(f => f.IsError);
+
+    /// <summary>
+    /// The findings of the per-file checks the loader was handed (<see cref="IPerFileChecks"/>), by disclosure, computed
+    /// with <see cref="SiteInput.Rules"/> or taken from the input cache; validation computes those of the others.
+    /// </summary>
+    public IReadOnlyDictionary<Disclosure, PerFileFindings> PerFile { get; init; } = EmptyPerFile;
+
+    private static readonly IReadOnlyDictionary<Disclosure, PerFileFindings> EmptyPerFile = new Dictionary<Disclosure, PerFileFindings>();
 }
 
 /// <summary>Loads a whole input folder (SPEC §4): site, rules, units, standing information, disclosures, decisions.</summary>
@@ -17,8 +24,9 @@ public static class InputLoader
 
     /// <summary>Loads; with <paramref name="useCache"/>, disclosures come from the persistent <see cref="InputCache"/> where
     /// their files are unchanged (<paramref name="cacheFolder"/> overrides its location). Table rows are kept packed
-    /// (<see cref="PackedRows"/>) and decoded when walked.</summary>
-    public static LoadResult Load(string root, bool useCache, string? cacheFolder = null)
+    /// (<see cref="PackedRows"/>) and decoded when walked. <paramref name="checks"/>, when given, run on every file the cache
+    /// loads afresh and are kept with it; their findings are in <see cref="LoadResult.PerFile"/>.</summary>
+    public static LoadResult Load(string root, bool useCache, string? cacheFolder = null, IPerFileChecks? checks = null)
     {
         var input = new InputFolder(root);
         var sink = new FindingSink();
@@ -45,6 +53,7 @@ public static class InputLoader
         var people = StandingLoader.LoadPeople(input, byId.Keys, sink);
         var duty = new List<DutyEntry>();
         var commitments = new List<Commitments>();
+        var requests = new List<RequestLog>();
         foreach (var dir in input.Directories("units"))
         {
             var id = Path.GetFileName(dir);
@@ -59,9 +68,15 @@ public static class InputLoader
             {
                 commitments.Add(c);
             }
+
+            if (RequestsLoader.Load(input, id, rules, sink) is { } r)
+            {
+                requests.Add(r);
+            }
         }
 
-        var disclosures = DisclosureLoader.LoadAll(input, byId, rules, sink, useCache ? InputCache.For(input, rules, cacheFolder) : null)
+        var perFile = new Dictionary<Disclosure, PerFileFindings>(ReferenceEqualityComparer.Instance);
+        var disclosures = DisclosureLoader.LoadAll(input, byId, rules, sink, useCache ? InputCache.For(input, rules, checks, cacheFolder) : null, perFile)
             .Concat(BoardPhotoLoader.Load(input, byId, rules, SiteClock.Zone(settings.TimeZone), sink))
             .ToList();
         var decisions = new List<Decision>();
@@ -83,7 +98,7 @@ public static class InputLoader
             }
         }
 
-        var siteInput = new SiteInput(input.Root, settings, rules, units, people, duty, commitments, disclosures, decisions);
-        return new LoadResult(siteInput, sink.Findings);
+        var siteInput = new SiteInput(input.Root, settings, rules, units, people, duty, commitments, disclosures, decisions) { Requests = requests };
+        return new LoadResult(siteInput, sink.Findings) { PerFile = perFile };
     }
 }

@@ -13,7 +13,7 @@ public static class TableReader
         Read(input, relative, schema, caption, sink, out _, new StringPool(), unit, period, item);
 
     /// <summary>
-    /// As above; <paramref name="content"/> is the file's content as <see cref="Publishing.ContentHash"/> normalizes it
+    /// As above; <paramref name="content"/> is the file's content as <see cref="ContentHash"/> normalizes it
     /// (decoded CSV text in NFC and UTF-8, or the spreadsheet's bytes), so the loader hashes what it read without reading
     /// the file again. Null when the table could not be read. Column names are taken from <paramref name="strings"/>.
     /// </summary>
@@ -37,7 +37,7 @@ public static class TableReader
         var parsed = text is null ? null : CsvText.Parse(text, relative, sink, unit, period, item);
         if (parsed is not null)
         {
-            content = Publishing.ContentHash.NormalizedText(text!);
+            content = ContentHash.NormalizedText(text!);
         }
 
         return parsed;

@@ -50,7 +50,7 @@ public sealed record Disclosure(
     public const int FrontMatterLine = 2;
 
     /// <summary>
-    /// The canonical SHA-256 of the disclosure's files (<see cref="Publishing.ContentHash"/>, docs/审计核验.md), computed
+    /// The canonical SHA-256 of the disclosure's files (<c>Loading.ContentHash</c>, docs/审计核验.md), computed
     /// while loading from the text and bytes the loader read, and kept in the input cache with the disclosure.
     /// Empty only for a disclosure made outside the loaders.
     /// </summary>

@@ -1,3 +1,5 @@
+using DisclosureSite.Ledger;
+
 namespace DisclosureSite.Site;
 
 /// <summary>What one build is asked to do. "Today" is <see cref="AsOf"/>, never the machine clock.</summary>
@@ -13,10 +15,10 @@ public sealed record SiteOptions(string InputRoot, string OutputRoot, DateOnly A
     public IReadOnlyDictionary<string, DateOnly>? LedgerDates { get; init; }
 
     /// <summary>
-    /// The publication ledger (<see cref="Publishing.Ledger.LedgerStore.Load"/>): its dates are trusted, its rule blocks silent
+    /// The publication ledger (<see cref="LedgerStore.Load"/>): its dates are trusted, its rule blocks silent
     /// changes, its revisions are shown on item pages and it is offered at <c>/history/publications.jsonl</c>.
     /// </summary>
-    public Publishing.Ledger.LedgerState? Ledger { get; init; }
+    public LedgerState? Ledger { get; init; }
 
     /// <summary>
     /// Keeps the build cache beside the output (<see cref="Write.BuildCache"/>): pages whose inputs did not change are not

@@ -1,6 +1,6 @@
+using DisclosureSite.Ledger;
 using DisclosureSite.Loading;
 using DisclosureSite.Model;
-using DisclosureSite.Publishing.Ledger;
 using DisclosureSite.Validation.Rules;
 
 namespace DisclosureSite.Validation;
@@ -19,22 +19,30 @@ public static class Validator
         new RosterTableRule(),
         new PersonalDataRule(),
         new StandingRule(),
+        new RequestRule(),
         new DecisionRule(),
         new LedgerRule(),
     ];
 
-    public static ValidationContext Context(SiteInput input, DateOnly asOf, GitHistory? git = null, IReadOnlyDictionary<string, DateOnly>? ledgerDates = null)
+    /// <summary>
+    /// The context of one run: trusted dates (Git, declared, or <paramref name="ledgerDates"/>), the compliance matrix, and
+    /// the per-file findings the loader already has (<see cref="LoadResult.PerFile"/>, computed with <paramref name="input"/>'s rules).
+    /// </summary>
+    public static ValidationContext Context(SiteInput input, DateOnly asOf, GitHistory? git = null, IReadOnlyDictionary<string, DateOnly>? ledgerDates = null, IReadOnlyDictionary<Disclosure, PerFileFindings>? perFile = null) =>
+        Make(input, asOf, git, ledgerDates, LedgerState.Empty, perFile);
+
+    /// <summary>A context whose trusted dates come from the ledger (<see cref="LedgerStore.Load"/>) and whose ledger rule checks it.</summary>
+    public static ValidationContext Context(SiteInput input, DateOnly asOf, LedgerState ledger, GitHistory? git = null, IReadOnlyDictionary<Disclosure, PerFileFindings>? perFile = null) =>
+        Make(input, asOf, git, ledger.Dates, ledger, perFile);
+
+    private static ValidationContext Make(SiteInput input, DateOnly asOf, GitHistory? git, IReadOnlyDictionary<string, DateOnly>? ledgerDates, LedgerState ledger, IReadOnlyDictionary<Disclosure, PerFileFindings>? perFile)
     {
         var zone = SiteClock.Zone(input.Settings.TimeZone);
         var history = input.Settings.DatesFrom == DatesFrom.Git ? git ?? GitHistory.Read(input.Root) : GitHistory.None("declared");
         var dates = new PublicationDates(history, zone, input.Settings.DatesFrom, ledgerDates);
         var calculator = new ComplianceCalculator(input, dates, asOf);
-        return new ValidationContext(input, asOf, dates, calculator, calculator.Compute());
+        return new ValidationContext(input, asOf, dates, calculator, calculator.Compute(), ledger, perFile ?? new Dictionary<Disclosure, PerFileFindings>());
     }
-
-    /// <summary>A context whose trusted dates come from the ledger (<see cref="LedgerStore.Load"/>) and whose ledger rule checks it.</summary>
-    public static ValidationContext Context(SiteInput input, DateOnly asOf, LedgerState ledger, GitHistory? git = null) =>
-        Context(input, asOf, git, ledger.Dates) with { Ledger = ledger };
 
     public static CheckReport Check(LoadResult loaded, DateOnly asOf, GitHistory? git = null, IReadOnlyDictionary<string, DateOnly>? ledgerDates = null)
     {
@@ -43,7 +51,7 @@ public static class Validator
             return Report(asOf, loaded.Findings, null);
         }
 
-        var context = Context(input, asOf, git, ledgerDates);
+        var context = Context(input, asOf, git, ledgerDates, loaded.PerFile);
         return Check(context, loaded.Findings);
     }
 
@@ -55,7 +63,7 @@ public static class Validator
             return Report(asOf, loaded.Findings, null);
         }
 
-        return Check(Context(input, asOf, ledger, git), loaded.Findings);
+        return Check(Context(input, asOf, ledger, git, loaded.PerFile), loaded.Findings);
     }
 
     public static CheckReport Check(ValidationContext context, IEnumerable<Finding> loadFindings)

@@ -5,7 +5,7 @@ using DisclosureSite.Loading;
 using DisclosureSite.Model;
 using DisclosureSite.Site.Render;
 using DisclosureSite.Validation;
-using DisclosureSite.Validation.PersonalData;
+using DisclosureSite.Model.PersonalData;
 using FsCheck;
 using FsCheck.Fluent;
 
@@ -181,7 +181,7 @@ public class FuzzTests
                     {
                         if (YamlText.Parse(parts.Yaml, "fuzz.md", sink, lineOffset: 1) is YamlDotNet.RepresentationModel.YamlMappingNode map)
                         {
-                            Validation.Rules.PersonalDataRule.ScanFrontMatter(map, "fuzz.md", "cun", "2025-Q1", "village.finance");
+                            PersonalDataFindings.ScanFrontMatter(parts.Yaml, "fuzz.md", "cun", "2025-Q1", "village.finance");
                             var fields = new YamlFields(map, "fuzz.md", sink, DisclosureLoader.Keys, 1, "cun", "2025-Q1");
                             fields.Date("published");
                             fields.Decimal("opening_balance");

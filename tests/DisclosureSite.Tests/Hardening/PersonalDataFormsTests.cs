@@ -1,4 +1,4 @@
-using DisclosureSite.Validation.PersonalData;
+using DisclosureSite.Model.PersonalData;
 
 namespace DisclosureSite.Tests.Hardening;
 

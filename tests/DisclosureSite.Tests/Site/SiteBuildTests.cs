@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text.Json;
 using AngleSharp.Html.Parser;
+using DisclosureSite.Loading;
 using DisclosureSite.Site;
 using DisclosureSite.Site.Render;
 
@@ -202,13 +203,13 @@ public class SiteBuildTests
         {
             var path = Path.Combine(site, f.GetProperty("path").GetString()!);
             Assert.That(File.Exists(path), Is.True, path);
-            Assert.That(DisclosureSite.Publishing.ContentHash.Sha256(File.ReadAllBytes(path)), Is.EqualTo(f.GetProperty("sha256").GetString()), path);
+            Assert.That(ContentHash.Sha256(File.ReadAllBytes(path)), Is.EqualTo(f.GetProperty("sha256").GetString()), path);
         }
     }
 
     private static Dictionary<string, (string, DateTime)> Snapshot(string dir) =>
         Directory.EnumerateFiles(dir, "*", SearchOption.AllDirectories)
-            .ToDictionary(f => Path.GetRelativePath(dir, f), f => (DisclosureSite.Publishing.ContentHash.Sha256(File.ReadAllBytes(f)), File.GetLastWriteTimeUtc(f)));
+            .ToDictionary(f => Path.GetRelativePath(dir, f), f => (ContentHash.Sha256(File.ReadAllBytes(f)), File.GetLastWriteTimeUtc(f)));
 
     private static void CopyDirectory(string from, string to)
     {

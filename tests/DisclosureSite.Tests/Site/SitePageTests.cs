@@ -3,7 +3,6 @@ using System.Text.Json;
 using AngleSharp.Dom;
 using AngleSharp.Html.Parser;
 using DisclosureSite.Loading;
-using DisclosureSite.Publishing;
 using DisclosureSite.Site;
 using DisclosureSite.Site.Render;
 using DisclosureSite.Validation;

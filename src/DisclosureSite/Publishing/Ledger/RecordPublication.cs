@@ -1,3 +1,4 @@
+using DisclosureSite.Ledger;
 using DisclosureSite.Loading;
 using DisclosureSite.Model;
 using DisclosureSite.Validation;
@@ -51,7 +52,7 @@ public static class RecordPublication
 
         var ledger = LedgerStore.Load(input.Root, options.LedgerPath);
         var path = ledger.Path!;
-        var context = Validator.Context(input, options.AsOf, ledger);
+        var context = Validator.Context(input, options.AsOf, ledger, perFile: loaded.PerFile);
         var report = Validator.Check(context, loaded.Findings);
         if (report.HasErrors)
         {
@@ -59,7 +60,7 @@ public static class RecordPublication
             return null;
         }
 
-        var plan = LedgerPlan.Compute(ledger, input, context.Calculator, options.AsOf);
+        var plan = context.LedgerPlan;
         if (!plan.HasChanges)
         {
             refusal = new RecordResult(RecordOutcome.NothingNew, path, null, [], [Messages.RecordNothingNew(ledger.Head.LastSeq)]);
@@ -103,21 +104,8 @@ public static class RecordPublication
             }
         }
 
-        var now = options.Clock.GetUtcNow();
-        now = new DateTimeOffset(now.Ticks - (now.Ticks % TimeSpan.TicksPerSecond), TimeSpan.Zero);
-        var local = TimeZoneInfo.ConvertTime(now, SiteClock.Zone(input.Settings.TimeZone));
         var head = ledger.Head;
-        var entry = new LedgerEntry(
-            head.LastSeq + 1,
-            now.UtcDateTime.ToString(CanonicalJson.UtcTimeFormat, System.Globalization.CultureInfo.InvariantCulture),
-            local.ToString(CanonicalJson.LocalTimeFormat, System.Globalization.CultureInfo.InvariantCulture),
-            Dates.Iso(options.AsOf),
-            commit,
-            plan.Changes,
-            manifestSha,
-            head.LastHash,
-            string.Empty);
-        entry = entry with { Hash = CanonicalJson.HashOf(entry) };
+        var entry = LedgerEntry.Next(head, options.Clock.GetUtcNow(), SiteClock.Zone(input.Settings.TimeZone), options.AsOf, commit, plan.Changes, manifestSha);
         return new PreparedRecord(path, head, entry, notes);
     }
 

@@ -1,6 +1,6 @@
 using System.Text;
+using DisclosureSite.Ledger;
 using DisclosureSite.Loading;
-using DisclosureSite.Publishing.Ledger;
 
 namespace DisclosureSite.Publishing.Revisions;
 

@@ -1,4 +1,5 @@
 using DisclosureSite.Loading;
+using DisclosureSite.Validation.Rules;
 
 namespace DisclosureSite.Site.Load;
 
@@ -7,6 +8,6 @@ public static class LoadInput
 {
     public static LoadResult Run(string inputRoot) => InputLoader.Load(inputRoot);
 
-    /// <summary>Loads through the persistent input cache when <paramref name="useCache"/> is set.</summary>
-    public static LoadResult Run(string inputRoot, bool useCache, string? cacheFolder = null) => InputLoader.Load(inputRoot, useCache, cacheFolder);
+    /// <summary>Loads through the persistent input cache when <paramref name="useCache"/> is set; the cache keeps the validator's per-file findings.</summary>
+    public static LoadResult Run(string inputRoot, bool useCache, string? cacheFolder = null) => InputLoader.Load(inputRoot, useCache, cacheFolder, DisclosureChecks.Instance);
 }

@@ -23,10 +23,11 @@ public sealed class RenderContext
             data.Units.Select(u => new LinkView(u.Name, u.Id + "/")).ToList());
 
         // The site-wide view (with the list of every unit) is keyed once, not walked again for each of 100,000 pages.
-        _siteKey = RenderKey.Of(string.Empty, Site);
-        _siteKeyWithoutAsOf = RenderKey.Of(string.Empty, Site with { AsOf = string.Empty });
+        _siteKey = _keys.Of(string.Empty, Site);
+        _siteKeyWithoutAsOf = _keys.Of(string.Empty, Site with { AsOf = string.Empty });
     }
 
+    private readonly RenderKey _keys = new();
     private readonly string _siteKey;
     private readonly string _siteKeyWithoutAsOf;
 
@@ -71,7 +72,7 @@ public sealed class RenderContext
         // The as-of date is in every page's variables, but only pages whose templates mention it depend on it: the
         // others are not rendered again each day.
         var site = Templates.Mentions(kind, layout, "as_of") ? _siteKey : _siteKeyWithoutAsOf;
-        var key = RenderKey.Of(Fingerprint, file, kind, layout, site, inputs, frame);
+        var key = _keys.Of(Fingerprint, file, kind, layout, site, inputs, frame);
         if (Output.TryReuse(file, key))
         {
             return;
@@ -96,7 +97,7 @@ public sealed class RenderContext
     /// </summary>
     public void WriteFile(string path, object inputs, Func<byte[]> bytes)
     {
-        var key = RenderKey.Of(Fingerprint, path, inputs);
+        var key = _keys.Of(Fingerprint, path, inputs);
         if (!Output.TryReuse(path, key))
         {
             Output.Write(path, bytes(), key);

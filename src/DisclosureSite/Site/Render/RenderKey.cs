@@ -14,11 +14,15 @@ namespace DisclosureSite.Site.Render;
 /// The key of a rendered page for the build cache: a SHA-256 over everything its bytes are a function of — the theme
 /// and tool (<see cref="Fingerprint"/>) and the page's variables, walked structurally (records, lists, dictionaries,
 /// strings and numbers; views are plain immutable data, never services). Equal keys mean equal pages, so a page whose
-/// key is unchanged since the previous build is not rendered again.
+/// key is unchanged since the previous build is not rendered again. One per build: it remembers the keys of the views
+/// shared by many pages.
 /// </summary>
-public static class RenderKey
+public sealed class RenderKey
 {
     private static readonly ConcurrentDictionary<Type, (string Name, Func<object, object?> Get)[]> Properties = new();
+
+    // Keyed by identity: views are records, and structural equality would walk the view to find its key.
+    private readonly ConditionalWeakTable<object, string> _fragments = new();
 
     /// <summary>The theme's files (overrides included) and the code that renders them; any change → every page is rendered again.</summary>
     public static string Fingerprint(ThemeFiles theme)
@@ -49,7 +53,7 @@ public static class RenderKey
         return Convert.ToHexStringLower(hash.GetHashAndReset());
     }
 
-    public static string Of(string fingerprint, params object?[] parts)
+    public string Of(string fingerprint, params object?[] parts)
     {
         // One builder per thread, reused: keys are made for every page of every build.
         var writer = _writer ??= new StringBuilder(4096);
@@ -84,7 +88,7 @@ public static class RenderKey
     [ThreadStatic]
     private static StringBuilder? _writer;
 
-    private static void Write(StringBuilder w, object? value, int depth)
+    private void Write(StringBuilder w, object? value, int depth)
     {
         if (depth > 64)
         {
@@ -132,7 +136,7 @@ public static class RenderKey
         if (value is ItemLinkView or EntryView)
         {
             // Shared, immutable views (one per disclosure or entry, listed on many pages): walked once per build.
-            w.Append(Fragments.GetValue(value, v =>
+            w.Append(_fragments.GetValue(value, v =>
             {
                 var fragment = new StringBuilder(512);
                 WriteObject(fragment, v, depth);
@@ -144,9 +148,7 @@ public static class RenderKey
         WriteObject(w, value, depth);
     }
 
-    private static readonly ConditionalWeakTable<object, string> Fragments = new();
-
-    private static void WriteObject(StringBuilder w, object value, int depth)
+    private void WriteObject(StringBuilder w, object value, int depth)
     {
         var type = value.GetType();
         if (type.IsPrimitive || type.IsPointer || typeof(Delegate).IsAssignableFrom(type))

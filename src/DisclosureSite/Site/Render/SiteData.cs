@@ -1,11 +1,11 @@
 using System.Collections.Concurrent;
 using System.Collections.Frozen;
+using DisclosureSite.Ledger;
 using DisclosureSite.Loading;
 using DisclosureSite.Model;
-using DisclosureSite.Publishing;
-using DisclosureSite.Publishing.Ledger;
 using DisclosureSite.Publishing.Revisions;
 using DisclosureSite.Validation;
+using DisclosureSite.Validation.Rules;
 
 namespace DisclosureSite.Site.Render;
 
@@ -32,6 +32,7 @@ public sealed class SiteData
     public SiteData(ValidationContext validation, CheckReport report, SiteUrls urls)
     {
         Validation = validation;
+        PerFileRulesFingerprint = DisclosureChecks.Instance.FingerprintOf(validation.Input.Rules);
         _revisions = new(() => RevisionHistory.Build(Ledger, Input.Root, PendingRevisions()), LazyThreadSafetyMode.ExecutionAndPublication);
         Report = report;
         _people = new(() => Input.People.ToLookup(p => p.Unit, StringComparer.Ordinal));
@@ -79,6 +80,9 @@ public sealed class SiteData
 
     public ValidationContext Validation { get; }
 
+    /// <summary>The fingerprint of what the per-file checks read from the rules: item pages show their findings' effects.</summary>
+    public string PerFileRulesFingerprint { get; }
+
     /// <summary>The publication ledger the build was given (empty when there is none).</summary>
     public LedgerState Ledger => Validation.Ledger;
 
@@ -96,20 +100,9 @@ public sealed class SiteData
             return [];
         }
 
-        var plan = LedgerPlan.Compute(Ledger, Input, Validation.Calculator, AsOf);
+        var plan = Validation.LedgerPlan;
         var zone = SiteClock.Zone(Input.Settings.TimeZone);
-        var midnight = AsOf.ToDateTime(TimeOnly.MinValue);
-        var local = new DateTimeOffset(midnight, zone.GetUtcOffset(midnight));
-        var entry = new LedgerEntry(
-            Ledger.Head.LastSeq + 1,
-            local.UtcDateTime.ToString(CanonicalJson.UtcTimeFormat, System.Globalization.CultureInfo.InvariantCulture),
-            local.ToString(CanonicalJson.LocalTimeFormat, System.Globalization.CultureInfo.InvariantCulture),
-            Dates.Iso(AsOf),
-            null,
-            plan.Changes,
-            null,
-            Ledger.Head.LastHash,
-            string.Empty);
+        var entry = LedgerEntry.Next(Ledger.Head, SiteClock.StartOf(AsOf, zone), zone, AsOf, null, plan.Changes, null);
         return plan.Changes.Where(c => c.Change != LedgerChange.New).Select(c => new RecordedItem(c, entry)).ToList();
     }
 

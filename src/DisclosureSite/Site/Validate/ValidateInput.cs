@@ -1,5 +1,5 @@
+using DisclosureSite.Ledger;
 using DisclosureSite.Loading;
-using DisclosureSite.Publishing.Ledger;
 using DisclosureSite.Validation;
 
 namespace DisclosureSite.Site.Validate;
@@ -17,7 +17,9 @@ public static class ValidateInput
             return (null, Validator.Check(loaded, asOf));
         }
 
-        var context = ledger is not null ? Validator.Context(input, asOf, ledger) : Validator.Context(input, asOf, ledgerDates: ledgerDates);
+        var context = ledger is not null
+            ? Validator.Context(input, asOf, ledger, perFile: loaded.PerFile)
+            : Validator.Context(input, asOf, ledgerDates: ledgerDates, perFile: loaded.PerFile);
         return (context, Validator.Check(context, loaded.Findings));
     }
 }

@@ -1,41 +1,35 @@
-using System.Runtime.CompilerServices;
 using System.Security.Cryptography;
 using System.Text;
+using DisclosureSite.Loading;
 using DisclosureSite.Model;
 
 namespace DisclosureSite.Validation.Rules;
 
 /// <summary>
 /// The per-file part of validation — a disclosure's ledger-table findings and its personal data — which depends only on
-/// the disclosure and the rule set's column aliases. The input cache (<see cref="Loading.InputCache"/>) computes it when
-/// it loads a file and keeps it with the file, so a warm <c>check</c> neither scans nor analyses unchanged files;
-/// <see cref="LedgerTableRule"/> and <see cref="PersonalDataRule"/> use what is remembered here and compute the rest.
+/// the disclosure and the rule set's column aliases. Handed to the loader (<see cref="InputLoader.Load(string, bool, string?, IPerFileChecks?)"/>)
+/// so the input cache keeps the results with each file; <see cref="LedgerTableRule"/> and <see cref="PersonalDataRule"/>
+/// use what the load result carries (<see cref="ValidationContext.PerFile"/>) and compute the rest.
 /// </summary>
-public static class DisclosureChecks
+public sealed class DisclosureChecks : IPerFileChecks
 {
-    private static readonly ConditionalWeakTable<Disclosure, Results> Known = new();
-    private static readonly ConditionalWeakTable<RuleSet, string> Fingerprints = new();
+    public static DisclosureChecks Instance { get; } = new();
 
-    /// <summary>Results for a disclosure, with the fingerprint of the rules they were computed with.</summary>
-    public sealed record Results(string RulesFingerprint, IReadOnlyList<Finding> LedgerTables, IReadOnlyList<Finding> PersonalData);
+    private DisclosureChecks()
+    {
+    }
 
-    public static Results Compute(Disclosure d, RuleSet rules) =>
-        new(FingerprintOf(rules), Kept(LedgerTableRule.CheckDisclosure(d, rules).ToList()), Kept(PersonalDataRule.ScanDisclosure(d)));
+    public PerFileFindings Run(Disclosure d, RuleSet rules) =>
+        new(Kept(LedgerTableRule.CheckDisclosure(d, rules).ToList()), Kept(PersonalDataRule.ScanDisclosure(d)));
 
     /// <summary>Results are kept for every disclosure of the load, and nearly all are empty: those share the empty array.</summary>
     private static IReadOnlyList<Finding> Kept(List<Finding> findings) => findings.Count == 0 ? [] : findings;
 
-    public static void Remember(Disclosure d, Results results) => Known.AddOrUpdate(d, results);
-
-    /// <summary>The remembered results of <paramref name="d"/> if they were computed with rules like <paramref name="rules"/>.</summary>
-    public static Results? Find(Disclosure d, RuleSet rules) =>
-        Known.TryGetValue(d, out var r) && r.RulesFingerprint == FingerprintOf(rules) ? r : null;
-
     /// <summary>A hash of what the per-file checks read from the rules: the column aliases.</summary>
-    public static string FingerprintOf(RuleSet rules) => Fingerprints.GetValue(rules, static r =>
+    public string FingerprintOf(RuleSet rules)
     {
         var text = new StringBuilder();
-        foreach (var (schema, columns) in r.ColumnAliases.OrderBy(x => x.Key, StringComparer.Ordinal))
+        foreach (var (schema, columns) in rules.ColumnAliases.OrderBy(x => x.Key, StringComparer.Ordinal))
         {
             text.Append(schema).Append('\u001d');
             foreach (var (column, names) in columns.OrderBy(x => x.Key, StringComparer.Ordinal))
@@ -45,5 +39,5 @@ public static class DisclosureChecks
         }
 
         return Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())));
-    });
+    }
 }

@@ -1,5 +1,4 @@
 using DisclosureSite.Model;
-using DisclosureSite.Publishing.Ledger;
 
 namespace DisclosureSite.Validation.Rules;
 
@@ -17,7 +16,6 @@ public sealed class LedgerRule : IValidationRule
             return [];
         }
 
-        var plan = LedgerPlan.Compute(ledger, context.Input, context.Calculator, context.AsOf);
-        return ledger.Findings.Concat(plan.Findings);
+        return ledger.Findings.Concat(context.LedgerPlan.Findings);
     }
 }

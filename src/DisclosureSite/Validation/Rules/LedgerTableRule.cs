@@ -14,7 +14,7 @@ public sealed class LedgerTableRule : IValidationRule
         var rules = context.Input.Rules;
         foreach (var d in context.Input.Disclosures)
         {
-            var known = DisclosureChecks.Find(d, rules);
+            var known = context.PerFile.GetValueOrDefault(d);
             foreach (var f in known is not null ? known.LedgerTables : CheckDisclosure(d, rules))
             {
                 yield return f;

@@ -97,7 +97,7 @@ public sealed class RenderItemPages : IRenderStep
         var corrected = data.Corrected(d);
         return new ItemInputs(
             data.ContentSha256(d),
-            Validation.Rules.DisclosureChecks.FingerprintOf(data.Input.Rules),
+            data.PerFileRulesFingerprint,
             unit.Id,
             unit.Name,
             unit.Level,

@@ -1,4 +1,4 @@
-using DisclosureSite.Publishing.Ledger;
+using DisclosureSite.Ledger;
 using DisclosureSite.Site.Render.Views;
 
 namespace DisclosureSite.Site.Render.Steps;

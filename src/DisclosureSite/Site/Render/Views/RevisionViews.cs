@@ -1,5 +1,5 @@
+using DisclosureSite.Ledger;
 using DisclosureSite.Model;
-using DisclosureSite.Publishing.Ledger;
 using DisclosureSite.Publishing.Revisions;
 
 namespace DisclosureSite.Site.Render.Views;

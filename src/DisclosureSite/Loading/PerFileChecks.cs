@@ -1,0 +1,20 @@
+using DisclosureSite.Model;
+
+namespace DisclosureSite.Loading;
+
+/// <summary>The findings of the checks that depend on one disclosure alone: its ledger tables and its personal data.</summary>
+public sealed record PerFileFindings(IReadOnlyList<Finding> LedgerTables, IReadOnlyList<Finding> PersonalData);
+
+/// <summary>
+/// Validation's checks of one disclosure, handed to the loader by whoever composes the run (Loading does not know the
+/// rules: Validation implements this). The loader runs them on each file it reads and the input cache keeps their
+/// findings with the file, so a warm <c>check</c> neither scans nor analyses unchanged files; the results travel to
+/// validation in <see cref="LoadResult.PerFile"/>.
+/// </summary>
+public interface IPerFileChecks
+{
+    /// <summary>A hash of what the checks read from the rules: cached results computed with another one are not used.</summary>
+    string FingerprintOf(RuleSet rules);
+
+    PerFileFindings Run(Disclosure d, RuleSet rules);
+}
