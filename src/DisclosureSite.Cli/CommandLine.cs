@@ -1,4 +1,5 @@
 using DisclosureSite.Cli.Commands;
+using DisclosureSite.Model;
 
 namespace DisclosureSite.Cli;
 
@@ -26,6 +27,8 @@ public static class CommandLine
           disclosure new     <unit> <period> [--input input]
           disclosure corpus  --out DIR [--units 10] [--years 1] [--seed 1] [--end-period 2026-Q3] [--hugo HUGODIR]
 
+          disclosure --version
+
         退出码 (exit codes): 0 正常, 1 有错误, 2 用法错误或输入文件夹无法读取, 3 GitHub 接口出错 (remind)
         """;
 
@@ -34,6 +37,12 @@ public static class CommandLine
 
     public static int Run(string[] args, CliContext context)
     {
+        if (args is ["--version"] or ["version"])
+        {
+            context.Out.WriteLine("disclosure " + ToolInfo.Version);
+            return 0;
+        }
+
         if (args.Length == 0 || args[0] is "help" || args.Any(a => a is "-h" or "--help"))
         {
             (args.Length == 0 ? context.Error : context.Out).WriteLine(Usage);

@@ -53,7 +53,7 @@ public static class BuildCommand
         }
 
         context.Out.WriteLine();
-        context.Out.WriteLine($"预览:dotnet run --project src/DisclosureSite.Cli -- preview --input {inputDir}(或 disclosure preview --input {inputDir}),然后用浏览器打开 http://127.0.0.1:8080{PreviewCommand.SiteUrlsFor(inputDir)}");
+        context.Out.WriteLine($"预览:disclosure preview --input {inputDir},然后用浏览器打开 http://127.0.0.1:8080{PreviewCommand.SiteUrlsFor(inputDir)}");
         return 0;
     }
 
@@ -103,7 +103,7 @@ public static class BuildCommand
 
         var kb = (result.Bytes / 1024.0).ToString("N0", CultureInfo.InvariantCulture);
         context.Out.WriteLine($"已生成 {result.Pages} 个页面(共 {result.Files} 个文件,{kb} KB),用时 {result.Elapsed.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture)} 秒;数据截至 {options.AsOf:yyyy-MM-dd}。");
-        context.Out.WriteLine($"网站在:{Path.GetFullPath(options.OutputRoot)}{(result.SearchIndexed ? "(含搜索索引)" : "(没有搜索索引)")}");
+        context.Out.WriteLine($"网站在:{Path.GetFullPath(options.OutputRoot)}{(result.SearchIndexed ? "(含搜索索引)" : "(没有搜索索引:这次生成的网站没有搜索功能)")}");
         var s = result.Report.Summary;
         context.Out.WriteLine($"公开情况:按时 {s.OnTime} 项,逾期 {s.Late} 项,缺报 {s.Missing} 项,无此类事项 {s.Nil} 项;{s.Warnings} 条提醒(disclosure check 可看详情)。");
         return result;

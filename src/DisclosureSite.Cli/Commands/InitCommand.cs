@@ -3,7 +3,10 @@ using DisclosureSite.Publishing.Scaffolding;
 
 namespace DisclosureSite.Cli.Commands;
 
-/// <summary><c>disclosure init &lt;folder&gt;</c>: scaffolds a new township's data repository. Refuses a non-empty folder (exit 2).</summary>
+/// <summary>
+/// <c>disclosure init &lt;folder&gt;</c>: scaffolds a new township's data repository and makes it a Git repository with
+/// a first commit. Refuses a non-empty folder (exit 2). The next steps it prints are commands run inside that folder.
+/// </summary>
 public static class InitCommand
 {
     private static readonly string[] Options = ["name", "repo"];
@@ -34,11 +37,38 @@ public static class InitCommand
         }
 
         context.Out.WriteLine();
-        context.Out.WriteLine("下一步:");
-        context.Out.WriteLine($"  1. 改 input/site.yaml、units.csv、people.csv,把示例镇、示例村换成本镇和各村;");
-        context.Out.WriteLine($"  2. disclosure check --input {Path.Combine(folder, "input")}    (应当没有错误)");
-        context.Out.WriteLine($"  3. disclosure new village1 {since} --input {Path.Combine(folder, "input")}    (生成一期要填的文件)");
-        context.Out.WriteLine("  4. 推送到 GitHub,在 Settings → Pages → Source 选 GitHub Actions。详见 docs/发布与部署.md。");
+        var (outcome, detail) = FirstCommit.Make(folder);
+        var gitSteps = outcome switch
+        {
+            FirstCommitOutcome.Committed => [],
+            FirstCommitOutcome.NoGit => new[]
+            {
+                "没有找到 Git,所以这里还不是 Git 仓库。请先安装 Git(Windows:https://git-scm.com/download/win),然后在这个文件夹里运行:",
+                "     git init -b main",
+                "     git add -A",
+                $"     git commit -m \"{FirstCommit.Message}\"",
+            },
+            _ => [$"Git 没能做第一次提交({detail})。请在这个文件夹里运行 git add -A 和 git commit -m \"{FirstCommit.Message}\"。"],
+        };
+        context.Out.WriteLine(outcome == FirstCommitOutcome.Committed
+            ? $"已建成 Git 仓库(分支 main),做了第一次提交“{FirstCommit.Message}”。"
+            : "注意:" + gitSteps[0]);
+        foreach (var line in gitSteps.Skip(1))
+        {
+            context.Out.WriteLine(line);
+        }
+
+        if (ToolInfo.IsDevelopmentBuild)
+        {
+            context.Out.WriteLine($"注意:这个 disclosure 是开发版({ToolInfo.Version}),没有发布过;推送前请把 {RepositoryScaffold.PinFile} 里的 version= 改成一个发布过的版本号。");
+        }
+
+        context.Out.WriteLine();
+        context.Out.WriteLine($"下一步(先进入这个文件夹:cd {folder}):");
+        context.Out.WriteLine("  1. 改 input/site.yaml、input/units.csv、input/people.csv,把示例镇、示例村换成本镇和各村;");
+        context.Out.WriteLine("  2. disclosure check    (应当没有错误)");
+        context.Out.WriteLine($"  3. disclosure new village1 {since}    (生成一期要填的文件)");
+        context.Out.WriteLine("  4. 在 GitHub 上建一个空仓库,把这里推送上去,在 Settings → Pages → Source 选 GitHub Actions。详见 docs/发布与部署.md。");
         return 0;
     }
 }

@@ -141,7 +141,7 @@ public static class SiteBuilder
         var pagefind = RunPagefind.Find(options.WorkingDirectory ?? Directory.GetCurrentDirectory(), options.InputRoot, AppContext.BaseDirectory);
         if (pagefind is null)
         {
-            warnings.Add("没有找到 Pagefind(node_modules/.bin/pagefind),本次没有生成搜索索引:搜索页仍可按单位、期次和事项分类浏览。请在项目目录运行 npm ci 安装。");
+            warnings.Add(RunPagefind.NotFoundMessage);
             return false;
         }
 

@@ -1,16 +1,20 @@
 using System.Diagnostics;
 using System.Text;
 using System.Text.RegularExpressions;
+using DisclosureSite.Model;
 using YamlDotNet.RepresentationModel;
 
 namespace DisclosureSite.Tests.Publishing;
 
 /// <summary>
-/// Plays .github/workflows/publish.yml locally: a bare Git repository stands in for GitHub, each job starts from
-/// a fresh clone, and every <c>run:</c> step of the workflow is executed by bash exactly as written, with
-/// <c>disclosure</c> on PATH (this build's CLI) and the <c>${{ }}</c> expressions a runner would substitute.
-/// Steps that only <c>uses:</c> an action (checkout, setup, Pages) are stood in for by the clone and by
-/// assertions on their inputs. The reminder step talks to the fake GitHub API.
+/// Plays .github/workflows/publish.yml locally as it runs in a township's data repository: a bare Git repository
+/// stands in for GitHub, the data repository is made by the installed tool (<see cref="InstalledTool"/>: packed,
+/// installed from a folder feed), each job starts from a fresh clone, and every <c>run:</c> step of the workflow is
+/// executed by bash exactly as written, with the <c>${{ }}</c> expressions a runner would substitute. The setup
+/// action's own steps run too: it reads <c>.github/disclosure.env</c>, downloads the pinned release binary from the
+/// project's release folder (here a <c>file://</c> copy holding the installed tool) and checks its SHA-256, so
+/// <c>disclosure</c> on PATH is the installed tool. Pagefind's npm install is stood in for by the one npm ci installed.
+/// Steps that only <c>uses:</c> a GitHub action (checkout, Pages) are stood in for by the clone.
 /// </summary>
 [TestFixture]
 [NonParallelizable]
@@ -20,40 +24,55 @@ public partial class PublishWorkflowReplayTests
     private string _root = "";
     private string _origin = "";
     private string _bin = "";
+    private string _project = "";
     private FakeGitHub _github = null!;
+
+    /// <summary>Commits are dated before the as-of day, so trusted dates from Git are in the past of the publication.</summary>
+    private static readonly Dictionary<string, string> GitDates = new()
+    {
+        ["GIT_AUTHOR_DATE"] = "2026-11-20T10:00:00+08:00",
+        ["GIT_COMMITTER_DATE"] = "2026-11-20T10:00:00+08:00",
+    };
 
     [SetUp]
     public async Task SetUp()
     {
-        var probe = TestSites.Run(["ledger", "record", "--help-probe"]);
-        var build = TestSites.Run(["build", "--help-probe"]);
-        if (probe.Error.Contains("未知命令", StringComparison.Ordinal) || build.Error.Contains("未知命令", StringComparison.Ordinal))
+        if (OperatingSystem.IsWindows())
         {
-            Assert.Ignore("`disclosure build` or `disclosure ledger record` is not merged into this branch yet; the replay runs once both are.");
+            Assert.Ignore("The workflow's steps are bash; the replay runs where a GitHub runner would (Linux).");
         }
 
         _root = TestSites.TempDir("ds-replay");
         _origin = Path.Combine(_root, "origin.git");
         _bin = Path.Combine(_root, "bin");
         Directory.CreateDirectory(_bin);
-        var wrapper = Path.Combine(_bin, "disclosure");
-        File.WriteAllText(wrapper, $"#!/bin/sh\nexec dotnet \"{Path.Combine(AppContext.BaseDirectory, "disclosure.dll")}\" \"$@\"\n");
-        if (OperatingSystem.IsWindows())
-        {
-            Assert.Ignore("The workflow's steps are bash; the replay runs where a GitHub runner would (Linux).");
-        }
-        else
-        {
-            File.SetUnixFileMode(wrapper, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
-        }
+        var pagefind = Path.Combine(TestSites.RepoRoot, "node_modules", ".bin", "pagefind");
+        Site.RequiredTools.Require(File.Exists(pagefind), "Pagefind (node_modules/.bin/pagefind)");
+        File.CreateSymbolicLink(Path.Combine(_bin, "pagefind"), pagefind);
+
+        // The project's release page, as the release workflow leaves it: the binary and its SHA-256 sums.
+        _project = Path.Combine(_root, "project");
+        var release = Directory.CreateDirectory(Path.Combine(_project, "releases", "download", "v" + ToolInfo.Version)).FullName;
+        var binary = Path.Combine(release, "disclosure-linux-x64");
+        File.WriteAllText(binary, $"#!/bin/sh\nexport DOTNET_ROOT=\"{InstalledTool.DotnetRoot}\"\nexec \"{InstalledTool.Program}\" \"$@\"\n");
+        var sum = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(binary)));
+        File.WriteAllText(Path.Combine(release, "SHA256SUMS"), $"{sum}  disclosure-linux-x64\n{new string('0', 64)}  disclosure-win-x64.exe\n");
+
         _github = await FakeGitHub.StartAsync();
 
         Git(_root, "init", "--bare", "-b", "main", _origin);
         var seed = Path.Combine(_root, "seed");
         Git(_root, "clone", "-q", _origin, seed);
-        Assert.That(TestSites.Run(["init", seed, "--name", "测试镇三务公开", "--repo", "example/town"]).Code, Is.Zero);
-        var input = Path.Combine(seed, "input");
-        Assert.That(TestSites.Run(["new", "village1", "2026-Q4", "--input", input]).Code, Is.Zero);
+        var env = new Dictionary<string, string>(GitDates) { ["HOME"] = _root, ["PATH"] = Environment.GetEnvironmentVariable("PATH")! };
+        var init = InstalledTool.Run(_root, env, "init", seed, "--name", "测试镇三务公开", "--repo", "example/town");
+        Assert.That(init.Code, Is.Zero, init.Out + init.Err);
+        var made = InstalledTool.Run(seed, env, "new", "village1", "2026-Q4");
+        Assert.That(made.Code, Is.Zero, made.Out + made.Err);
+
+        // A county that releases from its own copy of the project points project= there (here: the folder above).
+        var pin = Path.Combine(seed, ".github", "disclosure.env");
+        Assert.That(File.ReadAllText(pin), Does.Contain($"\nversion={ToolInfo.Version}\n").And.Contain($"\nproject={ToolInfo.RepositoryUrl}\n"));
+        File.WriteAllText(pin, File.ReadAllText(pin).Replace("project=" + ToolInfo.RepositoryUrl, "project=file://" + _project, StringComparison.Ordinal));
         Commit(seed, "示例镇、示例村和 2026 年第四季度的文件");
         Git(seed, "push", "-q", "origin", "main");
     }
@@ -139,10 +158,10 @@ public partial class PublishWorkflowReplayTests
     /// <summary>Runs one job of publish.yml in a fresh clone; returns at the first failing step, like a runner.</summary>
     private JobRun RunJob(string jobName, Dictionary<string, string> outputs, Action? beforeLastStep = null)
     {
-        var workflow = LoadWorkflow();
-        var job = (YamlMappingNode)((YamlMappingNode)workflow.Children[new YamlScalarNode("jobs")]).Children[new YamlScalarNode(jobName)];
         var work = Path.Combine(_root, $"{jobName}-{Guid.NewGuid():N}");
         Git(_root, "clone", "-q", _origin, work);
+        var workflow = LoadWorkflow(work);
+        var job = (YamlMappingNode)((YamlMappingNode)workflow.Children[new YamlScalarNode("jobs")]).Children[new YamlScalarNode(jobName)];
         var temp = Directory.CreateDirectory(Path.Combine(_root, "runner-temp-" + Guid.NewGuid().ToString("N"))).FullName;
         var outputFile = Path.Combine(temp, "output");
         var summaryFile = Path.Combine(temp, "summary");
@@ -151,7 +170,10 @@ public partial class PublishWorkflowReplayTests
 
         var env = new Dictionary<string, string>
         {
-            ["PATH"] = _bin + ":" + Environment.GetEnvironmentVariable("PATH"),
+            ["PATH"] = _bin + ":/usr/local/bin:/usr/bin:/bin",
+            ["DOTNET_ROOT"] = InstalledTool.DotnetRoot,
+            ["RUNNER_OS"] = "Linux",
+            ["RUNNER_ARCH"] = "X64",
             ["GITHUB_OUTPUT"] = outputFile,
             ["GITHUB_STEP_SUMMARY"] = summaryFile,
             ["RUNNER_TEMP"] = temp,
@@ -165,7 +187,7 @@ public partial class PublishWorkflowReplayTests
 
         var log = new StringBuilder();
         var steps = ((YamlSequenceNode)job.Children[new YamlScalarNode("steps")]).Children.Cast<YamlMappingNode>().ToList();
-        var runSteps = steps.Where(s => s.Children.ContainsKey(new YamlScalarNode("run"))).ToList();
+        var runSteps = steps.Where(s => s.Children.ContainsKey(new YamlScalarNode("run")) || Scalar(s, "uses") == "./.github/actions/setup-disclosure").ToList();
         foreach (var step in runSteps)
         {
             if (step == runSteps[^1])
@@ -173,33 +195,88 @@ public partial class PublishWorkflowReplayTests
                 beforeLastStep?.Invoke();
             }
 
-            var stepEnv = new Dictionary<string, string>(env);
-            Merge(stepEnv, step, outputs);
-            var script = Substitute(((YamlScalarNode)step.Children[new YamlScalarNode("run")]).Value!, outputs);
-            log.Append("$ ").AppendLine(script);
-            var (code, text) = Bash(script, work, stepEnv);
-            log.AppendLine(text);
+            var code = Scalar(step, "uses") is null ? RunStep(step, work, env, outputs, outputFile, log) : RunSetupAction(work, env, temp, log);
             if (code != 0)
             {
                 return new JobRun(code, log.ToString(), work, File.ReadAllText(summaryFile));
-            }
-
-            foreach (var line in File.ReadAllLines(outputFile))
-            {
-                if (line.Split('=', 2) is [var k, var v])
-                {
-                    outputs[k] = v;
-                }
             }
         }
 
         return new JobRun(0, log.ToString(), work, File.ReadAllText(summaryFile));
     }
 
-    private static YamlMappingNode LoadWorkflow()
+    private static string? Scalar(YamlMappingNode node, string key) =>
+        node.Children.TryGetValue(new YamlScalarNode(key), out var v) ? (v as YamlScalarNode)?.Value : null;
+
+    /// <summary>One <c>run:</c> step; its GITHUB_OUTPUT lines become outputs.</summary>
+    private static int RunStep(YamlMappingNode step, string work, Dictionary<string, string> env, Dictionary<string, string> outputs, string outputFile, StringBuilder log)
+    {
+        var stepEnv = new Dictionary<string, string>(env);
+        Merge(stepEnv, step, outputs);
+        var script = Substitute(Scalar(step, "run")!, outputs);
+        log.Append("$ ").AppendLine(script);
+        var (code, text) = Bash(script, work, stepEnv);
+        log.AppendLine(text);
+        foreach (var line in File.ReadAllLines(outputFile))
+        {
+            if (line.Split('=', 2) is [var k, var v])
+            {
+                outputs[k] = v;
+            }
+        }
+
+        File.WriteAllText(outputFile, "");
+        return code;
+    }
+
+    /// <summary>
+    /// The steps of the data repository's .github/actions/setup-disclosure (from the clone, as a runner reads it) that
+    /// run in a data repository; GITHUB_PATH then goes on the job's PATH. The npm install of Pagefind is stood in for.
+    /// </summary>
+    private static int RunSetupAction(string work, Dictionary<string, string> env, string temp, StringBuilder log)
     {
         var stream = new YamlStream();
-        using var reader = new StreamReader(Path.Combine(TestSites.RepoRoot, ".github", "workflows", "publish.yml"));
+        using (var reader = new StreamReader(Path.Combine(work, ".github", "actions", "setup-disclosure", "action.yml")))
+        {
+            stream.Load(reader);
+        }
+
+        var steps = ((YamlSequenceNode)((YamlMappingNode)((YamlMappingNode)stream.Documents[0].RootNode).Children[new YamlScalarNode("runs")]).Children[new YamlScalarNode("steps")]).Children.Cast<YamlMappingNode>();
+        var pathFile = Path.Combine(temp, "path");
+        var outputFile = Path.Combine(temp, "action-output");
+        File.WriteAllText(pathFile, "");
+        File.WriteAllText(outputFile, "");
+        var actionEnv = new Dictionary<string, string>(env) { ["GITHUB_PATH"] = pathFile, ["GITHUB_OUTPUT"] = outputFile };
+        var pin = new Dictionary<string, string>();
+        var ran = new List<string>();
+        foreach (var step in steps)
+        {
+            var condition = Scalar(step, "if");
+            var name = Scalar(step, "name") ?? "";
+            if (Scalar(step, "run") is null || (condition is not null && condition != "steps.pin.outputs.from == 'release'") || name.StartsWith("Install Pagefind", StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            Assert.That(condition is null || pin.GetValueOrDefault("from") == "release", Is.True, "a data repository takes the release path");
+            ran.Add(name);
+            var code = RunStep(step, work, actionEnv, pin, outputFile, log);
+            if (code != 0)
+            {
+                return code;
+            }
+        }
+
+        Assert.That(ran, Has.Count.EqualTo(2), "the pin is read, the release downloaded and checked");
+        env["PATH"] = string.Join(':', File.ReadAllLines(pathFile).Where(l => l.Length > 0).Reverse().Append(env["PATH"]));
+        return 0;
+    }
+
+    /// <summary>The data repository's publish.yml (init copied this repository's, byte for byte).</summary>
+    private static YamlMappingNode LoadWorkflow(string work)
+    {
+        var stream = new YamlStream();
+        using var reader = new StreamReader(Path.Combine(work, ".github", "workflows", "publish.yml"));
         stream.Load(reader);
         return (YamlMappingNode)stream.Documents[0].RootNode;
     }
@@ -225,6 +302,7 @@ public partial class PublishWorkflowReplayTests
         "steps.date.outputs.as_of" or "needs.check.outputs.as_of" => outputs.TryGetValue("as_of", out var v) ? v : throw new AssertionException("as_of output missing"),
         "github.repository" => "example/town",
         "github.token" => "replay-token",
+        "steps.pin.outputs.version" or "steps.pin.outputs.project" => outputs[m.Groups[1].Value["steps.pin.outputs.".Length..]],
         var other => throw new AssertionException($"the replay does not know the expression {other}"),
     });
 
@@ -263,9 +341,11 @@ public partial class PublishWorkflowReplayTests
     {
         var psi = new ProcessStartInfo("git", args) { WorkingDirectory = cwd, RedirectStandardOutput = true, RedirectStandardError = true };
 
-        // Commits are dated before the as-of day, so trusted dates from Git are in the past of the publication.
-        psi.Environment["GIT_AUTHOR_DATE"] = "2026-11-20T10:00:00+08:00";
-        psi.Environment["GIT_COMMITTER_DATE"] = "2026-11-20T10:00:00+08:00";
+        foreach (var (k, v) in GitDates)
+        {
+            psi.Environment[k] = v;
+        }
+
         psi.Environment["GIT_CONFIG_NOSYSTEM"] = "1";
         using var p = Process.Start(psi)!;
         var output = p.StandardOutput.ReadToEnd();

@@ -1,4 +1,5 @@
 using System.Text;
+using DisclosureSite.Model;
 using DisclosureSite.Publishing.Scaffolding;
 using ExcelDataReader;
 
@@ -21,6 +22,15 @@ public class ScaffoldTests
     private string Input => Path.Combine(Repo, "input");
 
     private CliRun Init(params string[] extra) => TestSites.Run(["init", Repo, .. extra]);
+
+    private string Git(params string[] args)
+    {
+        var psi = new System.Diagnostics.ProcessStartInfo("git", args) { WorkingDirectory = Repo, RedirectStandardOutput = true, RedirectStandardError = true };
+        using var p = System.Diagnostics.Process.Start(psi)!;
+        var output = p.StandardOutput.ReadToEnd();
+        p.WaitForExit();
+        return output.Trim();
+    }
 
     [Test]
     public void Init_writes_the_data_repository_and_check_passes_at_once_with_no_warnings()
@@ -57,6 +67,53 @@ public class ScaffoldTests
         {
             Assert.That(File.ReadAllText(Path.Combine(Repo, file)), Is.EqualTo(File.ReadAllText(Path.Combine(TestSites.RepoRoot, file)).ReplaceLineEndings("\n")), file);
         }
+    }
+
+    [Test]
+    public void Init_makes_a_git_repository_on_main_with_one_commit_holding_every_file()
+    {
+        var init = Init();
+        Assert.That(init.Code, Is.Zero, init.ToString());
+        Assert.That(init.Out, Does.Contain("已建成 Git 仓库(分支 main)"));
+
+        Assert.That(Git("rev-parse", "--abbrev-ref", "HEAD"), Is.EqualTo("main"));
+        Assert.That(Git("log", "--format=%s"), Is.EqualTo(FirstCommit.Message));
+        Assert.That(Git("status", "--porcelain"), Is.Empty, "every file is in the first commit");
+        var tracked = Git("-c", "core.quotepath=off", "ls-files").Split('\n');
+        Assert.That(tracked, Does.Contain(".github/disclosure.env").And.Contain(".github/workflows/publish.yml").And.Contain("input/site.yaml").And.Contain("docs/数据格式.md"));
+        Assert.That(tracked, Has.None.Contains("release.yml"), "the project's release workflow is not a data repository's");
+    }
+
+    [Test]
+    public void Init_pins_the_version_that_made_it_and_the_readme_says_how_to_upgrade_in_one_line()
+    {
+        Assert.That(Init().Code, Is.Zero);
+
+        var pin = File.ReadAllText(Path.Combine(Repo, ".github", "disclosure.env"));
+        Assert.That(pin.Split('\n').Where(l => !l.StartsWith('#') && l.Length > 0), Is.EqualTo(new[] { $"version={ToolInfo.Version}", $"project={ToolInfo.RepositoryUrl}" }));
+        var readme = File.ReadAllText(Path.Combine(Repo, "README.md"));
+        Assert.That(readme, Does.Contain($"[DisclosureSite]({ToolInfo.RepositoryUrl})").And.Not.Contain("](https://github.com/)"));
+        Assert.That(readme, Does.Contain($"把 `.github/disclosure.env` 里的 `version={ToolInfo.Version}` 改成新版本号"));
+        Assert.That(readme, Does.Contain($"{ToolInfo.RepositoryUrl}/releases"));
+    }
+
+    [Test]
+    public void Nothing_in_a_data_repository_or_what_init_says_tells_a_clerk_to_run_npm_ci_or_dotnet_run()
+    {
+        var init = Init();
+        Assert.That(init.Code, Is.Zero);
+        Assert.That(TestSites.Run(["new", "village1", "2026-Q4", "--input", Input]).Code, Is.Zero);
+        var build = TestSites.Run(["build", "--input", Input, "--output", Path.Combine(_root, "site"), "--as-of", "2026-11-24", "--no-search"]);
+        Assert.That(build.Code, Is.Zero, build.ToString());
+
+        foreach (var text in Directory.EnumerateFiles(Repo, "*", SearchOption.AllDirectories).Where(f => !f.Contains("/.git/", StringComparison.Ordinal) && !f.EndsWith(".xlsx", StringComparison.Ordinal))
+            .Select(File.ReadAllText).Append(init.Out).Append(build.Out).Append(build.Error))
+        {
+            Assert.That(text, Does.Not.Contain("npm ci").And.Not.Contain("dotnet run"));
+        }
+
+        Assert.That(init.Out, Does.Contain("disclosure check    (应当没有错误)").And.Contain("cd " + Repo));
+        Assert.That(build.Out, Does.Contain("没有搜索索引:这次生成的网站没有搜索功能").And.Contain("预览:disclosure preview --input "));
     }
 
     [Test]

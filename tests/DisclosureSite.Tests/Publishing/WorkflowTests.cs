@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using DisclosureSite.Model;
 using YamlDotNet.RepresentationModel;
 
 namespace DisclosureSite.Tests.Publishing;
@@ -128,16 +129,73 @@ public class WorkflowTests
     }
 
     [Test]
-    public void The_setup_action_caches_nuget_and_builds_from_source_or_installs_the_pinned_tool()
+    public void The_setup_action_builds_from_source_or_downloads_the_pinned_release_and_installs_the_pinned_pagefind()
     {
         var text = File.ReadAllText(Path.Combine(TestSites.RepoRoot, ".github", "actions", "setup-disclosure", "action.yml"));
-        var csproj = File.ReadAllText(Path.Combine(TestSites.RepoRoot, "src", "DisclosureSite.Cli", "DisclosureSite.Cli.csproj"));
-        var version = Regex.Match(csproj, "<Version>([^<]+)</Version>").Groups[1].Value;
+        var packageJson = File.ReadAllText(Path.Combine(TestSites.RepoRoot, "package.json"));
+        var pagefind = Regex.Match(packageJson, "\"pagefind\":\\s*\"([^\"]+)\"").Groups[1].Value;
 
         Assert.That(text, Does.Contain("actions/cache@").And.Contain("~/.nuget/packages"));
         Assert.That(text, Does.Contain("dotnet-version: 10.0.x"));
         Assert.That(text, Does.Contain("dotnet publish src/DisclosureSite.Cli/DisclosureSite.Cli.csproj"));
-        Assert.That(text, Does.Contain("dotnet tool install DisclosureSite.Cli"));
-        Assert.That(text, Does.Contain($"default: {version}"), "the data repositories install the version this source builds");
+        Assert.That(text, Does.Contain(".github/disclosure.env").And.Contain("releases/download/v$DISCLOSURE_VERSION").And.Contain("sha256sum -c"));
+        Assert.That(text, Does.Not.Match(@"\n\s*(default|version):\s*['""]?\d"),
+            "the action pins no version of the tool: that is the data repository's .github/disclosure.env (written by init)");
+        Assert.That(text, Does.Contain($"PAGEFIND_VERSION: {pagefind}").And.Contain("\"pagefind@$PAGEFIND_VERSION\""));
+        Assert.That(ToolInfo.PagefindVersion, Is.EqualTo(pagefind), "the tool's own pin (npx fallback) comes from package.json at build time");
+        Assert.That(text, Does.Not.Contain("secrets.").And.Not.Contain("github.token").And.Not.Contain("GITHUB_TOKEN"), "installing needs no account or secret");
+    }
+
+    [Test]
+    public void Release_runs_on_v_tags_with_least_privilege_and_takes_the_version_from_the_tag_in_one_place()
+    {
+        var root = Load("release.yml");
+        var on = Map(root, "on");
+        Assert.That(on.Children.Keys.Select(k => ((YamlScalarNode)k).Value), Is.EqualTo(new[] { "push" }));
+        Assert.That(((YamlSequenceNode)Map(on, "push").Children[new YamlScalarNode("tags")]).Children.Select(c => ((YamlScalarNode)c).Value), Is.EqualTo(new[] { "v*" }));
+        Assert.That(((YamlMappingNode)root.Children[new YamlScalarNode("permissions")]).Children, Is.Empty, "nothing by default");
+
+        var jobs = Map(root, "jobs");
+        Assert.That(Map(Map(jobs, "version"), "permissions").Children, Is.Empty);
+        Assert.That(Permissions(Map(jobs, "test")), Is.EqualTo(new Dictionary<string, string> { ["contents"] = "read" }));
+        Assert.That(Permissions(Map(jobs, "pack")), Is.EqualTo(new Dictionary<string, string> { ["contents"] = "read" }));
+        Assert.That(Permissions(Map(jobs, "binaries")), Is.EqualTo(new Dictionary<string, string> { ["contents"] = "read" }));
+        Assert.That(Permissions(Map(jobs, "github-packages")), Is.EqualTo(new Dictionary<string, string> { ["packages"] = "write" }));
+        Assert.That(Map(Map(jobs, "nuget"), "permissions").Children, Is.Empty);
+        Assert.That(Permissions(Map(jobs, "release")), Is.EqualTo(new Dictionary<string, string> { ["contents"] = "write" }));
+
+        var text = File.ReadAllText(Path.Combine(TestSites.RepoRoot, ".github", "workflows", "release.yml"));
+        Assert.That(Regex.Count(text, @"github\.ref_name"), Is.EqualTo(2), "the tag is read by the version job (and names the release), nowhere else");
+        Assert.That(Runs(Map(jobs, "version")).Single(), Does.Contain("version=\"${TAG#v}\""));
+        Assert.That(Scalar(Map(Map(jobs, "pack"), "env"), "VERSION"), Is.EqualTo("${{ needs.version.outputs.version }}"));
+        Assert.That(Scalar(Map(Map(jobs, "binaries"), "env"), "VERSION"), Is.EqualTo("${{ needs.version.outputs.version }}"));
+        Assert.That(Runs(Map(jobs, "pack")).Single(), Does.Contain("dotnet pack src/DisclosureSite.Cli").And.Contain("-p:Version=\"$VERSION\""));
+        Assert.That(Runs(Map(jobs, "binaries")).First(), Does.Contain("-p:PublishSingleFile=true").And.Contain("-r \"$RID\"").And.Contain("-p:Version=\"$VERSION\""));
+        Assert.That(Runs(Map(jobs, "test")).Single(), Is.EqualTo("bash .ci/run"));
+
+        var rids = ((YamlSequenceNode)Map(Map(Map(jobs, "binaries"), "strategy"), "matrix").Children[new YamlScalarNode("include")]).Children.Select(c => Scalar(c, "rid"));
+        Assert.That(rids, Is.EqualTo(new[] { "linux-x64", "win-x64", "osx-arm64" }));
+        Assert.That(string.Join("\n", Runs(Map(jobs, "release"))), Does.Contain("sha256sum -- * > SHA256SUMS").And.Contain("gh release create \"$TAG\" assets/*"));
+        Assert.That(Runs(Map(jobs, "github-packages")).Single(), Does.Contain("dotnet nuget push").And.Contain("--api-key \"$GITHUB_TOKEN\""));
+
+        var nuget = Steps(Map(jobs, "nuget")).ToList();
+        Assert.That(Scalar(Map(Map(jobs, "nuget"), "env"), "NUGET_API_KEY"), Is.EqualTo("${{ secrets.NUGET_API_KEY }}"));
+        Assert.That(nuget.Where(s => Scalar(s, "run")?.Contains("dotnet nuget push", StringComparison.Ordinal) == true).Select(s => Scalar(s, "if")), Is.EqualTo(new[] { "env.NUGET_API_KEY != ''" }), "pushed to the NuGet feed only when the secret is set");
+        Assert.That(Regex.IsMatch(text, @"echo[^\n]*\$\{?(NUGET_API_KEY|GITHUB_TOKEN|GH_TOKEN)"), Is.False, "no secret is echoed");
+    }
+
+    [Test]
+    public void No_file_holds_a_hand_written_release_version()
+    {
+        var props = File.ReadAllText(Path.Combine(TestSites.RepoRoot, "Directory.Build.props"));
+        Assert.That(props, Does.Contain("<VersionPrefix>0.0.0</VersionPrefix>").And.Contain("<VersionSuffix>dev</VersionSuffix>"));
+        foreach (var project in Directory.EnumerateFiles(Path.Combine(TestSites.RepoRoot, "src"), "*.csproj", SearchOption.AllDirectories))
+        {
+            Assert.That(File.ReadAllText(project), Does.Not.Match("<(Version|VersionPrefix|PackageVersion)>"), project);
+        }
+
+        Assert.That(ToolInfo.Version, Is.EqualTo("0.0.0-dev"), "a build from a clone says it is no release");
+        Assert.That(ToolInfo.IsDevelopmentBuild, Is.True);
+        Assert.That(ToolInfo.RepositoryUrl, Does.Match(@"^https://github\.com/[\w.-]+/[\w.-]+$"));
     }
 }

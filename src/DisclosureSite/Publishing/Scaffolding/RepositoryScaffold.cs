@@ -35,6 +35,8 @@ public static class RepositoryScaffold
             ["since"] = options.Since.ToString(),
             ["period"] = options.Since.ToString(),
             ["year"] = options.Since.Year.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["version"] = ToolInfo.Version,
+            ["project"] = ToolInfo.RepositoryUrl,
         };
         var assembly = typeof(RepositoryScaffold).Assembly;
         return assembly.GetManifestResourceNames()
@@ -44,10 +46,20 @@ public static class RepositoryScaffold
             .ToList();
     }
 
+    /// <summary>The file that pins the tool's version in a data repository (<c>version=</c>, <c>project=</c>).</summary>
+    public const string PinFile = ".github/disclosure.env";
+
+    /// <summary>Templates kept under another name than the file they become (a dot file, or one in .github/, whose resources are verbatim).</summary>
+    private static readonly Dictionary<string, string> Renamed = new(StringComparer.Ordinal)
+    {
+        ["gitignore"] = ".gitignore",
+        ["disclosure.env"] = PinFile,
+    };
+
     /// <summary>The text of an embedded template by its path in the new repository (e.g. <c>.github/workflows/publish.yml</c>), or null.</summary>
     public static string? Template(string path)
     {
-        var name = Prefix + (path == ".gitignore" ? "gitignore" : path);
+        var name = Prefix + (Renamed.FirstOrDefault(r => r.Value == path).Key ?? path);
         var assembly = typeof(RepositoryScaffold).Assembly;
         var match = assembly.GetManifestResourceNames().FirstOrDefault(n => n.Replace('\\', '/') == name);
         return match is null ? null : Read(match);
@@ -75,7 +87,7 @@ public static class RepositoryScaffold
     private static string TargetPath(string resource)
     {
         var path = resource.Replace('\\', '/');
-        return path == "gitignore" ? ".gitignore" : path;
+        return Renamed.GetValueOrDefault(path, path);
     }
 
     /// <summary>The repository's own workflows and docs are copied byte for byte; only Publishing/Templates files have placeholders.</summary>

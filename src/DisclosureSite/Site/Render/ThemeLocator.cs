@@ -1,12 +1,16 @@
 namespace DisclosureSite.Site.Render;
 
 /// <summary>
-/// Finds the default theme: beside the tool (copied into its output folder, so a packed tool works), else in
-/// <c>themes/default</c> of a folder above the input or above the tool (a fresh clone run with <c>dotnet run</c>).
+/// Finds the default theme: <c>themes/default</c> of a folder above the tool, the input or the working directory (a
+/// clone run with <c>dotnet run</c> or the tests, so a theme edit shows at once), else the copy embedded in this
+/// library, unpacked once per build of the tool into the temporary folder (the installed .NET tool and the
+/// single-file release binaries carry nothing beside themselves).
 /// </summary>
 public static class ThemeLocator
 {
     public const string DefaultTheme = "themes/default";
+
+    private const string ResourcePrefix = "theme/";
 
     public static string? Find(string inputRoot)
     {
@@ -22,9 +26,52 @@ public static class ThemeLocator
             }
         }
 
-        return null;
+        return Embedded();
     }
 
     /// <summary>A township's overrides: <c>input/theme/</c>, same relative paths as the default theme.</summary>
     public static string OverridesOf(string inputRoot) => Path.Combine(Path.GetFullPath(inputRoot), "theme");
+
+    /// <summary>
+    /// The embedded theme as a folder: <c>&lt;temp&gt;/disclosure-theme/&lt;module version id&gt;</c>, written to a
+    /// sibling and renamed into place, so concurrent runs never see half a theme. Null when the build embedded none.
+    /// </summary>
+    public static string? Embedded()
+    {
+        var assembly = typeof(ThemeLocator).Assembly;
+        var resources = assembly.GetManifestResourceNames().Where(n => n.StartsWith(ResourcePrefix, StringComparison.Ordinal)).ToList();
+        if (resources.Count == 0)
+        {
+            return null;
+        }
+
+        var parent = Path.Combine(Path.GetTempPath(), "disclosure-theme");
+        var folder = Path.Combine(parent, assembly.ManifestModule.ModuleVersionId.ToString("N"));
+        if (File.Exists(Path.Combine(folder, "layouts", "base.liquid")))
+        {
+            return folder;
+        }
+
+        var staging = folder + "." + Guid.NewGuid().ToString("N")[..8];
+        foreach (var name in resources)
+        {
+            var target = Path.Combine(staging, name[ResourcePrefix.Length..].Replace('\\', '/').Replace('/', Path.DirectorySeparatorChar));
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            using var from = assembly.GetManifestResourceStream(name)!;
+            using var to = File.Create(target);
+            from.CopyTo(to);
+        }
+
+        try
+        {
+            Directory.Move(staging, folder);
+        }
+        catch (IOException) when (Directory.Exists(folder))
+        {
+            // Another run unpacked the same theme first: use theirs.
+            Directory.Delete(staging, recursive: true);
+        }
+
+        return folder;
+    }
 }
