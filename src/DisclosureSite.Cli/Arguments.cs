@@ -71,9 +71,15 @@ public sealed class Arguments
             return null;
         }
 
-        return DateOnly.TryParseExact(v, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)
+        if (!DateOnly.TryParseExact(v, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d))
+        {
+            throw new UsageException($"--{name} 的日期 '{v}' 不对,请写成 YYYY-MM-DD(date must be YYYY-MM-DD)。");
+        }
+
+        // Deadlines, feeds and time zones are computed around the date: keep it where every one of them exists.
+        return d.Year is >= 1900 and <= 9000
             ? d
-            : throw new UsageException($"--{name} 的日期 '{v}' 不对,请写成 YYYY-MM-DD(date must be YYYY-MM-DD)。");
+            : throw new UsageException($"--{name} 的日期 '{v}' 超出范围,应在 1900 年到 9000 年之间(date out of range)。");
     }
 
     public int? Int(string name)

@@ -72,5 +72,12 @@ public static class CommandLine
             context.Error.WriteLine(Usage);
             return 2;
         }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // The last line of defence (issue 12): no stack trace reaches a user. Every known bad input is a finding or a
+            // message before this; what lands here is a bug, told in one line that can be reported.
+            context.Error.WriteLine(Model.Messages.Unexpected(e.GetType().Name, e.Message).Zh);
+            return 2;
+        }
     }
 }

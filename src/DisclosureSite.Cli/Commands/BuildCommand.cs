@@ -2,6 +2,7 @@ using System.Globalization;
 using DisclosureSite.Ledger;
 using DisclosureSite.Site;
 using DisclosureSite.Site.Render;
+using DisclosureSite.Site.Write;
 using DisclosureSite.Validation.Output;
 
 namespace DisclosureSite.Cli.Commands;
@@ -18,9 +19,9 @@ public static class BuildCommand
         var inputDir = a.Get("input", "input");
         var outputDir = a.Get("output", "_site");
         var baseUrl = a.Get("base-url");
-        if (baseUrl is not null && !Uri.TryCreate(baseUrl, UriKind.Absolute, out _))
+        if (baseUrl is not null && !Model.SiteSettings.IsWebAddress(baseUrl))
         {
-            throw new UsageException($"--base-url '{baseUrl}' 不是完整的网址,例如 https://example.github.io/qingshi/。");
+            throw new UsageException($"--base-url '{baseUrl}' 不是以 http:// 或 https:// 开头的完整网址,例如 https://example.github.io/qingshi/。");
         }
 
         if (!Directory.Exists(inputDir))
@@ -32,7 +33,7 @@ public static class BuildCommand
         var asOf = a.Date("as-of") ?? a.AsOf(context.Clock, PeekTimeZone(inputDir));
         var ledger = LedgerStore.Load(inputDir, a.Get("ledger"));
         var options = new SiteOptions(inputDir, outputDir, asOf) { BaseUrl = baseUrl, Ledger = ledger, RunPagefind = !a.Flag("no-search") };
-        var result = Build(options, context);
+        var result = Build(options, context, out var failure);
         if (result is not null && a.Flag("verbose"))
         {
             foreach (var phase in result.Phases)
@@ -43,7 +44,7 @@ public static class BuildCommand
 
         if (result is null)
         {
-            return 1;
+            return failure;
         }
 
         if (!result.Succeeded)
@@ -56,10 +57,14 @@ public static class BuildCommand
         return 0;
     }
 
-    /// <summary>Runs a build and reports it; null when the theme is broken (already reported).</summary>
-    public static BuildResult? Build(SiteOptions options, CliContext context)
+    /// <summary>Runs a build and reports it; null when the theme is broken or the output cannot be written (already reported).</summary>
+    public static BuildResult? Build(SiteOptions options, CliContext context) => Build(options, context, out _);
+
+    /// <summary>As above; <paramref name="failure"/> is the exit code when null is returned (1: broken theme, 2: output refused or not writable).</summary>
+    public static BuildResult? Build(SiteOptions options, CliContext context, out int failure)
     {
         BuildResult result;
+        failure = 0;
         try
         {
             result = SiteBuilder.Build(options);
@@ -68,6 +73,19 @@ public static class BuildCommand
         {
             context.Error.WriteLine("主题出错,网站没有更新(the theme is broken; the site was not changed):");
             context.Error.WriteLine(e.Message);
+            failure = 1;
+            return null;
+        }
+        catch (ToolFolderRefusedException e)
+        {
+            context.Error.WriteLine(e.Text.Zh);
+            failure = 2;
+            return null;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            context.Error.WriteLine(Model.Messages.OutputNotWritable(Path.GetFullPath(options.OutputRoot), e.Message).Zh);
+            failure = 2;
             return null;
         }
 

@@ -37,9 +37,14 @@ public static class CorpusCommand
         {
             summary = CorpusGenerator.Generate(options);
         }
-        catch (IOException ex)
+        catch (Site.Write.ToolFolderRefusedException ex)
         {
-            context.Error.WriteLine($"文件夹 '{ex.Message}' 不是空的,也不是以前生成的语料;为免误删,请换一个文件夹(folder not empty and not a corpus)。");
+            context.Error.WriteLine(ex.Text.Zh);
+            return 2;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            context.Error.WriteLine(Messages.OutputNotWritable(Path.GetFullPath(outDir), ex.Message).Zh);
             return 2;
         }
 

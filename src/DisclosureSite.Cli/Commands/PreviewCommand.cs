@@ -37,35 +37,47 @@ public static class PreviewCommand
         var fixedAsOf = a.Date("as-of");
         SiteOptions Options() => new(inputDir, outputDir, fixedAsOf ?? a.AsOf(context.Clock, BuildCommand.PeekTimeZone(inputDir)));
 
-        var first = BuildCommand.Build(Options(), context);
+        var rebuilder = new PreviewRebuilder(() => BuildAndDescribe(Options(), context));
+        rebuilder.Request();
         var basePath = SiteUrlsFor(inputDir);
-        var app = CreateServer(Path.GetFullPath(outputDir), basePath, port);
-        using var rebuild = new SemaphoreSlim(1, 1);
+        var app = CreateServer(Path.GetFullPath(outputDir), basePath, port, () => rebuilder.Problem);
         using var watcher = Watch(inputDir, () =>
         {
-            if (!rebuild.Wait(0))
-            {
-                return;
-            }
-
-            try
-            {
-                context.Out.WriteLine($"[{DateTime.Now:HH:mm:ss}] 发现文件改动,正在重新构建……");
-                BuildCommand.Build(Options(), context);
-            }
-            catch (IOException e)
-            {
-                context.Error.WriteLine("重新构建失败:" + e.Message);
-            }
-            finally
-            {
-                rebuild.Release();
-            }
+            context.Out.WriteLine($"[{DateTime.Now:HH:mm:ss}] 发现文件改动,正在重新构建……");
+            rebuilder.Request();
         });
         var url = $"http://127.0.0.1:{port}{basePath}";
-        context.Out.WriteLine(first is { Succeeded: true } ? $"预览地址:{url}(按 Ctrl+C 停止;改动 input 或主题文件会自动重新构建)" : $"输入有错误,先显示上次的网站:{url}");
+        context.Out.WriteLine(rebuilder.Problem is null ? $"预览地址:{url}(按 Ctrl+C 停止;改动 input 或主题文件会自动重新构建)" : $"构建有问题,先显示上次的网站(页面顶部写明问题):{url}");
         app.Run();
         return 0;
+    }
+
+    /// <summary>
+    /// One build for the preview: what went wrong (input errors, a broken theme, any exception), or null when the site was
+    /// built. Everything is also written to the terminal as <c>build</c> does; the server shows the problem on every page.
+    /// </summary>
+    internal static string? BuildAndDescribe(SiteOptions options, CliContext context)
+    {
+        var errors = new StringWriter();
+        var captured = context with { Out = context.Out, Error = new TeeWriter(context.Error, errors) };
+        try
+        {
+            var result = BuildCommand.Build(options, captured, out _);
+            if (result is { Succeeded: true })
+            {
+                return null;
+            }
+
+            var report = result is null ? string.Empty : Validation.Output.ReportWriter.Write(result.Report, Validation.Output.ReportFormat.Text, "zh", null);
+            return (errors + report).Trim() is { Length: > 0 } text ? text : "构建失败。";
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // A rebuild that fails for any reason must not end the server: say it, keep serving the last good site.
+            var message = Model.Messages.Unexpected(e.GetType().Name, e.Message).Zh;
+            context.Error.WriteLine(message);
+            return message;
+        }
     }
 
     /// <summary>The path part of the site's base_url (e.g. /qingshi/), where preview serves it.</summary>
@@ -75,8 +87,12 @@ public static class PreviewCommand
         return Site.Render.SiteUrls.From(site?.Settings.BaseUrl).BasePath;
     }
 
-    /// <summary>A small static file server: base path, index.html for folders, 404.html for anything missing.</summary>
-    public static WebApplication CreateServer(string siteRoot, string basePath, int port)
+    /// <summary>
+    /// A small static file server: base path, index.html for folders, 404.html for anything missing. It serves files of
+    /// <paramref name="siteRoot"/> only (no <c>..</c>, no absolute paths, no sibling folder that merely starts with the
+    /// same name). When <paramref name="problem"/> says the last build failed, every HTML page carries it at the top.
+    /// </summary>
+    public static WebApplication CreateServer(string siteRoot, string basePath, int port, Func<string?>? problem = null)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
@@ -101,19 +117,43 @@ public static class PreviewCommand
 
             http.Response.StatusCode = file is null ? StatusCodes.Status404NotFound : StatusCodes.Status200OK;
             file ??= Path.Combine(siteRoot, "404.html");
+            var trouble = problem?.Invoke();
             if (!File.Exists(file))
             {
+                if (trouble is not null)
+                {
+                    http.Response.ContentType = "text/html; charset=utf-8";
+                    await http.Response.WriteAsync(WithProblem("<!doctype html><html lang=\"zh-CN\"><meta charset=\"utf-8\"><title>预览</title><body></body></html>", trouble)).ConfigureAwait(false);
+                }
+
                 return;
             }
 
             http.Response.ContentType = types.TryGetContentType(file, out var type) ? (type.StartsWith("text/", StringComparison.Ordinal) ? type + "; charset=utf-8" : type) : "application/octet-stream";
             http.Response.Headers.CacheControl = "no-cache";
+            if (trouble is not null && file.EndsWith(".html", StringComparison.Ordinal))
+            {
+                await http.Response.WriteAsync(WithProblem(await File.ReadAllTextAsync(file).ConfigureAwait(false), trouble)).ConfigureAwait(false);
+                return;
+            }
+
             await http.Response.SendFileAsync(file).ConfigureAwait(false);
         });
         return app;
     }
 
-    private static string? Resolve(string siteRoot, string basePath, string requestPath)
+    /// <summary>The page with a notice of the last build's problem right after <c>&lt;body&gt;</c> (HTML-encoded).</summary>
+    internal static string WithProblem(string html, string problem)
+    {
+        var notice = "<div role=\"alert\" style=\"background:#fff3cd;color:#000;border:3px solid #b00;padding:1em;font-size:1.1em;white-space:pre-wrap\">"
+            + "<strong>预览:最近一次构建失败,下面是上次成功构建的网站。</strong>\n" + System.Net.WebUtility.HtmlEncode(problem) + "</div>";
+        var body = html.IndexOf("<body", StringComparison.OrdinalIgnoreCase);
+        var end = body < 0 ? -1 : html.IndexOf('>', body);
+        return end < 0 ? notice + html : html[..(end + 1)] + notice + html[(end + 1)..];
+    }
+
+    /// <summary>The file a request path names inside <paramref name="siteRoot"/>, or null; nothing outside it is ever named.</summary>
+    internal static string? Resolve(string siteRoot, string basePath, string requestPath)
     {
         if (!requestPath.StartsWith(basePath, StringComparison.Ordinal) && requestPath + "/" != basePath)
         {
@@ -121,13 +161,15 @@ public static class PreviewCommand
         }
 
         var relative = Uri.UnescapeDataString(requestPath.Length >= basePath.Length ? requestPath[basePath.Length..] : string.Empty);
-        if (relative.Split('/').Any(s => s is ".." || s.Contains('\\', StringComparison.Ordinal)))
+        if (relative.StartsWith('/') || Path.IsPathRooted(relative) || relative.Contains(':', StringComparison.Ordinal) || relative.Contains('\0', StringComparison.Ordinal)
+            || relative.Split('/').Any(s => s is ".." or "." || s.Contains('\\', StringComparison.Ordinal)))
         {
             return null;
         }
 
-        var full = Path.GetFullPath(Path.Combine(siteRoot, relative));
-        if (!full.StartsWith(siteRoot, StringComparison.Ordinal))
+        var root = Path.TrimEndingDirectorySeparator(Path.GetFullPath(siteRoot));
+        var full = Path.GetFullPath(Path.Combine(root, relative));
+        if (full != root && !full.StartsWith(root + Path.DirectorySeparatorChar, StringComparison.Ordinal))
         {
             return null;
         }
@@ -166,5 +208,82 @@ public static class PreviewCommand
             timer.Dispose();
             watchers.ForEach(w => w.Dispose());
         }
+    }
+}
+
+/// <summary>
+/// Rebuilds for the preview, one at a time and none lost: a change saved while a build runs queues one more build,
+/// which starts as soon as the running one ends (and sees every change saved until then). A failing build is reported
+/// through <see cref="Problem"/>, never thrown: the server outlives any bad input.
+/// </summary>
+internal sealed class PreviewRebuilder(Func<string?> build)
+{
+    private readonly object _gate = new();
+    private bool _running;
+    private bool _pending;
+
+    /// <summary>What went wrong in the last finished build, or null when it succeeded.</summary>
+    public string? Problem { get; private set; }
+
+    /// <summary>Builds now, or after the build that is running (several requests meanwhile make one more build).</summary>
+    public void Request()
+    {
+        lock (_gate)
+        {
+            if (_running)
+            {
+                _pending = true;
+                return;
+            }
+
+            _running = true;
+        }
+
+        while (true)
+        {
+            try
+            {
+                Problem = build();
+            }
+            catch (Exception e) when (e is not OutOfMemoryException)
+            {
+                Problem = Model.Messages.Unexpected(e.GetType().Name, e.Message).Zh;
+            }
+
+            lock (_gate)
+            {
+                if (!_pending)
+                {
+                    _running = false;
+                    return;
+                }
+
+                _pending = false;
+            }
+        }
+    }
+}
+
+/// <summary>Writes to two writers (the terminal, and the text the preview shows on its pages).</summary>
+internal sealed class TeeWriter(TextWriter first, TextWriter second) : TextWriter
+{
+    public override System.Text.Encoding Encoding => first.Encoding;
+
+    public override void Write(char value)
+    {
+        first.Write(value);
+        second.Write(value);
+    }
+
+    public override void Write(string? value)
+    {
+        first.Write(value);
+        second.Write(value);
+    }
+
+    public override void WriteLine(string? value)
+    {
+        first.WriteLine(value);
+        second.WriteLine(value);
     }
 }

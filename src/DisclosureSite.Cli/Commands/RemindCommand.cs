@@ -73,7 +73,15 @@ public static class RemindCommand
             return 0;
         }
 
-        var github = new GitHubClient(new ProductHeaderValue("disclosure-site"), apiUri) { Credentials = new Credentials(token) };
+        // Octokit's own client puts a non-github.com API under /api/v3/ (GitHub Enterprise); the bounded connection keeps that address.
+        var baseAddress = new GitHubClient(new ProductHeaderValue("disclosure-site"), apiUri).Connection.BaseAddress;
+        var connection = new Connection(
+            new ProductHeaderValue("disclosure-site"),
+            baseAddress,
+            new Octokit.Internal.InMemoryCredentialStore(new Credentials(token)),
+            new Octokit.Internal.HttpClientAdapter(() => new BoundedResponses(new HttpClientHandler())),
+            new Octokit.Internal.SimpleJsonSerializer());
+        var github = new GitHubClient(connection);
         github.SetRequestTimeout(TimeSpan.FromSeconds(60));
         context.Out.WriteLine($"{(dryRun ? "[演练] " : string.Empty)}同步 {repo} 的提醒 issue(截至 {Dates.Iso(asOf)}):");
         try

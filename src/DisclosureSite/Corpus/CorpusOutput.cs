@@ -22,19 +22,21 @@ internal sealed class CorpusOutput
 
     public long Bytes => Interlocked.Read(ref _bytes);
 
-    /// <summary>Prepares <paramref name="dir"/>; null with a reason when it holds other files.</summary>
-    public static CorpusOutput? Open(string dir, out string? refusal)
+    /// <summary>
+    /// Prepares <paramref name="dir"/> by the rule of every folder the tool replaces (<see cref="Site.Write.ToolFolder"/>);
+    /// null with the reason when it is not the tool's to replace.
+    /// </summary>
+    public static CorpusOutput? Open(string dir, out Model.LocalizedText? refusal)
     {
         var root = Path.GetFullPath(dir);
-        refusal = null;
-        if (Directory.Exists(root) && Directory.EnumerateFileSystemEntries(root).Any())
+        refusal = Site.Write.ToolFolder.Refusal(root, [Marker], []);
+        if (refusal is not null)
         {
-            if (!File.Exists(Path.Combine(root, Marker)))
-            {
-                refusal = root;
-                return null;
-            }
+            return null;
+        }
 
+        if (Directory.Exists(root))
+        {
             Directory.Delete(root, recursive: true);
         }
 

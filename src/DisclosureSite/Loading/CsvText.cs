@@ -54,6 +54,7 @@ public static class CsvText
     {
         var records = new List<TableRow>();
         var mark = sink.Count;
+        var limits = new TableLimits(file, sink, unit, period, item);
         var delimiter = DetectDelimiter(text);
         var i = 0;
         var line = 1;
@@ -132,6 +133,11 @@ public static class CsvText
                     }
                 }
 
+                if (!limits.AdmitCell(cellLine, cellColumn, value.Length) || cells.Count >= InputLimits.MaxColumns && !limits.Admit(rowLine, cells.Count + 1))
+                {
+                    return null;
+                }
+
                 cells.Add(new TableCell(Trimmed(value), cellLine, cellColumn));
                 if (i >= text.Length)
                 {
@@ -147,6 +153,11 @@ public static class CsvText
                     line++;
                     endOfRecord = true;
                 }
+            }
+
+            if (!limits.Admit(rowLine, cells.Count))
+            {
+                return null;
             }
 
             if (cells.All(c => c.Text.Length == 0))

@@ -256,6 +256,7 @@ public static partial class DisclosureLoader
         // What the content hash needs of each file, as read here (the .md and table files are not read again for it).
         var contents = new Dictionary<string, byte[]>(StringComparer.Ordinal) { [file] = ContentHash.NormalizedText(text) };
         var loadedTables = new List<Table>();
+        var published = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         foreach (var t in tables)
         {
             var at = f.AtKey("tables");
@@ -271,6 +272,14 @@ public static partial class DisclosureLoader
                 continue;
             }
 
+            // Each table is published as its own CSV beside the page: a table listed twice, or ledger.csv beside
+            // ledger.xlsx, would write one file twice.
+            if (!published.TryAdd(Table.DownloadName(resolved), t.File))
+            {
+                sink.Report(FindingCodes.Duplicate, at, Messages.DuplicatePublishedFile(t.File, published[Table.DownloadName(resolved)], Table.DownloadName(resolved)), unit.Id, periodText, itemId);
+                continue;
+            }
+
             if (TableReader.Read(input, resolved, t, rules, at, sink, out var content, strings, unit.Id, periodText, itemId) is { } table)
             {
                 loadedTables.Add(table);
@@ -281,24 +290,71 @@ public static partial class DisclosureLoader
         var attachments = new List<string>();
         foreach (var a in meta.Attachments)
         {
-            if (input.ResolveReference(file, a, f.AtKey("attachments"), sink, looked, unit.Id, periodText, itemId) is { } resolved)
+            if (input.ResolveReference(file, a, f.AtKey("attachments"), sink, looked, unit.Id, periodText, itemId) is { } resolved
+                && CheckAttachment(input, a, resolved, f.AtKey("attachments"), published, sink, unit.Id, periodText, itemId) is { } content)
             {
                 attachments.Add(resolved);
+                contents.TryAdd(resolved, ContentHash.Normalize(content, resolved));
             }
         }
 
-        if (itemId is null || item is null)
+        if (!MarkdownBody.Admit(parts.Body, file, parts.BodyLine, sink, unit.Id, periodText, itemId) || itemId is null || item is null)
         {
             return null;
         }
 
         var title = meta.Title ?? strings.Intern(item.TitleIn(period));
         IReadOnlyList<Table> tablesRead = loadedTables.Count == 0 ? [] : loadedTables.ToArray();
-        var frontMatterPersonalData = Model.PersonalData.PersonalDataFindings.ScanFrontMatter(parts.Yaml, file, unit.Id, periodText, itemId);
+        var frontMatterPersonalData = ScanFrontMatter(map, file, unit.Id, periodText, itemId);
         return new Disclosure(unit.Id, period, slug, file, meta with { Attachments = attachments.Count == 0 ? [] : attachments.ToArray() }, title, parts.Body, parts.BodyLine, tablesRead, frontMatterPersonalData)
         {
             ContentSha256 = ContentSha256(input, file, loadedTables, attachments, contents),
         };
+    }
+
+    /// <summary>
+    /// An attachment is published as it is, so it must be safe to serve (issue 12, class 3): a name like a disclosure's
+    /// (ASCII letters, digits, <c>-</c>, <c>_</c>; no <c>#</c>, <c>?</c>, spaces or direction marks), a type on
+    /// <see cref="AttachmentTypes"/>' list whose content matches the name, and a name no other file of the page uses.
+    /// Returns its bytes, or null with a finding.
+    /// </summary>
+    private static byte[]? CheckAttachment(InputFolder input, string reference, string resolved, SourceRef at, Dictionary<string, string> published, FindingSink sink, string unit, string period, string? item)
+    {
+        var name = Path.GetFileName(resolved);
+        var stem = Path.GetFileNameWithoutExtension(name);
+        var extension = Path.GetExtension(name);
+        if (!FileName().IsMatch(stem) || !FileName().IsMatch(extension.TrimStart('.')))
+        {
+            var suggested = UnitsLoader.SuggestSlug(stem) + (AttachmentTypes.IsListed(name) ? extension.ToLowerInvariant() : ".pdf");
+            sink.Report(FindingCodes.BadName, at, Messages.BadAttachmentName(reference, suggested), unit, period, item);
+            return null;
+        }
+
+        if (!AttachmentTypes.IsListed(name))
+        {
+            sink.Report(FindingCodes.UnsafeAttachment, at, Messages.AttachmentTypeNotAllowed(reference, AttachmentTypes.Extensions), unit, period, item);
+            return null;
+        }
+
+        var content = input.ReadBytes(resolved, Model.InputLimits.MaxAttachmentBytes, sink, unit, period, item);
+        if (content is null)
+        {
+            return null;
+        }
+
+        if (!AttachmentTypes.IsSafe(name, content))
+        {
+            sink.Report(FindingCodes.UnsafeAttachment, at, Messages.AttachmentContentMismatch(reference, extension.ToLowerInvariant()), unit, period, item);
+            return null;
+        }
+
+        if (!published.TryAdd(name, reference))
+        {
+            sink.Report(FindingCodes.Duplicate, at, Messages.DuplicatePublishedFile(reference, published[name], name), unit, period, item);
+            return null;
+        }
+
+        return content;
     }
 
     /// <summary>
@@ -309,6 +365,49 @@ public static partial class DisclosureLoader
         ContentHash.OfNormalized(
             ContentHash.FilesOf(file, tables, attachments),
             f => read.TryGetValue(f, out var content) ? content : ContentHash.NormalizedBytes(input.FullPath(f), f));
+
+    /// <summary>
+    /// The personal data in a disclosure's front matter, scanned as it is published: every key and value as YAML parses
+    /// it (so <c>"\u0031\u0033\u0038…"</c> and other escapes are read as the digits they become), at its line in the
+    /// file. Scanned while loading, so the text need not be kept.
+    /// </summary>
+    private static IReadOnlyList<Finding> ScanFrontMatter(YamlMappingNode frontMatter, string file, string unit, string period, string item)
+    {
+        var findings = new List<Finding>();
+        var stack = new Stack<YamlNode>();
+        stack.Push(frontMatter);
+        while (stack.Count > 0)
+        {
+            switch (stack.Pop())
+            {
+                case YamlScalarNode { Value: { } value } scalar:
+                    var at = scalar.At(file, Disclosure.FrontMatterLine - 1);
+                    foreach (var m in Model.PersonalData.PersonalDataScanner.Scan(value))
+                    {
+                        findings.Add(Model.PersonalData.PersonalDataFindings.Make(m, $"第 {at.Line} 行", $"line {at.Line}", file, at.Line, at.Column, unit, period, item));
+                    }
+
+                    break;
+                case YamlMappingNode map:
+                    foreach (var (key, value) in map.Children.Reverse())
+                    {
+                        stack.Push(value);
+                        stack.Push(key);
+                    }
+
+                    break;
+                case YamlSequenceNode sequence:
+                    foreach (var child in sequence.Children.Reverse())
+                    {
+                        stack.Push(child);
+                    }
+
+                    break;
+            }
+        }
+
+        return findings.Count == 0 ? [] : findings.ToArray();
+    }
 
     /// <summary>A disclosure may sit in a period of its item's schedule or in a shorter one inside it (a month of a quarter).</summary>
     public static bool Fits(Period period, PeriodKind schedule) =>

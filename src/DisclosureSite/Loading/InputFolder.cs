@@ -4,7 +4,9 @@ namespace DisclosureSite.Loading;
 
 /// <summary>
 /// The input folder: turns relative, <c>/</c>-separated references into real paths, refusing anything that
-/// would leave the folder (<c>..</c>, absolute paths, symlinks pointing outside).
+/// would leave the folder (<c>..</c>, absolute paths, symlinks pointing outside) or enter a <c>.git</c> folder.
+/// <see cref="Refusal"/> is the one check every reader of input files goes through (texts, tables, attachments,
+/// theme overrides): a file is read only when its real path, links resolved, is inside the folder and outside <c>.git</c>.
 /// </summary>
 public sealed class InputFolder
 {
@@ -82,22 +84,71 @@ public sealed class InputFolder
             return null;
         }
 
-        if (!StaysInside(full))
+        if (Refusal(full, r) is { } refusal)
         {
-            sink.Report(FindingCodes.BadReference, at, Messages.SymlinkOutside(r), unit, period, item);
+            sink.Report(FindingCodes.BadReference, at, refusal, unit, period, item);
             return null;
         }
 
         return relative;
     }
 
-    /// <summary>True when the path, with every symlink on the way resolved, is inside the input folder.</summary>
-    public bool StaysInside(string fullPath)
+    /// <summary>
+    /// Reads a file of the input folder: the one door every loader reads through. A file outside the folder or in
+    /// <c>.git</c> (<see cref="Refusal"/>) is <c>input.bad-reference</c>, one larger than <paramref name="maxBytes"/>
+    /// <c>input.too-large</c>, an unreadable one <c>input.unreadable</c>; null then.
+    /// </summary>
+    public byte[]? ReadBytes(string relative, long maxBytes, FindingSink sink, string? unit = null, string? period = null, string? item = null)
     {
-        var real = RealPathInside(Path.GetFullPath(fullPath));
-        var root = _realRoot.Value;
-        return real.StartsWith(root + Path.DirectorySeparatorChar, StringComparison.Ordinal) || real == root;
+        var at = new SourceRef(relative);
+        try
+        {
+            var info = new FileInfo(FullPath(relative));
+            if (Refusal(info.FullName, relative) is { } refusal)
+            {
+                sink.Report(FindingCodes.BadReference, at, refusal, unit, period, item);
+                return null;
+            }
+
+            if (info.Length > maxBytes)
+            {
+                sink.Report(FindingCodes.TooLarge, at, Messages.FileTooLarge(info.Length, maxBytes), unit, period, item);
+                return null;
+            }
+
+            return File.ReadAllBytes(info.FullName);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            sink.Report(FindingCodes.Unreadable, at, Messages.CannotRead(e.Message), unit, period, item);
+            return null;
+        }
     }
+
+    /// <summary>True when the path, with every symlink on the way resolved, is inside the input folder and outside <c>.git</c>.</summary>
+    public bool StaysInside(string fullPath) => Refusal(fullPath, fullPath) is null;
+
+    /// <summary>
+    /// Why the file at <paramref name="fullPath"/> may not be read (null when it may): with every link on the way
+    /// resolved it lies outside the input folder, or in a <c>.git</c> folder (when the input folder is the repository
+    /// root, <c>.git/config</c> holds CI's credential header). <paramref name="shown"/> is how the message names it.
+    /// </summary>
+    public LocalizedText? Refusal(string fullPath, string shown)
+    {
+        var full = Path.GetFullPath(fullPath);
+        var real = RealPathInside(full);
+        var root = _realRoot.Value;
+        if (!(real.StartsWith(root + Path.DirectorySeparatorChar, StringComparison.Ordinal) || real == root))
+        {
+            return Messages.SymlinkOutside(shown);
+        }
+
+        return IsUnderGit(Path.GetRelativePath(root, real)) || IsUnderGit(Path.GetRelativePath(Root, full)) ? Messages.InsideGitFolder(shown) : null;
+    }
+
+    /// <summary>A relative path with a <c>.git</c> component (any case: Windows and macOS file systems ignore it).</summary>
+    private static bool IsUnderGit(string relative) =>
+        relative.Split(Path.DirectorySeparatorChar, Path.AltDirectorySeparatorChar).Any(p => p.Equals(".git", StringComparison.OrdinalIgnoreCase));
 
     /// <summary>
     /// <see cref="RealPath"/> for a path under <see cref="Root"/>, walking only the components below the root and

@@ -41,7 +41,7 @@ public static class SiteSettingsLoader
         var f = new YamlFields(map, File, sink, Keys);
         var name = f.String("name", required: true) ?? SiteSettings.Default.Name;
         var baseUrl = f.String("base_url");
-        if (baseUrl is not null && !(Uri.TryCreate(baseUrl, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https"))
+        if (baseUrl is not null && !SiteSettings.IsWebAddress(baseUrl))
         {
             f.ReportAt("base_url", FindingCodes.Syntax, Messages.BadUrl(baseUrl));
             baseUrl = null;

@@ -138,6 +138,6 @@ public static class StandingLoader
             bodyLine = parts.BodyLine;
         }
 
-        return new Commitments(unit, year, title ?? "公开承诺", body, new SourceRef(file, bodyLine));
+        return MarkdownBody.Admit(body, file, bodyLine, sink, unit) ? new Commitments(unit, year, title ?? "公开承诺", body, new SourceRef(file, bodyLine)) : null;
     }
 }

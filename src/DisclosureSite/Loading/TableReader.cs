@@ -108,10 +108,16 @@ public static class TableReader
     {
         System.Text.Encoding.RegisterProvider(System.Text.CodePagesEncodingProvider.Instance);
         var sheets = new List<RawSheet>();
-        content = null;
+        content = input.ReadBytes(relative, InputLimits.MaxSpreadsheetBytes, sink, unit, period, item);
+        if (content is null || !TableLimits.AdmitSpreadsheet(content, relative, sink, unit, period, item))
+        {
+            content = null;
+            return null;
+        }
+
+        var limits = new TableLimits(relative, sink, unit, period, item);
         try
         {
-            content = File.ReadAllBytes(input.FullPath(relative));
             using var stream = new MemoryStream(content, writable: false);
             using var reader = ExcelReaderFactory.CreateReader(stream);
             do
@@ -121,12 +127,25 @@ public static class TableReader
                 while (reader.Read())
                 {
                     row++;
+                    if (!limits.Admit(row, reader.FieldCount))
+                    {
+                        content = null;
+                        return null;
+                    }
+
                     var cells = new TableCell[reader.FieldCount];
                     var any = false;
                     for (var c = 0; c < cells.Length; c++)
                     {
-                        cells[c] = new TableCell(CellText(reader.GetValue(c)), row, c + 1);
-                        any |= cells[c].Text.Length > 0;
+                        var text = CellText(reader.GetValue(c));
+                        if (!limits.AdmitCell(row, c + 1, text.Length))
+                        {
+                            content = null;
+                            return null;
+                        }
+
+                        cells[c] = new TableCell(text, row, c + 1);
+                        any |= text.Length > 0;
                     }
 
                     if (any)

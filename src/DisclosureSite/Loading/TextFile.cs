@@ -10,10 +10,10 @@ namespace DisclosureSite.Loading;
 public static class TextFile
 {
     /// <summary>Files larger than this are refused: disclosure data is never this big, and reading it would stall the build.</summary>
-    public const long MaxBytes = 16 * 1024 * 1024;
+    public const long MaxBytes = InputLimits.MaxTextBytes;
 
     /// <summary>Lines longer than this are almost certainly not hand-written data.</summary>
-    public const int MaxLineLength = 65_536;
+    public const int MaxLineLength = InputLimits.MaxLineLength;
 
     /// <summary>C0 and C1 control characters other than tab and line ends: a sign of a binary file.</summary>
     private static readonly System.Buffers.SearchValues<char> ControlCharacters = System.Buffers.SearchValues.Create(
@@ -40,28 +40,9 @@ public static class TextFile
     public static string? Read(InputFolder input, string relative, FindingSink sink, out Detected encoding)
     {
         encoding = Detected.Utf8;
-        var at = new SourceRef(relative);
-        byte[] bytes;
-        try
+        var bytes = input.ReadBytes(relative, MaxBytes, sink);
+        if (bytes is null)
         {
-            var info = new FileInfo(input.FullPath(relative));
-            if (!input.StaysInside(info.FullName))
-            {
-                sink.Report(FindingCodes.BadReference, at, Messages.SymlinkOutside(relative));
-                return null;
-            }
-
-            if (info.Length > MaxBytes)
-            {
-                sink.Report(FindingCodes.Unreadable, at, Messages.FileTooLarge(info.Length));
-                return null;
-            }
-
-            bytes = File.ReadAllBytes(info.FullName);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            sink.Report(FindingCodes.Unreadable, at, Messages.CannotRead(e.Message));
             return null;
         }
 
@@ -79,7 +60,7 @@ public static class TextFile
             {
                 if (i - lineStart > MaxLineLength)
                 {
-                    sink.Report(FindingCodes.Syntax, new SourceRef(relative, line, 1), Messages.LineTooLong(i - lineStart));
+                    sink.Report(FindingCodes.TooLarge, new SourceRef(relative, line, 1), Messages.LineTooLong(i - lineStart));
                     return null;
                 }
 

@@ -50,6 +50,12 @@ public static partial class UnitsLoader
                 continue;
             }
 
+            if (ReservedUnitIds.Contains(id))
+            {
+                sink.Report(FindingCodes.BadName, csv.At(row, "id"), Messages.ReservedUnitId(id, ReservedUnitIds.All));
+                continue;
+            }
+
             if (units.Any(u => u.Id == id))
             {
                 sink.Report(FindingCodes.Duplicate, csv.At(row, "id"), Messages.DuplicateUnit(id), id);

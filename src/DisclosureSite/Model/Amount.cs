@@ -14,6 +14,12 @@ public static class Amount
 {
     private const int MaxLength = 40;
 
+    /// <summary>
+    /// The largest amount read (a thousand trillion 元, beyond any public budget): sums of a table within
+    /// <see cref="InputLimits.MaxCells"/> cells stay far inside <see cref="decimal"/>'s range, so no total overflows.
+    /// </summary>
+    public const decimal MaxYuan = 1_000_000_000_000_000m;
+
     /// <summary>Parses <paramref name="text"/> as an amount in 元; culture-invariant.</summary>
     public static bool TryParse(string? text, out decimal yuan)
     {
@@ -57,6 +63,11 @@ public static class Amount
         }
 
         if (!decimal.TryParse(s.Replace(",", string.Empty, StringComparison.Ordinal), NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value))
+        {
+            return false;
+        }
+
+        if (value >= MaxYuan)
         {
             return false;
         }

@@ -18,6 +18,12 @@ public static class FindingCodes
     /// <summary>Template text, instructions or an empty table left in a disclosure (SPEC §4).</summary>
     public const string Placeholder = "input.placeholder";
 
+    /// <summary>A file beyond a resource limit of <see cref="InputLimits"/> (size, unpacked size, rows, columns, cells, nesting); the finding names the limit.</summary>
+    public const string TooLarge = "input.too-large";
+
+    /// <summary>An attachment whose content is not one of the safe types (PDF, PNG/JPEG/GIF/WebP, office documents) or does not match its name.</summary>
+    public const string UnsafeAttachment = "input.unsafe-attachment";
+
     public const string BadAmount = "table.bad-amount";
     public const string TotalMismatch = "table.total-mismatch";
     public const string BalanceMismatch = "table.balance-mismatch";
@@ -72,6 +78,7 @@ public static class FindingCodes
     public static IReadOnlyList<string> All { get; } =
     [
         Unreadable, Encoding, Syntax, UnknownUnit, UnknownItem, BadPeriod, BadDate, Duplicate, MissingField, BadReference, BadName, Placeholder,
+        TooLarge, UnsafeAttachment,
         BadAmount, TotalMismatch, BalanceMismatch, MissingColumn, AmountWordsMismatch, BadTableDate,
         IdNumber, Mobile, BankCard, Address, PersonName,
         Vanished, ChangedWithoutRevision, BrokenChain,

@@ -11,9 +11,9 @@ public static partial class Messages
     private static string List(IEnumerable<string> items) => string.Join(", ", items);
 
     // ---- files and encodings ----
-    public static LocalizedText FileTooLarge(long bytes) => T(
-        $"文件太大({bytes / 1024 / 1024} MB),超过 16 MB。公开数据不应这么大,请检查是否放错了文件。",
-        $"The file is too large ({bytes / 1024 / 1024} MB, limit 16 MB); check that the right file was saved.");
+    public static LocalizedText FileTooLarge(long bytes, long limit) => T(
+        $"文件太大({bytes / 1024 / 1024} MB),超过上限 {limit / 1024 / 1024} MB。公开数据不应这么大,请检查是否放错了文件。",
+        $"The file is too large ({bytes / 1024 / 1024} MB, limit {limit / 1024 / 1024} MB); check that the right file was saved.");
 
     public static LocalizedText CannotRead(string reason) => T($"无法读取这个文件:{reason}", $"The file cannot be read: {reason}");
 

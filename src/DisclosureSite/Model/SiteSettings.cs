@@ -47,5 +47,13 @@ public sealed record SiteSettings(
 {
     public const string DefaultTimeZone = "Asia/Shanghai";
 
+    /// <summary>
+    /// A base URL the site may be published under: absolute http or https with a host. Anything else
+    /// (<c>javascript:</c>, <c>data:</c>, <c>file:</c>) would be written into every feed, the sitemap and the QR codes.
+    /// </summary>
+    public static bool IsWebAddress(string? url) =>
+        url is not null && Uri.TryCreate(url.Trim(), UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https" && uri.Host.Length > 0
+        && !url.Any(c => char.IsControl(c) || c is '"' or '<' or '>' or '\\' or ' ');
+
     public static SiteSettings Default { get; } = new("三务公开", null, DefaultTimeZone, "zh-CN", "sanwu", RuleOverrides.None, null, null, null, DatesFrom.Git);
 }

@@ -41,6 +41,9 @@ public sealed record Table(string File, string Schema, string? Caption, IReadOnl
     /// <summary>The lines under the table (制表人：… 审核人：… 日期：…): its signature block, never rows.</summary>
     public IReadOnlyList<SignatureLine> Signature { get; init; } = [];
 
+    /// <summary>The name of a table's CSV download beside its item page (<c>ledger.xlsx</c> → <c>ledger.csv</c>): the loader keeps it unique.</summary>
+    public static string DownloadName(string tableFile) => Path.GetFileNameWithoutExtension(tableFile) + ".csv";
+
     public int ColumnIndex(IEnumerable<string> names)
     {
         foreach (var name in names)

@@ -8,6 +8,14 @@ public enum UnitLevel
     Community,
 }
 
+/// <summary>The site's own top-level folders: a unit's pages live at <c>/{id}/</c>, so no unit may take one of these names.</summary>
+public static class ReservedUnitIds
+{
+    public static IReadOnlyList<string> All { get; } = ["assets", "compliance", "data", "decisions", "history", "pagefind", "search", "topics"];
+
+    public static bool Contains(string id) => All.Contains(id, StringComparer.OrdinalIgnoreCase);
+}
+
 /// <summary>A row of <c>units.csv</c>.</summary>
 public sealed record Unit(
     string Id,

@@ -38,6 +38,12 @@ public static class SiteBuilder
 
     public static BuildResult Build(SiteOptions options)
     {
+        // Nothing is read or written before the output is known to be the tool's to replace (issue 12).
+        if (WriteOutputAtomically.Refusal(options.OutputRoot, options.InputRoot) is { } refusal)
+        {
+            throw new ToolFolderRefusedException(refusal);
+        }
+
         var total = Stopwatch.StartNew();
         var phases = new List<PhaseTiming>();
         var warnings = new List<string>();
@@ -59,7 +65,7 @@ public static class SiteBuilder
 
         var themeRoot = options.ThemeRoot ?? ThemeLocator.Find(options.InputRoot)
             ?? throw new ThemeException("找不到默认主题 themes/default(the default theme was not found next to the tool or above the input folder).");
-        var theme = new ThemeTemplates(new ThemeFiles(themeRoot, ThemeLocator.OverridesOf(options.InputRoot)));
+        var theme = new ThemeTemplates(new ThemeFiles(themeRoot, ThemeLocator.OverridesOf(options.InputRoot), options.InputRoot));
         var urls = SiteUrls.From(options.BaseUrl ?? validation.Input.Settings.BaseUrl);
         if (!urls.IsAbsolute)
         {
@@ -73,12 +79,22 @@ public static class SiteBuilder
         {
             var data = new SiteData(validation, report, urls);
             var output = new SiteOutput(temp, options.OutputRoot, cache, present);
+            output.WriteText(ToolFolder.SiteMarker, ToolFolder.SiteMarkerText);
             var context = new RenderContext(data, theme, output);
             foreach (var step in RenderSteps)
             {
                 Timed(step.GetType().Name, () =>
                 {
-                    step.Run(context);
+                    try
+                    {
+                        step.Run(context);
+                    }
+                    catch (AggregateException e) when (e.Flatten().InnerExceptions.OfType<ThemeException>().FirstOrDefault() is { } theme)
+                    {
+                        // A page rendered in parallel met a broken theme: one message, as from a sequential step.
+                        System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(theme);
+                    }
+
                     return 0;
                 });
             }

@@ -88,6 +88,18 @@ public static class IdNumber
             && IsDate(1900 + Number(id.Slice(6, 2)), Number(id.Slice(8, 2)), Number(id.Slice(10, 2)));
     }
 
+    /// <summary>True for eight digits that are a real birth date YYYYMMDD between 1900 and 2099 (an ID's 7th to 14th digits).</summary>
+    public static bool HasBirthDate(ReadOnlySpan<char> yyyymmdd)
+    {
+        if (yyyymmdd.Length != 8 || yyyymmdd.ContainsAnyExceptInRange('0', '9'))
+        {
+            return false;
+        }
+
+        var year = Number(yyyymmdd[..4]);
+        return year is >= 1900 and <= 2099 && IsDate(year, Number(yyyymmdd.Slice(4, 2)), Number(yyyymmdd.Slice(6, 2)));
+    }
+
     private static int Number(ReadOnlySpan<char> digits) => int.Parse(digits, NumberStyles.None, CultureInfo.InvariantCulture);
 
     private static bool IsDate(int year, int month, int day) =>

@@ -24,10 +24,14 @@ public static class PersonalDataFindings
         var lines = text.Split('\n');
         for (var i = 0; i < lines.Length; i++)
         {
-            foreach (var m in PersonalDataScanner.Scan(lines[i]))
+            var line = firstLine + i;
+
+            // What the reader sees: HTML entities (&#49;, &amp;…) are shown as the characters they stand for. A line
+            // with an entity is scanned as decoded (its columns no longer match the file's, so none is given).
+            var decoded = lines[i].Contains('&', StringComparison.Ordinal) ? System.Net.WebUtility.HtmlDecode(lines[i]) : lines[i];
+            foreach (var m in PersonalDataScanner.Scan(decoded))
             {
-                var line = firstLine + i;
-                findings.Add(Make(m, $"第 {line} 行", $"line {line}", file, line, m.Index + 1, unit, period, item));
+                findings.Add(Make(m, $"第 {line} 行", $"line {line}", file, line, decoded == lines[i] ? m.Index + 1 : null, unit, period, item));
             }
         }
     }

@@ -106,6 +106,8 @@ public static partial class PersonalDataScanner
             AddIdNumbers(text, norm, found);
             AddBankCards(text, norm, found);
             AddMobiles(text, norm, found);
+            AddSeparatedNumbers(text, norm, found);
+            AddSpreadsheetNumbers(text, norm, found);
         }
 
         if (addressMarks)
@@ -189,6 +191,162 @@ public static partial class PersonalDataScanner
         }
     }
 
+    /// <summary>
+    /// Characters people type (or editors insert) between the digits of one number: spaces of every width, zero-width
+    /// characters, hyphens and dashes, dots, Markdown emphasis and escapes. <see cref="Normalize"/> has already made the
+    /// full-width and no-break forms ASCII spaces.
+    /// </summary>
+    private static bool IsSeparator(char c) => c is ' ' or '-' or '.' or '*' or '_' or '~' or '`' or '\\' or '·' or '\u2010' or '\u2011' or '\u2012' or '\u2013' or '\u2014' or '\u2212';
+
+    /// <summary>At most this many separator characters between two digits of one number (<c>138 - 1234</c>).</summary>
+    private const int MaxSeparatorRun = 3;
+
+    /// <summary>
+    /// ID and mobile numbers typed in any grouping (<c>350102 19900307 1234</c>, <c>1381-234-5678</c>,
+    /// <c>138.1234.5678</c>, <c>138**1234**5678</c>, digits with zero-width spaces between them): a maximal run of digits
+    /// joined by a few separators, read as one number when all its digits form an ID (checksum-valid) or a mobile.
+    /// A run with a decimal fraction (<c>.5</c>, <c>.50</c>) is money, not a number of a person.
+    /// </summary>
+    private static void AddSeparatedNumbers(string text, string norm, List<PersonalDataMatch> found)
+    {
+        var i = 0;
+        while (i < norm.Length)
+        {
+            if (!char.IsAsciiDigit(norm[i]))
+            {
+                i++;
+                continue;
+            }
+
+            var start = i;
+            var digits = new System.Text.StringBuilder();
+            var end = i;
+            var fraction = false;
+            var separated = false;
+            while (i < norm.Length)
+            {
+                if (char.IsAsciiDigit(norm[i]) || ((norm[i] is 'X' or 'x') && digits.Length == 17))
+                {
+                    digits.Append(char.ToUpperInvariant(norm[i]));
+                    end = ++i;
+                    continue;
+                }
+
+                var gap = i;
+                while (gap < norm.Length && gap - i < MaxSeparatorRun && IsSeparator(norm[gap]))
+                {
+                    gap++;
+                }
+
+                if (gap == i || gap >= norm.Length || !char.IsAsciiDigit(norm[gap]))
+                {
+                    break;
+                }
+
+                if (norm[i] == '.' && gap == i + 1)
+                {
+                    var group = gap;
+                    while (group < norm.Length && char.IsAsciiDigit(norm[group]))
+                    {
+                        group++;
+                    }
+
+                    fraction |= group - gap <= 2;
+                }
+
+                separated = true;
+                i = gap;
+            }
+
+            if (!separated || fraction || (start > 0 && char.IsAsciiLetter(norm[start - 1])) || (end < norm.Length && char.IsAsciiLetter(norm[end])))
+            {
+                continue;
+            }
+
+            var number = digits.ToString();
+            var match = Classify(number);
+            if (match is { } m)
+            {
+                TryAdd(found, new PersonalDataMatch(m.Kind, start, end - start, text.Substring(start, end - start), m.Masked));
+            }
+        }
+    }
+
+    /// <summary>An ID (checksum-valid) or a mobile (with or without the country code 86) in a string of digits; null otherwise.</summary>
+    private static (PersonalDataKind Kind, string Masked)? Classify(string number)
+    {
+        if (number.Length == 18 && IdNumber.IsValid18(number))
+        {
+            return (PersonalDataKind.IdNumber, string.Concat(number.AsSpan(0, 6), "********", number.AsSpan(14)));
+        }
+
+        if (number.Length == 15 && IdNumber.IsValid15(number))
+        {
+            return (PersonalDataKind.IdNumber, string.Concat(number.AsSpan(0, 6), "*****", number.AsSpan(11)));
+        }
+
+        var mobile = number.Length == 13 && number.StartsWith("86", StringComparison.Ordinal) ? number[2..] : number;
+        if (mobile.Length == 11 && mobile[0] == '1' && mobile[1] is >= '3' and <= '9')
+        {
+            return (PersonalDataKind.Mobile, string.Concat(mobile.AsSpan(0, 3), "****", mobile.AsSpan(7)));
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// A long number typed into Excel as a number comes out in scientific notation, its last digits lost
+    /// (<c>3.501021990030712E+17</c>): still most of an ID or card number, published. An integer of 15 to 19 digits in
+    /// that form is an ID when its birth date is real, else a card number; the checksum cannot be checked any more.
+    /// </summary>
+    private static void AddSpreadsheetNumbers(string text, string norm, List<PersonalDataMatch> found)
+    {
+        foreach (Match m in ScientificRegex().Matches(norm))
+        {
+            var mantissa = m.Groups["i"].Value + m.Groups["f"].Value;
+            var exponent = int.Parse(m.Groups["e"].Value, System.Globalization.CultureInfo.InvariantCulture);
+            if (mantissa.Length > exponent + 1)
+            {
+                continue;
+            }
+
+            var number = mantissa.PadRight(exponent + 1, '0');
+            var kind = (number.Length == 18 && IdNumber.HasBirthDate(number.AsSpan(6, 8))) || (number.Length == 15 && IdNumber.IsValid15(number))
+                ? PersonalDataKind.IdNumber
+                : PersonalDataKind.BankCard;
+            var masked = kind == PersonalDataKind.IdNumber
+                ? string.Concat(number.AsSpan(0, 6), number.Length == 18 ? "********" : "*****", number.AsSpan(number.Length - 4))
+                : string.Concat(number.AsSpan(0, 4), " **** **** ", number.AsSpan(number.Length - 4));
+            TryAdd(found, new PersonalDataMatch(kind, m.Index, m.Length, text.Substring(m.Index, m.Length), masked));
+        }
+    }
+
+    /// <summary>
+    /// <paramref name="text"/> with every piece of personal data in it replaced by its masked form: for messages that
+    /// quote what a clerk wrote (a cell that is not an amount, an unknown item), which must not repeat a number either.
+    /// </summary>
+    public static string Redact(string text)
+    {
+        var matches = Scan(text);
+        if (matches.Count == 0)
+        {
+            return text;
+        }
+
+        var sb = new System.Text.StringBuilder(text.Length);
+        var at = 0;
+        foreach (var m in matches)
+        {
+            sb.Append(text, at, m.Index - at).Append(m.Masked);
+            at = m.Index + m.Length;
+        }
+
+        return sb.Append(text, at, text.Length - at).ToString();
+    }
+
+    [GeneratedRegex(@"(?<![0-9A-Za-z.])(?<i>[1-9])\.(?<f>[0-9]{1,17})[Ee]\+?(?<e>1[4-8])(?![0-9A-Za-z])", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture)]
+    private static partial Regex ScientificRegex();
+
     /// <summary>Adds <paramref name="match"/> unless it overlaps one already found (earlier kinds take precedence).</summary>
     private static void TryAdd(List<PersonalDataMatch> found, PersonalDataMatch match)
     {
@@ -246,7 +404,10 @@ public static partial class PersonalDataScanner
         return true;
     }
 
-    /// <summary>Full-width ASCII (U+FF01–FF5E) and the ideographic space become ASCII; everything else stays, one char for one.</summary>
+    /// <summary>
+    /// Full-width ASCII (U+FF01–FF5E) becomes ASCII; the ideographic, no-break and other spaces and the zero-width
+    /// characters become a space; everything else stays, one char for one.
+    /// </summary>
     private static string Normalize(string text)
     {
         var sb = new StringBuilder(text.Length);
@@ -255,7 +416,10 @@ public static partial class PersonalDataScanner
             sb.Append(c switch
             {
                 >= '\uFF01' and <= '\uFF5E' => (char)(c - 0xFEE0),
-                '\u3000' => ' ',
+                '\u3000' or '\u00A0' or '\u2007' or '\u202F' or (>= '\u2000' and <= '\u200A') => ' ',
+
+                // Zero-width and invisible characters between digits hide a number from a plain search, not from readers.
+                '\u200B' or '\u200C' or '\u200D' or '\u2060' or '\uFEFF' or '\u00AD' => ' ',
                 _ => c,
             });
         }

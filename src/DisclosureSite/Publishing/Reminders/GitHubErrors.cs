@@ -6,8 +6,16 @@ namespace DisclosureSite.Publishing.Reminders;
 /// <summary>Chinese explanations of what went wrong talking to the GitHub API (never including the token).</summary>
 public static class GitHubErrors
 {
-    /// <summary>True for the failures <see cref="Describe"/> explains (the CLI turns them into exit code 3).</summary>
-    public static bool IsApiFailure(Exception e) => e is ApiException or HttpRequestException or TaskCanceledException;
+    /// <summary>
+    /// True for the failures <see cref="Describe"/> explains (the CLI turns them into exit code 3). Malformed answers
+    /// count too: whatever the API sends, <c>remind</c> ends with a message, never a stack trace.
+    /// </summary>
+    public static bool IsApiFailure(Exception e) => e is ApiException or HttpRequestException or TaskCanceledException || IsMalformedAnswer(e);
+
+    /// <summary>What Octokit's JSON reader throws on an answer that is not the JSON it expects.</summary>
+    private static bool IsMalformedAnswer(Exception e) =>
+        e is System.Runtime.Serialization.SerializationException or InvalidCastException or FormatException or ArgumentException
+            or InvalidOperationException or NullReferenceException or KeyNotFoundException or IndexOutOfRangeException or OverflowException;
 
     public static string Describe(Exception e, string repository, TimeZoneInfo zone) => e switch
     {
@@ -30,7 +38,9 @@ public static class GitHubErrors
         TaskCanceledException =>
             "连接 GitHub API 超时,请检查网络后重新运行。",
         HttpRequestException h =>
-            $"连接不上 GitHub API:{h.Message}。请检查网络或 --api-url。",
+            $"连接不上 GitHub API,或回应过大:{h.Message}。请检查网络或 --api-url。",
+        _ when IsMalformedAnswer(e) =>
+            $"GitHub API 的回应无法读取(不是预期的 JSON:{e.GetType().Name})。请检查 --api-url 是否指向 GitHub API,稍后重新运行。",
         _ => e.Message,
     };
 

@@ -36,15 +36,18 @@ public sealed class RenderKey
 
         Add(CultureInfo.CurrentCulture.Name);
         Add(TimeZoneInfo.Local.Id);
-        foreach (var root in theme.Roots)
+        string? current = null;
+        foreach (var (root, file) in theme.AllFiles())
         {
-            Add("root " + root);
-            foreach (var file in Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
+            if (root != current)
             {
-                var bytes = File.ReadAllBytes(file);
-                Add($"file {Path.GetRelativePath(root, file)} {bytes.Length}");
-                hash.AppendData(bytes);
+                Add("root " + root);
+                current = root;
             }
+
+            var bytes = File.ReadAllBytes(file);
+            Add($"file {Path.GetRelativePath(root, file)} {bytes.Length}");
+            hash.AppendData(bytes);
         }
 
         return Convert.ToHexStringLower(hash.GetHashAndReset());

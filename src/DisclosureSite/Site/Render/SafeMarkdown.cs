@@ -12,11 +12,7 @@ namespace DisclosureSite.Site.Render;
 /// </summary>
 public static partial class SafeMarkdown
 {
-    private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder()
-        .DisableHtml()
-        .UsePipeTables()
-        .UseEmphasisExtras()
-        .Build();
+    private static MarkdownPipeline Pipeline => Loading.MarkdownBody.Pipeline;
 
     private static readonly string[] AllowedSchemes = ["http", "https", "mailto", "tel"];
 

@@ -27,6 +27,9 @@ public sealed class ThemeTemplates
         {
             FileProvider = files,
             MemberAccessStrategy = new UnsafeMemberAccessStrategy { MemberNameStrategy = MemberNameStrategies.SnakeCase },
+
+            // A partial that includes itself (directly or round a cycle) stops here, with a message, not a stack overflow.
+            MaxRecursion = 20,
         };
         LiquidFilters.Register(_options.Filters);
     }
@@ -43,7 +46,15 @@ public sealed class ThemeTemplates
             context.SetValue(name, value);
         }
 
-        return template.Render(context, Encoder);
+        try
+        {
+            return template.Render(context, Encoder);
+        }
+        catch (Exception e) when (e is not ThemeException and (FileNotFoundException or InvalidOperationException or Fluid.ParseException or ArgumentException or NullReferenceException or FormatException or InvalidCastException or IndexOutOfRangeException))
+        {
+            // A missing or cyclic include, or a template that fails on this page's data: the theme's fault, told as such.
+            throw new ThemeException($"模板 layouts/{kind}.liquid 渲染失败(包含的文件缺失、互相包含成环,或模板出错):{e.Message}");
+        }
     }
 
     /// <summary>

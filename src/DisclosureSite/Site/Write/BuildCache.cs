@@ -63,6 +63,30 @@ public static class BuildCache
         }
     }
 
+    /// <summary>True when there is nothing at <paramref name="path"/> or a file this tool wrote there (a cache, its temporary form).</summary>
+    public static bool IsCacheOrAbsent(string path)
+    {
+        if (Directory.Exists(path))
+        {
+            return false;
+        }
+
+        if (!File.Exists(path))
+        {
+            return true;
+        }
+
+        try
+        {
+            using var reader = new BinaryReader(File.OpenRead(path), Encoding.UTF8);
+            return new FileInfo(path).Length == 0 || reader.ReadString() == Format;
+        }
+        catch (Exception e) when (e is IOException or EndOfStreamException or FormatException or UnauthorizedAccessException)
+        {
+            return false;
+        }
+    }
+
     public static void Delete(string outputRoot) => DeleteFile(PathFor(outputRoot));
 
     /// <summary>Deletes a cache file, quietly: a cache that cannot be deleted is not a reason to fail a build.</summary>

@@ -22,6 +22,42 @@ public static partial class WriteOutputAtomically
     private const string TempMarker = ".tmp-";
     private const string OldMarker = ".old-";
 
+    /// <summary>What shows that a folder is a site this tool built: its marker, or the manifest of an older version's build.</summary>
+    public static IReadOnlyList<string> SiteMarkers { get; } = [ToolFolder.SiteMarker, GenerateManifest.Path];
+
+    /// <summary>
+    /// Why a build may not write to <paramref name="outputRoot"/> (null when it may): the output and its spare must be new,
+    /// empty or made by this tool, and must not be or hold the input folder; the cache files beside it must be this
+    /// tool's. Checked before anything is read or written.
+    /// </summary>
+    public static Model.LocalizedText? Refusal(string outputRoot, string inputRoot)
+    {
+        var keep = new[] { inputRoot };
+        if (ToolFolder.Refusal(outputRoot, SiteMarkers, keep) is { } output)
+        {
+            return output;
+        }
+
+        var spare = SpareOf(outputRoot);
+        if ((File.Exists(spare) || Directory.Exists(spare)) && ToolFolder.Refusal(spare, SiteMarkers, keep) is { } spareRefusal)
+        {
+            return spareRefusal;
+        }
+
+        // A damaged cache beside the tool's own output is the tool's (a full build follows); without that output, a
+        // file under the cache's name may be anyone's.
+        var ownOutput = ToolFolder.IsMarked(outputRoot, SiteMarkers);
+        foreach (var cache in new[] { BuildCache.PathFor(outputRoot), SpareListOf(outputRoot) })
+        {
+            if (!ownOutput && !BuildCache.IsCacheOrAbsent(cache))
+            {
+                return Model.Messages.ToolFileNotOurs(cache);
+            }
+        }
+
+        return null;
+    }
+
     /// <summary>
     /// Repairs what an interrupted build left behind and gives the folder to build into beside <paramref name="outputRoot"/>:
     /// with <paramref name="useSpare"/>, the spare when there is a usable one, with the list of what it holds
@@ -169,7 +205,8 @@ public static partial class WriteOutputAtomically
             return;
         }
 
-        var old = Siblings(full, OldMarker).OrderByDescending(Directory.GetLastWriteTimeUtc).FirstOrDefault();
+        // Only a site this tool built is put back: a folder that merely has the name could be anyone's.
+        var old = Siblings(full, OldMarker).Where(d => ToolFolder.IsMarked(d, SiteMarkers)).OrderByDescending(Directory.GetLastWriteTimeUtc).FirstOrDefault();
         if (old is not null)
         {
             Directory.Move(old, full);
@@ -181,7 +218,8 @@ public static partial class WriteOutputAtomically
     {
         foreach (var dir in Siblings(full, TempMarker).Concat(Siblings(full, OldMarker)))
         {
-            if (!IsOwnerAlive(dir))
+            // A folder of that name which this tool did not make (no marker, not empty) is left alone.
+            if (!IsOwnerAlive(dir) && ToolFolder.IsEmptyOrMarked(dir, SiteMarkers))
             {
                 DeleteQuietly(dir);
             }

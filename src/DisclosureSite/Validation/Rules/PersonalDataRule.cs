@@ -1,11 +1,14 @@
+using DisclosureSite.Loading;
 using DisclosureSite.Model;
 using DisclosureSite.Model.PersonalData;
 
 namespace DisclosureSite.Validation.Rules;
 
 /// <summary>
-/// Unmasked personal data (SPEC §8) anywhere in the data: table cells, Markdown bodies, front matter,
-/// contact cards, duty rosters, commitments and decisions. The finding names the cell or line and the masked form.
+/// Unmasked personal data (SPEC §8) anywhere in what is published: table cells and headers, Markdown bodies (as
+/// written and with HTML entities decoded), front matter (its parsed values, escapes resolved), file names (they become
+/// URLs), contact cards, duty rosters, commitments, decisions, units.csv and site.yaml. The finding names the place and
+/// the masked form, never the value.
 /// </summary>
 public sealed class PersonalDataRule : IValidationRule
 {
@@ -58,8 +61,37 @@ public sealed class PersonalDataRule : IValidationRule
             PersonalDataFindings.ScanLines(findings, text, d.File, 1, d.Unit, null, d.Item);
         }
 
+        foreach (var u in input.Units)
+        {
+            foreach (var text in new[] { u.Id, u.Name, u.Clerk, u.DivisionCode })
+            {
+                foreach (var m in PersonalDataScanner.Scan(text ?? string.Empty))
+                {
+                    findings.Add(PersonalDataFindings.Make(m, $"units.csv 第 {u.Source.Line} 行", $"units.csv line {u.Source.Line}", u.Source.File, u.Source.Line, null, u.Id, null, null));
+                }
+            }
+        }
+
+        var s = input.Settings;
+        foreach (var text in new[] { s.Name, s.BaseUrl, s.Hotline, s.Repository })
+        {
+            foreach (var m in PersonalDataScanner.Scan(text ?? string.Empty))
+            {
+                findings.Add(PersonalDataFindings.Make(m, "site.yaml", "site.yaml", SiteSettingsLoader.File, null, null, null, null, null));
+            }
+        }
+
         return findings;
     }
+
+    /// <summary>
+    /// A finding whose message quotes what a clerk wrote, with any personal data in the quote masked: only the
+    /// privacy findings may speak of personal data, and they give the masked form alone.
+    /// </summary>
+    public static Finding Redact(Finding f) =>
+        f.Code.StartsWith("privacy.", StringComparison.Ordinal)
+            ? f
+            : f with { Text = new LocalizedText(PersonalDataScanner.Redact(f.Text.Zh), PersonalDataScanner.Redact(f.Text.En)) };
 
     /// <summary>
     /// The personal data in one disclosure (front matter, body, table cells): a function of the disclosure only. The front
@@ -69,9 +101,27 @@ public sealed class PersonalDataRule : IValidationRule
     {
         var findings = new List<Finding>(d.FrontMatterPersonalData);
         var period = d.Period.ToString();
+
+        // File names become URLs: /dongshan/2026-Q3/13812345678/ publishes the number as surely as the page does.
+        foreach (var name in new[] { d.File }.Concat(d.Tables.Select(t => t.File)).Concat(d.Meta.Attachments))
+        {
+            foreach (var m in PersonalDataScanner.Scan(Path.GetFileNameWithoutExtension(name)))
+            {
+                findings.Add(PersonalDataFindings.Make(m, $"文件名“{PersonalDataScanner.Redact(Path.GetFileName(name))}”", $"file name '{PersonalDataScanner.Redact(Path.GetFileName(name))}'", name, null, null, d.Unit, period, d.Item));
+            }
+        }
+
         PersonalDataFindings.ScanLines(findings, d.Body, d.File, d.BodyLine, d.Unit, period, d.Item);
         foreach (var table in d.Tables)
         {
+            for (var c = 0; c < table.Columns.Count; c++)
+            {
+                foreach (var m in PersonalDataScanner.Scan(table.Columns[c]))
+                {
+                    findings.Add(PersonalDataFindings.Make(m, $"表头第 {c + 1} 列", $"header, column {c + 1}", table.File, table.HeaderLine, c + 1, d.Unit, period, d.Item));
+                }
+            }
+
             ScanTable(findings, table, d.Unit, period, d.Item);
         }
 

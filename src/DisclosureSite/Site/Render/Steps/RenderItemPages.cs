@@ -129,7 +129,7 @@ public sealed class RenderItemPages : IRenderStep
     ];
 
     /// <summary>The download name of a table: its file name with a .csv extension (an .xlsx is offered as CSV too).</summary>
-    public static string CsvName(string tableFile) => Path.GetFileNameWithoutExtension(tableFile) + ".csv";
+    public static string CsvName(string tableFile) => Table.DownloadName(tableFile);
 
     public static ItemView ViewOf(RenderContext context, Disclosure d) => ViewOf(context, d, InputsOf(context, d));
 

@@ -1,0 +1,84 @@
+using DisclosureSite.Loading;
+
+namespace DisclosureSite.Tests.Hardening;
+
+/// <summary>
+/// Issue 12, class 2: every file the build reads — theme, attachments, tables, data — resolves (links included) inside
+/// the input folder and outside <c>.git</c>, through <see cref="InputFolder.Refusal"/>.
+/// </summary>
+public class ReadBoundaryTests
+{
+    private const string Secret = "AUTHORIZATION: basic c2VjcmV0LXRva2Vu";
+
+    [Test]
+    public void Theme_asset_linked_to_a_file_outside_is_not_published()
+    {
+        using var a = new Attack();
+        a.Write("outside/credentials", Secret);
+        Directory.CreateDirectory(a.Path("input/theme/assets"));
+        File.CreateSymbolicLink(a.Path("input/theme/assets/extra.css"), a.Path("outside/credentials"));
+        var run = a.Build();
+        Assert.That(run.Code, Is.EqualTo(1), run.ToString());
+        Assert.That(run.Error, Does.Contain("assets/extra.css").And.Contain("链接"));
+        Assert.That(Directory.Exists(a.Path("_site")), Is.False);
+    }
+
+    [Test]
+    public void Theme_partial_linked_outside_is_not_rendered_into_pages()
+    {
+        using var a = new Attack();
+        a.Write("outside/credentials", Secret);
+        Directory.CreateDirectory(a.Path("input/theme/partials"));
+        var partial = Directory.EnumerateFiles(Path.Combine(TestPaths.RepoRoot, "themes/default/partials")).Select(Path.GetFileName).First()!;
+        File.CreateSymbolicLink(a.Path("input/theme/partials/" + partial), a.Path("outside/credentials"));
+        var run = a.Build();
+        Assert.That(run.Code, Is.EqualTo(1), run.ToString());
+        Assert.That(Directory.Exists(a.Path("_site")), Is.False);
+    }
+
+    [Test]
+    public void Theme_folder_linked_outside_is_refused()
+    {
+        using var a = new Attack();
+        a.Write("outside/dir/secret.css", Secret);
+        Directory.CreateDirectory(a.Path("input/theme/assets"));
+        Directory.CreateSymbolicLink(a.Path("input/theme/assets/more"), a.Path("outside/dir"));
+        var run = a.Build();
+        Assert.That(run.Code, Is.EqualTo(1), run.ToString());
+        Assert.That(Directory.Exists(a.Path("_site")), Is.False);
+    }
+
+    [Test]
+    public void Attachment_and_table_through_a_link_into_git_are_refused_when_the_input_is_the_repository_root()
+    {
+        using var a = new Attack();
+        a.Write("input/.git/config", "[http]\n\textraheader = " + Secret + "\n");
+        var dir = "input/disclosures/dongshan/2026-Q3";
+        Directory.CreateDirectory(a.Path(dir));
+        File.CreateSymbolicLink(a.Path(dir + "/config.pdf"), a.Path("input/.git/config"));
+        File.CreateSymbolicLink(a.Path(dir + "/ledger.csv"), a.Path("input/.git/config"));
+        a.WriteDisclosure("finance", "attachments: [config.pdf]\ntables:\n  - file: ledger.csv\n");
+        var run = a.Check();
+        Assert.That(run.Code, Is.EqualTo(1), run.ToString());
+        Assert.That(run.Out, Does.Contain("input.bad-reference").And.Contain(".git"));
+        Assert.That(run.Out, Does.Not.Contain("c2VjcmV0"));
+        Assert.That(a.Build().Code, Is.EqualTo(1));
+        Assert.That(Directory.Exists(a.Path("_site")), Is.False);
+    }
+
+    [Test]
+    public void The_one_check_refuses_git_outside_and_accepts_inside()
+    {
+        using var a = new Attack();
+        a.Write("input/.git/config", "x");
+        a.Write("input/.GIT/HEAD", "x");
+        a.Write("outside.txt", "x");
+        var input = new InputFolder(a.Input);
+        Assert.That(input.Refusal(a.Path("input/.git/config"), "c"), Is.Not.Null);
+        Assert.That(input.Refusal(a.Path("input/.GIT/HEAD"), "c"), Is.Not.Null);
+        Assert.That(input.Refusal(a.Path("outside.txt"), "c"), Is.Not.Null);
+        Assert.That(input.Refusal(a.Path("input/units.csv"), "c"), Is.Null);
+        File.CreateSymbolicLink(a.Path("input/link.csv"), a.Path("input/units.csv"));
+        Assert.That(input.Refusal(a.Path("input/link.csv"), "c"), Is.Null, "a link that stays inside is fine");
+    }
+}
