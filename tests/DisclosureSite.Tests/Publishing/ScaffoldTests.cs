@@ -102,7 +102,8 @@ public class ScaffoldTests
     {
         var init = Init();
         Assert.That(init.Code, Is.Zero);
-        Assert.That(TestSites.Run(["new", "village1", "2026-Q4", "--input", Input]).Code, Is.Zero);
+        Assert.That(TestSites.Run(["new", "village1", "2026-Q4", "--input", Input, "--csv"]).Code, Is.Zero);
+        TestSites.FillTemplates(Path.Combine(Input, "disclosures", "village1", "2026-Q4"));
         var build = TestSites.Run(["build", "--input", Input, "--output", Path.Combine(_root, "site"), "--as-of", "2026-11-24", "--no-search"]);
         Assert.That(build.Code, Is.Zero, build.ToString());
 
