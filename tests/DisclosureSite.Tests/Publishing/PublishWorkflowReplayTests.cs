@@ -122,8 +122,8 @@ public partial class PublishWorkflowReplayTests
         Assert.That(again.Code, Is.Zero, again.Log);
         Assert.That(again.Log, Does.Contain("没有新发布、修订或撤回的条目,登记了这次部署的网站"));
         Assert.That(Git(_root, "--git-dir", _origin, "tag", "-l", "ledger-*").Split('\n', StringSplitOptions.RemoveEmptyEntries), Is.EqualTo(new[] { "ledger-1", "ledger-2" }));
-        var verify = Bash("disclosure ledger verify --input input --site _site", again.WorkDir, new Dictionary<string, string> { ["PATH"] = _bin + ":" + Environment.GetEnvironmentVariable("PATH") });
-        Assert.That(verify.Code, Is.Zero, verify.Output);
+        var verify = InstalledTool.Run(again.WorkDir, new Dictionary<string, string>(GitDates) { ["HOME"] = _root, ["PATH"] = Environment.GetEnvironmentVariable("PATH")! }, "ledger", "verify", "--input", "input", "--site", "_site");
+        Assert.That(verify.Code, Is.Zero, verify.Out + verify.Err);
     }
 
     [Test]
