@@ -126,7 +126,8 @@ public class ArchitectureTests
     private static IReadOnlyList<Edge> ReadEdges()
     {
         var architecture = new ArchLoader().LoadAssemblies(typeof(SiteInput).Assembly, typeof(CliContext).Assembly).Build();
-        static bool Ours(IType t) => t.Namespace.FullName == "DisclosureSite" || t.Namespace.FullName.StartsWith("DisclosureSite.", StringComparison.Ordinal);
+        // A dependency's target may have no namespace (a generic parameter, a function pointer): it is not ours.
+        static bool Ours(IType t) => t.Namespace?.FullName is { } ns && (ns == "DisclosureSite" || ns.StartsWith("DisclosureSite.", StringComparison.Ordinal));
         return architecture.Types
             .Where(Ours)
             .SelectMany(t => t.Dependencies.Select(d => d.Target).Where(Ours).Select(target => new Edge(t.Namespace.FullName, target.Namespace.FullName, t.FullName, target.FullName)))
