@@ -94,7 +94,8 @@ public static class MarkdownBody
         var inPrefix = true;
         foreach (var c in markdown)
         {
-            if (c == '\n')
+            // A lone carriage return ends a line for Markdig too (CommonMark line endings): found by the fuzz test.
+            if (c is '\n' or '\r')
             {
                 deepestPrefix = Math.Max(deepestPrefix, prefix);
                 prefix = 0;
