@@ -88,6 +88,14 @@ public partial class InstalledToolTests
         Assert.That(record.Code, Is.Zero, record.Out + record.Err);
         Assert.That(File.ReadAllLines(Path.Combine(repo, "ledger", "publications.jsonl")), Is.Not.Empty);
 
+        // As the publish workflow does: commit the ledger, then anchor its head with an annotated tag.
+        Git(repo, "config", "user.name", "发布流程");
+        Git(repo, "config", "user.email", "publish@example.org");
+        Git(repo, "add", "ledger");
+        Git(repo, "commit", "-q", "-m", "发布记录");
+        var anchor = Disclosure(repo, "ledger", "anchor", "--input", "input");
+        Assert.That(anchor.Code, Is.Zero, anchor.Out + anchor.Err);
+
         var verify = Disclosure(repo, "ledger", "verify", "--input", "input", "--site", "_site");
         Assert.That(verify.Code, Is.Zero, verify.Out + verify.Err);
     }
