@@ -5,6 +5,9 @@ public static partial class Messages
 {
     private static string D(DateOnly d) => Dates.Iso(d);
 
+    // Messages also shown to villagers (四议两公开 on /decisions/) use the site's date form and Chinese punctuation.
+    private static string Cn(DateOnly d) => Dates.Chinese(d);
+
     public static string DateSourceChinese(DateSource source) => source switch
     {
         DateSource.Ledger => "发布记录",
@@ -116,7 +119,7 @@ public static partial class Messages
 
     // ---- 四议两公开 ----
     public static LocalizedText DecisionOrder(string title, string step, DateOnly date, string previous, DateOnly previousDate) => T(
-        $"“{title}”的“{step}”({D(date)})早于前一步“{previous}”({D(previousDate)})。四议两公开必须按顺序进行,请核对日期。",
+        $"“{title}”的“{step}”（{Cn(date)}）早于前一步“{previous}”（{Cn(previousDate)}）。四议两公开必须按顺序进行，请核对日期。",
         $"\"{title}\": step '{step}' ({D(date)}) is before '{previous}' ({D(previousDate)}); the steps must be in order.");
 
     public static LocalizedText DecisionStepSkipped(string title, string step, string missing) => T(
@@ -124,18 +127,18 @@ public static partial class Messages
         $"\"{title}\" has '{step}' but not the earlier step '{missing}'.");
 
     public static LocalizedText ResolutionNotPublished(string title, DateOnly vote, int publishDays, DateOnly deadline, int days) => T(
-        $"“{title}”已于 {D(vote)} 表决,决议应在 {publishDays} 天内(即 {D(deadline)} 前)公开,已超期 {days} 天。",
+        $"“{title}”已于{Cn(vote)}表决，决议应在{publishDays}天内（即{Cn(deadline)}前）公开，已超期{days}天。",
         $"\"{title}\" was voted on {D(vote)}; the resolution was due within {publishDays} days (by {D(deadline)}), {days} days overdue.");
 
     public static LocalizedText ResolutionPublishedLate(string title, DateOnly vote, DateOnly published, int publishDays, int days) => T(
-        $"“{title}”于 {D(vote)} 表决,决议 {D(published)} 才公开,超过 {publishDays} 天时限 {days} 天。",
+        $"“{title}”于{Cn(vote)}表决，决议{Cn(published)}才公开，超过{publishDays}天时限{days}天。",
         $"\"{title}\" was voted on {D(vote)} but the resolution was published on {D(published)}, {days} days past the {publishDays}-day limit.");
 
     public static LocalizedText ResultNotPublished(string title) => T(
-        $"“{title}”已标记为完成(status: done),但还没有公开实施结果。请填写 result_published 日期和 result 内容。",
+        $"“{title}”已标记为完成（status: done），但还没有公开实施结果。请填写 result_published 日期和 result 内容。",
         $"\"{title}\" is done but its result has not been published (result_published, result).");
 
     public static LocalizedText VotesDoNotAddUp(string title, string step, int present, int sum) => T(
-        $"“{title}”的“{step}”表决:同意、反对、弃权合计 {sum} 票,多于到会的 {present} 人。",
+        $"“{title}”的“{step}”表决：同意、反对、弃权合计{sum}票，多于到会的{present}人。",
         $"\"{title}\" '{step}': for + against + abstain = {sum}, more than the {present} present.");
 }

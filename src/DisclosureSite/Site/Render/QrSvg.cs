@@ -14,6 +14,9 @@ public static class QrSvg
     /// <summary>Longest run: "M" + 3 digits + " " + 3 digits + "h" + 3 digits + "v1h-" + 3 digits + "z".</summary>
     private const int MaxRunLength = 21;
 
+    /// <summary>The QR code every print view carries: the page's own address, labelled for screen readers in the site's words.</summary>
+    public static string ForPage(string absoluteUrl) => Of(absoluteUrl, "本页网址的二维码：" + absoluteUrl);
+
     public static string Of(string url, string label)
     {
         var code = QrCode.Encode(url);

@@ -163,7 +163,7 @@ public sealed class RenderItemPages : IRenderStep
             inputs.Content,
             d.UrlPath,
             absolute,
-            QrSvg.Of(absolute, "本页网址的二维码：" + absolute),
+            QrSvg.ForPage(absolute),
             inputs.Revisions)
         {
             Issuer = inputs.Issuer,

@@ -24,7 +24,7 @@ public sealed class RenderPeriodPages : IRenderStep
 
                 var absolute = data.Urls.Absolute(view.Url);
                 var print = view with { PageUrl = absolute };
-                context.WritePage(view.PrintUrl, "print-period", $"{unit.Name}{period.ToChinese()}公开事项（打印版）", print, () => print with { QrSvg = QrSvg.Of(absolute, "本页网址的二维码：" + absolute) }, crumbs, layout: "print-base");
+                context.WritePage(view.PrintUrl, "print-period", $"{unit.Name}{period.ToChinese()}公开事项（打印版）", print, () => print with { QrSvg = QrSvg.ForPage(absolute) }, crumbs, layout: "print-base");
             }
         });
     }

@@ -23,7 +23,7 @@ public sealed class RenderRequestPages : IRenderStep
 
             var absolute = data.Urls.Absolute(view.Url);
             var print = view with { PageUrl = absolute };
-            context.WritePage(view.PrintUrl, "print-requests", $"{unit.Name}民情台账(打印版)", print, () => print with { QrSvg = QrSvg.Of(absolute, "本页网址的二维码:" + absolute) }, crumbs, layout: "print-base");
+            context.WritePage(view.PrintUrl, "print-requests", $"{unit.Name}民情台账（打印版）", print, () => print with { QrSvg = QrSvg.ForPage(absolute) }, crumbs, layout: "print-base");
 
             var listCrumbs = context.Crumbs(new LinkView(unit.Name, unit.Id + "/"), new LinkView("民情台账", view.Url));
             foreach (var m in log.Matters.Where(m => m.IsToldOn(data.AsOf)))
