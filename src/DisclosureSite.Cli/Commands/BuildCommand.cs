@@ -14,6 +14,7 @@ public static class BuildCommand
 
     public static int Run(string[] args, CliContext context)
     {
+        var timer = new Diagnostics.PhaseTimer(context.Error);
         var a = new Arguments(args, Options, ["verbose", "no-search"]);
         a.NoPositionals();
         var inputDir = a.Get("input", "input");
@@ -34,6 +35,7 @@ public static class BuildCommand
         var ledger = LedgerStore.Load(inputDir, a.Get("ledger"));
         var options = new SiteOptions(inputDir, outputDir, asOf) { BaseUrl = baseUrl, Ledger = ledger, RunPagefind = !a.Flag("no-search") };
         var result = Build(options, context, out var failure);
+        timer.Lap("build");
         if (result is not null && a.Flag("verbose"))
         {
             foreach (var phase in result.Phases)
