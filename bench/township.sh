@@ -2,20 +2,22 @@
 # One township's daily publish, as its scheduled workflow runs it on a fresh runner (issue 17, point 6;
 # docs/performance.md "A province"): check, clean build with the search index, ledger record — no cache of any kind —
 # for townships of 10, 20 and 40 villages, then the simulated county overview over their compliance.json.
-# Usage: bench/township.sh [--sizes "10 20 40"] [--years 5] [--runs 3] [--work DIR] [--update-docs]
+# Usage: bench/township.sh [--sizes "10 20 40"] [--years 5] [--runs 3] [--work DIR] [--cli DIR] [--update-docs]
+# (--cli: a CLI already published by bench/run.sh, e.g. its WORK/bin, instead of publishing it again)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . bench/lib.sh
 
-SIZES="10 20 40"; YEARS=5; RUNS=3; WORK=${TMPDIR:-/tmp}/disclosure-township; UPDATE_DOCS=0; SEED=1; AS_OF=2026-11-24
+SIZES="10 20 40"; YEARS=5; RUNS=3; WORK=${TMPDIR:-/tmp}/disclosure-township; CLI=""; UPDATE_DOCS=0; SEED=1; AS_OF=2026-11-24
 while [ $# -gt 0 ]; do
   case "$1" in
     --sizes) SIZES=$2; shift 2 ;;
     --years) YEARS=$2; shift 2 ;;
     --runs) RUNS=$2; shift 2 ;;
     --work) WORK=$2; shift 2 ;;
+    --cli) CLI=$2; shift 2 ;;
     --update-docs) UPDATE_DOCS=1; shift ;;
-    -h|--help) sed -n 2,5p "$0"; exit 0 ;;
+    -h|--help) sed -n 2,6p "$0"; exit 0 ;;
     *) echo "unknown option $1" >&2; exit 2 ;;
   esac
 done
@@ -24,15 +26,14 @@ done
 export PATH="$PWD/node_modules/.bin:$PATH"
 mkdir -p "$WORK"
 LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
-publish_cli
-DLL="$WORK/bin/disclosure.dll"
+if [ -n "$CLI" ]; then DLL="$CLI/disclosure.dll"; else publish_cli; DLL="$WORK/bin/disclosure.dll"; fi
 
 TABLE="$WORK/township.md"
 {
   echo "| township | items | check (s) | build with search (s) | ledger record (s) | whole publish, min / median (s) | site files / MiB (gzip MiB) | compliance.json (KiB) |"
   echo "| --- | --- | --- | --- | --- | --- | --- | --- |"
 } >"$TABLE"
-JSONS=()
+JSONS=(); LATEST=()
 for n in $SIZES; do
   corpus="$WORK/town-$n"
   if [ ! -f "$corpus/.disclosure-corpus" ] || [ "$(head -c 200 "$corpus/site.yaml" | grep -c -- "--units $n --years $YEARS --seed $SEED")" = 0 ]; then
@@ -59,19 +60,24 @@ for n in $SIZES; do
   gz=$(tar -C "$out" -cf - . | gzip -1 | wc -c | awk '{printf "%.0f", $1/1048576}')
   cj=$(( $(stat -c %s "$out/compliance/compliance.json") / 1024 ))
   cp "$out/compliance/compliance.json" "$WORK/compliance-$n.json"; JSONS+=("$WORK/compliance-$n.json")
+  latest=$(find "$out/compliance" -mindepth 1 -maxdepth 1 -type d -printf '%f\n' | sort | tail -1)
+  cp "$out/compliance/$latest/compliance.json" "$WORK/compliance-$n-$latest.json"; LATEST+=("$WORK/compliance-$n-$latest.json")
   read -r _ cmed _ <<<"$(stats "check-$n")"; read -r _ bmed _ <<<"$(stats "build-$n")"; read -r _ rmed _ <<<"$(stats "record-$n")"
   read -r tmin tmed _ <<<"$(stats "total-$n")"
   echo "| $n villages × $YEARS y | $items | $cmed | $bmed | $rmed | $tmin / $tmed | $files / $mib ($gz) | $cj |" >>"$TABLE"
 done
 
-# The county overview, simulated: read and sum the townships' compliance.json (15 for a county, 1,000 for a province).
+# The county overview, simulated: read and sum the townships' compliance.json — all periods for a county of 15, the
+# latest period for 15 and for a province's 1,000.
 OVERVIEW="$WORK/overview.md"
 {
   echo "| overview over | compliance.json read | entries | read and summed in (s) |"
   echo "| --- | --- | --- | --- |"
+  read -r t b e s <<<"$(python3 bench/county-overview.py 15 "${JSONS[@]}" 2>/dev/null)"
+  echo "| a county: $t townships, all periods (/compliance/compliance.json; sizes $SIZES in turn) | $(awk -v b="$b" 'BEGIN{printf "%.1f MiB", b/1048576}') | $e | $s |"
   for k in 15 1000; do
-    read -r t b e s <<<"$(python3 bench/county-overview.py "$k" "${JSONS[@]}" 2>/dev/null)"
-    echo "| $t townships (sizes $SIZES in turn) | $(awk -v b="$b" 'BEGIN{printf "%.0f MiB", b/1048576}') | $e | $s |"
+    read -r t b e s <<<"$(python3 bench/county-overview.py "$k" "${LATEST[@]}" 2>/dev/null)"
+    echo "| $t townships, latest period (/compliance/<period>/compliance.json) | $(awk -v b="$b" 'BEGIN{printf "%.1f MiB", b/1048576}') | $e | $s |"
   done
 } >"$OVERVIEW"
 
