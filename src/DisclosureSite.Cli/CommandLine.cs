@@ -24,7 +24,6 @@ public static class CommandLine
           disclosure remind  [--repo owner/name] [--input input] [--as-of YYYY-MM-DD] [--dry-run] [--api-url URL]
           disclosure init    <folder> [--name 网站名称] [--repo owner/name]
           disclosure new     <unit> <period> [--input input]
-          disclosure corpus  --out DIR [--units 10] [--years 1] [--seed 1] [--end-period 2026-Q3] [--hugo HUGODIR]
 
         退出码 (exit codes): 0 正常, 1 有错误, 2 用法错误或输入文件夹无法读取, 3 GitHub 接口出错 (remind)
         """;
@@ -51,7 +50,6 @@ public static class CommandLine
                 "remind" => RemindCommand.Run(args[1..], context),
                 "init" => InitCommand.Run(args[1..], context),
                 "new" => NewCommand.Run(args[1..], context),
-                "corpus" => CorpusCommand.Run(args[1..], context),
                 _ => throw new UsageException($"未知命令 '{args[0]}'(unknown command)。"),
             };
         }

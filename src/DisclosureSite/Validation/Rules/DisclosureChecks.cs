@@ -7,7 +7,7 @@ namespace DisclosureSite.Validation.Rules;
 
 /// <summary>
 /// The per-file part of validation — a disclosure's ledger-table findings and its personal data — which depends only on
-/// the disclosure and the rule set's column aliases. Handed to the loader (<see cref="InputLoader.Load(string, bool, string?, IPerFileChecks?)"/>)
+/// the disclosure and the rule set's column aliases. Handed to the loader (<see cref="LoadOptions.Checks"/>)
 /// so the input cache keeps the results with each file; <see cref="LedgerTableRule"/> and <see cref="PersonalDataRule"/>
 /// use what the load result carries (<see cref="ValidationContext.PerFile"/>) and compute the rest.
 /// </summary>
