@@ -65,6 +65,14 @@ public class CorpusTests
         Assert.That(summary.Nil, Is.Positive);
         Assert.That(report.Findings.Any(f => f.Code == FindingCodes.Late), Is.True);
         Assert.That(report.Findings.Any(f => f.Code == FindingCodes.Missing), Is.True);
+
+        // Every village and community keeps a 民情台账, with overdue and late matters among them, and no finding about the file.
+        var input = InputLoader.Load(dir).Input!;
+        Assert.That(input.Requests, Has.Count.EqualTo(6 + 1));
+        Assert.That(input.Requests.Sum(r => r.Matters.Count), Is.EqualTo(summary.Requests));
+        Assert.That(report.Findings.Any(f => f.Code == FindingCodes.RequestsOverdue), Is.True);
+        Assert.That(report.Findings.Any(f => f.Code == FindingCodes.RequestsLate), Is.True);
+        Assert.That(report.Findings.Where(f => f.Code == FindingCodes.StandingMissing && f.File!.EndsWith("requests.csv", StringComparison.Ordinal)), Is.Empty);
     }
 
     [Test]
@@ -83,7 +91,12 @@ public class CorpusTests
             .Select(f => Path.GetRelativePath(Path.Combine(input, "disclosures"), f).Replace('\\', '/')).Order().ToList();
         var pages = Directory.EnumerateFiles(Path.Combine(hugo, "content"), "*.md", SearchOption.AllDirectories)
             .Select(f => Path.GetRelativePath(Path.Combine(hugo, "content"), f).Replace('\\', '/')).ToList();
-        Assert.That(pages.Where(p => !p.EndsWith("_index.md", StringComparison.Ordinal)).Order(), Is.EqualTo(disclosures));
+        Assert.That(pages.Where(p => !p.EndsWith("_index.md", StringComparison.Ordinal) && !p.Contains("/requests/", StringComparison.Ordinal)).Order(), Is.EqualTo(disclosures));
+
+        // 民情台账: the list page of every village and community, and a page per told result, as on the site.
+        var told = InputLoader.Load(input).Input!.Requests.SelectMany(r => r.Matters).Where(m => m.IsToldOn(AsOf)).Select(m => $"{m.Unit}/requests/{m.Number}.md").Order().ToList();
+        Assert.That(told, Is.Not.Empty);
+        Assert.That(pages.Where(p => p.Contains("/requests/", StringComparison.Ordinal) && !p.EndsWith("_index.md", StringComparison.Ordinal)).Order(), Is.EqualTo(told));
 
         var units = File.ReadAllLines(Path.Combine(input, "units.csv")).Skip(1).Select(l => l.Split(',')[0]).ToList();
         foreach (var unit in units)

@@ -7,7 +7,8 @@ namespace DisclosureSite.Tests;
 
 /// <summary>
 /// The bad- and good-input fixtures: each folder under tests/fixtures/{bad,good}/ is an input folder plus
-/// expected.tsv with the exact findings (code, file, line) the check must report — no more, no fewer.
+/// expected.tsv with the exact findings (code, file, line, and the column where the case gives it) the check must report —
+/// no more, no fewer.
 /// </summary>
 public class FixtureTests
 {
@@ -32,8 +33,10 @@ public class FixtureTests
             .Where(l => l.Length > 0)
             .Order(StringComparer.Ordinal)
             .ToList();
+        // A case whose expected lines have a fourth field (the column) is compared with the columns too.
+        var withColumn = expected.Count > 0 && expected[0].Split('\t').Length == 4;
         var actual = report.Findings
-            .Select(f => $"{f.Code}\t{f.File}\t{(f.Line is { } l ? l.ToString(CultureInfo.InvariantCulture) : "-")}")
+            .Select(f => $"{f.Code}\t{f.File}\t{Number(f.Line)}" + (withColumn ? $"\t{Number(f.Column)}" : string.Empty))
             .Order(StringComparer.Ordinal)
             .ToList();
         Assert.That(actual, Is.EqualTo(expected), () => "findings:\n" + string.Join("\n", report.Findings.Select(f => $"{f.Code} {f.File}:{f.Line}:{f.Column} {f.Message}")));
@@ -68,6 +71,8 @@ public class FixtureTests
         var uncovered = FindingCodes.All.Where(c => !c.StartsWith("ledger.", StringComparison.Ordinal) && !covered.Contains(c)).ToList();
         Assert.That(uncovered, Is.Empty);
     }
+
+    private static string Number(int? n) => n is { } v ? v.ToString(CultureInfo.InvariantCulture) : "-";
 
     public static CheckReport Check(string fixtureDir)
     {

@@ -6,7 +6,11 @@ using DisclosureSite.Model;
 namespace DisclosureSite.Corpus;
 
 /// <summary>What a generated corpus holds.</summary>
-public sealed record CorpusSummary(int Units, int Disclosures, int Missing, int Late, int Nil, int Decisions, long Files, long Bytes, long HugoFiles);
+public sealed record CorpusSummary(int Units, int Disclosures, int Missing, int Late, int Nil, int Decisions, long Files, long Bytes, long HugoFiles)
+{
+    /// <summary>民情台账 matters written across all villages and communities.</summary>
+    public int Requests { get; init; }
+}
 
 /// <summary>
 /// <c>disclosure corpus</c>: a synthetic county for benchmarks and tests, a valid input folder (SPEC §4) of any size
@@ -94,7 +98,7 @@ public static class CorpusGenerator
                 $"{township.Name}辖{options.Villages}个行政村、{options.Communities}个社区。党务每半年、政务和村务每季度公开一次。监督投诉电话:{Hotline}。\n");
         }
 
-        var counts = new int[units.Count, 5];
+        var counts = new int[units.Count, 6];
         Parallel.For(0, units.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i =>
         {
             var c = new UnitWriter(units[i], township, rules, options, output, hugo).Write();
@@ -103,10 +107,11 @@ public static class CorpusGenerator
             counts[i, 2] = c.Late;
             counts[i, 3] = c.Nil;
             counts[i, 4] = c.Decisions;
+            counts[i, 5] = c.Requests;
         });
 
         int Sum(int k) => Enumerable.Range(0, units.Count).Sum(i => counts[i, k]);
-        return new CorpusSummary(units.Count, Sum(0), Sum(1), Sum(2), Sum(3), Sum(4), output.Files, output.Bytes, hugo?.Files ?? 0);
+        return new CorpusSummary(units.Count, Sum(0), Sum(1), Sum(2), Sum(3), Sum(4), output.Files, output.Bytes, hugo?.Files ?? 0) { Requests = Sum(5) };
     }
 
     private static CorpusUnit MakeTownship(Random rng, (string Id, string Stem) place)
@@ -205,12 +210,15 @@ public static class CorpusGenerator
 
         public int Decisions { get; private set; }
 
+        public int Requests { get; private set; }
+
         public UnitWriter Write()
         {
             _text = new CorpusText(_rng, unit, township.Name, Hotline);
             if (unit.Level != UnitLevel.Township)
             {
                 WriteStanding();
+                WriteRequests();
             }
 
             var periods = Periods().ToList();
@@ -271,6 +279,28 @@ public static class CorpusGenerator
             _hugoUnit.Append("## 联系卡\n\n").Append(HugoSite.Table(["职务", "姓名", "电话"], [[unit.LeaderTitle + "(包村领导)", unit.Leader, unit.LeaderPhone], .. people.Select(p => (IReadOnlyList<string>)[p.Item2, p.Item1, unit.Office])]))
                 .Append("\n## 值班安排\n\n").Append(HugoSite.Table(["日期", "姓名", "职务", "电话"], dutyRows))
                 .Append('\n').Append(commitments.Replace("# ", "## ", StringComparison.Ordinal));
+        }
+
+        /// <summary>The unit's 民情台账, from its own random stream (so the disclosures stay as they were without it).</summary>
+        private void WriteRequests()
+        {
+            var rows = CorpusRequests.Make(new Random(unit.Seed ^ 0x16), unit, options.Start, options.End, rules.Requests);
+            Requests = rows.Count;
+            output.Write($"units/{unit.Id}/requests.csv", CorpusRequests.Csv(rows));
+            if (hugo is null)
+            {
+                return;
+            }
+
+            // The same pages for Hugo: the list, and a page per told result.
+            hugo.Write($"content/{unit.Id}/requests/_index.md", HugoSite.FrontMatter($"{unit.Name}民情台账", null, []) + HugoSite.Table(
+                ["编号", "受理日期", "反映人", "事项", "类别", "经办人", "办结时限", "状态", "办结日期", "办理结果", "回访"],
+                rows.Select(r => (IReadOnlyList<string>)[r.Number, Iso(r.Received), r.Requester, r.Subject, r.Category, r.Handler, Iso(r.Due), r.Status, r.Closed is { } c ? Iso(c) : string.Empty, r.Result, r.FollowUp])));
+            foreach (var r in rows.Where(r => r.Closed is not null && r.Result.Length > 0))
+            {
+                hugo.Write($"content/{unit.Id}/requests/{r.Number}.md", HugoSite.FrontMatter($"{unit.Name}民情台账第 {r.Number} 号", r.Closed, [("requester", r.Requester)]) +
+                    $"{r.Subject}({r.Category})。{Iso(r.Received)}受理,办结时限 {Iso(r.Due)}。\n\n{r.Status}:{r.Result}({Iso(r.Closed!.Value)})。\n");
+            }
         }
 
         private void WritePeriod(Period period)

@@ -58,7 +58,7 @@ public static class CorpusProgram
 
         stdout.WriteLine(
             $"corpus: {summary.Units} units, {summary.Disclosures} disclosures ({summary.Late} late, {summary.Missing} missing, {summary.Nil} nil), " +
-            $"{summary.Decisions} decisions, {summary.Files} files, {summary.Bytes / 1024.0 / 1024.0:F1} MiB" +
+            $"{summary.Decisions} decisions, {summary.Requests} 民情台账 matters, {summary.Files} files, {summary.Bytes / 1024.0 / 1024.0:F1} MiB" +
             (options.HugoDir is null ? string.Empty : $"; hugo: {summary.HugoFiles} files") +
             $" in {watch.Elapsed.TotalSeconds:F1} s → {Path.GetFullPath(options.OutputDir)}");
         return 0;

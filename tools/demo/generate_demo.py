@@ -1359,6 +1359,121 @@ year: {year}
 """)
 
 
+# --------------------------------------------------------------------------------------------
+# 民情台账 (units/<unit>/requests.csv): what villagers raised and how it was handled
+# --------------------------------------------------------------------------------------------
+
+# (category, matter, result when handled)
+REQUEST_KINDS = {
+    "民生服务": [
+        ("{group}路灯不亮,晚上出行不便", "已更换路灯灯具{n}盏,恢复照明"),
+        ("{group}自来水水压低,高处农户用水困难", "已更换加压泵并清洗水池,水压恢复正常"),
+        ("村道{group}路段坑洼积水", "已用水泥修补坑洼{n}处,积水排除"),
+        ("垃圾收集点清运不及时,有异味", "已与保洁公司约定每日清运一次,并消毒收集点"),
+        ("{group}灌溉水渠堵塞", "已组织村民义务清淤{n}0米,水渠畅通"),
+        ("饮水管网漏水", "已更换破损管段,恢复供水"),
+        ("{group}老旧电线杆倾斜,存在安全隐患", "已联系供电所扶正加固"),
+        ("申请危房改造,询问补助标准和办理流程", "已入户核实并上报镇村建办,列入本年度改造计划"),
+        ("询问低保申请条件", "已当面解答政策并协助准备申请材料"),
+    ],
+    "矛盾纠纷": [
+        ("与邻户宅基地边界有争议", "经村调委会现场丈量、双方协商,已签订调解协议"),
+        ("邻里排水沟走向纠纷", "经调解,双方同意共同出资改道排水沟"),
+        ("山林承包界址纠纷", "已会同镇林业站现场勘界,双方认可界址"),
+        ("土地流转租金未按时支付", "经协调,承租方已补付租金"),
+        ("养殖场异味影响周边农户", "已督促养殖户清理粪污并加装除臭设施"),
+    ],
+    "代办": [
+        ("代办城乡居民医保缴费", "已代为缴费并将凭证送达本人"),
+        ("代办残疾人证申领", "已代办评残手续,证件送达本人"),
+        ("代办社保卡补办", "已代办补卡,新卡送达本人"),
+        ("代办高龄津贴申请", "已代为提交申请,次月起按月发放"),
+        ("代办养老保险待遇资格认证", "已上门协助完成认证"),
+        ("代办不动产登记资料准备", "已协助准备资料并预约窗口办理"),
+    ],
+    "意见建议": [
+        ("建议在村口增设候车亭", "已纳入明年为民办实事项目计划"),
+        ("建议村部周六上午开放办事", "已安排周六上午轮流值班,并在公开栏公示"),
+        ("建议增设健身器材", "已向镇文体站申请,器材已安装到位"),
+        ("建议公开村集体鱼塘发包情况", "已在村务公开栏和本网站公开发包结果"),
+        ("建议增加垃圾分类宣传", "已组织志愿者入户宣传两次"),
+    ],
+}
+REQUEST_CATEGORY_WEIGHTS = [("民生服务", 10), ("矛盾纠纷", 3), ("代办", 6), ("意见建议", 3)]
+REQUEST_DAYS = {"代办": 7}                 # the preset's limits (sanwu.yaml requests:); others 15
+# open matters past their limit on AS_OF (requests.overdue) and matters closed after it (requests.late), per unit
+REQUESTS_OVERDUE = {"dongshan": 1, "xiba": 1, "beiling": 2, "hetang": 1, "jiefang": 1}
+REQUESTS_LATE = {"dongshan": 2, "xiba": 1, "nanxi": 1, "beiling": 2, "shangyuan": 1, "hetang": 2, "jiefang": 1}
+REQUESTS_TRANSFERRED = ("nanxi", "河道非法采砂,影响堤岸安全", "已转县水利局处理,村里每周跟踪,结果将在本台账更新")
+REQUESTS_ENCODING = {"xiba": "gb18030"}
+REQUESTS_ALIAS_UNIT = "beiling"            # 序号,反映日期,… header aliases
+
+
+def write_requests(out: Out, u: UnitInfo) -> int:
+    """A unit's 民情台账, from its own random stream (the rest of input/ does not change with it). Returns the rows.
+
+    Matters received up to 40 days before AS_OF are handled: on time, or late for the REQUESTS_LATE ones (requests.late);
+    REQUESTS_OVERDUE ones received 24-60 days before AS_OF are still open (requests.overdue); those of the last week are
+    open or just closed, within their limits. One matter of REQUESTS_TRANSFERRED's unit is handed on (已转办)."""
+    rng = random.Random("requests:" + u.id)
+    handlers = [u.secretary, u.director, *u.members_list]
+    start, settled = date(2025, 1, 6), AS_OF - timedelta(days=40)
+    n_normal = rng.randint(24, 30)
+    kinds = [(start + timedelta(days=rng.randint(0, (settled - start).days)), "normal") for _ in range(n_normal)]
+    kinds += [(AS_OF - timedelta(days=rng.randint(24, 60)), "overdue") for _ in range(REQUESTS_OVERDUE.get(u.id, 0))]
+    kinds += [(AS_OF - timedelta(days=rng.randint(1, 6)), "recent") for _ in range(rng.randint(2, 3))]
+    kinds.sort()
+    normal = [i for i, (_, k) in enumerate(kinds) if k == "normal"]
+    for i in rng.sample(normal[:-1], REQUESTS_LATE.get(u.id, 0)):
+        kinds[i] = (kinds[i][0], "late")
+    if REQUESTS_TRANSFERRED[0] == u.id:
+        i = normal[len(normal) // 2]
+        kinds[i] = (kinds[i][0], "transferred")
+    cats = [c for c, n in REQUEST_CATEGORY_WEIGHTS for _ in range(n)]
+    seq: dict[int, int] = {}
+    rows = []
+    for rec, kind in kinds:
+        seq[rec.year] = seq.get(rec.year, 0) + 1
+        number = f"{rec.year}-{seq[rec.year]:03d}"
+        cat = rng.choice(cats)
+        matter, result = rng.choice(REQUEST_KINDS[cat])
+        group = group_name(rng.randint(1, max(2, u.groups or 6))) if u.level == "village" else f"{rng.randint(1, 6)}号网格"
+        n = rng.randint(2, 6)
+        matter, result = matter.format(group=group, n=n), result.format(group=group, n=n)
+        days, limit = REQUEST_DAYS.get(cat, 15), ""
+        if cat == "矛盾纠纷" and rng.random() < 0.4:
+            days, limit = 30, "30天"
+        requester = f"{rng.choice(SURNAMES)}*{rng.choice(MASK_LAST)}" if rng.random() < 0.85 else f"{rng.choice(SURNAMES)}*"
+        if cat == "意见建议" and rng.random() < 0.3:
+            requester = "匿名"
+        handler = rng.choice(handlers)
+        status, closed, follow = "已办结", None, ""
+        if kind == "transferred":
+            cat, matter, result, limit = "意见建议", REQUESTS_TRANSFERRED[1], REQUESTS_TRANSFERRED[2], ""
+            status, closed = "已转办", rec + timedelta(days=3)
+        elif kind == "overdue":
+            status, result = "办理中", ""
+        elif kind == "late":
+            closed = rec + timedelta(days=days + rng.randint(2, 12))
+        else:
+            closed = rec + timedelta(days=rng.randint(1, max(1, days - 2)))
+            if kind == "recent" and closed >= AS_OF:
+                status, closed, result = "办理中", None, ""
+        if status == "已办结":
+            follow = rng.choice(["满意"] * 6 + ["基本满意"] * 2 + ["不满意", ""])
+        rows.append([number, rec.isoformat(), requester, matter.replace(",", "，"), cat, handler, limit, status,
+                     closed.isoformat() if closed else "", result.replace(",", "，"), follow])
+    head = ["编号", "受理日期", "反映人", "事项", "类别", "经办人", "办结时限", "状态", "办结日期", "办理结果", "回访"]
+    if u.id == REQUESTS_ALIAS_UNIT:
+        head = ["序号", "反映日期", "反映人", "反映问题", "类别", "承办人", "办结时限", "办理状态", "办结日期", "处理结果", "回访情况"]
+    buf = io.StringIO()
+    w = csv.writer(buf, lineterminator="\n")
+    w.writerow(head)
+    w.writerows(rows)
+    out.text(f"units/{u.id}/requests.csv", buf.getvalue(), REQUESTS_ENCODING.get(u.id, "utf-8"))
+    return len(rows)
+
+
 def published_date(rng: random.Random, per: Per, base_day: int) -> date:
     d = per.deadline
     day = min(20, max(5, base_day + rng.choice([0, 0, 0, 1, 2, 3])))
@@ -1509,6 +1624,7 @@ def generate(out: Out) -> dict:
     stats["disclosures"] += write_specials(out, rng, w, villages, ledgers)
     stats["decisions"] = write_decisions(out, villages)
     stats["ledgers"] = len(ledgers)
+    stats["requests"] = sum(write_requests(out, u) for u in villages + [com] if not u.until)
     return stats
 
 

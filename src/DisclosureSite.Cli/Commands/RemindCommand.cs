@@ -114,7 +114,7 @@ public static class RemindCommand
         {
             if (!r.HasWork)
             {
-                output.WriteLine($"  {r.Unit.Name}({r.Unit.Id}):没有到期或逾期事项,不需要提醒(已有的提醒会被关闭)。");
+                output.WriteLine($"  {r.Unit.Name}({r.Unit.Id}):没有到期或逾期事项,也没有超期的民情事项,不需要提醒(已有的提醒会被关闭)。");
                 continue;
             }
 
@@ -124,6 +124,11 @@ public static class RemindCommand
             {
                 var when = e.IsOverdue ? $"已逾期 {e.Days} 天" : $"还有 {e.Days} 天";
                 output.WriteLine($"    - {e.Period} {e.Item.Id} {e.Item.Name}(截止 {Dates.Iso(e.Deadline)},{when})");
+            }
+
+            foreach (var m in r.OverdueRequests)
+            {
+                output.WriteLine($"    - 民情台账 {m.Number} {m.Subject}(时限 {Dates.Iso(m.Due)},已超期 {m.DaysOver(asOf)} 天)");
             }
         }
     }

@@ -90,6 +90,14 @@ public sealed record LedgerPlan(IReadOnlyList<LedgerItem> Changes, IReadOnlyList
             }
         }
 
+        foreach (var log in input.Requests)
+        {
+            foreach (var m in log.Matters.Where(m => m.IsToldOn(asOf)))
+            {
+                PlanRequest(ledger, log, m, present, changes, findings);
+            }
+        }
+
         foreach (var (url, last) in ledger.Latest)
         {
             if (!present.Contains(url) && !last.Item.IsWithdrawal)
@@ -104,6 +112,50 @@ public sealed record LedgerPlan(IReadOnlyList<LedgerItem> Changes, IReadOnlyList
         changes.Sort((a, b) => string.CompareOrdinal(a.Url, b.Url));
         return new LedgerPlan(changes, findings);
     }
+
+    /// <summary>
+    /// A 民情台账 matter whose result is told is recorded like a disclosure, under its page's URL: new once, then a revision
+    /// when the result (状态, 办结日期, 办理结果) changes — which needs a new note in the row's <c>revision_note</c> column, else
+    /// <c>ledger.changed-without-revision</c> at the row. A recorded result whose row is gone (or reopened) is <c>ledger.vanished</c>.
+    /// </summary>
+    private static void PlanRequest(LedgerState ledger, RequestLog log, RequestMatter m, HashSet<string> present, List<LedgerItem> changes, List<Finding> findings)
+    {
+        var url = m.PageUrl;
+        if (!present.Add(url))
+        {
+            return;
+        }
+
+        var hash = ContentHash.OfRequest(m);
+        var note = Clean(m.RevisionNote);
+        LedgerItem Make(long revision, string change) =>
+            new(url, m.Unit, m.Quarter.ToString(), RequestsItem, log.File, [log.File], hash, revision, note, change, null);
+        if (!ledger.Latest.TryGetValue(url, out var last))
+        {
+            changes.Add(Make(1, LedgerChange.New));
+            return;
+        }
+
+        var previous = last.Item;
+        if (hash == previous.ContentSha256)
+        {
+            return;
+        }
+
+        if (note is null || note == previous.RevisionNote)
+        {
+            findings.Add(new Finding(
+                FindingCodes.ChangedWithoutRevision, FindingCodes.SeverityOf(FindingCodes.ChangedWithoutRevision),
+                Messages.RequestResultChanged(m.Number, last.Entry.PublishedOn, last.Entry.Seq, note is not null),
+                m.Unit, m.Quarter.ToString(), null, m.Source.File, m.Source.Line));
+            return;
+        }
+
+        changes.Add(Make(previous.Revision + 1, LedgerChange.Revised));
+    }
+
+    /// <summary>The <c>item</c> of a 民情台账 matter's ledger record.</summary>
+    public const string RequestsItem = "requests";
 
     /// <summary>The reason shown on the withdrawal notice, when the item is withdrawn on the as-of date.</summary>
     public static string? WithdrawnReason(Disclosure d, DateOnly asOf)

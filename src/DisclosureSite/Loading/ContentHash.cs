@@ -26,6 +26,13 @@ public static class ContentHash
     public static string Of(string inputRoot, Disclosure d) => Hex(SHA256.HashData(Canonical(inputRoot, FilesOf(d))));
 
     /// <summary>
+    /// The content of a 民情台账 matter's told result, as the ledger records it: unit, 编号, 状态, 办结日期 and 办理结果, one per
+    /// line, NFC UTF-8. Other rows of the file, and the matter's own unpublished details, do not change it.
+    /// </summary>
+    public static string OfRequest(RequestMatter m) =>
+        Sha256(NormalizedText($"{m.Unit}\n{m.Number}\n{RequestMatter.StatusName(m.Status)}\n{(m.Closed is { } c ? Dates.Iso(c) : string.Empty)}\n{m.Result}\n"));
+
+    /// <summary>
     /// The hash of <paramref name="files"/> given each file's normalized content (<see cref="Normalize"/>: what the loader
     /// has already decoded, or <see cref="NormalizedBytes"/> read from disk): the same bytes <see cref="Of"/> hashes.
     /// </summary>

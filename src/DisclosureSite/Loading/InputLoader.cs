@@ -53,6 +53,7 @@ public static class InputLoader
         var people = StandingLoader.LoadPeople(input, byId.Keys, sink);
         var duty = new List<DutyEntry>();
         var commitments = new List<Commitments>();
+        var requests = new List<RequestLog>();
         foreach (var dir in input.Directories("units"))
         {
             var id = Path.GetFileName(dir);
@@ -66,6 +67,11 @@ public static class InputLoader
             if (StandingLoader.LoadCommitments(input, id, sink) is { } c)
             {
                 commitments.Add(c);
+            }
+
+            if (RequestsLoader.Load(input, id, rules, sink) is { } r)
+            {
+                requests.Add(r);
             }
         }
 
@@ -92,7 +98,7 @@ public static class InputLoader
             }
         }
 
-        var siteInput = new SiteInput(input.Root, settings, rules, units, people, duty, commitments, disclosures, decisions);
+        var siteInput = new SiteInput(input.Root, settings, rules, units, people, duty, commitments, disclosures, decisions) { Requests = requests };
         return new LoadResult(siteInput, sink.Findings) { PerFile = perFile };
     }
 }

@@ -18,12 +18,13 @@ public static partial class RulePresetLoader
     [GeneratedRegex("^[a-z][a-z0-9-]*\\.[a-z0-9][a-z0-9-]*$", RegexOptions.CultureInvariant)]
     private static partial Regex ItemId();
 
-    private static readonly string[] TopKeys = ["id", "name", "version", "sources", "defaults", "levels", "decisions", "columns", "presets"];
+    private static readonly string[] TopKeys = ["id", "name", "version", "sources", "defaults", "levels", "decisions", "columns", "presets", "requests"];
     private static readonly string[] LevelKeys = ["level", "streams", "standing"];
     private static readonly string[] StreamKeys = ["id", "name", "schedule", "due", "source", "items"];
     private static readonly string[] ItemKeys = ["id", "name", "h1_only", "table", "source"];
     private static readonly string[] DueKeys = ["day", "months_after_end"];
-    private static readonly string[] StandingKeys = ["contact_card", "duty_roster", "commitments", "hotline"];
+    private static readonly string[] StandingKeys = ["contact_card", "duty_roster", "commitments", "hotline", "requests"];
+    private static readonly string[] RequestKeys = ["days", "categories", "source"];
     private static readonly string[] StandingEntryKeys = ["required", "roles", "source"];
     private static readonly string[] DecisionKeys = ["publish_days", "source", "steps"];
     private static readonly string[] StepKeys = ["id", "name", "disclosure"];
@@ -160,13 +161,14 @@ public static partial class RulePresetLoader
         var decisions = ReadDecisions(top, sink);
         var aliases = ReadColumns(top, sink);
         var presets = ReadPresets(top, sink, streams);
+        var requests = ReadRequests(top, sink);
 
         if (sink.ErrorsSince(mark) > 0)
         {
             return null;
         }
 
-        var set = new RuleSet(id, name, streams, standing, decisions, graceDays, dueSoonDays, aliases, presets, [], file);
+        var set = new RuleSet(id, name, streams, standing, decisions, graceDays, dueSoonDays, aliases, presets, [], file) { Requests = requests };
         return ApplyOverrides(set, overrides, sink, overridesAt ?? new SourceRef("site.yaml"));
     }
 
@@ -333,8 +335,47 @@ public static partial class RulePresetLoader
         var duty = Required("duty_roster", out _, out var dutySource);
         var commitments = Required("commitments", out _, out var commitmentsSource);
         var hotline = Required("hotline", out _, out var hotlineSource);
-        var sources = new[] { cardSource, dutySource, commitmentsSource, hotlineSource }.Where(s => s.Length > 0);
-        return new StandingRules(card, cardRoles, duty, commitments, hotline, string.Join("; ", sources));
+        var requests = Required("requests", out _, out var requestsSource);
+        var sources = new[] { cardSource, dutySource, commitmentsSource, hotlineSource, requestsSource }.Where(s => s.Length > 0);
+        return new StandingRules(card, cardRoles, duty, commitments, hotline, string.Join("; ", sources)) { Requests = requests };
+    }
+
+    /// <summary>The 民情台账 section: the default time limit and each known category with its limit in days.</summary>
+    private static RequestRules ReadRequests(YamlFields top, FindingSink sink)
+    {
+        if (top.Mapping("requests") is not { } m)
+        {
+            return RequestRules.Default;
+        }
+
+        var f = new YamlFields(m, top.File, sink, RequestKeys);
+        var days = f.Int("days", 1, 366) ?? RequestRules.Default.DefaultDays;
+        var (categories, limits) = ReadCategoryDays(f, "categories", sink);
+        return new RequestRules(days, limits, categories.Count > 0 ? categories : RequestRules.Default.Categories, f.String("source") ?? string.Empty);
+    }
+
+    /// <summary>A mapping of category to days (<c>{ 代办: 7, 民生服务: 15 }</c>): the names in order and the limits given.</summary>
+    internal static (List<string> Names, Dictionary<string, int> Days) ReadCategoryDays(YamlFields f, string key, FindingSink sink)
+    {
+        var names = new List<string>();
+        var days = new Dictionary<string, int>(StringComparer.Ordinal);
+        if (f.Mapping(key) is not { } cm)
+        {
+            return (names, days);
+        }
+
+        var keys = cm.Children.Keys.OfType<YamlScalarNode>().Select(x => x.Value ?? string.Empty).ToList();
+        var cf = new YamlFields(cm, f.File, sink, keys);
+        foreach (var name in keys.Where(k => k.Length > 0))
+        {
+            names.Add(name);
+            if (cf.Int(name, 1, 366) is { } d)
+            {
+                days[name] = d;
+            }
+        }
+
+        return (names, days);
     }
 
     private static DecisionRules ReadDecisions(YamlFields top, FindingSink sink)
@@ -401,7 +442,7 @@ public static partial class RulePresetLoader
         foreach (var (k, v) in m.Children)
         {
             var schema = (k as YamlScalarNode)?.Value ?? string.Empty;
-            if (schema is not ("ledger" or "roster" or "generic"))
+            if (schema is not ("ledger" or "roster" or "generic" or "requests"))
             {
                 sink.Report(FindingCodes.Syntax, k.At(top.File), Messages.BadSchema(schema));
                 continue;
@@ -521,8 +562,26 @@ public static partial class RulePresetLoader
         }
 
         var decisions = o.DecisionPublishDays is { } dpd ? set.Decisions with { PublishDays = dpd } : set.Decisions;
+        var requests = set.Requests;
+        if (o.RequestDays is { } rd)
+        {
+            requests = requests with { DefaultDays = rd };
+        }
+
+        if (o.RequestCategories is { Count: > 0 } rc)
+        {
+            var limits = new Dictionary<string, int>(requests.CategoryDays, StringComparer.Ordinal);
+            foreach (var (category, days) in rc)
+            {
+                limits[category] = days;
+            }
+
+            requests = requests with { CategoryDays = limits, Categories = [.. requests.Categories, .. rc.Keys.Where(c => !requests.Categories.Contains(c))] };
+        }
+
         return set with
         {
+            Requests = requests,
             Streams = streams,
             GraceDays = o.GraceDays ?? set.GraceDays,
             DueSoonDays = o.DueSoonDays ?? set.DueSoonDays,

@@ -10,7 +10,7 @@ public static class SiteSettingsLoader
 
     private static readonly string[] Keys = ["name", "base_url", "timezone", "language", "rules", "overrides", "since", "hotline", "repository", "dates_from"];
     private static readonly string[] AddedItemKeys = ["level", "stream", "id", "name"];
-    private static readonly string[] OverrideKeys = ["grace_days", "due_soon_days", "decision_publish_days", "presets", "remove_items", "add_items"];
+    private static readonly string[] OverrideKeys = ["grace_days", "due_soon_days", "decision_publish_days", "presets", "remove_items", "add_items", "request_days", "request_categories"];
 
     public static (SiteSettings Settings, SourceRef RulesAt)? Load(InputFolder input, FindingSink sink)
     {
@@ -89,7 +89,11 @@ public static class SiteSettingsLoader
                 o.Has("presets") ? o.StringList("presets") : null,
                 o.Has("remove_items") ? o.StringList("remove_items") : null,
                 ReadAddedItems(o, sink),
-                f.AtKey("overrides"));
+                f.AtKey("overrides"))
+            {
+                RequestDays = o.Int("request_days", 1, 366),
+                RequestCategories = o.Has("request_categories") ? RulePresetLoader.ReadCategoryDays(o, "request_categories", sink).Days : null,
+            };
         }
 
         return (new SiteSettings(name, baseUrl, timezone, language, rules, overrides, since, hotline, repository, datesFrom), f.Has("rules") ? f.AtKey("rules") : new SourceRef(File, 1, 1));

@@ -35,8 +35,12 @@ public sealed record CatalogueItem(
 /// <summary>A stream of a level (党务 party, 政务 gov, 村务 village, 居务 community) with its schedule.</summary>
 public sealed record Stream(string Id, string Name, UnitLevel Level, PeriodKind Schedule, DueRule Due, string Source, IReadOnlyList<CatalogueItem> Items);
 
-/// <summary>Standing information a level must keep posted (contact card, duty roster, commitments, hotline).</summary>
-public sealed record StandingRules(bool ContactCard, IReadOnlyList<string> ContactCardRoles, bool DutyRoster, bool Commitments, bool Hotline, string Source);
+/// <summary>Standing information a level must keep posted (contact card, duty roster, commitments, hotline, 民情台账).</summary>
+public sealed record StandingRules(bool ContactCard, IReadOnlyList<string> ContactCardRoles, bool DutyRoster, bool Commitments, bool Hotline, string Source)
+{
+    /// <summary>The level keeps a 民情台账 (<c>units/&lt;unit&gt;/requests.csv</c>); a unit without one for a whole quarter is <c>standing.missing</c>.</summary>
+    public bool Requests { get; init; }
+}
 
 /// <summary>A step of 四议两公开.</summary>
 public sealed record DecisionStepRule(string Id, string Name, bool IsDisclosure);
@@ -61,6 +65,9 @@ public sealed record RuleSet(
     IReadOnlyList<string> ActivePresets,
     string SourceFile)
 {
+    /// <summary>The 民情台账 rules (categories and time limits) with the site's overrides applied.</summary>
+    public RequestRules Requests { get; init; } = RequestRules.Default;
+
     public IEnumerable<CatalogueItem> ItemsFor(UnitLevel level) =>
         Streams.Where(s => s.Level == level).SelectMany(s => s.Items);
 

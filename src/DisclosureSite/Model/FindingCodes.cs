@@ -26,6 +26,9 @@ public static class FindingCodes
     public const string BankCard = "privacy.bank-card";
     public const string Address = "privacy.address";
 
+    /// <summary>A full name where the contract asks for a masked one (民情台账 反映人: <c>张*明</c>); added to SPEC §6's list.</summary>
+    public const string PersonName = "privacy.name";
+
     public const string Vanished = "ledger.vanished";
     public const string ChangedWithoutRevision = "ledger.changed-without-revision";
     public const string BrokenChain = "ledger.broken-chain";
@@ -43,10 +46,14 @@ public static class FindingCodes
     /// <summary>Votes that do not add up (added to SPEC §6's list: for + against + abstain &gt; present).</summary>
     public const string DecisionVotes = "decision.votes";
 
+    public const string RequestsOverdue = "requests.overdue";
+    public const string RequestsLate = "requests.late";
+
     /// <summary>Default severity by code family: input/table/privacy/ledger errors block; the rest inform.</summary>
     public static Severity SeverityOf(string code) => code switch
     {
-        DueSoon => Severity.Notice,
+        DueSoon or RequestsLate => Severity.Notice,
+        RequestsOverdue => Severity.Warning,
         _ when code.StartsWith("schedule.", StringComparison.Ordinal)
             || code.StartsWith("standing.", StringComparison.Ordinal)
             || code.StartsWith("decision.", StringComparison.Ordinal) => Severity.Warning,
@@ -57,10 +64,11 @@ public static class FindingCodes
     [
         Unreadable, Encoding, Syntax, UnknownUnit, UnknownItem, BadPeriod, BadDate, Duplicate, MissingField, BadReference, BadName,
         BadAmount, TotalMismatch, BalanceMismatch, MissingColumn, AmountWordsMismatch,
-        IdNumber, Mobile, BankCard, Address,
+        IdNumber, Mobile, BankCard, Address, PersonName,
         Vanished, ChangedWithoutRevision, BrokenChain,
         Missing, Late, DueSoon,
         StandingMissing, StandingStale,
         DecisionOrder, DecisionOverdue, DecisionVotes,
+        RequestsOverdue, RequestsLate,
     ];
 }

@@ -12,5 +12,11 @@ public sealed record SiteInput(
     IReadOnlyList<Disclosure> Disclosures,
     IReadOnlyList<Decision> Decisions)
 {
+    /// <summary>Each unit's 民情台账 (<c>units/&lt;unit&gt;/requests.csv</c> or .xlsx), in unit order.</summary>
+    public IReadOnlyList<RequestLog> Requests { get; init; } = [];
+
+    /// <summary>The 民情台账 of a unit, or null when it keeps none.</summary>
+    public RequestLog? RequestsOf(string unit) => Requests.FirstOrDefault(r => r.Unit == unit);
+
     public Unit? FindUnit(string id) => Units.FirstOrDefault(u => u.Id == id);
 }

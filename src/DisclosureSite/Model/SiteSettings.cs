@@ -23,6 +23,12 @@ public sealed record RuleOverrides(
     IReadOnlyList<AddedItem>? AddItems = null,
     SourceRef? Source = null)
 {
+    /// <summary><c>request_days</c>: the 民情台账 time limit in days for categories the preset gives none.</summary>
+    public int? RequestDays { get; init; }
+
+    /// <summary><c>request_categories</c>: categories with their time limits in days, changing the preset's or adding new ones.</summary>
+    public IReadOnlyDictionary<string, int>? RequestCategories { get; init; }
+
     public static RuleOverrides None { get; } = new();
 }
 

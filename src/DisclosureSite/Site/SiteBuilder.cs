@@ -27,6 +27,7 @@ public static class SiteBuilder
         new RenderItemPages(),
         new RenderCompliancePages(),
         new RenderDecisionPages(),
+        new RenderRequestPages(),
         new RenderHistoryPages(),
         new RenderLedgerPages(),
         new RenderTopicPages(),

@@ -19,6 +19,7 @@ public static class Validator
         new RosterTableRule(),
         new PersonalDataRule(),
         new StandingRule(),
+        new RequestRule(),
         new DecisionRule(),
         new LedgerRule(),
     ];

@@ -36,6 +36,9 @@ public class BrowserTests
         "topics/village.land/",
         "search/",
         "data/",
+        "beiling/requests/",
+        "beiling/requests/print.html",
+        "dongshan/requests/2025-001/",
         "no-such-page/",
     ];
 
@@ -90,6 +93,38 @@ public class BrowserTests
         }
 
         Assert.That(problems, Is.Empty);
+        await page.Context.CloseAsync().ConfigureAwait(false);
+    }
+
+    /// <summary>民情台账 (issue 16): on a phone and a desktop, nothing scrolls sideways, overdue matters come first in words
+    /// and icons, every 反映人 is masked, and the page prints as an A4 notice with its QR code.</summary>
+    [TestCase(360)]
+    [TestCase(1280)]
+    public async Task Requests_page_fits_the_screen_and_lists_overdue_matters_first(int width)
+    {
+        var page = await NewPage(width).ConfigureAwait(false);
+        var response = await page.GotoAsync(_base + "beiling/requests/").ConfigureAwait(false);
+        Assert.That(response!.Status, Is.EqualTo(200));
+        var overflow = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - window.innerWidth").ConfigureAwait(false);
+        var open = await page.EvalOnSelectorAllAsync<string[]>("#open-h ~ ul li.request > .st", "els => els.map(e => e.textContent)").ConfigureAwait(false);
+        var requesters = await page.EvalOnSelectorAllAsync<string[]>("li.request > .mini", "els => els.map(e => e.textContent.split('反映人 ')[1].split(' ·')[0])").ConfigureAwait(false);
+        var shot = await page.ScreenshotAsync(new PageScreenshotOptions { FullPage = true }).ConfigureAwait(false);
+        await Assert.MultipleAsync(async () =>
+        {
+            Assert.That(overflow, Is.LessThanOrEqualTo(0), "no sideways scrolling");
+            Assert.That(open.Take(2), Is.EqualTo(new[] { "✖ 超期 28 天未办结", "✖ 超期 23 天未办结" }), string.Join(" | ", open));
+            Assert.That(open.Skip(2), Has.All.StartWith("◷ 办理中"));
+            Assert.That(requesters, Has.Length.EqualTo(36 - 1));
+            Assert.That(requesters, Has.All.Match("^(.\\*.?|匿名)$"));
+            Assert.That(shot, Has.Length.GreaterThan(10_000));
+            Assert.That(await page.IsVisibleAsync("text=按时办结率").ConfigureAwait(false), Is.True);
+        }).ConfigureAwait(false);
+
+        await page.GotoAsync(_base + "beiling/requests/print.html").ConfigureAwait(false);
+        await page.EmulateMediaAsync(new PageEmulateMediaOptions { Media = Media.Print }).ConfigureAwait(false);
+        Assert.That(await page.IsVisibleAsync("svg.qr").ConfigureAwait(false), Is.True, "the printed notice carries the QR code");
+        var pdf = await page.PdfAsync(new PagePdfOptions { Format = "A4" }).ConfigureAwait(false);
+        Assert.That(pdf, Has.Length.GreaterThan(1000), "prints to an A4 PDF");
         await page.Context.CloseAsync().ConfigureAwait(false);
     }
 
@@ -171,6 +206,7 @@ public class BrowserTests
             ("item-360", "dongshan/2026-Q2/finance/", 360),
             ("compliance-360", "compliance/2026-Q3/", 360),
             ("print-a4", "dongshan/2026-Q2/finance/", 800),
+            ("requests-360", "beiling/requests/", 360),
             ("home-1280", "", 1280),
             ("compliance-1280", "compliance/2026-Q3/", 1280),
         };

@@ -10,12 +10,15 @@ public sealed record ReminderEntry(CatalogueItem Item, Period Period, DateOnly D
 }
 
 /// <summary>
-/// What the reminder issue of one unit should say on the as-of date. A unit with no entries has nothing
-/// outstanding: its open reminder, if any, is closed.
+/// What the reminder issue of one unit should say on the as-of date. A unit with no entries and no overdue 民情台账 matter
+/// has nothing outstanding: its open reminder, if any, is closed.
 /// </summary>
 public sealed record UnitReminder(Unit Unit, IReadOnlyList<ReminderEntry> Entries, string Title, string Body, IReadOnlyList<string> Labels)
 {
-    public bool HasWork => Entries.Count > 0;
+    /// <summary>Its 民情台账 matters still open past their time limit (<c>requests.overdue</c>), listed beside the disclosures.</summary>
+    public IReadOnlyList<RequestMatter> OverdueRequests { get; init; } = [];
+
+    public bool HasWork => Entries.Count > 0 || OverdueRequests.Count > 0;
 
     /// <summary>The unit's clerk (GitHub login from units.csv), or null.</summary>
     public string? Clerk => string.IsNullOrWhiteSpace(Unit.Clerk) ? null : Unit.Clerk.Trim().TrimStart('@');

@@ -70,7 +70,60 @@ public sealed class ViewFactory(SiteData data)
         unit.Level.ToChinese(),
         unit.Id + "/",
         UnitNote(unit),
-        Counts(data.ComplianceOf(unit.Id)));
+        Counts(data.ComplianceOf(unit.Id)))
+    {
+        Requests = RequestSummary(unit),
+    };
+
+    /// <summary>A unit's open and overdue 民情台账 matters (null when its level keeps none and it has none).</summary>
+    public RequestSummaryView? RequestSummary(Unit unit)
+    {
+        var log = data.Input.RequestsOf(unit.Id);
+        var owed = data.Input.Rules.Standing.TryGetValue(unit.Level, out var rules) && rules.Requests && unit.Until is null;
+        if (log is null)
+        {
+            return owed ? new RequestSummaryView(0, 0, 0, null, true) : null;
+        }
+
+        var f = RequestFigures.Of(log.Matters, data.AsOf);
+        return new RequestSummaryView(f.Open, f.Overdue, f.Received, RequestsUrl(unit.Id), owed);
+    }
+
+    public static string RequestsUrl(string unit) => unit + "/requests/";
+
+    /// <summary>Figures as the pages say them: 按时办结率 as a percentage, median days to one decimal (or "—").</summary>
+    public static RequestFiguresView Figures(string? name, RequestFigures f) => new(
+        name,
+        f.Received,
+        f.Closed,
+        f.ClosedOnTime,
+        f.OnTimePercent is { } p ? p.ToString(System.Globalization.CultureInfo.InvariantCulture) + "%" : "—",
+        f.MedianDays is { } m ? m.ToString("0.#", System.Globalization.CultureInfo.InvariantCulture) + " 天" : "—",
+        f.Open,
+        f.Overdue);
+
+    /// <summary>A matter on the 民情台账 page and its print view.</summary>
+    public RequestView Request(RequestMatter m)
+    {
+        var (status, days) = StatusWords.Of(m, data.AsOf);
+        return new RequestView(
+            m.Anchor,
+            m.Number,
+            Dates.Iso(m.Received),
+            m.Requester,
+            m.Subject,
+            m.Category,
+            m.Handler,
+            Dates.Iso(m.Due),
+            status,
+            days,
+            m.IsClosed && m.Closed is { } c ? Dates.Iso(c) : string.Empty,
+            m.Result,
+            m.FollowUp)
+        {
+            PageUrl = m.IsToldOn(data.AsOf) ? m.PageUrl : null,
+        };
+    }
 
     public static string? UnitNote(Unit unit) => unit.Until is { } until
         ? $"已于{until.ToChinese()}后撤并,此前的公开内容保留可查。"

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using DisclosureSite.Model;
 using DisclosureSite.Site.Render;
 
@@ -22,23 +23,29 @@ public static class GenerateManifest
             as_of = Dates.Iso(data.AsOf),
             base_url = data.Urls.BaseUrl,
             files = output.Files.Where(f => f.Path != Path).Select(f => new { path = f.Path, sha256 = f.Sha256, bytes = f.Bytes }),
-            items = data.Public.OrderBy(d => d.UrlPath, StringComparer.Ordinal).Select(d =>
+            items = data.Public.Select(d =>
             {
                 var (date, source) = data.Published(d);
-                return new
-                {
-                    url = d.UrlPath,
-                    unit = d.Unit,
-                    period = d.Period.ToString(),
-                    slug = d.Slug,
-                    item = d.Item,
-                    content_sha256 = data.ContentSha256(d),
-                    published = SiteJson.Iso(date),
-                    date_source = SiteJson.DateSource(source),
-                    withdrawn = data.IsWithdrawn(d),
-                };
-            }),
+                return new Item(d.UrlPath, d.Unit, d.Period.ToString(), d.Slug, d.Item, data.ContentSha256(d), SiteJson.Iso(date), SiteJson.DateSource(source), data.IsWithdrawn(d));
+            }).Concat(data.Input.Requests.SelectMany(r => r.Matters).Where(m => m.IsToldOn(data.AsOf)).Select(m =>
+            {
+                // A 民情台账 matter's told result is an item like a disclosure (its page carries the same content hash).
+                var (date, source) = Render.Steps.RenderRequestPages.ToldOn(data, m);
+                return new Item(m.PageUrl, m.Unit, m.Quarter.ToString(), m.Anchor, DisclosureSite.Ledger.LedgerPlan.RequestsItem, Loading.ContentHash.OfRequest(m), Dates.Iso(date), SiteJson.DateSource(source), false);
+            })).OrderBy(i => i.Url, StringComparer.Ordinal),
         };
         output.Write(Path, stream => SiteJson.Write(stream, manifest));
     }
+
+    /// <summary>An item of the manifest (names as written to JSON).</summary>
+    private sealed record Item(
+        [property: JsonPropertyName("url")] string Url,
+        [property: JsonPropertyName("unit")] string Unit,
+        [property: JsonPropertyName("period")] string Period,
+        [property: JsonPropertyName("slug")] string Slug,
+        [property: JsonPropertyName("item")] string ItemId,
+        [property: JsonPropertyName("content_sha256")] string ContentSha256,
+        [property: JsonPropertyName("published")] string? Published,
+        [property: JsonPropertyName("date_source")] string DateSource,
+        [property: JsonPropertyName("withdrawn")] bool Withdrawn);
 }

@@ -47,6 +47,11 @@ public sealed class PersonalDataRule : IValidationRule
             PersonalDataFindings.ScanLines(findings, c.Body, c.Source.File, c.Source.Line ?? 1, c.Unit, null, null);
         }
 
+        foreach (var log in input.Requests)
+        {
+            findings.AddRange(ScanRequests(log));
+        }
+
         foreach (var d in input.Decisions)
         {
             var text = TextOf(input.Root, d.File);
@@ -67,17 +72,50 @@ public sealed class PersonalDataRule : IValidationRule
         PersonalDataFindings.ScanLines(findings, d.Body, d.File, d.BodyLine, d.Unit, period, d.Item);
         foreach (var table in d.Tables)
         {
-            foreach (var row in table.Rows)
+            ScanTable(findings, table, d.Unit, period, d.Item);
+        }
+
+        return findings;
+    }
+
+    /// <summary>Every cell of a table file (its header was read as the header, not scanned).</summary>
+    private static void ScanTable(List<Finding> findings, Table table, string unit, string? period, string? item)
+    {
+        foreach (var row in table.Rows)
+        {
+            for (var c = 0; c < row.Cells.Count; c++)
             {
-                for (var c = 0; c < row.Cells.Count; c++)
+                var cell = row.Cells[c];
+                var column = c < table.Columns.Count ? table.Columns[c] : string.Empty;
+                foreach (var m in PersonalDataScanner.Scan(cell.Text))
                 {
-                    var cell = row.Cells[c];
-                    var column = c < table.Columns.Count ? table.Columns[c] : string.Empty;
-                    foreach (var m in PersonalDataScanner.Scan(cell.Text))
-                    {
-                        findings.Add(PersonalDataFindings.Make(m, $"第 {cell.Line} 行“{column}”列", $"row {cell.Line}, column '{column}'", table.File, cell.Line, cell.Column, d.Unit, period, d.Item));
-                    }
+                    findings.Add(PersonalDataFindings.Make(m, $"第 {cell.Line} 行“{column}”列", $"row {cell.Line}, column '{column}'", table.File, cell.Line, cell.Column, unit, period, item));
                 }
+            }
+        }
+    }
+
+    /// <summary>
+    /// A 民情台账: every cell (an ID number or mobile anywhere), and each 反映人, which must be masked (<c>张*明</c>): a full
+    /// name is <c>privacy.name</c>. A file with such an error is never published (errors stop the build).
+    /// </summary>
+    public static IEnumerable<Finding> ScanRequests(RequestLog log)
+    {
+        var findings = new List<Finding>();
+        ScanTable(findings, log.Table, log.Unit, null, null);
+        var column = log.RequesterColumn;
+        foreach (var row in log.Table.Rows)
+        {
+            if (column < 0 || column >= row.Cells.Count)
+            {
+                continue;
+            }
+
+            var cell = row.Cells[column];
+            if (PersonName.IsFullName(cell.Text))
+            {
+                var text = Messages.UnmaskedRequester($"第 {cell.Line} 行", PersonName.Mask(cell.Text));
+                findings.Add(new Finding(FindingCodes.PersonName, Severity.Error, text with { En = Messages.UnmaskedRequester($"row {cell.Line}", PersonName.Mask(cell.Text)).En }, log.Unit, null, null, log.File, cell.Line, cell.Column));
             }
         }
 

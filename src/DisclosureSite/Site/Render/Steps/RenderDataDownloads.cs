@@ -29,6 +29,9 @@ public sealed class RenderDataDownloads : IRenderStep
             steps = d.Steps.Select(s => new { id = s.Id, date = Dates.Iso(s.Date), minutes = s.Minutes, votes = s.Votes }),
         });
         context.Output.Write("data/decisions.json", stream => SiteJson.Write(stream, new { as_of = Dates.Iso(data.AsOf), decisions }));
+        var requests = data.Input.Requests.SelectMany(r => r.Matters).Where(m => m.Received <= data.AsOf).Select(m => RequestRow(data, m)).ToList();
+        context.Output.Write("data/requests.csv", stream => SafeCsv.Write(stream, RequestCsvHeader, requests.Select(r => (IReadOnlyList<string?>)r.Values.Select(v => v?.ToString()).ToList())));
+        context.Output.Write("data/requests.json", stream => SiteJson.Write(stream, new { as_of = Dates.Iso(data.AsOf), requests }));
 
         var downloads = new List<DownloadView>
         {
@@ -37,9 +40,37 @@ public sealed class RenderDataDownloads : IRenderStep
             new("公开情况(CSV 表格)", "compliance/compliance.csv", "每个单位每期每个必公开事项的状态:按时、逾期、无此类事项、缺报。"),
             new("公开情况(JSON)", "compliance/compliance.json", "同上,供程序读取。"),
             new("四议两公开记录(JSON)", "data/decisions.json", "每项重大事项的提议、商议、审议、决议、决议公开、实施结果公开日期。"),
+            new("民情台账(CSV 表格)", "data/requests.csv", "各村(社区)群众反映的每件事项一行:编号、受理日期、反映人(已打码)、事项、类别、经办人、办结时限、状态、办结日期、办理结果、回访。"),
+            new("民情台账(JSON)", "data/requests.json", "同上,供程序读取。"),
             new("文件清单与校验值(manifest.json)", "data/manifest.json", "本站每个文件的 SHA-256 校验值和每条公开事项的内容指纹,供审计核验网站内容未被悄悄改动。"),
         };
         context.WritePage("data/", "data", "数据下载", new DataView(downloads), context.Crumbs());
+    }
+
+    public static readonly string[] RequestCsvHeader = ["url", "unit", "unit_name", "number", "received", "requester", "subject", "category", "handler", "due", "status", "days", "closed", "result", "follow_up"];
+
+    /// <summary>A 民情台账 matter for the downloads (反映人 as masked in the file: a file with a full name never gets this far).</summary>
+    public static Dictionary<string, object?> RequestRow(SiteData data, RequestMatter m)
+    {
+        var (status, days) = StatusWords.Of(m, data.AsOf);
+        return new Dictionary<string, object?>(StringComparer.Ordinal)
+        {
+            ["url"] = ViewFactory.RequestsUrl(m.Unit) + "#r-" + m.Anchor,
+            ["unit"] = m.Unit,
+            ["unit_name"] = data.UnitOf(m.Unit).Name,
+            ["number"] = m.Number,
+            ["received"] = Dates.Iso(m.Received),
+            ["requester"] = m.Requester,
+            ["subject"] = m.Subject,
+            ["category"] = m.Category,
+            ["handler"] = m.Handler,
+            ["due"] = Dates.Iso(m.Due),
+            ["status"] = status,
+            ["days"] = days,
+            ["closed"] = m.Closed is { } c ? Dates.Iso(c) : null,
+            ["result"] = m.Result,
+            ["follow_up"] = m.FollowUp,
+        };
     }
 
     public static Dictionary<string, object?> Row(SiteData data, Disclosure d)

@@ -4,7 +4,10 @@ using DisclosureSite.Model;
 
 namespace DisclosureSite.Site.Render.Steps;
 
-/// <summary>Atom feeds of the latest disclosures: <c>/feed.xml</c> for the site and <c>/{unit}/feed.xml</c> per unit.</summary>
+/// <summary>
+/// Atom feeds of the latest disclosures and 民情台账 matters (反映人 masked; a matter is dated when its result was told, or
+/// when it was received while it is open): <c>/feed.xml</c> for the site and <c>/{unit}/feed.xml</c> per unit.
+/// </summary>
 public sealed class RenderFeeds : IRenderStep
 {
     public const int EntryCount = 50;
@@ -12,21 +15,41 @@ public sealed class RenderFeeds : IRenderStep
     public void Run(RenderContext context)
     {
         var data = context.Data;
-        Write(context, "feed.xml", data.Input.Settings.Name, data.Current);
+        var matters = data.Input.Requests.SelectMany(r => r.Matters).Where(m => m.Received <= data.AsOf).ToList();
+        Write(context, "feed.xml", data.Input.Settings.Name, data.Current, matters);
         foreach (var unit in data.Units)
         {
-            Write(context, unit.Id + "/feed.xml", $"{unit.Name} · {data.Input.Settings.Name}", data.PublicOf(unit.Id).Where(d => !data.IsWithdrawn(d)));
+            Write(context, unit.Id + "/feed.xml", $"{unit.Name} · {data.Input.Settings.Name}", data.PublicOf(unit.Id).Where(d => !data.IsWithdrawn(d)), data.Input.RequestsOf(unit.Id)?.Matters.Where(m => m.Received <= data.AsOf) ?? []);
         }
     }
 
-    private static void Write(RenderContext context, string path, string title, IEnumerable<Disclosure> disclosures)
+    /// <summary>An entry of a feed: a disclosure, or a 民情台账 matter (dated when its result was told, or when it was received).</summary>
+    private sealed record FeedEntry(string Title, string Id, string Url, DateOnly Date, string Summary);
+
+    private static FeedEntry Entry(SiteData data, RequestMatter m)
+    {
+        var unit = data.UnitOf(m.Unit);
+        var (status, days) = StatusWords.Of(m, data.AsOf);
+        var url = data.Urls.Absolute(m.IsToldOn(data.AsOf) ? m.PageUrl : ViewFactory.RequestsUrl(m.Unit) + "#r-" + m.Anchor);
+        var told = m.IsClosed && m.Closed is { } c && c <= data.AsOf ? c : m.Received;
+        var summary = m.Result is { } r && m.IsClosed ? $"{StatusWords.Of(status, days).Text}：{r}" : StatusWords.Of(status, days).Text;
+        return new FeedEntry($"{unit.Name}民情台账 第 {m.Number} 号：{m.Subject}", url, url, told, $"{m.Category} · 反映人 {m.Requester} · {summary}");
+    }
+
+    private static void Write(RenderContext context, string path, string title, IEnumerable<Disclosure> disclosures, IEnumerable<RequestMatter> matters)
     {
         var data = context.Data;
         var zone = SiteClock.Zone(data.Input.Settings.TimeZone);
         var entries = disclosures
-            .Select(d => (d, date: data.Published(d).Date ?? data.AsOf))
-            .OrderByDescending(x => x.date)
-            .ThenBy(x => x.d.UrlPath, StringComparer.Ordinal)
+            .Select(d =>
+            {
+                var unit = data.UnitOf(d.Unit);
+                var url = data.Urls.Absolute(d.UrlPath);
+                return new FeedEntry(d.Title, url, url, data.Published(d).Date ?? data.AsOf, $"{unit.Name} · {d.Period.ToChinese()} · {data.ItemName(unit, d.Item)}");
+            })
+            .Concat(matters.Select(m => Entry(data, m)))
+            .OrderByDescending(x => x.Date)
+            .ThenBy(x => x.Id, StringComparer.Ordinal)
             .Take(EntryCount)
             .ToList();
         string Stamp(DateOnly date) =>
@@ -40,22 +63,21 @@ public sealed class RenderFeeds : IRenderStep
             xml.WriteAttributeString("xml", "lang", null, "zh-CN");
             xml.WriteElementString("title", ns, title);
             xml.WriteElementString("id", ns, data.Urls.Absolute(path));
-            xml.WriteElementString("updated", ns, Stamp(entries.Count > 0 ? entries.Max(e => e.date) : data.AsOf));
+            xml.WriteElementString("updated", ns, Stamp(entries.Count > 0 ? entries.Max(e => e.Date) : data.AsOf));
             Link(xml, ns, "self", data.Urls.Absolute(path));
             Link(xml, ns, "alternate", data.Urls.Absolute(path.EndsWith("/feed.xml", StringComparison.Ordinal) ? path[..^"feed.xml".Length] : string.Empty));
             xml.WriteStartElement("author", ns);
             xml.WriteElementString("name", ns, data.Input.Settings.Name);
             xml.WriteEndElement();
-            foreach (var (d, date) in entries)
+            foreach (var e in entries)
             {
-                var unit = data.UnitOf(d.Unit);
                 xml.WriteStartElement("entry", ns);
-                xml.WriteElementString("title", ns, d.Title);
-                xml.WriteElementString("id", ns, data.Urls.Absolute(d.UrlPath));
-                xml.WriteElementString("updated", ns, Stamp(date));
-                xml.WriteElementString("published", ns, Stamp(date));
-                Link(xml, ns, "alternate", data.Urls.Absolute(d.UrlPath));
-                xml.WriteElementString("summary", ns, $"{unit.Name} · {d.Period.ToChinese()} · {data.ItemName(unit, d.Item)}");
+                xml.WriteElementString("title", ns, e.Title);
+                xml.WriteElementString("id", ns, e.Id);
+                xml.WriteElementString("updated", ns, Stamp(e.Date));
+                xml.WriteElementString("published", ns, Stamp(e.Date));
+                Link(xml, ns, "alternate", e.Url);
+                xml.WriteElementString("summary", ns, e.Summary);
                 xml.WriteEndElement();
             }
 

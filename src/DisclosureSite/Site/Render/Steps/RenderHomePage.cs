@@ -26,8 +26,25 @@ public sealed class RenderHomePage : IRenderStep
             ViewFactory.Counts(data.Compliance),
             lastDue is { } p ? PeriodSummary(data, p) : null,
             latest,
-            data.Units.Select(context.Views.UnitSummary).ToList());
+            data.Units.Select(context.Views.UnitSummary).ToList())
+        {
+            Requests = RequestsOverview(data),
+        };
         context.WritePage(string.Empty, "home", data.Input.Settings.Name, view, [], feedUrl: "feed.xml");
+    }
+
+    /// <summary>The township's 民情台账 figures: the whole, and each quarter of receipt, newest first (null when no unit keeps one).</summary>
+    public static RequestsOverviewView? RequestsOverview(SiteData data)
+    {
+        var matters = data.Input.Requests.SelectMany(r => r.Matters).ToList();
+        if (data.Input.Requests.Count == 0)
+        {
+            return null;
+        }
+
+        return new RequestsOverviewView(
+            ViewFactory.Figures("合计", RequestFigures.Of(matters, data.AsOf)),
+            RequestFigures.ByQuarter(matters, data.AsOf).Select(q => ViewFactory.Figures(q.Quarter.ToChinese(), q.Figures)).ToList());
     }
 
     /// <summary>The latest quarter whose deadline has passed: the figures that matter most today.</summary>

@@ -31,7 +31,10 @@ public sealed class RenderUnitPages : IRenderStep
                 standing is not null && (standing.ContactCard || standing.DutyRoster || standing.Commitments) && unit.Until is null,
                 ViewFactory.Counts(data.ComplianceOf(unit.Id)),
                 periods,
-                unit.Id + "/feed.xml");
+                unit.Id + "/feed.xml")
+            {
+                Requests = context.Views.RequestSummary(unit),
+            };
             context.WritePage(unit.Id + "/", "unit", unit.Name, view, context.Crumbs(), feedUrl: unit.Id + "/feed.xml");
         });
     }

@@ -1,7 +1,11 @@
 namespace DisclosureSite.Site.Render.Views;
 
 /// <summary><c>/</c>: the current period and its deadline, the on-time/late/缺报 summary, latest items and units.</summary>
-public sealed record HomeView(CurrentPeriodView Current, CountsView Total, PeriodSummaryView? LastDue, IReadOnlyList<ItemLinkView> Latest, IReadOnlyList<UnitSummaryView> Units);
+public sealed record HomeView(CurrentPeriodView Current, CountsView Total, PeriodSummaryView? LastDue, IReadOnlyList<ItemLinkView> Latest, IReadOnlyList<UnitSummaryView> Units)
+{
+    /// <summary>Township-wide 民情台账 figures per quarter (null when no unit keeps one).</summary>
+    public RequestsOverviewView? Requests { get; init; }
+}
 
 /// <summary>The period being filled now and when it falls due.</summary>
 public sealed record CurrentPeriodView(string Code, string Name, string Deadline, int DaysLeft);
@@ -10,7 +14,11 @@ public sealed record CurrentPeriodView(string Code, string Name, string Deadline
 public sealed record PeriodSummaryView(string Code, string Name, string Deadline, string Url, CountsView Counts);
 
 /// <summary>A unit in a list, with its figures.</summary>
-public sealed record UnitSummaryView(string Id, string Name, string Level, string Url, string? Note, CountsView Counts);
+public sealed record UnitSummaryView(string Id, string Name, string Level, string Url, string? Note, CountsView Counts)
+{
+    /// <summary>Its open and overdue 民情台账 matters (null when it keeps none and owes none).</summary>
+    public RequestSummaryView? Requests { get; init; }
+}
 
 /// <summary><c>/{unit}/</c>.</summary>
 public sealed record UnitView(
@@ -24,7 +32,11 @@ public sealed record UnitView(
     bool OwesStanding,
     CountsView Counts,
     IReadOnlyList<UnitPeriodView> Periods,
-    string FeedUrl);
+    string FeedUrl)
+{
+    /// <summary>Its 民情台账: open and overdue counts and the link (null when it keeps none and owes none).</summary>
+    public RequestSummaryView? Requests { get; init; }
+}
 
 /// <summary>A row of the contact card (民情联系卡).</summary>
 public sealed record PersonView(string Role, string Name, string? Phone, string? Note);

@@ -1,0 +1,254 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using DisclosureSite.Model;
+
+namespace DisclosureSite.Loading;
+
+/// <summary>
+/// Reads a unit's 民情台账, <c>units/&lt;unit&gt;/requests.csv</c> (or .xlsx/.xls), with the same table reader as a
+/// disclosure's tables; columns are found by the names and aliases of the preset (<c>columns: requests:</c>). A row that
+/// does not fit the contract (unknown 状态 or 类别, an impossible date, 办结日期 before 受理日期, a closed matter without
+/// 办理结果, a repeated 编号) is a finding at its file, row and column and is left out. Whether 反映人 is masked and whether
+/// the file holds other personal data is checked with the rest of the personal data (<c>PersonalDataRule</c>).
+/// </summary>
+public static partial class RequestsLoader
+{
+    public const string Schema = "requests";
+
+    /// <summary>The logical columns a 民情台账 must have.</summary>
+    private static readonly string[] Required = ["number", "received", "requester", "subject", "category", "status"];
+
+    /// <summary>The logical columns it may have.</summary>
+    private static readonly string[] Optional = ["handler", "limit", "closed", "result", "follow_up", "revision_note"];
+
+    /// <summary>The Chinese name of each logical column (the first alias of the default preset), for messages.</summary>
+    public static string ColumnName(string column) => column switch
+    {
+        "number" => "编号",
+        "received" => "受理日期",
+        "requester" => "反映人",
+        "subject" => "事项",
+        "category" => "类别",
+        "handler" => "经办人",
+        "limit" => "办结时限",
+        "status" => "状态",
+        "closed" => "办结日期",
+        "result" => "办理结果",
+        "follow_up" => "回访",
+        _ => column,
+    };
+
+    /// <summary>A time limit written as days after 受理日期: <c>15</c>, <c>15天</c>, <c>15日</c>, <c>15 天内</c>.</summary>
+    [GeneratedRegex(@"^\s*([0-9]{1,3})\s*(?:天|日|个自然日)?\s*(?:内)?\s*$", RegexOptions.CultureInvariant)]
+    private static partial Regex DaysText();
+
+    /// <summary>The file of a unit's 民情台账, or null when it keeps none (two of them are <c>input.duplicate</c>).</summary>
+    public static string? FileOf(InputFolder input, string unit, FindingSink sink)
+    {
+        var found = TableReader.Extensions.Select(ext => $"units/{unit}/requests{ext}").Where(input.Exists).ToList();
+        if (found.Count > 1)
+        {
+            sink.Report(FindingCodes.Duplicate, new SourceRef(found[1]), Messages.TwoRequestFiles(found[0], found[1]), unit);
+        }
+
+        return found.Count > 0 ? found[0] : null;
+    }
+
+    public static RequestLog? Load(InputFolder input, string unit, RuleSet rules, FindingSink sink)
+    {
+        if (FileOf(input, unit, sink) is not { } file)
+        {
+            return null;
+        }
+
+        var table = TableReader.Read(input, file, Schema, "民情台账", sink, unit);
+        if (table is null)
+        {
+            return null;
+        }
+
+        var columns = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var name in Required.Concat(Optional))
+        {
+            var aliases = rules.AliasesOf(Schema, name);
+            var index = table.ColumnIndex(aliases.Count > 0 ? aliases : [ColumnName(name)]);
+            if (index >= 0)
+            {
+                columns[name] = index;
+            }
+        }
+
+        var missing = Required.Where(c => !columns.ContainsKey(c)).ToList();
+        if (missing.Count > 0)
+        {
+            sink.Report(FindingCodes.MissingColumn, new SourceRef(file, table.HeaderLine, 1), Messages.RequestColumnsMissing(missing.Select(ColumnName), Required.Select(ColumnName)), unit);
+            return null;
+        }
+
+        var matters = new List<RequestMatter>();
+        var numbers = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var row in table.Rows)
+        {
+            if (row.Cells.All(c => c.Text.Trim().Length == 0))
+            {
+                continue;
+            }
+
+            if (Row(row, file, unit, columns, rules.Requests, numbers, sink) is { } matter)
+            {
+                matters.Add(matter);
+            }
+        }
+
+        return new RequestLog(unit, file, matters, table, columns["requester"]);
+    }
+
+    private static RequestMatter? Row(TableRow row, string file, string unit, Dictionary<string, int> columns, RequestRules rules, Dictionary<string, int> numbers, FindingSink sink)
+    {
+        string Cell(string column) => columns.TryGetValue(column, out var i) ? row[i].Trim() : string.Empty;
+        SourceRef At(string column) => new(file, row.Line, columns.TryGetValue(column, out var i) && i < row.Cells.Count ? row.Cells[i].Column : 1);
+        string? Opt(string column) => Cell(column) is { Length: > 0 } v ? v : null;
+        var mark = sink.Count;
+        void Report(string code, string column, LocalizedText text) => sink.Report(code, At(column), text, unit);
+
+        var number = Cell("number");
+        if (number.Length == 0)
+        {
+            Report(FindingCodes.MissingField, "number", Messages.MissingCell("编号"));
+        }
+        else if (numbers.TryGetValue(number, out var firstLine))
+        {
+            Report(FindingCodes.Duplicate, "number", Messages.DuplicateRequestNumber(number, firstLine));
+        }
+        else
+        {
+            numbers[number] = row.Line;
+        }
+
+        DateOnly? received = ReadDate(Cell("received"), "received", Report, required: true);
+        foreach (var column in new[] { "requester", "subject" })
+        {
+            if (Cell(column).Length == 0)
+            {
+                Report(FindingCodes.MissingField, column, Messages.MissingCell(ColumnName(column)));
+            }
+        }
+
+        var category = Cell("category");
+        if (category.Length == 0)
+        {
+            Report(FindingCodes.MissingField, "category", Messages.MissingCell("类别"));
+        }
+        else if (!rules.Categories.Contains(category))
+        {
+            Report(FindingCodes.Syntax, "category", Messages.BadRequestCategory(category, rules.Categories));
+        }
+
+        var statusText = Cell("status");
+        RequestStatus? status = statusText switch
+        {
+            "办理中" => RequestStatus.Open,
+            "已办结" => RequestStatus.Closed,
+            "已转办" => RequestStatus.Transferred,
+            _ => null,
+        };
+        if (statusText.Length == 0)
+        {
+            Report(FindingCodes.MissingField, "status", Messages.MissingCell("状态"));
+        }
+        else if (status is null)
+        {
+            Report(FindingCodes.Syntax, "status", Messages.BadChoice("状态", statusText, RequestRules.Statuses));
+        }
+
+        var closed = ReadDate(Cell("closed"), "closed", Report, required: false);
+        if (closed is { } c && received is { } r && c < r)
+        {
+            Report(FindingCodes.BadDate, "closed", Messages.ClosedBeforeReceived(Dates.Iso(c), Dates.Iso(r)));
+        }
+
+        var result = Opt("result");
+        if (status is RequestStatus.Closed or RequestStatus.Transferred)
+        {
+            if (closed is null && Cell("closed").Length == 0)
+            {
+                Report(FindingCodes.MissingField, "closed", Messages.ClosedWithoutDate(statusText));
+            }
+
+            if (result is null)
+            {
+                Report(FindingCodes.MissingField, "result", Messages.ClosedWithoutResult(statusText));
+            }
+        }
+        else if (status == RequestStatus.Open && Cell("closed").Length > 0)
+        {
+            Report(FindingCodes.Syntax, "closed", Messages.OpenWithCloseDate());
+        }
+
+        var followUp = Opt("follow_up");
+        if (followUp is not null && !RequestRules.FollowUps.Contains(followUp))
+        {
+            Report(FindingCodes.Syntax, "follow_up", Messages.BadChoice("回访", followUp, RequestRules.FollowUps));
+        }
+
+        DateOnly? due = null;
+        var fromRow = false;
+        var limit = Cell("limit");
+        if (received is { } rec)
+        {
+            if (limit.Length == 0)
+            {
+                due = rec.AddDays(rules.DaysFor(category));
+            }
+            else if (DaysText().Match(limit) is { Success: true } m)
+            {
+                due = rec.AddDays(int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture));
+                fromRow = true;
+            }
+            else if (Dates.TryParse(limit, out var limitDate))
+            {
+                if (limitDate < rec)
+                {
+                    Report(FindingCodes.BadDate, "limit", Messages.LimitBeforeReceived(Dates.Iso(limitDate), Dates.Iso(rec)));
+                }
+
+                due = limitDate;
+                fromRow = true;
+            }
+            else
+            {
+                Report(FindingCodes.BadDate, "limit", Messages.BadRequestLimit(limit));
+            }
+        }
+
+        if (sink.ErrorsSince(mark) > 0 || received is null || status is null || due is null)
+        {
+            return null;
+        }
+
+        return new RequestMatter(
+            unit, number, received.Value, Cell("requester"), Cell("subject"), category, Opt("handler"), due.Value, fromRow,
+            status.Value, status == RequestStatus.Open ? null : closed, result, followUp, Opt("revision_note"), new SourceRef(file, row.Line, 1));
+    }
+
+    private static DateOnly? ReadDate(string text, string column, Action<string, string, LocalizedText> report, bool required)
+    {
+        if (text.Length == 0)
+        {
+            if (required)
+            {
+                report(FindingCodes.MissingField, column, Messages.MissingCell(ColumnName(column)));
+            }
+
+            return null;
+        }
+
+        if (Dates.TryParse(text, out var date))
+        {
+            return date;
+        }
+
+        report(FindingCodes.BadDate, column, Messages.BadDate(ColumnName(column), text));
+        return null;
+    }
+}
