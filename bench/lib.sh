@@ -38,6 +38,11 @@ publish_cli() {
   fi
   dotnet build src/DisclosureSite.Cli -c Release -o "$WORK/bin-jit" -nologo -v q >/dev/null
 }
+# corpus_tool: the corpus generator (tools/DisclosureSite.Corpus) built once; sets CORPUS_DLL
+corpus_tool() {
+  dotnet build tools/DisclosureSite.Corpus -c Release -o "$WORK/corpus-bin" -nologo -v q >/dev/null
+  CORPUS_DLL="$WORK/corpus-bin/disclosure-corpus.dll"
+}
 # machine: one line describing where the figures were measured
 machine() {
   echo "$(nproc) cores, $(awk '/MemTotal/{printf "%.0f GiB", $2/1048576}' /proc/meminfo) RAM, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//'), $(uname -sr), .NET $(dotnet --version)"

@@ -28,6 +28,7 @@ LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
 need gcc gcc
 publish_cli
 DLL="$WORK/bin/disclosure.dll"
+corpus_tool
 gcc -O2 -pthread -o "$WORK/write-floor" bench/write-floor.c
 HAS_BUILD=1
 probe=$(dotnet "$DLL" build --help 2>&1 || true)
@@ -52,7 +53,7 @@ for n in $SIZES; do
   corpus="$WORK/corpus-$n"; hugo_src="$WORK/hugo-$n"
   if [ ! -f "$corpus/.disclosure-corpus" ] || [ ! -f "$hugo_src/.disclosure-corpus" ] || [ "$(head -c 200 "$corpus/site.yaml" | grep -c -- "--units $n --years $YEARS --seed $SEED")" = 0 ]; then
     log "generating $n villages x $YEARS years"
-    dotnet "$DLL" corpus --units "$n" --years "$YEARS" --seed "$SEED" --out "$corpus" --hugo "$hugo_src" >&2
+    dotnet "$CORPUS_DLL" --units "$n" --years "$YEARS" --seed "$SEED" --out "$corpus" --hugo "$hugo_src" >&2
   fi
   rm -f "$WORK/ours-$n.times" "$WORK/hugo-$n.times"
   for r in $(seq 1 "$RUNS"); do

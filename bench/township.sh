@@ -27,6 +27,7 @@ export PATH="$PWD/node_modules/.bin:$PATH"
 mkdir -p "$WORK"
 LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
 if [ -n "$CLI" ]; then DLL="$CLI/disclosure.dll"; else publish_cli; DLL="$WORK/bin/disclosure.dll"; fi
+corpus_tool
 
 TABLE="$WORK/township.md"
 {
@@ -38,7 +39,7 @@ for n in $SIZES; do
   corpus="$WORK/town-$n"
   if [ ! -f "$corpus/.disclosure-corpus" ] || [ "$(head -c 200 "$corpus/site.yaml" | grep -c -- "--units $n --years $YEARS --seed $SEED")" = 0 ]; then
     log "generating $n villages x $YEARS years"
-    dotnet "$DLL" corpus --units "$n" --years "$YEARS" --seed "$SEED" --out "$corpus" >&2
+    dotnet "$CORPUS_DLL" --units "$n" --years "$YEARS" --seed "$SEED" --out "$corpus" >&2
   fi
   for s in check build record total; do rm -f "$WORK/$s-$n.times"; done
   out="$WORK/site-$n"; ledger="$WORK/ledger-$n.jsonl"

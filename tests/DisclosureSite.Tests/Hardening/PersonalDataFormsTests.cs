@@ -6,6 +6,7 @@ namespace DisclosureSite.Tests.Hardening;
 /// Issue 12, class 4: personal data in the forms people really type, in every place that is published, and never
 /// repeated in any message. All numbers are fictional (sample area code 350425, computed check characters).
 /// </summary>
+[NonParallelizable] // Attack runs the CLI in its own working directory, which is the process's
 public class PersonalDataFormsTests
 {
     [TestCase("身份证 350425 19900101 1239", PersonalDataKind.IdNumber, "350425********1239")]
@@ -46,6 +47,9 @@ public class PersonalDataFormsTests
     {
         Assert.That(PersonalDataScanner.Redact("金额“138 1234 5678”读不懂"), Is.EqualTo("金额“138****5678”读不懂"));
         Assert.That(PersonalDataScanner.Redact("没有个人信息"), Is.EqualTo("没有个人信息"));
+        Assert.That(PersonalDataScanner.Redact("单位“南山村13512345678”2026年第三季度"), Is.EqualTo("单位“南山村135****5678”2026年第三季度"), "a number glued to other text");
+        Assert.That(PersonalDataScanner.Redact("南山村135123456782026年"), Is.EqualTo("南山村135********2026年"), "a number glued to other digits: the whole run is masked");
+        Assert.That(PersonalDataScanner.Redact("合计 1,234,567.89 元，2026-11-24"), Is.EqualTo("合计 1,234,567.89 元，2026-11-24"), "amounts and dates are kept");
     }
 
     [Test]
