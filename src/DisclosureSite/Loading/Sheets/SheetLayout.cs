@@ -75,7 +75,7 @@ public static partial class SheetLayout
             if (requireKnown)
             {
                 var row = rows[expected];
-                sink.Report(FindingCodes.MissingColumn, new SourceRef(file, row.Line, row.Cells.FirstOrDefault(c => c.Text.Length > 0).Column is > 0 and var c ? c : 1), Messages.HeaderNotFound(row.Line, Texts(row), known), unit, period, item);
+                sink.Report(FindingCodes.MissingColumn, new SourceRef(file, row.Line, row.Cells.FirstOrDefault(c => c.Text.Length > 0).Column is > 0 and var c ? c : 1), Messages.HeaderNotFound(row.Line, Texts(row), known, sheet.Name), unit, period, item);
                 return null;
             }
 
@@ -117,6 +117,12 @@ public static partial class SheetLayout
             // Under the 合计 row, a line of one cell is the signing body or the date (东山村民委员会, 2026年9月30日).
             if (signature.Count > 0 || IsSignature(row) || (totalSeen && NonEmpty(row) == 1))
             {
+                // A row of the table left under the signature or a 注： line would be neither a row nor checked.
+                if (signature.Count > 0 && !IsSignature(row) && LooksLikeRow(row, width))
+                {
+                    sink.Report(FindingCodes.Syntax, new SourceRef(file, row.Line, row.Cells.First(c => c.Text.Length > 0).Column), Messages.RowUnderSignature(signature[0].Line), unit, period, item);
+                }
+
                 signature.Add(new SignatureLine(row.Line, SignatureParts(row)));
                 continue;
             }
@@ -206,7 +212,12 @@ public static partial class SheetLayout
         return merged;
     }
 
-    private static bool IsUnitOrTitle(TableRow row) => NonEmpty(row) <= 1 || UnitLine().IsMatch(Joined(row));
+    /// <summary>A line above the header that is not it: a title, a unit line, or only "label：value" cells (填报单位：…　填报日期：…).</summary>
+    private static bool IsUnitOrTitle(TableRow row) =>
+        NonEmpty(row) <= 1 || UnitLine().IsMatch(Joined(row)) || row.Cells.Where(c => c.Text.Length > 0).All(c => LabelStart().IsMatch(c.Text));
+
+    /// <summary>Whether one of the first rows of <paramref name="rows"/> is a header made of <paramref name="known"/> names.</summary>
+    public static bool HasHeader(IReadOnlyList<TableRow> rows, IReadOnlySet<string> known) => FindHeader(rows, known) >= 0;
 
     /// <summary>The title (the first line above the header that is not only a unit), the unit, and the other lines.</summary>
     private static (string? Title, string? Unit, IReadOnlyList<string> Notes) Above(IEnumerable<TableRow> rows)
@@ -273,6 +284,17 @@ public static partial class SheetLayout
 
         return parts;
     }
+
+    /// <summary>
+    /// A line under the signature that is a row of the table rather than more of the signature: at least half the
+    /// header's cells (and three) filled, none of them a "label：" part (监督小组：…, 日期：…).
+    /// </summary>
+    private static bool LooksLikeRow(TableRow row, int width) =>
+        NonEmpty(row) >= Math.Max(3, (width + 1) / 2) && !row.Cells.Any(c => LabelStart().IsMatch(c.Text));
+
+    /// <summary>A cell that starts with a short label and a colon (制表人：, 监督小组:).</summary>
+    [GeneratedRegex(@"^[^\s:：]{1,12}[:：]", RegexOptions.CultureInvariant)]
+    private static partial Regex LabelStart();
 
     private static int NonEmpty(TableRow row) => row.Cells.Count(c => c.Text.Length > 0);
 
