@@ -239,7 +239,15 @@ public static partial class RequestsLoader
     /// dot name, and not one of the files the list itself writes there.
     /// </summary>
     private static bool IsPageName(string anchor) =>
-        anchor.Length > 0 && anchor[0] != '.' && !ListFiles.Contains(anchor, StringComparer.OrdinalIgnoreCase);
+        anchor.Length > 0 && anchor[0] != '.' && anchor[^1] != '.' && !ListFiles.Contains(anchor, StringComparer.OrdinalIgnoreCase)
+        && System.Text.Encoding.UTF8.GetByteCount(anchor) <= MaxNumberBytes && !WindowsDevice().IsMatch(anchor);
+
+    /// <summary>A folder name every file system takes (255 bytes) with room to spare; a 编号 is a short code.</summary>
+    private const int MaxNumberBytes = 100;
+
+    /// <summary>Names Windows keeps for devices (CON, NUL, COM1 …): a site copied to or previewed on Windows could not hold the page.</summary>
+    [GeneratedRegex(@"^(?:CON|PRN|AUX|NUL|COM[0-9]|LPT[0-9])(?:\..*)?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex WindowsDevice();
 
     /// <summary>Control, format (direction marks, zero-width), unassigned and private characters: nothing a reader can see or type.</summary>
     private static bool IsInvisible(char ch) => char.GetUnicodeCategory(ch) is UnicodeCategory.Control or UnicodeCategory.Format or UnicodeCategory.OtherNotAssigned or UnicodeCategory.PrivateUse or UnicodeCategory.LineSeparator or UnicodeCategory.ParagraphSeparator;
