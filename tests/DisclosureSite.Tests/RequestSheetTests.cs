@@ -64,6 +64,30 @@ public class RequestSheetTests
     }
 
     [Test]
+    public void A_sheet_without_its_header_row_is_one_finding_that_does_not_repeat_the_full_names_it_quotes()
+    {
+        using var site = new TinyInput();
+        site.Write("units/v1/requests.csv", "2026-001,2026-10-08,王建国,水渠堵塞,民生服务,陈国强,,已办结,2026-10-12,已清理,满意\n2026-002,2026-10-09,李*,路灯,民生服务,陈国强,,办理中,,,\n");
+        var result = site.Build(new DateOnly(2026, 11, 24));
+        Assert.That(result.Succeeded, Is.False);
+        var f = result.Report.Findings.Single(x => x.File == "units/v1/requests.csv");
+        Assert.That((f.Code, f.Line, f.Column), Is.EqualTo((FindingCodes.MissingColumn, (int?)1, (int?)1)));
+        Assert.That(f.Text.Zh, Does.Contain("“王*国”").And.Not.Contain("王建国"));
+        Assert.That(f.Text.En, Does.Not.Contain("王建国"));
+    }
+
+    [Test]
+    public void Numbers_that_would_share_one_page_address_are_a_duplicate_even_through_colons_and_case()
+    {
+        using var site = new TinyInput();
+        const string Head = "编号,受理日期,反映人,事项,类别,经办人,办结时限,状态,办结日期,办理结果,回访\n";
+        site.Write("units/v1/requests.csv", Head + "A-001,2026-10-08,王*,水渠堵塞,民生服务,陈国强,,已办结,2026-10-12,已清理,\na:001,2026-10-09,李*,路灯,民生服务,陈国强,,已办结,2026-10-12,已修,\n");
+        var result = site.Build(new DateOnly(2026, 11, 24));
+        Assert.That(result.Succeeded, Is.False);
+        Assert.That(result.Report.Findings.Where(x => x.File == "units/v1/requests.csv").Select(x => (x.Code, x.Line, x.Column)), Is.EqualTo(new[] { (FindingCodes.Duplicate, (int?)3, (int?)1) }));
+    }
+
+    [Test]
     public void A_full_name_above_the_table_or_a_mobile_in_its_signature_stops_the_build_and_nothing_is_published()
     {
         using var site = new TinyInput();

@@ -78,7 +78,7 @@ public static partial class TableReader
             return null;
         }
 
-        var table = SheetLayout.Find(sheet, request.Known, request.RequireKnown, positional: !csv, relative, sink, unit, period, item);
+        var table = SheetLayout.Find(sheet, request.Known, request.RequireKnown, positional: !csv, relative, sink, unit, period, item, maskNames: request.PersonLabels is { Count: > 0 });
         if (table is not null)
         {
             ScanOutside(sheet, table, request, relative, sink, unit, period, item);

@@ -16,7 +16,7 @@ public static partial class Messages
         $"Number '{number}' cannot be used: it becomes the matter's page address (…/requests/<number>/), so it may not start or end with '.', be index.html, print.html or a Windows device name (CON, NUL …), be longer than 100 bytes, or hold invisible control characters. Use e.g. 2026-015.");
 
     public static LocalizedText RequestNumberClash(string number, string other, int firstLine) => T(
-        $"编号“{number}”和第 {firstLine} 行的“{other}”会成为同一个网页地址（空格、/、# 等都变成 -，不分大小写）。请给这件事换一个编号。",
+        $"编号“{number}”和第 {firstLine} 行的“{other}”会成为同一个网页地址（空格、/、#、: 等都变成 -，不分大小写）。请给这件事换一个编号。",
         $"Number '{number}' and '{other}' on line {firstLine} become the same page address (spaces, /, # … become -, case is ignored); give this matter another number.");
 
     public static LocalizedText DuplicateRequestNumber(string number, int firstLine) => T(
