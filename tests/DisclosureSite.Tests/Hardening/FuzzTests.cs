@@ -3,9 +3,9 @@ using System.Security.Cryptography;
 using System.Text;
 using DisclosureSite.Loading;
 using DisclosureSite.Model;
+using DisclosureSite.Model.PersonalData;
 using DisclosureSite.Site.Render;
 using DisclosureSite.Validation;
-using DisclosureSite.Model.PersonalData;
 using FsCheck;
 using FsCheck.Fluent;
 
