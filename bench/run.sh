@@ -33,9 +33,11 @@ need hugo hugo
 
 mkdir -p "$WORK"
 LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
-log "building the Release CLI once"
+log "building the Release CLI and the corpus generator once"
 dotnet build src/DisclosureSite.Cli -c Release -o "$WORK/bin" -nologo -v q >/dev/null
 DLL="$WORK/bin/disclosure.dll"
+dotnet build tools/DisclosureSite.Corpus -c Release -o "$WORK/corpus-bin" -nologo -v q >/dev/null
+CORPUS_DLL="$WORK/corpus-bin/disclosure-corpus.dll"
 HAS_BUILD=1
 probe=$(dotnet "$DLL" build --help 2>&1 || true)
 if grep -q '未知命令' <<<"$probe"; then HAS_BUILD=0; log "this checkout has no 'disclosure build' yet: our column stays empty"; fi
@@ -69,7 +71,7 @@ for n in $SIZES; do
   corpus="$WORK/corpus-$n"; hugo_src="$WORK/hugo-$n"
   if [ ! -f "$corpus/.disclosure-corpus" ] || [ ! -f "$hugo_src/.disclosure-corpus" ] || [ "$(head -c 200 "$corpus/site.yaml" | grep -c -- "--units $n --years $YEARS --seed $SEED")" = 0 ]; then
     log "generating $n villages x $YEARS years"
-    dotnet "$DLL" corpus --units "$n" --years "$YEARS" --seed "$SEED" --out "$corpus" --hugo "$hugo_src" >&2
+    dotnet "$CORPUS_DLL" --units "$n" --years "$YEARS" --seed "$SEED" --out "$corpus" --hugo "$hugo_src" >&2
   fi
   rm -f "$WORK/ours-$n.times" "$WORK/hugo-$n.times"
   for r in $(seq 1 "$RUNS"); do

@@ -26,7 +26,6 @@ public static class CommandLine
           disclosure remind  [--repo owner/name] [--input input] [--as-of YYYY-MM-DD] [--dry-run] [--api-url URL]
           disclosure init    <folder> [--name 网站名称] [--repo owner/name]
           disclosure new     <unit> <period> [--input input] [--csv]
-          disclosure corpus  --out DIR [--units 10] [--years 1] [--seed 1] [--end-period 2026-Q3] [--hugo HUGODIR]
 
           disclosure --version
 
@@ -61,7 +60,6 @@ public static class CommandLine
                 "remind" => RemindCommand.Run(args[1..], context),
                 "init" => InitCommand.Run(args[1..], context),
                 "new" => NewCommand.Run(args[1..], context),
-                "corpus" => CorpusCommand.Run(args[1..], context),
                 _ => throw new UsageException($"未知命令 '{args[0]}'(unknown command)。"),
             };
         }

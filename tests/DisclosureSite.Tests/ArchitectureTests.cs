@@ -25,9 +25,11 @@ public class ArchitectureTests
         ("DisclosureSite.Validation", 3),
         ("DisclosureSite.Publishing", 4),
         ("DisclosureSite.Site", 5),
-        ("DisclosureSite.Corpus", 6),
-        ("DisclosureSite.Cli", 7),
+        ("DisclosureSite.Cli", 6),
     ];
+
+    private static readonly Lazy<Architecture> Assemblies = new(() =>
+        new ArchLoader().LoadAssemblies(typeof(SiteInput).Assembly, typeof(CliContext).Assembly).Build());
 
     private static readonly Lazy<IReadOnlyList<Edge>> TypeEdges = new(ReadEdges);
 
@@ -65,6 +67,32 @@ public class ArchitectureTests
         Assert.That(violations, Has.Count.EqualTo(3));
         Assert.That(violations[0], Does.Contain("Model -> Loading").And.Contain("Period"));
     }
+
+    [Test]
+    public void Render_reads_no_input_file_and_no_Git()
+    {
+        // Render is a function of SiteData and the theme: revisions, attachments and content hashes are read before it
+        // (Site/Load/ReadRevisionHistory.cs, the loaders) or copied after it (Site/Write/CopyAttachments.cs). The theme's
+        // own files are the one thing Site/Render reads: its templates are parsed on first use (ThemeFiles, ThemeTemplates,
+        // ThemeLocator, and RenderKey's fingerprint of them).
+        string[] themeReaders = ["ThemeFiles", "ThemeTemplates", "ThemeLocator", "RenderKey"];
+        string[] readers =
+        [
+            "System.IO.File", "System.IO.Directory", "System.IO.FileInfo", "System.IO.DirectoryInfo", "System.IO.FileStream", "System.IO.RandomAccess",
+            "DisclosureSite.Loading.GitObjects", "DisclosureSite.Loading.GitHistory", "DisclosureSite.Loading.TextFile", "DisclosureSite.Loading.ContentHash",
+            "DisclosureSite.Loading.InputLoader", "DisclosureSite.Publishing.Revisions.RevisionHistory",
+        ];
+        var found = Assemblies.Value.Types
+            .Where(t => t.Namespace.FullName.StartsWith("DisclosureSite.Site.Render", StringComparison.Ordinal))
+            .Where(t => !themeReaders.Contains(OuterName(t)))
+            .SelectMany(t => t.Dependencies.Where(d => readers.Contains(d.Target.FullName)).Select(d => t.FullName + " uses " + d.Target.FullName))
+            .Distinct()
+            .ToList();
+        Assert.That(found, Is.Empty);
+    }
+
+    /// <summary>The name of the type as written in its file (a lambda's closure class counts as the class it is in).</summary>
+    private static string OuterName(IType t) => t.FullName[(t.Namespace.FullName.Length + 1)..].Split('+', '/')[0];
 
     [Test]
     public void No_static_table_carries_results_between_phases()
@@ -125,7 +153,7 @@ public class ArchitectureTests
 
     private static IReadOnlyList<Edge> ReadEdges()
     {
-        var architecture = new ArchLoader().LoadAssemblies(typeof(SiteInput).Assembly, typeof(CliContext).Assembly).Build();
+        var architecture = Assemblies.Value;
         // A dependency's target may have no namespace (a generic parameter, a function pointer): it is not ours.
         static bool Ours(IType t) => t.Namespace?.FullName is { } ns && (ns == "DisclosureSite" || ns.StartsWith("DisclosureSite.", StringComparison.Ordinal));
         return architecture.Types

@@ -1,5 +1,4 @@
 using System.Security.Cryptography;
-using DisclosureSite.Cli;
 using DisclosureSite.Corpus;
 using DisclosureSite.Loading;
 using DisclosureSite.Model;
@@ -7,7 +6,7 @@ using DisclosureSite.Validation;
 
 namespace DisclosureSite.Tests;
 
-/// <summary><c>disclosure corpus</c>: a deterministic, valid synthetic county and its Hugo twin (issue 8).</summary>
+/// <summary><c>disclosure-corpus</c> (tools/DisclosureSite.Corpus): a deterministic, valid synthetic county and its Hugo twin (issue 8).</summary>
 [TestFixture]
 public class CorpusTests
 {
@@ -139,7 +138,7 @@ public class CorpusTests
         File.WriteAllText(Path.Combine(dir, "keep.txt"), "x");
         var err = new StringWriter();
 
-        var code = CommandLine.Run(["corpus", "--units", "2", "--out", dir], new StringWriter(), err);
+        var code = CorpusProgram.Run(["--units", "2", "--out", dir], new StringWriter(), err);
 
         Assert.That(code, Is.EqualTo(2));
         Assert.That(File.Exists(Path.Combine(dir, "keep.txt")), Is.True);
@@ -151,8 +150,8 @@ public class CorpusTests
         var dir = Path.Combine(_root, "again");
         var output = new StringWriter();
 
-        Assert.That(CommandLine.Run(["corpus", "--units", "2", "--out", dir], output, new StringWriter()), Is.Zero);
-        Assert.That(CommandLine.Run(["corpus", "--units", "2", "--out", dir, "--end-period", "2025-Q4"], output, new StringWriter()), Is.Zero);
+        Assert.That(CorpusProgram.Run(["--units", "2", "--out", dir], output, new StringWriter()), Is.Zero);
+        Assert.That(CorpusProgram.Run(["--units", "2", "--out", dir, "--end-period", "2025-Q4"], output, new StringWriter()), Is.Zero);
         Assert.That(File.ReadAllText(Path.Combine(dir, "site.yaml")), Does.Contain("since: 2025-Q1"));
         Assert.That(Directory.Exists(Path.Combine(dir, "disclosures")), Is.True);
     }

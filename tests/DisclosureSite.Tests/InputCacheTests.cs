@@ -12,6 +12,7 @@ namespace DisclosureSite.Tests;
 /// the same site bytes as a clean build.
 /// </summary>
 [TestFixture]
+[NonParallelizable] // counts InputCache.Hits, which every cached load in the process adds to
 public class InputCacheTests
 {
     private static readonly DateOnly AsOf = new(2026, 11, 24);
@@ -29,9 +30,7 @@ public class InputCacheTests
             var mtime = new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc); // whole seconds: restored exactly below
             File.SetLastWriteTimeUtc(finance, mtime);
 
-            // Files changed within the last 2 s are not cached (a later write in the same clock tick could keep the
-            // stamp): wait, so this run stores every file.
-            Thread.Sleep(2100);
+            // Files changed within 2 s of the cache's clock are not cached; the tests' clock runs 3 s ahead, so this run stores every file.
             AssertSame(input, cache, "cold");
             var before = InputCache.Hits;
             AssertSame(input, cache, "warm");
@@ -80,7 +79,6 @@ public class InputCacheTests
             AssertSame(input, cache, "table restored");
 
             // Now the changed files are cached too; a warm run still agrees.
-            Thread.Sleep(2100);
             AssertSame(input, cache, "changed files cached");
             AssertSame(input, cache, "changed files warm");
         }
@@ -94,6 +92,37 @@ public class InputCacheTests
     }
 
     [Test]
+    public void Files_changed_within_two_seconds_of_the_clock_are_not_cached()
+    {
+        var root = TestPaths.TempDir("disclosure-icache-racy");
+        try
+        {
+            var input = Path.Combine(root, "input");
+            var cache = Path.Combine(root, "cache");
+            Copy(DemoSite.Input, input);
+
+            // A clock an hour behind sees every file as changed just now: a later write in the same tick could keep its
+            // stamp, so none is stored, and the next load reads them all again.
+            var behind = new LoadOptions { UseCache = true, CacheFolder = cache, Clock = new ShiftedClock(TimeSpan.FromHours(-1)) };
+            InputLoader.Load(input, behind);
+            var before = InputCache.Hits;
+            var again = InputLoader.Load(input, behind);
+            Assert.That(InputCache.Hits - before, Is.Zero);
+            Assert.That(Findings(again), Is.EqualTo(Findings(InputLoader.Load(input))));
+
+            // The same files, seen from 3 s later: settled, stored, then taken from the cache.
+            InputLoader.Load(input, TestPaths.Cached(cache));
+            before = InputCache.Hits;
+            InputLoader.Load(input, TestPaths.Cached(cache));
+            Assert.That(InputCache.Hits - before, Is.GreaterThan(50));
+        }
+        finally
+        {
+            Directory.Delete(root, recursive: true);
+        }
+    }
+
+    [Test]
     public void A_damaged_cache_is_read_as_empty()
     {
         var root = Path.Combine(Path.GetTempPath(), "disclosure-icache-" + Guid.NewGuid().ToString("N"));
@@ -102,7 +131,6 @@ public class InputCacheTests
             var input = Path.Combine(root, "input");
             var cache = Path.Combine(root, "cache");
             Copy(DemoSite.Input, input);
-            Thread.Sleep(2100);
             AssertSame(input, cache, "cold");
             foreach (var file in Directory.EnumerateFiles(cache, "*.bin"))
             {
@@ -143,7 +171,7 @@ public class InputCacheTests
 
                     foreach (var run in new[] { "cold", "warm" })
                     {
-                        var cached = InputLoader.Load(input, useCache: true, Path.Combine(cache, kind + "-" + Path.GetFileName(dir)));
+                        var cached = InputLoader.Load(input, TestPaths.Cached(Path.Combine(cache, kind + "-" + Path.GetFileName(dir))));
                         Assert.That(Findings(cached, asOf), Is.EqualTo(Findings(uncached, asOf)), $"{run}: {kind}/{Path.GetFileName(dir)}");
                     }
                 }
@@ -159,7 +187,7 @@ public class InputCacheTests
 
     private static void AssertSame(string input, string cache, string what)
     {
-        var cached = Findings(InputLoader.Load(input, useCache: true, cache));
+        var cached = Findings(InputLoader.Load(input, TestPaths.Cached(cache)));
         var uncached = Findings(InputLoader.Load(input));
         Assert.That(cached, Is.EqualTo(uncached), what);
     }

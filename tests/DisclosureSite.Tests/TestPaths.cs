@@ -1,3 +1,5 @@
+using DisclosureSite.Loading;
+
 namespace DisclosureSite.Tests;
 
 /// <summary>Finds the repository's folders from the test output directory.</summary>
@@ -20,6 +22,13 @@ public static class TestPaths
         return dir?.FullName ?? throw new InvalidOperationException("DisclosureSite.sln not found above the test directory");
     }
 
+    /// <summary>
+    /// Loads through the input cache in <paramref name="cacheFolder"/> with a clock 3 s ahead: files the test wrote a moment
+    /// ago already count as settled (the cache skips files changed within 2 s of its clock), so no test sleeps.
+    /// </summary>
+    public static LoadOptions Cached(string cacheFolder) =>
+        new() { UseCache = true, CacheFolder = cacheFolder, Clock = new ShiftedClock(TimeSpan.FromSeconds(3)) };
+
     /// <summary>A fresh empty temporary folder, deleted by the caller.</summary>
     public static string TempDir(string prefix = "ds-test")
     {
@@ -41,4 +50,10 @@ public static class TestPaths
             File.Copy(file, Path.Combine(to, Path.GetRelativePath(from, file)), overwrite: true);
         }
     }
+}
+
+/// <summary>The system clock moved by a fixed amount (ahead or behind).</summary>
+public sealed class ShiftedClock(TimeSpan by) : TimeProvider
+{
+    public override DateTimeOffset GetUtcNow() => base.GetUtcNow() + by;
 }

@@ -32,9 +32,16 @@ public static class BuildCommand
 
         var asOf = a.Date("as-of") ?? a.AsOf(context.Clock, PeekTimeZone(inputDir));
         var ledger = LedgerStore.Load(inputDir, a.Get("ledger"));
-        var options = new SiteOptions(inputDir, outputDir, asOf) { BaseUrl = baseUrl, Ledger = ledger, RunPagefind = !a.Flag("no-search") };
+        var verbose = a.Flag("verbose");
+        var options = new SiteOptions(inputDir, outputDir, asOf)
+        {
+            BaseUrl = baseUrl,
+            Ledger = ledger,
+            RunPagefind = !a.Flag("no-search"),
+            StepStarted = verbose ? step => context.Error.WriteLine("step: " + step) : null,
+        };
         var result = Build(options, context, out var failure);
-        if (result is not null && a.Flag("verbose"))
+        if (result is not null && verbose)
         {
             foreach (var phase in result.Phases)
             {

@@ -51,7 +51,7 @@ public static class CheckCommand
 
         try
         {
-            return InputLoader.Load(inputDir, useCache, checks: DisclosureChecks.Instance);
+            return InputLoader.Load(inputDir, new LoadOptions { UseCache = useCache, Checks = DisclosureChecks.Instance });
         }
         catch (UnauthorizedAccessException e)
         {

@@ -126,7 +126,7 @@ public sealed record LedgerPlan(IReadOnlyList<LedgerItem> Changes, IReadOnlyList
             return;
         }
 
-        var hash = ContentHash.OfRequest(m);
+        var hash = m.ContentSha256;
         var note = Clean(m.RevisionNote);
         LedgerItem Make(long revision, string change) =>
             new(url, m.Unit, m.Quarter.ToString(), RequestsItem, log.File, [log.File], hash, revision, note, change, null);

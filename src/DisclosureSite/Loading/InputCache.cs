@@ -21,12 +21,15 @@ public sealed partial class InputCache
     private const string Magic = "disclosure-input-cache-v6";
     private static readonly string ToolVersion = typeof(InputCache).Assembly.ManifestModule.ModuleVersionId.ToString();
 
-    private InputCache(string folder, string fingerprint, IPerFileChecks? checks)
+    private InputCache(string folder, string fingerprint, IPerFileChecks? checks, TimeProvider clock)
     {
         Folder = folder;
         Fingerprint = fingerprint;
         Checks = checks;
+        _clock = clock;
     }
+
+    private readonly TimeProvider _clock;
 
     private static long _hits;
 
@@ -46,16 +49,17 @@ public sealed partial class InputCache
 
     /// <summary>
     /// The cache of an input folder, or null when caching is off (not Linux, or <c>DISCLOSURE_INPUT_CACHE=off</c>).
-    /// <paramref name="folder"/> overrides the location (tests); <paramref name="checks"/> are run on every file loaded afresh.
+    /// <see cref="LoadOptions.CacheFolder"/> overrides the location; <see cref="LoadOptions.Checks"/> are run on every file loaded afresh.
     /// </summary>
-    public static InputCache? For(InputFolder input, RuleSet rules, IPerFileChecks? checks, string? folder = null)
+    public static InputCache? For(InputFolder input, RuleSet rules, LoadOptions options)
     {
         if (!OperatingSystem.IsLinux() || Environment.GetEnvironmentVariable("DISCLOSURE_INPUT_CACHE") is "off" or "0")
         {
             return null;
         }
 
-        folder ??= DefaultFolder(input.Root);
+        var folder = options.CacheFolder ?? DefaultFolder(input.Root);
+        var checks = options.Checks;
         var catalogue = new StringBuilder();
         foreach (var i in rules.AllItems)
         {
@@ -63,7 +67,7 @@ public sealed partial class InputCache
         }
 
         var checksFingerprint = checks?.FingerprintOf(rules) ?? "no per-file checks";
-        return new InputCache(folder, ToolVersion + "|" + Hash(catalogue.ToString()) + "|" + checksFingerprint, checks);
+        return new InputCache(folder, ToolVersion + "|" + Hash(catalogue.ToString()) + "|" + checksFingerprint, checks, options.Clock);
     }
 
     /// <summary><c>$TMPDIR/disclosure-cache/&lt;first 16 hex digits of SHA-256 of the full input path&gt;</c>.</summary>
@@ -105,7 +109,7 @@ public sealed partial class InputCache
             entries.Clear();
         }
 
-        return new UnitCache(input, path, fingerprint, entries);
+        return new UnitCache(input, path, fingerprint, entries, _clock);
     }
 
     /// <summary>The stamp of a file: (size, mtime, ctime, inode), or a fixed "missing" stamp.</summary>
@@ -146,14 +150,16 @@ public sealed partial class InputCache
         private readonly string _fingerprint;
         private readonly Dictionary<string, Entry> _old;
         private readonly List<Entry> _current = [];
+        private readonly TimeProvider _clock;
         private bool _changed;
 
-        internal UnitCache(InputFolder input, string path, string fingerprint, Dictionary<string, Entry> old)
+        internal UnitCache(InputFolder input, string path, string fingerprint, Dictionary<string, Entry> old, TimeProvider clock)
         {
             _input = input;
             _path = path;
             _fingerprint = fingerprint;
             _old = old;
+            _clock = clock;
         }
 
         /// <summary>The cached result for <paramref name="file"/> when every file it was read from is unchanged.</summary>
@@ -185,7 +191,7 @@ public sealed partial class InputCache
         internal void Store(string file, IReadOnlyList<(string Path, Stamp Stamp)> before, bool claimedSlug, Disclosure? disclosure, IReadOnlyList<Finding> findings, PerFileFindings? checks)
         {
             _changed = true;
-            var racy = (DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() - 2000) * 1_000_000L;
+            var racy = (_clock.GetUtcNow().ToUnixTimeMilliseconds() - 2000) * 1_000_000L;
             var deps = new List<(string, Stamp)>();
             foreach (var (path, was) in before)
             {

@@ -20,13 +20,13 @@ public sealed record LoadResult(SiteInput? Input, IReadOnlyList<Finding> Finding
 public static class InputLoader
 {
     /// <summary>Loads without the input cache (every file is read).</summary>
-    public static LoadResult Load(string root) => Load(root, useCache: false);
+    public static LoadResult Load(string root) => Load(root, new LoadOptions());
 
-    /// <summary>Loads; with <paramref name="useCache"/>, disclosures come from the persistent <see cref="InputCache"/> where
-    /// their files are unchanged (<paramref name="cacheFolder"/> overrides its location). Table rows are kept packed
-    /// (<see cref="PackedRows"/>) and decoded when walked. <paramref name="checks"/>, when given, run on every file the cache
-    /// loads afresh and are kept with it; their findings are in <see cref="LoadResult.PerFile"/>.</summary>
-    public static LoadResult Load(string root, bool useCache, string? cacheFolder = null, IPerFileChecks? checks = null)
+    /// <summary>Loads; with <see cref="LoadOptions.UseCache"/>, disclosures come from the persistent <see cref="InputCache"/> where
+    /// their files are unchanged. Table rows are kept packed (<see cref="PackedRows"/>) and decoded when walked.
+    /// <see cref="LoadOptions.Checks"/>, when given, run on every file the cache loads afresh and are kept with it; their
+    /// findings are in <see cref="LoadResult.PerFile"/>.</summary>
+    public static LoadResult Load(string root, LoadOptions options)
     {
         var input = new InputFolder(root);
         var sink = new FindingSink();
@@ -76,7 +76,7 @@ public static class InputLoader
         }
 
         var perFile = new Dictionary<Disclosure, PerFileFindings>(ReferenceEqualityComparer.Instance);
-        var disclosures = DisclosureLoader.LoadAll(input, byId, rules, sink, useCache ? InputCache.For(input, rules, checks, cacheFolder) : null, perFile)
+        var disclosures = DisclosureLoader.LoadAll(input, byId, rules, sink, options.UseCache ? InputCache.For(input, rules, options) : null, perFile)
             .Concat(BoardPhotoLoader.Load(input, byId, rules, SiteClock.Zone(settings.TimeZone), sink))
             .ToList();
         var decisions = new List<Decision>();

@@ -229,9 +229,10 @@ public static partial class RequestsLoader
             return null;
         }
 
-        return new RequestMatter(
+        var matter = new RequestMatter(
             unit, number, received.Value, Cell("requester"), Cell("subject"), category, Opt("handler"), due.Value, fromRow,
             status.Value, status == RequestStatus.Open ? null : closed, result, followUp, Opt("revision_note"), new SourceRef(file, row.Line, 1));
+        return matter with { ContentSha256 = ContentHash.OfRequest(matter) };
     }
 
     /// <summary>

@@ -66,6 +66,12 @@ public sealed record RequestMatter(
     /// </summary>
     public string PageUrl => $"{Unit}/requests/{Anchor}/";
 
+    /// <summary>
+    /// The hash of the told result the publication ledger records (<c>Loading.ContentHash.OfRequest</c>), filled by the
+    /// loader so that the pages, the manifest and the ledger plan read it rather than compute it.
+    /// </summary>
+    public string ContentSha256 { get; init; } = string.Empty;
+
     /// <summary>Its result has been told on <paramref name="asOf"/>: handled or handed on, with a 办理结果, on or before the day.</summary>
     public bool IsToldOn(DateOnly asOf) => IsClosed && Result is not null && Closed is { } c && c <= asOf;
 

@@ -15,10 +15,12 @@ namespace DisclosureSite.Site;
 /// </summary>
 public static class SiteBuilder
 {
-    /// <summary>The Render phase, in order. <see cref="GenerateSitemap"/> comes after every page step: it lists the pages written.</summary>
+    /// <summary>
+    /// The Render phase, in order: pure functions of <see cref="SiteData"/> and the theme that write pages and downloads;
+    /// no step reads an input file or Git. <see cref="GenerateSitemap"/> comes after every page step: it lists the pages written.
+    /// </summary>
     public static IReadOnlyList<IRenderStep> RenderSteps { get; } =
     [
-        new CopyThemeAssets(),
         new RenderHomePage(),
         new RenderUnitPages(),
         new RenderPeriodPages(),
@@ -50,6 +52,7 @@ public static class SiteBuilder
 
         T Timed<T>(string name, Func<T> run)
         {
+            options.StepStarted?.Invoke(name);
             var sw = Stopwatch.StartNew();
             var result = run();
             phases.Add(new PhaseTiming(name, sw.Elapsed, Environment.WorkingSet));
@@ -72,15 +75,21 @@ public static class SiteBuilder
             warnings.Add("site.yaml 没有 base_url:订阅源、站点地图和二维码里的网址将不完整。请在 site.yaml 写上 base_url,例如 https://example.github.io/qingshi/。");
         }
 
+        var revisions = Timed(nameof(ReadRevisionHistory), () => ReadRevisionHistory.Run(validation));
         var cache = options.UseCache ? Timed("LoadBuildCache", () => BuildCache.Load(options.OutputRoot)) : null;
         var (temp, present) = Timed("PrepareOutputFolder", () => WriteOutputAtomically.PrepareTemporaryFolder(options.OutputRoot, useSpare: options.UseCache));
 
         try
         {
-            var data = new SiteData(validation, report, urls);
+            var data = new SiteData(validation, report, urls, revisions);
             var output = new SiteOutput(temp, options.OutputRoot, cache, present);
             output.WriteText(ToolFolder.SiteMarker, ToolFolder.SiteMarkerText);
             var context = new RenderContext(data, theme, output);
+            Timed(nameof(CopyThemeAssets), () =>
+            {
+                CopyThemeAssets.Run(theme.Files, output);
+                return 0;
+            });
             foreach (var step in RenderSteps)
             {
                 Timed(step.GetType().Name, () =>
@@ -98,6 +107,12 @@ public static class SiteBuilder
                     return 0;
                 });
             }
+
+            Timed(nameof(CopyAttachments), () =>
+            {
+                CopyAttachments.Run(context);
+                return 0;
+            });
 
             Timed(nameof(GenerateManifest), () =>
             {

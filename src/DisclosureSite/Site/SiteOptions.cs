@@ -34,4 +34,7 @@ public sealed record SiteOptions(string InputRoot, string OutputRoot, DateOnly A
 
     /// <summary>Where to start looking for <c>node_modules/.bin/pagefind</c> besides the input folder.</summary>
     public string? WorkingDirectory { get; init; }
+
+    /// <summary>Told the name of each phase and step as it starts (<c>build --verbose</c> prints them; tests stop builds there).</summary>
+    public Action<string>? StepStarted { get; init; }
 }

@@ -34,14 +34,28 @@ internal sealed class Attack : IDisposable
         return relative;
     }
 
-    /// <summary>Runs the CLI with the working directory at <see cref="Root"/> (relative paths resolve there).</summary>
-    public CliRun Run(params string[] args)
+    /// <summary>
+    /// Runs the CLI with the working directory at <see cref="Root"/> (relative paths resolve there). The working directory
+    /// is the process's: every fixture that attacks is [NonParallelizable], or the tests beside it would lose theirs.
+    /// </summary>
+    public CliRun Run(params string[] args) => InRoot(() => TestSites.Run(args));
+
+    /// <summary>Runs the corpus generator (tools/DisclosureSite.Corpus) as <see cref="Run"/> runs the CLI.</summary>
+    public CliRun Corpus(params string[] args) => InRoot(() =>
+    {
+        var output = new StringWriter();
+        var error = new StringWriter();
+        var code = DisclosureSite.Corpus.CorpusProgram.Run(args, output, error);
+        return new CliRun(code, output.ToString(), error.ToString());
+    });
+
+    private T InRoot<T>(Func<T> run)
     {
         var before = Directory.GetCurrentDirectory();
         Directory.SetCurrentDirectory(Root);
         try
         {
-            return TestSites.Run(args);
+            return run();
         }
         finally
         {

@@ -6,6 +6,7 @@ namespace DisclosureSite.Tests.Hardening;
 /// Issue 12, class 1: a build (or the corpus generator) replaces only a folder it made. Anything else is refused with
 /// exit 2 before anything is touched — the folder, its spare and the cache files beside it.
 /// </summary>
+[NonParallelizable] // Attack runs the CLI in its own working directory, which is the process's
 public class DataLossTests
 {
     [Test]
@@ -115,21 +116,21 @@ public class DataLossTests
     {
         using var a = new Attack();
         a.Write("work/report.docx", "x");
-        var run = a.Run("corpus", "--out", "work", "--units", "1");
+        var run = a.Corpus("--out", "work", "--units", "1");
         Assert.That(run.Code, Is.EqualTo(2), run.ToString());
         Assert.That(File.Exists(a.Path("work/report.docx")), Is.True);
 
         a.Write(".disclosure-corpus", "forged marker in the current folder");
-        run = a.Run("corpus", "--out", ".", "--units", "1");
+        run = a.Corpus("--out", ".", "--units", "1");
         Assert.That(run.Code, Is.EqualTo(2), run.ToString());
         Assert.That(File.Exists(a.Path("input/site.yaml")), Is.True);
 
-        run = a.Run("corpus", "--out", "input", "--units", "1");
+        run = a.Corpus("--out", "input", "--units", "1");
         Assert.That(run.Code, Is.EqualTo(2), run.ToString());
         Assert.That(File.Exists(a.Path("input/site.yaml")), Is.True);
 
-        Assert.That(a.Run("corpus", "--out", "corpus", "--units", "1").Code, Is.EqualTo(0));
-        Assert.That(a.Run("corpus", "--out", "corpus", "--units", "1").Code, Is.EqualTo(0), "its own corpus is replaced");
+        Assert.That(a.Corpus("--out", "corpus", "--units", "1").Code, Is.EqualTo(0));
+        Assert.That(a.Corpus("--out", "corpus", "--units", "1").Code, Is.EqualTo(0), "its own corpus is replaced");
     }
 
     [Test]

@@ -204,8 +204,15 @@ public class SitePageTests
             Assert.That(JsonDocument.Parse(DemoSite.Read("compliance/2026-Q3/compliance.json")).RootElement.GetProperty("entries").GetArrayLength(), Is.GreaterThan(50));
             Assert.That(JsonDocument.Parse(DemoSite.Read("data/disclosures.json")).RootElement.GetProperty("disclosures").GetArrayLength(), Is.EqualTo(613));
             Assert.That(File.Exists(DemoSite.File("404.html")), Is.True);
-            Assert.That(File.Exists(DemoSite.File("pagefind/pagefind.js")), Is.True, "the search index is built inside the swapped folder");
         });
+    }
+
+    [Test]
+    public void Search_index_is_built_inside_the_swapped_folder()
+    {
+        // Like every test that needs a tool from outside .NET: skipped where it is missing, failed under CI.
+        RequiredTools.Require(DemoSite.Result.SearchIndexed, "Pagefind (node_modules/.bin/pagefind: run npm ci)");
+        Assert.That(File.Exists(DemoSite.File("pagefind/pagefind.js")), Is.True);
     }
 
     [Test]
@@ -219,52 +226,6 @@ public class SitePageTests
             Assert.That(doc.Head.FirstElementChild!.NextElementSibling!.LocalName, Is.EqualTo("base"), "before any link");
             Assert.That(hrefs, Has.All.StartWith("./"));
         });
-    }
-
-    [Test]
-    public void Every_internal_link_and_asset_resolves()
-    {
-        var baseUri = new Uri("https://example.github.io/qingshi/");
-        var broken = new List<string>();
-        var checkedLinks = 0;
-        foreach (var file in Directory.EnumerateFiles(DemoSite.Root, "*.html", SearchOption.AllDirectories))
-        {
-            var relative = Path.GetRelativePath(DemoSite.Root, file).Replace('\\', '/');
-            var pageUri = new Uri(baseUri, relative);
-            var doc = Parser.ParseDocument(File.ReadAllText(file));
-            foreach (var el in doc.QuerySelectorAll("[href], [src]"))
-            {
-                var value = el.GetAttribute("href") ?? el.GetAttribute("src")!;
-                if (value.StartsWith('#') || value.StartsWith("tel:", StringComparison.Ordinal) || value.StartsWith("mailto:", StringComparison.Ordinal))
-                {
-                    continue;
-                }
-
-                var target = new Uri(pageUri, value);
-                if (target.Host != baseUri.Host)
-                {
-                    continue;
-                }
-
-                checkedLinks++;
-                var path = target.AbsolutePath;
-                if (!path.StartsWith(baseUri.AbsolutePath, StringComparison.Ordinal))
-                {
-                    broken.Add($"{relative}: {value} (outside the base path)");
-                    continue;
-                }
-
-                var local = Uri.UnescapeDataString(path[baseUri.AbsolutePath.Length..]);
-                var onDisk = DemoSite.File(local.Length == 0 || local.EndsWith('/') ? local + "index.html" : local);
-                if (!File.Exists(onDisk))
-                {
-                    broken.Add($"{relative}: {value}");
-                }
-            }
-        }
-
-        Assert.That(broken, Is.Empty);
-        Assert.That(checkedLinks, Is.GreaterThan(10000));
     }
 
     [Test]

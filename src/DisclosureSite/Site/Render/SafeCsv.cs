@@ -1,84 +1,70 @@
-using System.Text;
+using CsvHelper;
 
 namespace DisclosureSite.Site.Render;
 
 /// <summary>
-/// CSV for download, safe to open in Excel/WPS: a cell starting with <c>= + - @</c>, tab or carriage return is
-/// prefixed with <c>'</c> so a spreadsheet shows it as text instead of running it as a formula (CSV injection).
-/// UTF-8 with BOM so Excel on Chinese Windows reads the Chinese correctly; CRLF line ends (RFC 4180).
+/// CSV for download, safe to open in Excel/WPS, written by CsvHelper: a text cell starting with <c>= + - @</c>, tab or
+/// carriage return gets a <c>'</c> in front (CsvHelper's <see cref="CsvInjection.Escape"/>) so a spreadsheet shows it as
+/// text instead of running it as a formula (CSV injection). UTF-8 with BOM so Excel on Chinese Windows reads the Chinese
+/// correctly; CRLF line ends and quoting as RFC 4180 says.
 /// </summary>
 public static class SafeCsv
 {
-    private static readonly char[] FormulaStarts = ['=', '+', '-', '@', '\t', '\r'];
+    private static readonly CsvWriterOptions Options = CsvWriterOptions.Default with
+    {
+        Injection = CsvInjection.Escape,
+        WriteByteOrderMark = true,
+
+        // Rows are written as the clerk's table has them, short or long.
+        ValidateFieldCount = false,
+    };
 
     public static byte[] Of(IReadOnlyList<string> header, IEnumerable<IReadOnlyList<string?>> rows)
     {
-        using var bytes = new System.IO.MemoryStream();
+        using var bytes = new MemoryStream();
         Write(bytes, header, rows);
         return bytes.ToArray();
     }
 
-    /// <summary>The same bytes as <see cref="Of"/>, written to a stream a few rows at a time (for whole-site tables).</summary>
-    public static void Write(System.IO.Stream stream, IReadOnlyList<string> header, IEnumerable<IReadOnlyList<string?>> rows)
+    /// <summary>The same bytes as <see cref="Of"/>, written to a stream as CsvHelper's buffer fills (for whole-site tables).</summary>
+    public static void Write(Stream stream, IReadOnlyList<string> header, IEnumerable<IReadOnlyList<string?>> rows)
     {
-        using var writer = new System.IO.StreamWriter(stream, Utf8WithBom, 4096, leaveOpen: true);
-        var sb = new StringBuilder();
-        Line(sb, header);
+        using var csv = CsvWriter.Create(stream, Options, leaveOpen: true);
+        Record(csv, header);
         foreach (var row in rows)
         {
-            Line(sb, row);
-            if (sb.Length > 32 * 1024)
-            {
-                writer.Write(sb);
-                sb.Clear();
-            }
+            Record(csv, row);
         }
-
-        writer.Write(sb);
     }
 
-    private static readonly UTF8Encoding Utf8WithBom = new(encoderShouldEmitUTF8Identifier: true);
-
+    /// <summary>One cell as it is written in a record of several (without the BOM and the line end).</summary>
     public static string Cell(string? value)
     {
-        var sb = new StringBuilder();
-        AppendCell(sb, value);
-        return sb.ToString();
+        using var bytes = new MemoryStream();
+        using (var csv = CsvWriter.Create(bytes, Options with { WriteByteOrderMark = false }, leaveOpen: true))
+        {
+            csv.WriteField(value);
+            csv.WriteField(string.Empty);
+            csv.EndRecord();
+        }
+
+        var line = System.Text.Encoding.UTF8.GetString(bytes.ToArray());
+        return line[..^3];
     }
 
-    private static void AppendCell(StringBuilder sb, string? value)
+    private static void Record(CsvWriter csv, IReadOnlyList<string?> cells)
     {
-        var v = value ?? string.Empty;
-        var formula = v.Length > 0 && FormulaStarts.Contains(v[0]);
-        if (v.AsSpan().IndexOfAny(Quoted) < 0)
+        if (cells.Count == 0)
         {
-            sb.Append(formula ? "'" : string.Empty).Append(v);
-            return;
+            // A record needs a field: an empty row is written as one empty field ("").
+            csv.WriteField(string.Empty);
         }
 
-        sb.Append('"');
-        if (formula)
+        foreach (var cell in cells)
         {
-            sb.Append('\'');
+            csv.WriteField(cell);
         }
 
-        sb.Append(v.Replace("\"", "\"\"", StringComparison.Ordinal)).Append('"');
-    }
-
-    private static readonly System.Buffers.SearchValues<char> Quoted = System.Buffers.SearchValues.Create(",\"\n\r");
-
-    private static void Line(StringBuilder sb, IReadOnlyList<string?> cells)
-    {
-        for (var i = 0; i < cells.Count; i++)
-        {
-            if (i > 0)
-            {
-                sb.Append(',');
-            }
-
-            AppendCell(sb, cells[i]);
-        }
-
-        sb.Append("\r\n");
+        csv.EndRecord();
     }
 }

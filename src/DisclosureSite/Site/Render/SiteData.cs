@@ -16,7 +16,6 @@ namespace DisclosureSite.Site.Render;
 public sealed class SiteData
 {
     // Disclosures are records: structural equality would hash their whole body on every look-up, so maps key them by reference.
-    private readonly Lazy<IReadOnlyDictionary<string, ItemHistory>> _revisions;
     private readonly FrozenDictionary<string, Unit> _units;
     private readonly ILookup<string, ComplianceEntry> _complianceByUnit;
     private readonly ILookup<string, Disclosure> _publicByUnit;
@@ -29,11 +28,11 @@ public sealed class SiteData
     private readonly Lazy<ILookup<string, DutyEntry>> _duty;
     private readonly ConcurrentDictionary<string, IReadOnlyList<Period>> _periodsOf = new(StringComparer.Ordinal);
 
-    public SiteData(ValidationContext validation, CheckReport report, SiteUrls urls)
+    public SiteData(ValidationContext validation, CheckReport report, SiteUrls urls, IReadOnlyDictionary<string, ItemHistory> revisions)
     {
         Validation = validation;
         PerFileRulesFingerprint = DisclosureChecks.Instance.FingerprintOf(validation.Input.Rules);
-        _revisions = new(() => RevisionHistory.Build(Ledger, Input.Root, PendingRevisions()), LazyThreadSafetyMode.ExecutionAndPublication);
+        Revisions = revisions;
         Report = report;
         _people = new(() => Input.People.ToLookup(p => p.Unit, StringComparer.Ordinal));
         _duty = new(() => Input.Duty.ToLookup(d => d.Unit, StringComparer.Ordinal));
@@ -86,25 +85,8 @@ public sealed class SiteData
     /// <summary>The publication ledger the build was given (empty when there is none).</summary>
     public LedgerState Ledger => Validation.Ledger;
 
-    /// <summary>Every recorded item's revisions with their diffs, read from Git once per build.</summary>
-    public IReadOnlyDictionary<string, ItemHistory> Revisions => _revisions.Value;
-
-    /// <summary>
-    /// Revisions of recorded items that this build publishes and <c>ledger record</c> will append after it, dated the
-    /// as-of day, so the page shows the revision the day it goes out rather than after the next build.
-    /// </summary>
-    private List<RecordedItem> PendingRevisions()
-    {
-        if (!Ledger.Exists)
-        {
-            return [];
-        }
-
-        var plan = Validation.LedgerPlan;
-        var zone = SiteClock.Zone(Input.Settings.TimeZone);
-        var entry = LedgerEntry.Next(Ledger.Head, SiteClock.StartOf(AsOf, zone), zone, AsOf, null, plan.Changes, null);
-        return plan.Changes.Where(c => c.Change != LedgerChange.New).Select(c => new RecordedItem(c, entry)).ToList();
-    }
+    /// <summary>Every recorded item's revisions with their diffs, read before Render (<see cref="Load.ReadRevisionHistory"/>).</summary>
+    public IReadOnlyDictionary<string, ItemHistory> Revisions { get; }
 
     public ItemHistory? RevisionsOf(Disclosure d) => Revisions.GetValueOrDefault(d.UrlPath);
 
@@ -149,8 +131,8 @@ public sealed class SiteData
     /// <summary>The date the disclosure became public (its trusted date, or its embargo date if later) and the date's source.</summary>
     public (DateOnly? Date, DateSource Source) Published(Disclosure d) => Validation.Calculator.EffectiveDate(d);
 
-    /// <summary>The disclosure's content hash, computed while loading (or kept in the input cache); read from disk only for a disclosure made elsewhere.</summary>
-    public string ContentSha256(Disclosure d) => d.ContentSha256 is { Length: > 0 } hash ? hash : ContentHash.Of(Input.Root, d);
+    /// <summary>The disclosure's content hash, computed while loading (or kept in the input cache).</summary>
+    public string ContentSha256(Disclosure d) => d.ContentSha256;
 
     public Disclosure? Corrected(Disclosure correction) =>
         correction.IsCorrection ? _corrected.GetValueOrDefault(correction) : null;

@@ -34,7 +34,7 @@ public static class GenerateManifest
             {
                 // A 民情台账 matter's told result is an item like a disclosure (its page carries the same content hash).
                 var (date, source) = Render.Steps.RenderRequestPages.ToldOn(data, m);
-                return new Item(m.PageUrl, m.Unit, m.Quarter.ToString(), m.Anchor, DisclosureSite.Ledger.LedgerPlan.RequestsItem, Loading.ContentHash.OfRequest(m), Dates.Iso(date), SiteJson.DateSource(source), false);
+                return new Item(m.PageUrl, m.Unit, m.Quarter.ToString(), m.Anchor, DisclosureSite.Ledger.LedgerPlan.RequestsItem, m.ContentSha256, Dates.Iso(date), SiteJson.DateSource(source), false);
             })).OrderBy(i => i.Url, StringComparer.Ordinal),
         };
         output.Write(Path, stream => SiteJson.Write(stream, manifest));

@@ -8,7 +8,7 @@ namespace DisclosureSite.Validation.Rules;
 /// <summary>
 /// The per-file part of validation — a disclosure's tables (ledger sums, roster totals, dates), whether it is still a
 /// template, and its personal data — which depends only on the disclosure and the rule set's column names. Handed to
-/// the loader (<see cref="InputLoader.Load(string, bool, string?, IPerFileChecks?)"/>) so the input cache keeps the
+/// the loader (<see cref="LoadOptions.Checks"/>) so the input cache keeps the
 /// results with each file; <see cref="DisclosureFileRule"/> and <see cref="PersonalDataRule"/> use what the load
 /// result carries (<see cref="ValidationContext.PerFile"/>) and compute the rest.
 /// </summary>

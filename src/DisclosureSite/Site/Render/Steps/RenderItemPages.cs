@@ -7,7 +7,7 @@ namespace DisclosureSite.Site.Render.Steps;
 
 /// <summary>
 /// <c>/{unit}/{period}/{slug}/</c> for every public disclosure: status badge, trusted date and its source, body,
-/// tables with computed totals and a chart for ledgers, attachments, corrections both ways. The page is its own print
+/// tables with computed totals and a chart for ledgers, links to attachments (copied by <see cref="Write.CopyAttachments"/>), corrections both ways. The page is its own print
 /// view: printed, it is an A4 notice for the board with a QR code of its URL (hidden on screen). Each table is also
 /// offered as a spreadsheet-safe CSV beside the page. A withdrawn disclosure gets a notice page at the same URL (never
 /// a 404) and none of its content.
@@ -53,15 +53,6 @@ public sealed class RenderItemPages : IRenderStep
         foreach (var table in d.Tables)
         {
             context.WriteFile(d.UrlPath + CsvName(table.File), inputs.Content, () => SafeCsv.Of(table.Columns, table.Rows.Select(r => (IReadOnlyList<string?>)r.Cells.Select(c => c.Text).ToList())));
-        }
-
-        foreach (var attachment in d.Meta.Attachments)
-        {
-            var source = Path.Combine(data.Input.Root, attachment.Replace('/', Path.DirectorySeparatorChar));
-            if (File.Exists(source))
-            {
-                context.WriteFile(d.UrlPath + Path.GetFileName(attachment), inputs.Content, () => File.ReadAllBytes(source));
-            }
         }
     }
 

@@ -48,7 +48,7 @@ public sealed class RenderRequestPages : IRenderStep
             Dates.Iso(toldOn),
             Messages.DateSourceChinese(source),
             history.Select(r => new RequestRecordView(r.Entry.Seq, Dates.Iso(r.Entry.PublishedOn), r.Item.Change, r.Item.RevisionNote)).ToList(),
-            Loading.ContentHash.OfRequest(m));
+            m.ContentSha256);
     }
 
     /// <summary>When a matter's result was first told: the ledger's first record of it, else its 办结日期 as written.</summary>

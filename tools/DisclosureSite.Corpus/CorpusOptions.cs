@@ -3,7 +3,7 @@ using DisclosureSite.Model;
 namespace DisclosureSite.Corpus;
 
 /// <summary>
-/// What <c>disclosure corpus</c> generates: <see cref="Villages"/> villages (plus a township and a few communities)
+/// What <c>disclosure-corpus</c> generates: <see cref="Villages"/> villages (plus a township and a few communities)
 /// over <see cref="Years"/> years ending with <see cref="EndPeriod"/>, from one seed.
 /// </summary>
 public sealed record CorpusOptions(int Villages, int Years, int Seed, string OutputDir, string? HugoDir = null, Period? EndPeriod = null)

@@ -13,7 +13,7 @@ public sealed record CorpusSummary(int Units, int Disclosures, int Missing, int 
 }
 
 /// <summary>
-/// <c>disclosure corpus</c>: a synthetic county for benchmarks and tests, a valid input folder (SPEC §4) of any size
+/// <c>disclosure-corpus</c>: a synthetic county for benchmarks and tests, a valid input folder (SPEC §4) of any size
 /// and, on request, the same pages as a Hugo site. Deterministic: every draw comes from <see cref="Random"/>
 /// seeded from <see cref="CorpusOptions.Seed"/>, one generator per unit, so units are written in parallel and
 /// identical arguments give identical files.

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text;
-using DisclosureSite.Ledger;
 using DisclosureSite.Model;
 
 namespace DisclosureSite.Corpus;
