@@ -22,6 +22,21 @@ public static class ColumnNames
             ["name"] = ["姓名", "户主姓名", "户主"],
             ["date"] = ["日期", "发放日期"],
         },
+        ["requests"] = new Dictionary<string, string[]>(StringComparer.Ordinal)
+        {
+            ["number"] = ["编号"],
+            ["received"] = ["受理日期"],
+            ["requester"] = ["反映人"],
+            ["subject"] = ["事项"],
+            ["category"] = ["类别"],
+            ["handler"] = ["经办人"],
+            ["limit"] = ["办结时限"],
+            ["status"] = ["状态"],
+            ["closed"] = ["办结日期"],
+            ["result"] = ["办理结果"],
+            ["follow_up"] = ["回访"],
+            ["revision_note"] = ["revision_note"],
+        },
     };
 
     /// <summary>The names of one logical column (<c>ledger</c>/<c>income</c> → 收入, 收入(元) …).</summary>
@@ -32,6 +47,10 @@ public static class ColumnNames
             : Defaults.TryGetValue(schema, out var columns) && columns.TryGetValue(column, out var d) ? d
             : [];
     }
+
+    /// <summary>The name a message gives a logical column: its first default name (<c>requests</c>/<c>received</c> → 受理日期).</summary>
+    public static string DefaultName(string schema, string column) =>
+        Defaults.TryGetValue(schema, out var columns) && columns.TryGetValue(column, out var names) ? names[0] : column;
 
     /// <summary>
     /// Every column name <paramref name="schema"/> knows, as <see cref="Table.NormalizeHeader"/> makes them. A generic
