@@ -39,7 +39,13 @@ for n in $SIZES; do
   corpus="$WORK/town-$n"
   if [ ! -f "$corpus/.disclosure-corpus" ] || [ "$(head -c 200 "$corpus/site.yaml" | grep -c -- "--units $n --years $YEARS --seed $SEED")" = 0 ]; then
     log "generating $n villages x $YEARS years"
+    rm -rf "$corpus/.git"
     dotnet "$CORPUS_DLL" --units "$n" --years "$YEARS" --seed "$SEED" --out "$corpus" >&2
+  fi
+  # A township's data is a Git repository (ledger record refuses anything else); committed once, outside the timing.
+  if [ ! -d "$corpus/.git" ]; then
+    git -C "$corpus" init -q && git -C "$corpus" add -A
+    git -C "$corpus" -c user.name=bench -c user.email=bench@example.invalid commit -qm "corpus $n villages"
   fi
   for s in check build record total; do rm -f "$WORK/$s-$n.times"; done
   out="$WORK/site-$n"; ledger="$WORK/ledger-$n.jsonl"
