@@ -13,7 +13,7 @@ namespace DisclosureSite.Loading;
 /// </summary>
 public static partial class RequestsLoader
 {
-    public const string Schema = "requests";
+    public static TableSchema Schema => TableSchema.Requests;
 
     /// <summary>The logical columns a 民情台账 must have.</summary>
     private static readonly string[] Required = ["number", "received", "requester", "subject", "category", "status"];
@@ -70,7 +70,7 @@ public static partial class RequestsLoader
         var columns = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var name in Required.Concat(Optional))
         {
-            var aliases = rules.AliasesOf(Schema, name);
+            var aliases = rules.AliasesOf(Schema.Name, name);
             var index = table.ColumnIndex(aliases.Count > 0 ? aliases : [ColumnName(name)]);
             if (index >= 0)
             {

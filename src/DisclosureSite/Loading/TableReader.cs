@@ -23,7 +23,7 @@ public static class TableReader
     public static readonly IReadOnlyList<string> Extensions = [".csv", ".xlsx", ".xls"];
 
     /// <summary>A table of a file the input contract names (民情台账): a generic sheet, its header the first row of several cells.</summary>
-    public static Table? Read(InputFolder input, string relative, string schema, string? caption, FindingSink sink, string? unit = null, string? period = null, string? item = null)
+    public static Table? Read(InputFolder input, string relative, TableSchema schema, string? caption, FindingSink sink, string? unit = null, string? period = null, string? item = null)
     {
         var request = new SheetRequest(new HashSet<string>(), RequireKnown: false);
         return ReadSheet(input, relative, request, sink, out _, unit, period, item) is not { } s ? null
@@ -43,7 +43,7 @@ public static class TableReader
     /// </summary>
     internal static Table? Read(InputFolder input, string relative, TableRef reference, RuleSet rules, SourceRef referencedAt, FindingSink sink, out byte[]? content, StringPool strings, string? unit = null, string? period = null, string? item = null)
     {
-        var request = new SheetRequest(ColumnNames.Known(rules, reference.Schema), reference.Schema != "generic", reference.Sheet, referencedAt);
+        var request = new SheetRequest(reference.Schema.Known(rules), reference.Schema.HeaderByName, reference.Sheet, referencedAt);
         if (ReadSheet(input, relative, request, sink, out content, unit, period, item) is not { } s)
         {
             content = null;

@@ -208,7 +208,7 @@ public class FuzzTests
                     try
                     {
                         File.WriteAllBytes(Path.Combine(dir, "fuzz.xlsx"), input);
-                        TableReader.Read(new InputFolder(dir), "fuzz.xlsx", "generic", null, sink);
+                        TableReader.Read(new InputFolder(dir), "fuzz.xlsx", TableSchema.Generic, null, sink);
                     }
                     finally
                     {

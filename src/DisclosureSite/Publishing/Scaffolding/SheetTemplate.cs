@@ -1,20 +1,10 @@
 using System.IO.Compression;
 using System.Security;
 using System.Text;
+using DisclosureSite.Model;
+using Stream = System.IO.Stream;
 
 namespace DisclosureSite.Publishing.Scaffolding;
-
-/// <summary>What a column of a template holds, for its cell format: text, a date, money (#,##0.00) or a count.</summary>
-public enum TemplateColumnKind
-{
-    Text,
-    Date,
-    Money,
-    Count,
-}
-
-/// <summary>A column of a table template: its header and what its cells hold.</summary>
-public sealed record TemplateColumn(string Name, TemplateColumnKind Kind);
 
 /// <summary>
 /// A table template of <c>disclosure new</c>, laid out as a clerk lays out the sheet for the notice board: a title row
