@@ -259,7 +259,7 @@ public sealed partial class InputCache
         w.Write(e.Checks is not null);
         if (e.Checks is { } checks)
         {
-            WriteFindings(w, checks.LedgerTables, pool);
+            WriteFindings(w, checks.Content, pool);
             WriteFindings(w, checks.PersonalData, pool);
         }
 

@@ -24,7 +24,7 @@ public sealed class DisclosureChecks : IPerFileChecks
     public PerFileFindings Run(Disclosure d, RuleSet rules) =>
         new(Kept(ContentOf(d, rules).ToList()), Kept(PersonalDataRule.ScanDisclosure(d)));
 
-    /// <summary>The findings of a disclosure's content (kept as <see cref="PerFileFindings.LedgerTables"/>): its tables and what is left of a template in it.</summary>
+    /// <summary>The findings of a disclosure's content (kept as <see cref="PerFileFindings.Content"/>): its tables and what is left of a template in it.</summary>
     public static IEnumerable<Finding> ContentOf(Disclosure d, RuleSet rules) =>
         TableSchemaRules.Check(d, rules)
             .Concat(PlaceholderRule.CheckDisclosure(d));
