@@ -13,6 +13,7 @@ namespace DisclosureSite.Publishing.Scaffolding;
 /// as UTF-8). Both read back through <see cref="Loading.TableReader"/> with the title as the caption and the signature
 /// line as the signature block; left untouched, the table has no data rows and is <c>input.placeholder</c>.
 /// </summary>
+// Our own .xlsx writer, not ClosedXML or DocumentFormat.OpenXml: one fixed sheet shape in ~100 lines of XML; ExcelDataReader (which reads them) does not write.
 public sealed record SheetTemplate(string Title, string SheetName, string Unit, IReadOnlyList<TemplateColumn> Columns, bool HasTotal, IReadOnlyList<string> Signers)
 {
     /// <summary>The empty rows a template offers: a clerk inserts more above the 合计 row.</summary>
