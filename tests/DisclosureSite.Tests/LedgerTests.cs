@@ -562,6 +562,39 @@ public class LedgerTests
     }
 
     [Test]
+    public void A_revised_xlsx_sheet_with_a_title_row_is_diffed_as_the_clerks_rows()
+    {
+        // Both workbooks made by openpyxl (tests/fixtures/make_sheets.py): title, 编制单位/单位 line, header on row 3, 合计, signature.
+        var sheets = Path.Combine(TestPaths.Fixtures, "sheets");
+        var before = new Dictionary<string, byte[]> { ["d/ledger.xlsx"] = File.ReadAllBytes(Path.Combine(sheets, "ledger-clerk.xlsx")) };
+        var after = new Dictionary<string, byte[]> { ["d/ledger.xlsx"] = File.ReadAllBytes(Path.Combine(sheets, "ledger-clerk-revised.xlsx")) };
+
+        var diff = RevisionHistory.Compare(before, after);
+
+        Assert.That(diff.OtherFilesChanged, Is.Empty, "the workbook is compared row by row, not as a changed file");
+        var table = diff.Tables.Single();
+        Assert.That(table.Columns, Is.EqualTo(new[] { "日期", "摘要", "科目", "收入", "支出", "经手人", "凭证号" }));
+        var changed = table.Rows.Where(r => r.Op != DiffOp.Same).ToList();
+        Assert.That(changed.Select(r => (r.Op, r.Cells[1], r.OldCells![4], r.Cells[4])), Is.EqualTo(new[]
+        {
+            (DiffOp.Changed, "村道维修材料款", "1200.5", "1020.5"),
+            (DiffOp.Changed, string.Empty, "1500.5", "1320.5"),
+        }));
+    }
+
+    [Test]
+    public void A_revised_csv_with_a_title_and_unit_line_is_diffed_from_its_header()
+    {
+        static byte[] Csv(string amount) => System.Text.Encoding.UTF8.GetBytes($"东山村2026年第三季度收支明细,,,\n单位：元,,,\n日期,摘要,收入,支出\n2026-07-01,租金收入,1200.00,\n2026-07-02,误工补贴,,{amount}\n制表人：陈*,,审核人：林*,\n");
+        var diff = RevisionHistory.Compare(new Dictionary<string, byte[]> { ["t.csv"] = Csv("800.00") }, new Dictionary<string, byte[]> { ["t.csv"] = Csv("880.00") });
+
+        var table = diff.Tables.Single();
+        Assert.That(table.Columns, Is.EqualTo(new[] { "日期", "摘要", "收入", "支出" }), "the header, not the title line");
+        Assert.That(table.Rows.Select(r => r.Op), Is.EqualTo(new[] { DiffOp.Same, DiffOp.Changed }), "title, unit and signature lines are not rows");
+        Assert.That((table.Rows[1].OldCells![3], table.Rows[1].Cells[3], table.Rows[1].NewLine), Is.EqualTo(("800.00", "880.00", 5)));
+    }
+
+    [Test]
     public void Revision_history_shows_every_revision_with_date_note_and_diff_from_Git()
     {
         using var f = DataRepo.WithThreeEntries();

@@ -63,13 +63,34 @@ public static class TableReader
     {
         var csv = Path.GetExtension(relative).Equals(".csv", StringComparison.OrdinalIgnoreCase);
         var sheets = csv ? ReadCsv(input, relative, sink, out content, unit, period, item) : ReadExcel(input, relative, sink, out content, unit, period, item);
-        if (sheets is null || Choose(sheets, relative, request, sink, unit, period, item) is not { } sheet)
+        return FindTable(sheets, csv, relative, request, sink, unit, period, item);
+    }
+
+    /// <summary>
+    /// The table of a sheet file's recorded content — the normalized CSV text or the workbook's bytes, as
+    /// <see cref="ContentHash.Normalize"/> keeps them — found by the same rules as in the input folder: a revision's
+    /// old and new table (title rows, .xlsx) compare as the clerk's rows, not as lines of a file.
+    /// </summary>
+    public static SheetTable? ReadContent(byte[] content, string relative, SheetRequest request, FindingSink sink)
+    {
+        var csv = Path.GetExtension(relative).Equals(".csv", StringComparison.OrdinalIgnoreCase);
+        IReadOnlyList<RawSheet>? sheets;
+        if (csv)
         {
-            return null;
+            sheets = CsvText.Records(System.Text.Encoding.UTF8.GetString(content), relative, sink) is { } records ? [new RawSheet(string.Empty, records)] : null;
+        }
+        else
+        {
+            sheets = TableLimits.AdmitSpreadsheet(content, relative, sink, null, null, null) ? ParseWorkbook(content, relative, sink, null, null, null) : null;
         }
 
-        return SheetLayout.Find(sheet, request.Known, request.RequireKnown, positional: !csv, relative, sink, unit, period, item);
+        return FindTable(sheets, csv, relative, request, sink, null, null, null);
     }
+
+    private static SheetTable? FindTable(IReadOnlyList<RawSheet>? sheets, bool csv, string relative, SheetRequest request, FindingSink sink, string? unit, string? period, string? item) =>
+        sheets is null || Choose(sheets, relative, request, sink, unit, period, item) is not { } sheet
+            ? null
+            : SheetLayout.Find(sheet, request.Known, request.RequireKnown, positional: !csv, relative, sink, unit, period, item);
 
     /// <summary>The sheet named by <c>sheet:</c>, else the first visible sheet with anything in it.</summary>
     private static RawSheet? Choose(IReadOnlyList<RawSheet> sheets, string relative, SheetRequest request, FindingSink sink, string? unit, string? period, string? item)
@@ -106,8 +127,6 @@ public static class TableReader
     /// <summary>Every sheet of an .xlsx or .xls workbook, in order, with its non-empty rows.</summary>
     private static IReadOnlyList<RawSheet>? ReadExcel(InputFolder input, string relative, FindingSink sink, out byte[]? content, string? unit, string? period, string? item)
     {
-        System.Text.Encoding.RegisterProvider(System.Text.CodePagesEncodingProvider.Instance);
-        var sheets = new List<RawSheet>();
         content = input.ReadBytes(relative, InputLimits.MaxSpreadsheetBytes, sink, unit, period, item);
         if (content is null || !TableLimits.AdmitSpreadsheet(content, relative, sink, unit, period, item))
         {
@@ -115,6 +134,20 @@ public static class TableReader
             return null;
         }
 
+        var sheets = ParseWorkbook(content, relative, sink, unit, period, item);
+        if (sheets is null)
+        {
+            content = null;
+        }
+
+        return sheets;
+    }
+
+    /// <summary>Every sheet of a workbook's bytes (admitted by <see cref="TableLimits.AdmitSpreadsheet"/>); null, with a finding, when it cannot be read.</summary>
+    private static IReadOnlyList<RawSheet>? ParseWorkbook(byte[] content, string relative, FindingSink sink, string? unit, string? period, string? item)
+    {
+        System.Text.Encoding.RegisterProvider(System.Text.CodePagesEncodingProvider.Instance);
+        var sheets = new List<RawSheet>();
         var limits = new TableLimits(relative, sink, unit, period, item);
         try
         {
@@ -129,7 +162,6 @@ public static class TableReader
                     row++;
                     if (!limits.Admit(row, reader.FieldCount))
                     {
-                        content = null;
                         return null;
                     }
 
@@ -140,7 +172,6 @@ public static class TableReader
                         var text = CellText(reader.GetValue(c));
                         if (!limits.AdmitCell(row, c + 1, text.Length))
                         {
-                            content = null;
                             return null;
                         }
 
@@ -161,7 +192,6 @@ public static class TableReader
         catch (Exception e) when (e is not OutOfMemoryException)
         {
             sink.Report(FindingCodes.Unreadable, new SourceRef(relative), Messages.NotExcel(), unit, period, item);
-            content = null;
             return null;
         }
 

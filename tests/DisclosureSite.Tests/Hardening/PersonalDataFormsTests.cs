@@ -47,6 +47,9 @@ public class PersonalDataFormsTests
     {
         Assert.That(PersonalDataScanner.Redact("金额“138 1234 5678”读不懂"), Is.EqualTo("金额“138****5678”读不懂"));
         Assert.That(PersonalDataScanner.Redact("没有个人信息"), Is.EqualTo("没有个人信息"));
+        Assert.That(PersonalDataScanner.Redact("单位“南山村13512345678”2026年第三季度"), Is.EqualTo("单位“南山村135****5678”2026年第三季度"), "a number glued to other text");
+        Assert.That(PersonalDataScanner.Redact("南山村135123456782026年"), Is.EqualTo("南山村135********2026年"), "a number glued to other digits: the whole run is masked");
+        Assert.That(PersonalDataScanner.Redact("合计 1,234,567.89 元，2026-11-24"), Is.EqualTo("合计 1,234,567.89 元，2026-11-24"), "amounts and dates are kept");
     }
 
     [Test]

@@ -54,8 +54,10 @@ public class SiteBuildTests
         var main = doc.QuerySelector("main")!;
         Assert.Multiple(() =>
         {
-            // The theme's own preferences script (large type, contrast: issue 15) is the one script an item page has.
-            Assert.That(doc.QuerySelectorAll("script").Select(e => e.GetAttribute("src")), Is.EqualTo(new[] { "../../../assets/prefs.js" }), "no script element but the theme's own");
+            Assert.That(
+                doc.QuerySelectorAll("script").Select(e => e.GetAttribute("src")),
+                Is.EqualTo(new[] { "../../../assets/prefs.js" }),
+                "the only script on an item page is the theme's own preferences script (large type, contrast)");
             Assert.That(main.QuerySelectorAll("iframe, object, embed"), Is.Empty);
             Assert.That(main.QuerySelectorAll("*").SelectMany(e => e.Attributes).Where(a => a.Name.StartsWith("on", StringComparison.OrdinalIgnoreCase)), Is.Empty, "no event handler attributes");
             var urls = main.QuerySelectorAll("[href], [src]").Select(e => e.GetAttribute("href") ?? e.GetAttribute("src")!).ToList();

@@ -328,20 +328,51 @@ public static partial class PersonalDataScanner
     public static string Redact(string text)
     {
         var matches = Scan(text);
-        if (matches.Count == 0)
-        {
-            return text;
-        }
-
         var sb = new System.Text.StringBuilder(text.Length);
         var at = 0;
         foreach (var m in matches)
         {
-            sb.Append(text, at, m.Index - at).Append(m.Masked);
+            AppendLongRunsMasked(sb, text.AsSpan(at, m.Index - at));
+            sb.Append(m.Masked);
             at = m.Index + m.Length;
         }
 
-        return sb.Append(text, at, text.Length - at).ToString();
+        AppendLongRunsMasked(sb, text.AsSpan(at));
+        return sb.ToString();
+    }
+
+    /// <summary>
+    /// A message may put a number next to other digits (a unit named <c>南山村13512345678</c> before <c>2026年</c>), where
+    /// the scanner, which needs a number to stand alone, sees none. A message never needs 11 digits in a row, so any such
+    /// run keeps only its first 3 and last 4.
+    /// </summary>
+    private static void AppendLongRunsMasked(System.Text.StringBuilder sb, ReadOnlySpan<char> text)
+    {
+        const int LongRun = 11;
+        var i = 0;
+        while (i < text.Length)
+        {
+            var start = i;
+            while (i < text.Length && char.IsAsciiDigit(text[i]))
+            {
+                i++;
+            }
+
+            if (i - start >= LongRun)
+            {
+                sb.Append(text.Slice(start, 3)).Append('*', i - start - 7).Append(text.Slice(i - 4, 4));
+            }
+            else
+            {
+                sb.Append(text[start..i]);
+            }
+
+            if (i < text.Length)
+            {
+                sb.Append(text[i]);
+                i++;
+            }
+        }
     }
 
     [GeneratedRegex(@"(?<![0-9A-Za-z.])(?<i>[1-9])\.(?<f>[0-9]{1,17})[Ee]\+?(?<e>1[4-8])(?![0-9A-Za-z])", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture)]

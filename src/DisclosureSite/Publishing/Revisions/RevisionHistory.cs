@@ -94,7 +94,10 @@ public static class RevisionHistory
         return result;
     }
 
-    /// <summary>Compares two revisions' files: the Markdown line by line, CSV tables row by row, anything else by hash.</summary>
+    /// <summary>
+    /// Compares two revisions' files: the Markdown line by line, tables (.csv, .xlsx, .xls) row by row as the clerk's
+    /// sheet reads (title, unit and signature lines are not rows), anything else by hash.
+    /// </summary>
     public static RevisionDiff Compare(IReadOnlyDictionary<string, byte[]> before, IReadOnlyDictionary<string, byte[]> after)
     {
         var text = Array.Empty<DiffLine>() as IReadOnlyList<DiffLine>;
@@ -109,7 +112,7 @@ public static class RevisionHistory
             {
                 text = LineDiff.Lines(LineDiff.SplitLines(Text(a, file)), LineDiff.SplitLines(Text(b, file)));
             }
-            else if (ext == ".csv")
+            else if (TableReader.Extensions.Contains(ext))
             {
                 var diff = TableDiff.Compare(file, Table(a, file), Table(b, file));
                 if (diff.HasChanges)
@@ -162,6 +165,11 @@ public static class RevisionHistory
     private static string Text(byte[]? bytes, string file) =>
         bytes is null ? string.Empty : Encoding.UTF8.GetString(ContentHash.Normalize(bytes, file));
 
+    /// <summary>
+    /// A revision's table, found in its sheet as the loader finds it (<see cref="TableReader.ReadContent"/>). The header is
+    /// the first row that looks like one, since a recorded revision no longer says which schema it had; a table that
+    /// cannot be read shows as a changed file.
+    /// </summary>
     private static ParsedTable? Table(byte[]? bytes, string file)
     {
         if (bytes is null)
@@ -169,9 +177,9 @@ public static class RevisionHistory
             return null;
         }
 
-        var parsed = CsvText.Parse(Text(bytes, file), file, new FindingSink());
-        return parsed is not { } p
+        var sheet = TableReader.ReadContent(ContentHash.Normalize(bytes, file), file, new SheetRequest(new HashSet<string>(), RequireKnown: false), new FindingSink());
+        return sheet is null
             ? null
-            : new ParsedTable(p.Header.Select(h => h.Text).ToList(), p.Rows.Select(r => new ParsedRow(r.Line, r.Cells.Select(c => c.Text).ToList())).ToList());
+            : new ParsedTable(sheet.Header.Select(h => h.Text).ToList(), sheet.Rows.Select(r => new ParsedRow(r.Line, r.Cells.Select(c => c.Text).ToList())).ToList());
     }
 }
