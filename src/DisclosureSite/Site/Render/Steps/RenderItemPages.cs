@@ -1,7 +1,6 @@
 using DisclosureSite.Model;
 using DisclosureSite.Publishing.Ledger;
 using DisclosureSite.Site.Render.Views;
-using DisclosureSite.Validation.Tables;
 
 namespace DisclosureSite.Site.Render.Steps;
 
@@ -164,9 +163,9 @@ public sealed class RenderItemPages : IRenderStep
     /// <summary>A table as its schema shows it (<see cref="TableSchemaViews"/>), with the lines the sheet wrote around it.</summary>
     private static TableView TableOf(SiteData data, Disclosure d, Table table) =>
         TableSchemaViews.For(table.Schema).Of(data, d, table, d.UrlPath + CsvName(table.File)) with
-    {
-        Unit = table.Unit,
-        Notes = table.Notes,
-        Signature = table.Signature.Select(s => s.Parts).ToList(),
-    };
+        {
+            Unit = table.Unit,
+            Notes = table.Notes,
+            Signature = table.Signature.Select(s => s.Parts).ToList(),
+        };
 }
