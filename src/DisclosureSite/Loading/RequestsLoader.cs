@@ -21,22 +21,11 @@ public static partial class RequestsLoader
     /// <summary>The logical columns it may have.</summary>
     private static readonly string[] Optional = ["handler", "limit", "closed", "result", "follow_up", "revision_note"];
 
-    /// <summary>The Chinese name of each logical column (the first alias of the default preset), for messages.</summary>
-    public static string ColumnName(string column) => column switch
-    {
-        "number" => "编号",
-        "received" => "受理日期",
-        "requester" => "反映人",
-        "subject" => "事项",
-        "category" => "类别",
-        "handler" => "经办人",
-        "limit" => "办结时限",
-        "status" => "状态",
-        "closed" => "办结日期",
-        "result" => "办理结果",
-        "follow_up" => "回访",
-        _ => column,
-    };
+    /// <summary>The files <c>/{unit}/requests/</c> holds besides the result pages.</summary>
+    private static readonly string[] ListFiles = ["index.html", "print.html", "feed.xml"];
+
+    /// <summary>The Chinese name of each logical column (its default name in <see cref="TableSchema.Requests"/>), for messages.</summary>
+    public static string ColumnName(string column) => Schema.DefaultName(column);
 
     /// <summary>A time limit written as days after 受理日期: <c>15</c>, <c>15天</c>, <c>15日</c>, <c>15 天内</c>.</summary>
     [GeneratedRegex(@"^\s*([0-9]{1,3})\s*(?:天|日|个自然日)?\s*(?:内)?\s*$", RegexOptions.CultureInvariant)]
@@ -61,7 +50,11 @@ public static partial class RequestsLoader
             return null;
         }
 
-        var table = TableReader.Read(input, file, Schema, "民情台账", sink, unit);
+        // The same reader as a disclosure's sheet, looking for a 民情台账's column names: title rows, 单位/date lines, blank
+        // rows, signature lines and trailing empty columns are found around the table, and a missing header is one finding.
+        var requesters = Schema.Aliases(rules, "requester").Select(Table.NormalizeHeader).ToHashSet(StringComparer.Ordinal);
+        var request = new SheetRequest(Schema.Known(rules), RequireKnown: true, PersonLabels: requesters);
+        var table = TableReader.Read(input, file, Schema, request, "民情台账", sink, unit);
         if (table is null)
         {
             return null;
@@ -70,8 +63,7 @@ public static partial class RequestsLoader
         var columns = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var name in Required.Concat(Optional))
         {
-            var aliases = rules.AliasesOf(Schema.Name, name);
-            var index = table.ColumnIndex(aliases.Count > 0 ? aliases : [ColumnName(name)]);
+            var index = table.ColumnIndex(Schema.Aliases(rules, name));
             if (index >= 0)
             {
                 columns[name] = index;
@@ -87,14 +79,16 @@ public static partial class RequestsLoader
 
         var matters = new List<RequestMatter>();
         var numbers = new Dictionary<string, int>(StringComparer.Ordinal);
+        var anchors = new Dictionary<string, (string Number, int Line)>(StringComparer.OrdinalIgnoreCase);
         foreach (var row in table.Rows)
         {
-            if (row.Cells.All(c => c.Text.Trim().Length == 0))
+            // A count line under the matters (合计：共 12 件) is not a matter.
+            if (row.Cells.All(c => c.Text.Trim().Length == 0) || TotalRows.IsTotal(row))
             {
                 continue;
             }
 
-            if (Row(row, file, unit, columns, rules.Requests, numbers, sink) is { } matter)
+            if (Row(row, file, unit, columns, rules.Requests, numbers, anchors, sink) is { } matter)
             {
                 matters.Add(matter);
             }
@@ -103,7 +97,7 @@ public static partial class RequestsLoader
         return new RequestLog(unit, file, matters, table, columns["requester"]);
     }
 
-    private static RequestMatter? Row(TableRow row, string file, string unit, Dictionary<string, int> columns, RequestRules rules, Dictionary<string, int> numbers, FindingSink sink)
+    private static RequestMatter? Row(TableRow row, string file, string unit, Dictionary<string, int> columns, RequestRules rules, Dictionary<string, int> numbers, Dictionary<string, (string Number, int Line)> anchors, FindingSink sink)
     {
         string Cell(string column) => columns.TryGetValue(column, out var i) ? row[i].Trim() : string.Empty;
         SourceRef At(string column) => new(file, row.Line, columns.TryGetValue(column, out var i) && i < row.Cells.Count ? row.Cells[i].Column : 1);
@@ -120,9 +114,18 @@ public static partial class RequestsLoader
         {
             Report(FindingCodes.Duplicate, "number", Messages.DuplicateRequestNumber(number, firstLine));
         }
+        else if (!IsPageName(RequestMatter.AnchorOf(number)) || number.Any(IsInvisible))
+        {
+            Report(FindingCodes.BadName, "number", Messages.BadRequestNumber(number));
+        }
+        else if (anchors.TryGetValue(RequestMatter.AnchorOf(number), out var other))
+        {
+            Report(FindingCodes.Duplicate, "number", Messages.RequestNumberClash(number, other.Number, other.Line));
+        }
         else
         {
             numbers[number] = row.Line;
+            anchors[RequestMatter.AnchorOf(number)] = (number, row.Line);
         }
 
         DateOnly? received = ReadDate(Cell("received"), "received", Report, required: true);
@@ -231,6 +234,24 @@ public static partial class RequestsLoader
             status.Value, status == RequestStatus.Open ? null : closed, result, followUp, Opt("revision_note"), new SourceRef(file, row.Line, 1));
         return matter with { ContentSha256 = ContentHash.OfRequest(matter) };
     }
+
+    /// <summary>
+    /// A 编号's URL segment names a page of its own under <c>/{unit}/requests/</c>: not <c>.</c>/<c>..</c> or another
+    /// dot name, and not one of the files the list itself writes there.
+    /// </summary>
+    private static bool IsPageName(string anchor) =>
+        anchor.Length > 0 && anchor[0] != '.' && anchor[^1] != '.' && !ListFiles.Contains(anchor, StringComparer.OrdinalIgnoreCase)
+        && System.Text.Encoding.UTF8.GetByteCount(anchor) <= MaxNumberBytes && !WindowsDevice().IsMatch(anchor);
+
+    /// <summary>A folder name every file system takes (255 bytes) with room to spare; a 编号 is a short code.</summary>
+    private const int MaxNumberBytes = 100;
+
+    /// <summary>Names Windows keeps for devices (CON, NUL, COM1 …): a site copied to or previewed on Windows could not hold the page.</summary>
+    [GeneratedRegex(@"^(?:CON|PRN|AUX|NUL|COM[0-9]|LPT[0-9])(?:\..*)?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex WindowsDevice();
+
+    /// <summary>Control, format (direction marks, zero-width), unassigned and private characters: nothing a reader can see or type.</summary>
+    private static bool IsInvisible(char ch) => char.GetUnicodeCategory(ch) is UnicodeCategory.Control or UnicodeCategory.Format or UnicodeCategory.OtherNotAssigned or UnicodeCategory.PrivateUse or UnicodeCategory.LineSeparator or UnicodeCategory.ParagraphSeparator;
 
     private static DateOnly? ReadDate(string text, string column, Action<string, string, LocalizedText> report, bool required)
     {

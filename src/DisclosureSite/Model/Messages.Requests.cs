@@ -11,6 +11,14 @@ public static partial class Messages
         $"民情台账缺少列：{List(missing)}。表头必须有：{List(required)}（可另加 经办人、办结时限、办结日期、办理结果、回访）。",
         $"The 民情台账 lacks the columns {List(missing)}. Required: {List(required)} (optional: 经办人, 办结时限, 办结日期, 办理结果, 回访).");
 
+    public static LocalizedText BadRequestNumber(string number) => T(
+        $"编号“{number}”不能用：编号会成为这件事的网页地址（…/requests/编号/），不能以 . 开头或结尾、不能是 index.html、print.html、CON、NUL 这样的名字，不能太长（最多 100 字节，约 33 个汉字），也不能有看不见的控制字符。请改成 2026-015 这样的写法。",
+        $"Number '{number}' cannot be used: it becomes the matter's page address (…/requests/<number>/), so it may not start or end with '.', be index.html, print.html or a Windows device name (CON, NUL …), be longer than 100 bytes, or hold invisible control characters. Use e.g. 2026-015.");
+
+    public static LocalizedText RequestNumberClash(string number, string other, int firstLine) => T(
+        $"编号“{number}”和第 {firstLine} 行的“{other}”会成为同一个网页地址（空格、/、#、: 等都变成 -，不分大小写）。请给这件事换一个编号。",
+        $"Number '{number}' and '{other}' on line {firstLine} become the same page address (spaces, /, # … become -, case is ignored); give this matter another number.");
+
     public static LocalizedText DuplicateRequestNumber(string number, int firstLine) => T(
         $"编号“{number}”重复了，第 {firstLine} 行已经用过。每件事项一个编号，例如 2026-015。",
         $"Number '{number}' is already used on line {firstLine}; give each matter its own number, e.g. 2026-015.");

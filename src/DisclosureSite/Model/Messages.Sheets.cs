@@ -9,11 +9,15 @@ public static partial class Messages
     private static string Quoted(IEnumerable<string> items, string separator) =>
         string.Join(separator, items.Take(Listed).Select(i => $"“{i}”")) + (items.Skip(Listed).Any() ? " …" : string.Empty);
 
-    public static LocalizedText HeaderNotFound(int line, IReadOnlyList<string> found, IEnumerable<string> accepted) => T(
-        $"找不到表头:第 {line} 行应是表头(列名),这里写的是 {Quoted(found, "、")},没有一个是认得的列名。表头可以在前 10 行的任意一行,"
+    public static LocalizedText HeaderNotFound(int line, IReadOnlyList<string> found, IEnumerable<string> accepted, string sheet = "") => T(
+        $"找不到表头:{(sheet.Length > 0 ? $"工作表“{sheet}”" : string.Empty)}第 {line} 行应是表头(列名),这里写的是 {Quoted(found, "、")},没有一个是认得的列名。表头可以在前 10 行的任意一行,"
         + $"上面可以有标题和“单位:元”;列名要用这些写法之一:{string.Join("、", accepted.Take(30))}。",
-        $"No header found: row {line} should be the header (column names) but holds {Quoted(found, ", ")}, none of which is a known column name. "
+        $"No header found: {(sheet.Length > 0 ? $"sheet '{sheet}', " : string.Empty)}row {line} should be the header (column names) but holds {Quoted(found, ", ")}, none of which is a known column name. "
         + $"The header may be on any of the first 10 rows, under a title and a unit line; accepted names: {string.Join(", ", accepted.Take(30))}.");
+
+    public static LocalizedText RowUnderSignature(int signatureLine) => T(
+        $"这一行在第 {signatureLine} 行的签名栏（或“注：”说明）下面，却像表格里的一行。签名栏下面的内容不会当成表格的行，也不会检查和公开。请把这一行移到签名栏上面的表格里，或把签名栏移到表格最下面。",
+        $"This row is under the signature (or note) line on row {signatureLine} but looks like a row of the table; nothing under the signature is read as rows, checked or published. Move the row up into the table, or the signature to the bottom.");
 
     public static LocalizedText CellOutsideHeader(string text, int width) => T(
         $"这一格“{text}”在表头的右边(表头只有 {width} 列),不属于表格,不会公开。请把它移进表格的某一列,或删掉;说明文字请写在表格下方或 .md 正文里。",

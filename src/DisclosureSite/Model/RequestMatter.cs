@@ -53,8 +53,12 @@ public sealed record RequestMatter(
     /// <summary>The quarter the matter was received in (the period its findings and figures belong to).</summary>
     public Period Quarter => Period.Containing(Received, PeriodKind.Quarter);
 
-    /// <summary>The 编号 as a URL segment and fragment (<c>2026-012</c>; spaces, slashes and quotes become <c>-</c>).</summary>
-    public string Anchor => string.Concat(Number.Select(ch => char.IsWhiteSpace(ch) || ch is '/' or '\\' or '#' or '?' or '%' or '"' or '\'' or '<' or '>' ? '-' : ch));
+    /// <summary>The 编号 as a URL segment and fragment (<c>2026-012</c>; spaces, slashes, quotes and what Windows refuses in a folder name — <c>: * |</c> — become <c>-</c>).</summary>
+    public string Anchor => AnchorOf(Number);
+
+    /// <summary>The URL segment of a 编号; the loader refuses numbers whose segment is not a page of its own (<c>..</c>, <c>print.html</c>).</summary>
+    public static string AnchorOf(string number) =>
+        string.Concat(number.Select(ch => char.IsWhiteSpace(ch) || ch is '/' or '\\' or '#' or '?' or '%' or '"' or '\'' or '<' or '>' or ':' or '*' or '|' ? '-' : ch));
 
     /// <summary>
     /// The page of the matter's told result, <c>&lt;unit&gt;/requests/&lt;编号&gt;/</c>: the URL the publication ledger records the

@@ -81,8 +81,25 @@ public sealed class TableSchema
     /// <summary>Any other table: shown as written; its header is the first row that looks like one.</summary>
     public static TableSchema Generic { get; } = new("generic", new Dictionary<string, string[]>(StringComparer.Ordinal), null);
 
-    /// <summary>民情台账 (<c>units/&lt;unit&gt;/requests.csv</c>): its columns are the preset's <c>columns: requests:</c> (Loading/RequestsLoader.cs).</summary>
-    public static TableSchema Requests { get; } = new("requests", new Dictionary<string, string[]>(StringComparer.Ordinal), null);
+    /// <summary>民情台账 (<c>units/&lt;unit&gt;/requests.csv</c>, read by Loading/RequestsLoader.cs); a preset's <c>columns: requests:</c> rename them.</summary>
+    public static TableSchema Requests { get; } = new(
+        "requests",
+        new Dictionary<string, string[]>(StringComparer.Ordinal)
+        {
+            ["number"] = ["编号"],
+            ["received"] = ["受理日期"],
+            ["requester"] = ["反映人"],
+            ["subject"] = ["事项"],
+            ["category"] = ["类别"],
+            ["handler"] = ["经办人"],
+            ["limit"] = ["办结时限"],
+            ["status"] = ["状态"],
+            ["closed"] = ["办结日期"],
+            ["result"] = ["办理结果"],
+            ["follow_up"] = ["回访"],
+            ["revision_note"] = ["revision_note"],
+        },
+        null);
 
     /// <summary>Every schema, in the order their checks run.</summary>
     public static IReadOnlyList<TableSchema> All { get; } = [Ledger, Roster, Generic, Requests];
@@ -116,17 +133,21 @@ public sealed class TableSchema
         return fromPreset.Count > 0 ? fromPreset : DefaultColumns.TryGetValue(column, out var d) ? d : [];
     }
 
+    /// <summary>The name a message gives a logical column: its first default name (<c>requests</c>/<c>received</c> → 受理日期).</summary>
+    public string DefaultName(string column) => DefaultColumns.TryGetValue(column, out var names) ? names[0] : column;
+
     /// <summary>The index of one logical column in <paramref name="table"/>; -1 when the table has none of its names.</summary>
     public int Column(Table table, RuleSet rules, string column) => table.ColumnIndex(Aliases(rules, column));
 
     /// <summary>
     /// Every column name this schema knows, as <see cref="Table.NormalizeHeader"/> makes them. A generic table knows the
-    /// names of the ledger and the roster and of every schema the preset lists: they are the words a header row is made of.
+    /// names of every schema with default columns and of every schema the preset lists: they are the words a header row
+    /// is made of.
     /// </summary>
     public IReadOnlySet<string> Known(RuleSet rules)
     {
         var schemas = this == Generic
-            ? new[] { Ledger.Name, Roster.Name }.Concat(rules.ColumnAliases.Keys).Distinct().Select(n => Named(n)).OfType<TableSchema>()
+            ? All.Where(s => s.DefaultColumns.Count > 0).Select(s => s.Name).Concat(rules.ColumnAliases.Keys).Distinct().Select(n => Named(n)).OfType<TableSchema>()
             : [this];
         var names = new HashSet<string>(StringComparer.Ordinal);
         foreach (var s in schemas)

@@ -59,7 +59,11 @@ public static partial class SheetLayout
     /// <paramref name="positional"/> is true for spreadsheets, where a short row is a row with empty cells at its end;
     /// in CSV a row with fewer cells than the header is a broken row (a missing comma shifts every cell after it).
     /// </summary>
-    public static SheetTable? Find(RawSheet sheet, IReadOnlySet<string> known, bool requireKnown, bool positional, string file, FindingSink sink, string? unit = null, string? period = null, string? item = null)
+    /// <param name="maskNames">
+    /// True for a sheet whose cells may name villagers (民情台账): a full name quoted in a finding is masked (张*明), since
+    /// the check's report may be read where the file is not (a public CI log).
+    /// </param>
+    public static SheetTable? Find(RawSheet sheet, IReadOnlySet<string> known, bool requireKnown, bool positional, string file, FindingSink sink, string? unit = null, string? period = null, string? item = null, bool maskNames = false)
     {
         var rows = sheet.Rows;
         if (rows.Count == 0)
@@ -75,7 +79,7 @@ public static partial class SheetLayout
             if (requireKnown)
             {
                 var row = rows[expected];
-                sink.Report(FindingCodes.MissingColumn, new SourceRef(file, row.Line, row.Cells.FirstOrDefault(c => c.Text.Length > 0).Column is > 0 and var c ? c : 1), Messages.HeaderNotFound(row.Line, Texts(row), known), unit, period, item);
+                sink.Report(FindingCodes.MissingColumn, new SourceRef(file, row.Line, row.Cells.FirstOrDefault(c => c.Text.Length > 0).Column is > 0 and var c ? c : 1), Messages.HeaderNotFound(row.Line, Texts(row).Select(t => maskNames && IsDataRow(row) ? Quote(t) : t).ToList(), known, sheet.Name), unit, period, item);
                 return null;
             }
 
@@ -117,12 +121,18 @@ public static partial class SheetLayout
             // Under the 合计 row, a line of one cell is the signing body or the date (东山村民委员会, 2026年9月30日).
             if (signature.Count > 0 || IsSignature(row) || (totalSeen && NonEmpty(row) == 1))
             {
+                // A row of the table left under the signature or a 注： line would be neither a row nor checked.
+                if (signature.Count > 0 && !IsSignature(row) && LooksLikeRow(row, width))
+                {
+                    sink.Report(FindingCodes.Syntax, new SourceRef(file, row.Line, row.Cells.First(c => c.Text.Length > 0).Column), Messages.RowUnderSignature(signature[0].Line), unit, period, item);
+                }
+
                 signature.Add(new SignatureLine(row.Line, SignatureParts(row)));
                 continue;
             }
 
             totalSeen |= TotalRows.IsTotal(row);
-            if (Fit(row, width, positional, file, sink, unit, period, item) is { } fitted)
+            if (Fit(row, width, positional, file, sink, unit, period, item, maskNames) is { } fitted)
             {
                 data.Add(fitted);
             }
@@ -136,7 +146,7 @@ public static partial class SheetLayout
     /// A row cut or padded to <paramref name="width"/> cells; null (with a finding) when it has content right of the
     /// header, or, in CSV, fewer cells than the header. Empty cells right of the header are what spreadsheets save.
     /// </summary>
-    public static TableRow? Fit(TableRow row, int width, bool positional, string file, FindingSink sink, string? unit = null, string? period = null, string? item = null)
+    public static TableRow? Fit(TableRow row, int width, bool positional, string file, FindingSink sink, string? unit = null, string? period = null, string? item = null, bool maskNames = false)
     {
         var cells = row.Cells.ToList();
         while (cells.Count > width && cells[^1].Text.Length == 0)
@@ -148,7 +158,7 @@ public static partial class SheetLayout
         {
             var outside = cells.Skip(width).FirstOrDefault(c => c.Text.Length > 0);
             var at = cells.Count > width ? outside.Column : cells.Count + 1;
-            sink.Report(FindingCodes.Syntax, new SourceRef(file, row.Line, at), positional ? Messages.CellOutsideHeader(outside.Text, width) : Messages.CsvRagged(cells.Count, width), unit, period, item);
+            sink.Report(FindingCodes.Syntax, new SourceRef(file, row.Line, at), positional ? Messages.CellOutsideHeader(maskNames ? Quote(outside.Text) : outside.Text, width) : Messages.CsvRagged(cells.Count, width), unit, period, item);
             return null;
         }
 
@@ -206,7 +216,12 @@ public static partial class SheetLayout
         return merged;
     }
 
-    private static bool IsUnitOrTitle(TableRow row) => NonEmpty(row) <= 1 || UnitLine().IsMatch(Joined(row));
+    /// <summary>A line above the header that is not it: a title, a unit line, or only "label：value" cells (填报单位：…　填报日期：…).</summary>
+    private static bool IsUnitOrTitle(TableRow row) =>
+        NonEmpty(row) <= 1 || UnitLine().IsMatch(Joined(row)) || row.Cells.Where(c => c.Text.Length > 0).All(c => LabelStart().IsMatch(c.Text));
+
+    /// <summary>Whether one of the first rows of <paramref name="rows"/> is a header made of <paramref name="known"/> names.</summary>
+    public static bool HasHeader(IReadOnlyList<TableRow> rows, IReadOnlySet<string> known) => FindHeader(rows, known) >= 0;
 
     /// <summary>The title (the first line above the header that is not only a unit), the unit, and the other lines.</summary>
     private static (string? Title, string? Unit, IReadOnlyList<string> Notes) Above(IEnumerable<TableRow> rows)
@@ -273,6 +288,23 @@ public static partial class SheetLayout
 
         return parts;
     }
+
+    /// <summary>
+    /// A line under the signature that is a row of the table rather than more of the signature: at least half the
+    /// header's cells (and three) filled, none of them a "label：" part (监督小组：…, 日期：…).
+    /// </summary>
+    private static bool LooksLikeRow(TableRow row, int width) =>
+        NonEmpty(row) >= Math.Max(3, (width + 1) / 2) && !row.Cells.Any(c => LabelStart().IsMatch(c.Text));
+
+    /// <summary>A cell that starts with a short label and a colon (制表人：, 监督小组:).</summary>
+    [GeneratedRegex(@"^[^\s:：]{1,12}[:：]", RegexOptions.CultureInvariant)]
+    private static partial Regex LabelStart();
+
+    /// <summary>A row of data rather than column names: a cell of it has a digit (a 编号, a date).</summary>
+    private static bool IsDataRow(TableRow row) => row.Cells.Any(c => c.Text.Any(char.IsAsciiDigit));
+
+    /// <summary>A cell as a finding may quote it from a sheet naming villagers: a full name masked.</summary>
+    private static string Quote(string text) => Model.PersonalData.PersonName.IsFullName(text) ? Model.PersonalData.PersonName.Mask(text) : text;
 
     private static int NonEmpty(TableRow row) => row.Cells.Count(c => c.Text.Length > 0);
 

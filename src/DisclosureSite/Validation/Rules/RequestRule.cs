@@ -34,8 +34,10 @@ public sealed class RequestRule : IValidationRule
 
         foreach (var unit in input.Units)
         {
+            // A file that is there but could not be read has its own findings; "no 民情台账" would only add confusion.
             if (input.Rules.Standing.TryGetValue(unit.Level, out var rules) && rules.Requests && input.RequestsOf(unit.Id) is null
-                && OwesOne(unit, input.Settings.Since, asOf))
+                && OwesOne(unit, input.Settings.Since, asOf)
+                && !Loading.TableReader.Extensions.Any(ext => File.Exists(Path.Combine(input.Root, "units", unit.Id, "requests" + ext))))
             {
                 yield return new Finding(FindingCodes.StandingMissing, Severity.Warning, Messages.NoRequests(unit.Name, unit.Id), unit.Id, null, null, $"units/{unit.Id}/requests.csv");
             }
