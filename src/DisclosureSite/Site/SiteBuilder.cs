@@ -66,7 +66,7 @@ public static class SiteBuilder
             return new BuildResult(BuildOutcome.InputErrors, report, 0, 0, 0, total.Elapsed, options.OutputRoot, warnings, phases);
         }
 
-        var themeRoot = options.ThemeRoot ?? ThemeLocator.Find(options.InputRoot)
+        var themeRoot = options.ThemeRoot ?? ThemeLocator.Find()
             ?? throw new ThemeException("找不到默认主题 themes/default(the default theme was not found next to the tool or above the input folder).");
         var theme = new ThemeTemplates(new ThemeFiles(themeRoot, ThemeLocator.OverridesOf(options.InputRoot), options.InputRoot));
         var urls = SiteUrls.From(options.BaseUrl ?? validation.Input.Settings.BaseUrl);

@@ -50,6 +50,33 @@ public class ReadBoundaryTests
     }
 
     [Test]
+    public void A_themes_folder_above_the_input_or_the_working_directory_is_never_the_theme()
+    {
+        // The installed tool has no themes/default above itself; before, it also looked above the input folder and the
+        // working directory, so a themes/default left in a data repository or in /tmp was rendered into the site.
+        using var a = new Attack();
+        a.Write("themes/default/layouts/base.liquid", Secret);
+        var tool = Directory.CreateTempSubdirectory("ds-tool-");
+        string? found;
+        try
+        {
+            found = DisclosureSite.Site.Render.ThemeLocator.Find(tool.FullName);
+        }
+        finally
+        {
+            tool.Delete();
+        }
+
+        Assert.That(found, Is.Not.Null);
+        Assert.That(Path.GetFullPath(found!), Does.Not.StartWith(Path.GetFullPath(a.Path("."))), "the embedded theme, not the one above");
+        Assert.That(File.ReadAllText(Path.Combine(found!, "layouts", "base.liquid")), Does.Not.Contain(Secret));
+
+        var run = a.Build();
+        Assert.That(run.Code, Is.Zero, run.ToString());
+        Assert.That(Directory.EnumerateFiles(a.Path("_site"), "*.html", SearchOption.AllDirectories).Any(f => File.ReadAllText(f).Contains(Secret, StringComparison.Ordinal)), Is.False);
+    }
+
+    [Test]
     public void Attachment_and_table_through_a_link_into_git_are_refused_when_the_input_is_the_repository_root()
     {
         using var a = new Attack();

@@ -1,10 +1,12 @@
 namespace DisclosureSite.Site.Render;
 
 /// <summary>
-/// Finds the default theme: <c>themes/default</c> of a folder above the tool, the input or the working directory (a
-/// clone run with <c>dotnet run</c> or the tests, so a theme edit shows at once), else the copy embedded in this
-/// library, unpacked once per build of the tool into the temporary folder (the installed .NET tool and the
-/// single-file release binaries carry nothing beside themselves).
+/// Finds the default theme: <c>themes/default</c> of a folder above the tool itself (a clone run with <c>dotnet run</c>,
+/// the tests or the bench, so a theme edit shows at once), else the copy embedded in this library, unpacked once per
+/// build of the tool into the temporary folder (the installed .NET tool and the single-file release binaries carry
+/// nothing beside themselves). Never from above the input folder or the working directory: a <c>themes/default</c>
+/// anyone left there (in a data repository, in /tmp) would be rendered into the site instead of the tool's theme; a
+/// township changes the theme only through <c>input/theme/</c>.
 /// </summary>
 public static class ThemeLocator
 {
@@ -12,17 +14,17 @@ public static class ThemeLocator
 
     private const string ResourcePrefix = "theme/";
 
-    public static string? Find(string inputRoot)
+    public static string? Find() => Find(AppContext.BaseDirectory);
+
+    /// <summary>The theme for a tool run from <paramref name="toolDirectory"/>.</summary>
+    public static string? Find(string toolDirectory)
     {
-        foreach (var start in new[] { AppContext.BaseDirectory, Path.GetFullPath(inputRoot), Directory.GetCurrentDirectory() })
+        for (var dir = new DirectoryInfo(toolDirectory); dir is not null; dir = dir.Parent)
         {
-            for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
+            var candidate = Path.Combine(dir.FullName, "themes", "default");
+            if (File.Exists(Path.Combine(candidate, "layouts", "base.liquid")))
             {
-                var candidate = Path.Combine(dir.FullName, "themes", "default");
-                if (File.Exists(Path.Combine(candidate, "layouts", "base.liquid")))
-                {
-                    return candidate;
-                }
+                return candidate;
             }
         }
 
