@@ -2,9 +2,9 @@
 # Side-by-side benchmark of `disclosure build` against Hugo on generated county corpora (issue 8, SPEC §11).
 # Usage: bench/run.sh [--sizes "10 50 300"] [--years 5] [--runs 3] [--work DIR] [--update-docs]
 # Prints a Markdown table; --update-docs also writes it into docs/performance.md. See docs/performance.md.
+# Runs the CLI as released: published ReadyToRun for this machine (the JIT-only build is measured beside it at start-up).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-ROOT=$(pwd)
 
 SIZES="10 50 300"; YEARS=5; RUNS=3; WORK=${TMPDIR:-/tmp}/disclosure-bench; UPDATE_DOCS=0; SEED=1; AS_OF=2026-11-24
 while [ $# -gt 0 ]; do
@@ -19,44 +19,21 @@ while [ $# -gt 0 ]; do
   esac
 done
 
-log() { printf '[bench] %s\n' "$*" >&2; }
-need() {
-  command -v "$1" >/dev/null 2>&1 && return 0
-  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
-    log "installing $2 (apt)"; (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$2") >/dev/null
-  else
-    log "missing $1: install the $2 package"; exit 2
-  fi
-}
+. bench/lib.sh
 need hugo hugo
 [ -x /usr/bin/time ] || need /usr/bin/time time
 
 mkdir -p "$WORK"
 LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
-log "building the Release CLI and the corpus generator once"
-dotnet build src/DisclosureSite.Cli -c Release -o "$WORK/bin" -nologo -v q >/dev/null
+need gcc gcc
+publish_cli
 DLL="$WORK/bin/disclosure.dll"
-dotnet build tools/DisclosureSite.Corpus -c Release -o "$WORK/corpus-bin" -nologo -v q >/dev/null
-CORPUS_DLL="$WORK/corpus-bin/disclosure-corpus.dll"
+corpus_tool
+gcc -O2 -pthread -o "$WORK/write-floor" bench/write-floor.c
 HAS_BUILD=1
 probe=$(dotnet "$DLL" build --help 2>&1 || true)
 if grep -q '未知命令' <<<"$probe"; then HAS_BUILD=0; log "this checkout has no 'disclosure build' yet: our column stays empty"; fi
 
-now_ns() { date +%s%N; }
-# run_timed LABEL CMD...: runs CMD, appends "seconds peak_kib" to $WORK/LABEL.times
-run_timed() {
-  local label=$1; shift
-  local t0 t1 rss
-  t0=$(now_ns)
-  /usr/bin/time -f %M -o "$WORK/.rss" "$@" >"$WORK/.out" 2>&1 || { cat "$WORK/.out" >&2; log "FAILED: $*"; return 1; }
-  t1=$(now_ns)
-  rss=$(tail -1 "$WORK/.rss")
-  echo "$(( (t1 - t0) / 1000000 )) $rss" >>"$WORK/$label.times"
-}
-# stats LABEL -> "min_s median_s max_rss_mib"
-stats() {
-  sort -n "$WORK/$1.times" | awk '{t[NR]=$1; if ($2>m) m=$2} END {n=NR; med=(n%2)?t[(n+1)/2]:(t[n/2]+t[n/2+1])/2; printf "%.2f %.2f %.0f", t[1]/1000, med/1000, m/1024}'
-}
 pages() { find "$1" -name '*.html' -type f | wc -l; }
 
 TABLE="$WORK/results.md"
@@ -64,6 +41,11 @@ TABLE="$WORK/results.md"
   echo "| corpus | pages ours / Hugo | wall min / median ours (s) | wall min / median Hugo (s) | peak RSS ours / Hugo (MiB) | pages/s ours / Hugo | ratio ours/Hugo (median) |"
   echo "| --- | --- | --- | --- | --- | --- | --- |"
 } >"$TABLE"
+FLOOR="$WORK/floor.md"
+{
+  echo "| corpus | files written by ours | write floor min / median (s) | ours median / floor median |"
+  echo "| --- | --- | --- | --- |"
+} >"$FLOOR"
 
 LARGEST=""
 for n in $SIZES; do
@@ -95,7 +77,58 @@ for n in $SIZES; do
   fi
   hps=$(awk -v p="$hpages" -v t="$hmed" 'BEGIN{printf "%.0f", p/t}')
   echo "| $n villages × $YEARS y | $opages / $hpages | $omin / $omed | $hmin / $hmed | $orss / $hrss | $ops / $hps | $ratio |" >>"$TABLE"
+  if [ $HAS_BUILD = 1 ]; then
+    # The physical floor: the same files with the same sizes written by a C program with as many threads as cores,
+    # after deleting the previous copy just before, as each clean build above does — no reading, rendering or hashing.
+    find "$WORK/out-ours-$n" -type f -printf '%s\t%P\n' >"$WORK/floor-$n.list"
+    rm -f "$WORK/floor-$n.times"
+    for r in $(seq 1 "$RUNS"); do
+      rm -rf "$WORK/out-floor-$n"
+      read -r ffiles _ fsec <<<"$("$WORK/write-floor" "$WORK/out-floor-$n" "$(nproc)" <"$WORK/floor-$n.list")"
+      echo "$(awk -v s="$fsec" 'BEGIN{printf "%d", s*1000}') 0" >>"$WORK/floor-$n.times"
+    done
+    rm -rf "$WORK/out-floor-$n"
+    read -r fmin fmed _ <<<"$(stats "floor-$n")"
+    echo "| $n villages × $YEARS y | $ffiles | $fmin / $fmed | $(awk -v a="$omed" -v b="$fmed" 'BEGIN{printf "%.1f", a/b}') |" >>"$FLOOR"
+  fi
 done
+
+# Start-up on the smallest corpus: the process floor (--version), and the time from the process's start to the first
+# line of work of check and build (DISCLOSURE_TIMINGS=1 prints it), for the ReadyToRun CLI and the JIT-only build, alternately.
+SMALLEST=${SIZES%% *}
+STARTUP="$WORK/startup.md"; : >"$STARTUP"
+if [ $HAS_BUILD = 1 ]; then
+  small="$WORK/corpus-$SMALLEST"
+  for v in r2r jit; do rm -f "$WORK/ver-$v.times" "$WORK/cs-$v.times" "$WORK/bs-$v.times" "$WORK/cw-$v.times" "$WORK/bw-$v.times"; done
+  rm -f "$WORK/hugo-ver.times"
+  # first_work FILE LABEL: appends the start-up line's milliseconds from FILE to LABEL.times
+  first_work() { awk '/\[timing\] start-up/{print $3 " 0"; exit}' "$1" >>"$WORK/$2.times"; }
+  for r in $(seq 1 5); do
+    for v in r2r jit; do
+      dll="$WORK/bin/disclosure.dll"; [ $v = jit ] && dll="$WORK/bin-jit/disclosure.dll"
+      log "start-up $v run $r"
+      run_timed "ver-$v" dotnet "$dll" --version
+      DISCLOSURE_TIMINGS=1 run_timed "cw-$v" dotnet "$dll" check --input "$small" --as-of "$AS_OF" || true
+      first_work "$WORK/.out" "cs-$v"
+      rm -rf "$WORK/out-start" "$WORK/.out-start.build-cache" "$WORK/.out-start.spare" "$WORK/.out-start.spare.build-cache"
+      DISCLOSURE_INPUT_CACHE=off DISCLOSURE_TIMINGS=1 run_timed "bw-$v" dotnet "$dll" build --no-search --input "$small" --output "$WORK/out-start" --as-of "$AS_OF"
+      first_work "$WORK/.out" "bs-$v"
+    done
+    run_timed hugo-ver hugo version
+  done
+  rm -rf "$WORK/out-start"
+  ms() { sort -n "$WORK/$1.times" | awk '{t[NR]=$1} END {n=NR; med=(n%2)?t[(n+1)/2]:(t[n/2]+t[n/2+1])/2; printf "%d / %d", t[1], med}'; }
+  {
+    echo "| $SMALLEST villages, 5 runs, min / median (ms) | ReadyToRun (as released) | JIT only |"
+    echo "| --- | --- | --- |"
+    echo "| \`disclosure --version\`, whole process | $(ms ver-r2r) | $(ms ver-jit) |"
+    echo "| \`check\`: process start → first line of work | $(ms cs-r2r) | $(ms cs-jit) |"
+    echo "| \`check\`, whole process (warm input cache) | $(ms cw-r2r) | $(ms cw-jit) |"
+    echo "| \`build\`: process start → first line of work | $(ms bs-r2r) | $(ms bs-jit) |"
+    echo "| \`build\`, whole process (clean, no cache) | $(ms bw-r2r) | $(ms bw-jit) |"
+    echo "| \`hugo version\`, whole process | $(ms hugo-ver) | |"
+  } >"$STARTUP"
+fi
 
 EXTRA="$WORK/extra.md"; : >"$EXTRA"
 corpus="$WORK/corpus-$LARGEST"
@@ -132,7 +165,7 @@ done
 read -r cmin cmed crss <<<"$(stats check)"
 echo "- \`check\` on $LARGEST villages × $YEARS years, warm: median ${cmed} s of 5 (min ${cmin} s), peak ${crss} MiB" >>"$EXTRA"
 
-MACHINE="$(nproc) cores, $(awk '/MemTotal/{printf "%.0f GiB", $2/1048576}' /proc/meminfo) RAM, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//'), $(uname -sr), .NET $(dotnet --version), $(hugo version | cut -d' ' -f2)"
+MACHINE="$(machine), $(hugo version | cut -d' ' -f2)"
 DATE=$(date -u +%Y-%m-%d)
 LOAD_AFTER=$(cut -d' ' -f1-3 /proc/loadavg)
 REPORT="$WORK/report.md"
@@ -143,16 +176,18 @@ REPORT="$WORK/report.md"
   cat "$TABLE"
   echo
   cat "$EXTRA"
+  if [ $HAS_BUILD = 1 ]; then
+    echo
+    echo "The physical floor: the same files, same sizes, written by \`bench/write-floor.c\` ($(nproc) threads) after deleting the previous copy:"
+    echo
+    cat "$FLOOR"
+    echo
+    echo "Start-up:"
+    echo
+    cat "$STARTUP"
+  fi
 } >"$REPORT"
 cat "$REPORT"
 
-if [ $UPDATE_DOCS = 1 ]; then
-  python3 - "$ROOT/docs/performance.md" "$REPORT" <<'PY'
-import sys, re
-doc, rep = sys.argv[1], open(sys.argv[2], encoding="utf-8").read().strip()
-text = open(doc, encoding="utf-8").read()
-new = re.sub(r"(<!-- bench:begin -->\n).*?(\n<!-- bench:end -->)", lambda m: m.group(1) + rep + m.group(2), text, flags=re.S)
-open(doc, "w", encoding="utf-8").write(new)
-PY
-  log "updated docs/performance.md"
-fi
+[ $UPDATE_DOCS = 1 ] && update_docs bench "$REPORT"
+exit 0

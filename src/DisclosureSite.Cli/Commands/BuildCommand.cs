@@ -14,6 +14,7 @@ public static class BuildCommand
 
     public static int Run(string[] args, CliContext context)
     {
+        var timer = new Diagnostics.PhaseTimer(context.Error);
         var a = new Arguments(args, Options, ["verbose", "no-search"]);
         a.NoPositionals();
         var inputDir = a.Get("input", "input");
@@ -41,6 +42,7 @@ public static class BuildCommand
             StepStarted = verbose ? step => context.Error.WriteLine("step: " + step) : null,
         };
         var result = Build(options, context, out var failure);
+        timer.Lap("build");
         if (result is not null && verbose)
         {
             foreach (var phase in result.Phases)
