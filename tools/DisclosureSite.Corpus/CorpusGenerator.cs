@@ -368,7 +368,7 @@ public static class CorpusGenerator
             var rosterRows = 0;
             var rosterTotal = 0m;
             var schema = item.TableSchema;
-            if (nil is null && schema == "ledger")
+            if (nil is null && schema == TableSchema.Ledger)
             {
                 var opening = _balances.TryGetValue(item.Id, out var b) ? b : LedgerMaker.FirstOpening(_rng, item.Id);
                 ledger = LedgerMaker.Make(_rng, item.Id, period, opening, unit);
@@ -379,7 +379,7 @@ public static class CorpusGenerator
                 tableCsv = ledger.ToCsv(amountWords: item.Id == "village.construction-funds");
                 tableMd = ledger.ToMarkdown();
             }
-            else if (nil is null && schema == "roster")
+            else if (nil is null && schema == TableSchema.Roster)
             {
                 var roster = RosterMaker.Make(_rng, item.Id);
                 rosterRows = roster.Rows.Count;
@@ -390,22 +390,18 @@ public static class CorpusGenerator
             }
             else if (nil is null && item.Id == "gov.procurement")
             {
-                schema = "generic";
+                schema = TableSchema.Generic;
                 var roster = RosterMaker.Procurement(_rng, unit, period);
                 tableFile = slug + "-projects.csv";
                 tableCsv = roster.ToCsv();
                 tableMd = HugoSite.Table(roster.Header, roster.Rows);
             }
 
-            var caption = schema switch
-            {
-                "ledger" => "收支明细",
-                "roster" => "名单",
-                _ => "项目清单",
-            };
+            // The caption is the name of the sheet `disclosure new` would make (收支明细, 名单).
+            var caption = schema?.Template?.SheetName ?? "项目清单";
             if (tableFile is not null)
             {
-                fm.Append("tables:\n  - file: ").Append(tableFile).Append("\n    schema: ").Append(schema).Append("\n    caption: ").Append(caption).Append('\n');
+                fm.Append("tables:\n  - file: ").Append(tableFile).Append("\n    schema: ").Append(schema!.Name).Append("\n    caption: ").Append(caption).Append('\n');
             }
 
             fm.Append("---\n");

@@ -10,6 +10,7 @@ namespace DisclosureSite.Ledger;
 /// <c>"</c>, <c>\</c> and control characters are escaped; everything else is written as UTF-8). A line of the
 /// ledger is this serialization; its <c>hash</c> is the SHA-256 of the same line without <c>,"hash":"…"</c>.
 /// </summary>
+// Our own writer, not System.Text.Json: the hash needs one exact byte form (fixed key order, RFC 8785 escaping), which JsonSerializer does not promise across versions.
 public static class CanonicalJson
 {
     public const string UtcTimeFormat = "yyyy-MM-dd'T'HH:mm:ss'Z'";

@@ -7,6 +7,7 @@ namespace DisclosureSite.Loading;
 /// An RFC 4180 CSV reader that keeps the line and column of every cell, so a finding can say
 /// "第 12 行第 4 列". Ragged rows and unbalanced quotes are findings.
 /// </summary>
+// Our own reader, not CsvHelper: a finding names the line and column of its cell (第 12 行第 4 列), which CsvHelper does not give per field.
 public static class CsvText
 {
     /// <summary>Reads header (the first row) and rows; null (with findings) when the file is not usable CSV.</summary>

@@ -214,21 +214,22 @@ public static partial class DisclosureLoader
             switch (tnode)
             {
                 case YamlScalarNode { Value: { Length: > 0 } v }:
-                    tables.Add(new TableRef(strings.Intern(v.Trim()), "generic", null));
+                    tables.Add(new TableRef(strings.Intern(v.Trim()), TableSchema.Generic, null));
                     break;
                 case YamlMappingNode tm:
                     var tf = new YamlFields(tm, file, sink, TableKeys, 1, unit.Id, periodText, itemId);
                     var tfile = tf.String("file", required: true);
-                    var schema = tf.String("schema") ?? "generic";
-                    if (schema is not ("ledger" or "roster" or "generic"))
+                    var schemaName = tf.String("schema");
+                    var schema = schemaName is null ? TableSchema.Generic : TableSchema.Named(schemaName, TableSchema.OfDisclosures);
+                    if (schema is null)
                     {
-                        tf.ReportAt("schema", FindingCodes.Syntax, Messages.BadSchema(schema));
-                        schema = "generic";
+                        tf.ReportAt("schema", FindingCodes.Syntax, Messages.BadSchema(schemaName!));
+                        schema = TableSchema.Generic;
                     }
 
                     if (tfile is not null)
                     {
-                        tables.Add(new TableRef(strings.Intern(tfile), strings.Intern(schema), strings.InternOrNull(tf.String("caption")), tf.String("sheet")));
+                        tables.Add(new TableRef(strings.Intern(tfile), schema, strings.InternOrNull(tf.String("caption")), tf.String("sheet")));
                     }
 
                     break;

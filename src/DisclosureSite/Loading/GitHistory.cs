@@ -6,6 +6,7 @@ namespace DisclosureSite.Loading;
 /// When each file was first added on the current branch, read from Git in one pass (one process for the
 /// whole history, never one per file). A shallow clone or a folder outside Git has no history.
 /// </summary>
+// The git command, not LibGit2Sharp: no native library to ship per platform, and every place that builds the site (CI, a clerk's clone) has git.
 public sealed class GitHistory
 {
     private GitHistory(IReadOnlyDictionary<string, DateTimeOffset> added, string? unavailableReason, string? head)

@@ -7,6 +7,7 @@ namespace DisclosureSite.Loading;
 /// Reads files as they were in past commits, for revision diffs and for <c>ledger verify</c>: one
 /// <c>git cat-file --batch</c> process for any number of files, never one process per file.
 /// </summary>
+// The git command (cat-file --batch), not LibGit2Sharp: as GitHistory, no native library to ship per platform.
 public sealed class GitObjects
 {
     private GitObjects(string top, string prefix)

@@ -259,7 +259,7 @@ public sealed partial class InputCache
         w.Write(e.Checks is not null);
         if (e.Checks is { } checks)
         {
-            WriteFindings(w, checks.LedgerTables, pool);
+            WriteFindings(w, checks.Content, pool);
             WriteFindings(w, checks.PersonalData, pool);
         }
 
@@ -313,7 +313,7 @@ public sealed partial class InputCache
         foreach (var t in m.Tables)
         {
             w.Write(t.File);
-            Pooled(w, t.Schema, pool);
+            Pooled(w, t.Schema.Name, pool);
             Pooled(w, t.Caption, pool);
             Opt(w, t.Sheet);
         }
@@ -333,7 +333,7 @@ public sealed partial class InputCache
         foreach (var t in d.Tables)
         {
             w.Write(t.File);
-            Pooled(w, t.Schema, pool);
+            Pooled(w, t.Schema.Name, pool);
             Pooled(w, t.Caption, pool);
             w.Write(t.HeaderLine);
             Pooled(w, t.Unit, pool);
@@ -429,7 +429,7 @@ public sealed partial class InputCache
         var tableRefs = NewArray<TableRef>(r.ReadInt32());
         for (var i = 0; i < tableRefs.Length; i++)
         {
-            tableRefs[i] = new TableRef(strings.Intern(r.ReadString()), Pooled(r, pool)!, Pooled(r, pool), OptString(r));
+            tableRefs[i] = new TableRef(strings.Intern(r.ReadString()), SchemaNamed(Pooled(r, pool)), Pooled(r, pool), OptString(r));
         }
 
         var attachments = NewArray<string>(r.ReadInt32());
@@ -448,7 +448,7 @@ public sealed partial class InputCache
         for (var t = 0; t < tables.Length; t++)
         {
             var tfile = r.ReadString();
-            var schema = Pooled(r, pool)!;
+            var schema = SchemaNamed(Pooled(r, pool));
             var caption = Pooled(r, pool);
             var headerLine = r.ReadInt32();
             var tableUnit = Pooled(r, pool);
@@ -520,6 +520,10 @@ public sealed partial class InputCache
             w.Write(x);
         }
     }
+
+    /// <summary>A schema as the cache wrote it (its name); an unknown one is a damaged cache, read as a miss.</summary>
+    private static TableSchema SchemaNamed(string? name) =>
+        TableSchema.Named(name) ?? throw new FormatException("unknown table schema in the input cache: " + name);
 
     /// <summary>A string that repeats across a unit's files (codes, units, periods, schemas, column names): written once, then by number.</summary>
     private static void Pooled(BinaryWriter w, string? s, Dictionary<string, int> pool)

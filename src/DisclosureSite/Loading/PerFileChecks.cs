@@ -2,8 +2,11 @@ using DisclosureSite.Model;
 
 namespace DisclosureSite.Loading;
 
-/// <summary>The findings of the checks that depend on one disclosure alone: its ledger tables and its personal data.</summary>
-public sealed record PerFileFindings(IReadOnlyList<Finding> LedgerTables, IReadOnlyList<Finding> PersonalData);
+/// <summary>
+/// The findings of the checks that depend on one disclosure alone: its <see cref="Content"/> (every table schema's rules,
+/// table dates, what is left of a template) and its personal data.
+/// </summary>
+public sealed record PerFileFindings(IReadOnlyList<Finding> Content, IReadOnlyList<Finding> PersonalData);
 
 /// <summary>
 /// Validation's checks of one disclosure, handed to the loader by whoever composes the run (Loading does not know the

@@ -13,7 +13,7 @@ namespace DisclosureSite.Loading;
 /// </summary>
 public static partial class RequestsLoader
 {
-    public const string Schema = "requests";
+    public static TableSchema Schema => TableSchema.Requests;
 
     /// <summary>The logical columns a 民情台账 must have.</summary>
     private static readonly string[] Required = ["number", "received", "requester", "subject", "category", "status"];
@@ -24,8 +24,8 @@ public static partial class RequestsLoader
     /// <summary>The files <c>/{unit}/requests/</c> holds besides the result pages.</summary>
     private static readonly string[] ListFiles = ["index.html", "print.html", "feed.xml"];
 
-    /// <summary>The Chinese name of each logical column (its default name in <see cref="ColumnNames"/>), for messages.</summary>
-    public static string ColumnName(string column) => ColumnNames.DefaultName(Schema, column);
+    /// <summary>The Chinese name of each logical column (its default name in <see cref="TableSchema.Requests"/>), for messages.</summary>
+    public static string ColumnName(string column) => Schema.DefaultName(column);
 
     /// <summary>A time limit written as days after 受理日期: <c>15</c>, <c>15天</c>, <c>15日</c>, <c>15 天内</c>.</summary>
     [GeneratedRegex(@"^\s*([0-9]{1,3})\s*(?:天|日|个自然日)?\s*(?:内)?\s*$", RegexOptions.CultureInvariant)]
@@ -52,8 +52,8 @@ public static partial class RequestsLoader
 
         // The same reader as a disclosure's sheet, looking for a 民情台账's column names: title rows, 单位/date lines, blank
         // rows, signature lines and trailing empty columns are found around the table, and a missing header is one finding.
-        var requesters = ColumnNames.Aliases(rules, Schema, "requester").Select(Table.NormalizeHeader).ToHashSet(StringComparer.Ordinal);
-        var request = new SheetRequest(ColumnNames.Known(rules, Schema), RequireKnown: true, PersonLabels: requesters);
+        var requesters = Schema.Aliases(rules, "requester").Select(Table.NormalizeHeader).ToHashSet(StringComparer.Ordinal);
+        var request = new SheetRequest(Schema.Known(rules), RequireKnown: true, PersonLabels: requesters);
         var table = TableReader.Read(input, file, Schema, request, "民情台账", sink, unit);
         if (table is null)
         {
@@ -63,7 +63,7 @@ public static partial class RequestsLoader
         var columns = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var name in Required.Concat(Optional))
         {
-            var index = table.ColumnIndex(ColumnNames.Aliases(rules, Schema, name));
+            var index = table.ColumnIndex(Schema.Aliases(rules, name));
             if (index >= 0)
             {
                 columns[name] = index;

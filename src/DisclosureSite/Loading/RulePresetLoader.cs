@@ -243,11 +243,12 @@ public static partial class RulePresetLoader
             var itemId = itf.String("id", required: true);
             var itemName = itf.String("name", required: true);
             var h1 = itf.String("h1_only") is "true" or "yes";
-            var table = itf.String("table");
+            var tableName = itf.String("table");
+            var table = TableSchema.Named(tableName, TableSchema.OfDisclosures);
             var itemSource = itf.Has("source") ? Citation(itf, sources) : source;
-            if (table is not null and not ("ledger" or "roster" or "generic"))
+            if (tableName is not null && table is null)
             {
-                itf.ReportAt("table", FindingCodes.Syntax, Messages.BadSchema(table));
+                itf.ReportAt("table", FindingCodes.Syntax, Messages.BadSchema(tableName));
             }
 
             if (itemId is null || itemName is null)
@@ -442,7 +443,7 @@ public static partial class RulePresetLoader
         foreach (var (k, v) in m.Children)
         {
             var schema = (k as YamlScalarNode)?.Value ?? string.Empty;
-            if (schema is not ("ledger" or "roster" or "generic" or "requests"))
+            if (TableSchema.Named(schema) is null)
             {
                 sink.Report(FindingCodes.Syntax, k.At(top.File), Messages.BadSchema(schema));
                 continue;

@@ -8,7 +8,7 @@ using ExcelDataReader;
 namespace DisclosureSite.Loading;
 
 /// <summary>What to look for in a sheet file: the column names its header is made of, and which sheet holds it.</summary>
-/// <param name="Known">The header's possible column names, normalized (<see cref="ColumnNames.Known"/>).</param>
+/// <param name="Known">The header's possible column names, normalized (<see cref="TableSchema.Known"/>).</param>
 /// <param name="RequireKnown">True when the header must have one of them (a ledger, a roster, 民情台账); false for a generic table.</param>
 /// <param name="Sheet">The sheet named by <c>sheet:</c>; null for the first non-empty visible sheet.</param>
 /// <param name="SheetNamedAt">Where <see cref="Sheet"/> was written, for the finding when the workbook has no such sheet.</param>
@@ -30,11 +30,11 @@ public static partial class TableReader
 
     /// <summary>
     /// A table of a file the input contract names (民情台账, <c>units/&lt;unit&gt;/requests.csv</c>), read like a disclosure's
-    /// sheet: <paramref name="request"/> names the columns its header is made of (<see cref="ColumnNames.Known"/> of its
+    /// sheet: <paramref name="request"/> names the columns its header is made of (<see cref="TableSchema.Known"/> of its
     /// schema), so title rows, a <c>单位：</c>/date line, blank rows and signature lines around the table are found as in
     /// any sheet, and a header that is not there is one finding naming the row and the accepted names.
     /// </summary>
-    public static Table? Read(InputFolder input, string relative, string schema, SheetRequest request, string? caption, FindingSink sink, string? unit = null, string? period = null, string? item = null)
+    public static Table? Read(InputFolder input, string relative, TableSchema schema, SheetRequest request, string? caption, FindingSink sink, string? unit = null, string? period = null, string? item = null)
     {
         return ReadSheet(input, relative, request, sink, out _, unit, period, item) is not { } s ? null
             : new Table(relative, schema, caption ?? s.Title, s.Header.Select(h => h.Text).ToArray(), PackedRows.Pack(s.Rows), s.Header.Count > 0 ? s.Header[0].Line : 1)
@@ -53,7 +53,7 @@ public static partial class TableReader
     /// </summary>
     internal static Table? Read(InputFolder input, string relative, TableRef reference, RuleSet rules, SourceRef referencedAt, FindingSink sink, out byte[]? content, StringPool strings, string? unit = null, string? period = null, string? item = null)
     {
-        var request = new SheetRequest(ColumnNames.Known(rules, reference.Schema), reference.Schema != "generic", reference.Sheet, referencedAt);
+        var request = new SheetRequest(reference.Schema.Known(rules), reference.Schema.HeaderByName, reference.Sheet, referencedAt);
         if (ReadSheet(input, relative, request, sink, out content, unit, period, item) is not { } s)
         {
             content = null;

@@ -24,7 +24,7 @@ public sealed record CatalogueItem(
     PeriodKind Schedule,
     DueRule Due,
     bool FirstHalfOnly,
-    string? TableSchema,
+    TableSchema? TableSchema,
     string Source)
 {
     /// <summary>True when this item is owed for <paramref name="period"/>.</summary>

@@ -1,7 +1,7 @@
 namespace DisclosureSite.Model;
 
 /// <summary>A table declared in a disclosure's front matter; <see cref="Sheet"/> names the workbook's sheet that holds it.</summary>
-public sealed record TableRef(string File, string Schema, string? Caption, string? Sheet = null);
+public sealed record TableRef(string File, TableSchema Schema, string? Caption, string? Sheet = null);
 
 /// <summary>Where a trusted publication date came from (SPEC §7), most trusted first.</summary>
 public enum DateSource

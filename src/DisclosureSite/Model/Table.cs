@@ -27,10 +27,11 @@ public sealed record SignatureLine(int Line, IReadOnlyList<string> Parts)
 }
 
 /// <summary>
-/// A table file of a disclosure: header and rows exactly as given (ledger | roster | generic). The loaders keep
-/// <see cref="Rows"/> as <see cref="PackedRows"/>: walk them, and keep what you need, not the rows.
+/// A table file of a disclosure: header and rows exactly as given, read as its <see cref="TableSchema"/> (ledger |
+/// roster | generic; a 民情台账 is read as requests). The loaders keep <see cref="Rows"/> as <see cref="PackedRows"/>:
+/// walk them, and keep what you need, not the rows.
 /// </summary>
-public sealed record Table(string File, string Schema, string? Caption, IReadOnlyList<string> Columns, IReadOnlyList<TableRow> Rows, int HeaderLine)
+public sealed record Table(string File, TableSchema Schema, string? Caption, IReadOnlyList<string> Columns, IReadOnlyList<TableRow> Rows, int HeaderLine)
 {
     /// <summary>The unit the sheet states above its header (<c>单位：元</c> → 元); null when it states none.</summary>
     public string? Unit { get; init; }

@@ -208,7 +208,7 @@ public class FuzzTests
                     try
                     {
                         File.WriteAllBytes(Path.Combine(dir, "fuzz.xlsx"), input);
-                        TableReader.Read(new InputFolder(dir), "fuzz.xlsx", "generic", new SheetRequest(new HashSet<string>(), RequireKnown: false), null, sink);
+                        TableReader.Read(new InputFolder(dir), "fuzz.xlsx", TableSchema.Generic, new SheetRequest(new HashSet<string>(), RequireKnown: false), null, sink);
                     }
                     finally
                     {

@@ -53,7 +53,7 @@ public static partial class SheetLayout
 
     /// <summary>
     /// Finds the table of <paramref name="sheet"/>. <paramref name="known"/> are the column names the header is made of
-    /// (<see cref="ColumnNames.Known"/>). When no row of the first ones has any of them: with
+    /// (<see cref="TableSchema.Known"/>). When no row of the first ones has any of them: with
     /// <paramref name="requireKnown"/>, one finding says which row should have been the header, what is there and the
     /// names it may have; without (a generic table), the first row of several cells is the header.
     /// <paramref name="positional"/> is true for spreadsheets, where a short row is a row with empty cells at its end;

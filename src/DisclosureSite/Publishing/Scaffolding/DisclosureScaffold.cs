@@ -15,20 +15,6 @@ public sealed record ScaffoldedFile(string Path, bool Written);
 /// </summary>
 public static class DisclosureScaffold
 {
-    /// <summary>The columns of a new ledger (收支明细) table, in the clerks' usual order.</summary>
-    public static IReadOnlyList<TemplateColumn> LedgerColumns { get; } =
-    [
-        new("日期", TemplateColumnKind.Date), new("摘要", TemplateColumnKind.Text), new("科目", TemplateColumnKind.Text), new("收入", TemplateColumnKind.Money),
-        new("支出", TemplateColumnKind.Money), new("经手人", TemplateColumnKind.Text), new("凭证号", TemplateColumnKind.Text),
-    ];
-
-    /// <summary>The columns of a new roster (名单) table.</summary>
-    public static IReadOnlyList<TemplateColumn> RosterColumns { get; } =
-    [
-        new("姓名", TemplateColumnKind.Text), new("户别", TemplateColumnKind.Text), new("人数", TemplateColumnKind.Count), new("金额(元)", TemplateColumnKind.Money),
-        new("备注", TemplateColumnKind.Text),
-    ];
-
     /// <summary>
     /// The file name of an item's disclosure, as in the demo and the clerks' guide: the stream prefix is dropped
     /// (<c>village.finance</c> → <c>finance</c>) except for 党务, whose items keep it (<c>party.dues</c> → <c>party-dues</c>).
@@ -71,8 +57,9 @@ public static class DisclosureScaffold
             }
 
             var slug = SlugFor(item);
-            var schema = item.TableSchema is "ledger" or "roster" ? item.TableSchema : null;
-            var table = schema is null ? null : $"{slug}-{schema}{(csv ? ".csv" : ".xlsx")}";
+            // A schema with a sheet template (ledger, roster: Model/TableSchema.cs) gets one beside the .md.
+            var schema = item.TableSchema?.Template is not null ? item.TableSchema : null;
+            var table = schema is null ? null : $"{slug}-{schema.Name}{(csv ? ".csv" : ".xlsx")}";
             results.Add(WriteIfAbsent(inputRoot, $"{folder}/{slug}.md", path => File.WriteAllText(path, Markdown(unit, period, item, table, schema), new UTF8Encoding(false))));
             if (table is null || schema is null)
             {
@@ -109,16 +96,15 @@ public static class DisclosureScaffold
         return new ScaffoldedFile(relative, true);
     }
 
-    /// <summary>The table template of a schema: the sheet a clerk would make for the notice board.</summary>
-    public static SheetTemplate TableTemplate(Unit unit, Period period, string schema)
+    /// <summary>The table template of a schema (its <see cref="TableSchema.Template"/>): the sheet a clerk would make for the notice board.</summary>
+    public static SheetTemplate TableTemplate(Unit unit, Period period, TableSchema schema)
     {
+        var shape = schema.Template ?? throw new ArgumentException($"schema {schema} has no sheet template", nameof(schema));
         var signers = unit.Level == UnitLevel.Township ? new[] { "制表人", "审核人", "负责人" } : ["制表人", "审核人", "村务监督委员会"];
-        return schema == "ledger"
-            ? new SheetTemplate($"{unit.Name}{period.ToChinese()}收支明细表", "收支明细", "元", LedgerColumns, HasTotal: true, signers)
-            : new SheetTemplate($"{unit.Name}{period.ToChinese()}发放名单", "名单", "元", RosterColumns, HasTotal: true, signers);
+        return new SheetTemplate($"{unit.Name}{period.ToChinese()}{shape.TitleSuffix}", shape.SheetName, "元", shape.Columns, HasTotal: true, signers);
     }
 
-    private static string Markdown(Unit unit, Period period, CatalogueItem item, string? table, string? schema)
+    private static string Markdown(Unit unit, Period period, CatalogueItem item, string? table, TableSchema? schema)
     {
         var nilWord = period.Kind switch
         {
@@ -138,17 +124,15 @@ public static class DisclosureScaffold
         {
             b.Append("tables:\n");
             b.Append($"  - file: {table}\n");
-            b.Append($"    schema: {schema}\n");
+            b.Append($"    schema: {schema!.Name}\n");
         }
 
         b.Append("---\n");
         b.Append($"现将{unit.Name}{title}公开如下。\n\n");
-        b.Append(TemplateText.Fill(schema == "ledger" ? "本期收支的说明:收了哪些钱、花在哪里、经谁审核" : "本期的公开内容:做了什么、涉及多少钱和哪些人、经谁审核")).Append('\n');
-        if (table is not null)
+        b.Append(TemplateText.Fill(schema?.Template?.Explanation ?? TableSchema.GeneralExplanation)).Append('\n');
+        if (table is not null && schema?.Template is { } shape)
         {
-            var what = schema == "ledger"
-                ? "日期、摘要、收入或支出,每笔一行;“合计”行填上总数,系统会核对"
-                : "每户一行;姓名、身份证号等个人信息要部分隐藏(例如 张*明),不写手机号和详细住址;“合计”行填上人数和金额的总数,系统会核对";
+            var what = shape.FillIn;
             var open = table.EndsWith(".xlsx", StringComparison.Ordinal) ? "用 Excel 或 WPS 打开" : "用 Excel、WPS 或记事本打开";
             b.Append('\n').Append(TemplateText.Hint($"明细填在 {table}({open}):{what};表格下面写上制表人、审核人的姓名和日期。填好后删掉这一段")).Append('\n');
         }

@@ -1,20 +1,10 @@
 using System.IO.Compression;
 using System.Security;
 using System.Text;
+using DisclosureSite.Model;
+using Stream = System.IO.Stream;
 
 namespace DisclosureSite.Publishing.Scaffolding;
-
-/// <summary>What a column of a template holds, for its cell format: text, a date, money (#,##0.00) or a count.</summary>
-public enum TemplateColumnKind
-{
-    Text,
-    Date,
-    Money,
-    Count,
-}
-
-/// <summary>A column of a table template: its header and what its cells hold.</summary>
-public sealed record TemplateColumn(string Name, TemplateColumnKind Kind);
 
 /// <summary>
 /// A table template of <c>disclosure new</c>, laid out as a clerk lays out the sheet for the notice board: a title row
@@ -23,6 +13,7 @@ public sealed record TemplateColumn(string Name, TemplateColumnKind Kind);
 /// as UTF-8). Both read back through <see cref="Loading.TableReader"/> with the title as the caption and the signature
 /// line as the signature block; left untouched, the table has no data rows and is <c>input.placeholder</c>.
 /// </summary>
+// Our own .xlsx writer, not ClosedXML or DocumentFormat.OpenXml: one fixed sheet shape in ~100 lines of XML; ExcelDataReader (which reads them) does not write.
 public sealed record SheetTemplate(string Title, string SheetName, string Unit, IReadOnlyList<TemplateColumn> Columns, bool HasTotal, IReadOnlyList<string> Signers)
 {
     /// <summary>The empty rows a template offers: a clerk inserts more above the 合计 row.</summary>

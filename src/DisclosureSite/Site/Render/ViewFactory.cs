@@ -177,7 +177,7 @@ public sealed class ViewFactory(SiteData data)
     {
         var d = data.PublicOf(unit)
             .Where(x => !x.IsCorrection && !x.IsNil && !data.IsWithdrawn(x) && x.Period <= upTo && x.Item.EndsWith(".finance", StringComparison.Ordinal)
-                && x.Tables.Any(t => string.Equals(t.Schema, "ledger", StringComparison.OrdinalIgnoreCase)))
+                && x.Tables.Any(t => t.Schema == TableSchema.Ledger))
             .OrderByDescending(x => x.Period)
             .ThenBy(x => x.Slug, StringComparer.Ordinal)
             .FirstOrDefault();
@@ -187,7 +187,7 @@ public sealed class ViewFactory(SiteData data)
         }
 
         decimal income = 0, expense = 0;
-        foreach (var t in d.Tables.Where(t => string.Equals(t.Schema, "ledger", StringComparison.OrdinalIgnoreCase)))
+        foreach (var t in d.Tables.Where(t => t.Schema == TableSchema.Ledger))
         {
             var ledger = Validation.Tables.LedgerAnalysis.Of(t, data.Input.Rules);
             income += ledger.IncomeTotal;

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using DisclosureSite.Loading;
 using DisclosureSite.Model;
+using DisclosureSite.Validation.Tables;
 
 namespace DisclosureSite.Validation.Rules;
 
@@ -23,11 +24,9 @@ public sealed class DisclosureChecks : IPerFileChecks
     public PerFileFindings Run(Disclosure d, RuleSet rules) =>
         new(Kept(ContentOf(d, rules).ToList()), Kept(PersonalDataRule.ScanDisclosure(d)));
 
-    /// <summary>The findings of a disclosure's content (kept as <see cref="PerFileFindings.LedgerTables"/>): its tables and what is left of a template in it.</summary>
+    /// <summary>The findings of a disclosure's content (kept as <see cref="PerFileFindings.Content"/>): its tables and what is left of a template in it.</summary>
     public static IEnumerable<Finding> ContentOf(Disclosure d, RuleSet rules) =>
-        LedgerTableRule.CheckDisclosure(d, rules)
-            .Concat(RosterTableRule.CheckDisclosure(d, rules))
-            .Concat(TableDateRule.CheckDisclosure(d, rules))
+        TableSchemaRules.Check(d, rules)
             .Concat(PlaceholderRule.CheckDisclosure(d));
 
     /// <summary>Results are kept for every disclosure of the load, and nearly all are empty: those share the empty array.</summary>

@@ -14,7 +14,7 @@ public sealed class DisclosureFileRule : IValidationRule
         foreach (var d in context.Input.Disclosures)
         {
             var known = context.PerFile.GetValueOrDefault(d);
-            foreach (var f in known is not null ? known.LedgerTables : DisclosureChecks.ContentOf(d, rules))
+            foreach (var f in known is not null ? known.Content : DisclosureChecks.ContentOf(d, rules))
             {
                 yield return f;
             }

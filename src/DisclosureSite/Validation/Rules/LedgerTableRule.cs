@@ -7,12 +7,12 @@ namespace DisclosureSite.Validation.Rules;
 /// Ledger (收支) tables: required columns, every amount readable, the 合计 row equals the computed sum,
 /// opening + income − expense = closing to the fen, and 大写金额 equals the figure beside it.
 /// </summary>
-public static class LedgerTableRule
+public sealed class LedgerTableRule : ITableRule
 {
     /// <summary>The findings of one disclosure's ledgers (a function of the disclosure and the column aliases only).</summary>
-    public static IEnumerable<Finding> CheckDisclosure(Disclosure d, RuleSet rules)
+    public IEnumerable<Finding> Check(Disclosure d, IReadOnlyList<Table> tables, RuleSet rules)
     {
-        var analyses = d.Tables.Where(t => t.Schema == "ledger").Select(t => LedgerAnalysis.Of(t, rules)).ToList();
+        var analyses = tables.Select(t => LedgerAnalysis.Of(t, rules)).ToList();
         var clean = true;
         foreach (var analysis in analyses)
         {
@@ -47,13 +47,13 @@ public static class LedgerTableRule
             if (index < 0)
             {
                 missing = true;
-                yield return Make(FindingCodes.MissingColumn, Messages.MissingLedgerColumn(name == "date" ? "日期" : "摘要", LedgerAnalysis.Aliases(rules, "ledger", name)), table.HeaderLine, 1);
+                yield return Make(FindingCodes.MissingColumn, Messages.MissingLedgerColumn(name == "date" ? "日期" : "摘要", TableSchema.Ledger.Aliases(rules, name)), table.HeaderLine, 1);
             }
         }
 
         if (a.Income < 0 && a.Expense < 0)
         {
-            yield return Make(FindingCodes.MissingColumn, Messages.MissingIncomeExpense(LedgerAnalysis.Aliases(rules, "ledger", "income").Concat(LedgerAnalysis.Aliases(rules, "ledger", "expense"))), table.HeaderLine, 1);
+            yield return Make(FindingCodes.MissingColumn, Messages.MissingIncomeExpense(TableSchema.Ledger.Aliases(rules, "income").Concat(TableSchema.Ledger.Aliases(rules, "expense"))), table.HeaderLine, 1);
             yield break;
         }
 

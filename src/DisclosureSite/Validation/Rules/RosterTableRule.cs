@@ -7,22 +7,22 @@ namespace DisclosureSite.Validation.Rules;
 /// Roster (名单) tables: a name column, and a 合计 row checked like a ledger's — every column where it writes a
 /// number must equal the sum of the rows above (SPEC §4). Their personal data is checked by <see cref="PersonalDataRule"/>.
 /// </summary>
-public static class RosterTableRule
+public sealed class RosterTableRule : ITableRule
 {
     /// <summary>Words of a money column; the other number columns of a roster are counts (人数, 户数).</summary>
     private static readonly string[] MoneyWords = ["金额", "元", "款", "费", "补贴", "资金", "工资"];
 
-    public static IEnumerable<Finding> CheckDisclosure(Disclosure d, RuleSet rules)
+    public IEnumerable<Finding> Check(Disclosure d, IReadOnlyList<Table> tables, RuleSet rules)
     {
-        foreach (var table in d.Tables.Where(t => t.Schema == "roster"))
+        foreach (var table in tables)
         {
             Finding Make(string code, LocalizedText text, int line, int column) =>
                 new(code, FindingCodes.SeverityOf(code), text, d.Unit, d.Period.ToString(), d.Item, table.File, line, column);
 
-            var name = LedgerAnalysis.Column(table, rules, "name", "roster");
+            var name = TableSchema.Roster.Column(table, rules, "name");
             if (name < 0)
             {
-                yield return Make(FindingCodes.MissingColumn, Messages.MissingNameColumn(LedgerAnalysis.Aliases(rules, "roster", "name")), table.HeaderLine, 1);
+                yield return Make(FindingCodes.MissingColumn, Messages.MissingNameColumn(TableSchema.Roster.Aliases(rules, "name")), table.HeaderLine, 1);
                 continue;
             }
 
@@ -47,7 +47,7 @@ public static class RosterTableRule
 
         for (var c = 0; c < table.Columns.Count; c++)
         {
-            if (total[c] is not { Length: > 0 } written || TotalRows.IsLabel(written) || ColumnNames.IsDate(rules, "roster", table.Columns[c]) || !Amount.TryParse(written, out var stated))
+            if (total[c] is not { Length: > 0 } written || TotalRows.IsLabel(written) || TableSchema.Roster.IsDate(rules, table.Columns[c]) || !Amount.TryParse(written, out var stated))
             {
                 continue;
             }

@@ -12,7 +12,7 @@ public static class TableDateRule
     {
         foreach (var table in d.Tables)
         {
-            var columns = Enumerable.Range(0, table.Columns.Count).Where(i => ColumnNames.IsDate(rules, table.Schema, table.Columns[i])).ToArray();
+            var columns = Enumerable.Range(0, table.Columns.Count).Where(i => table.Schema.IsDate(rules, table.Columns[i])).ToArray();
             if (columns.Length == 0)
             {
                 continue;

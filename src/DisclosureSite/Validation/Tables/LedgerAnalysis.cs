@@ -42,10 +42,7 @@ public sealed class LedgerAnalysis
     /// <summary>The written 合计/总计 row, if any.</summary>
     public LedgerLine? TotalRow => Lines.FirstOrDefault(l => l.IsTotal);
 
-    public static IReadOnlyList<string> Aliases(RuleSet rules, string schema, string column) => ColumnNames.Aliases(rules, schema, column);
-
-    public static int Column(Table table, RuleSet rules, string column, string schema = "ledger") =>
-        table.ColumnIndex(Aliases(rules, schema, column));
+    private static int Column(Table table, RuleSet rules, string column) => TableSchema.Ledger.Column(table, rules, column);
 
     /// <summary>Analyses a ledger; unreadable amounts are left null (the rule reports them).</summary>
     public static LedgerAnalysis Of(Table table, RuleSet rules)

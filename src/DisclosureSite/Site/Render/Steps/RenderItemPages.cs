@@ -1,7 +1,6 @@
 using DisclosureSite.Model;
 using DisclosureSite.Publishing.Ledger;
 using DisclosureSite.Site.Render.Views;
-using DisclosureSite.Validation.Tables;
 
 namespace DisclosureSite.Site.Render.Steps;
 
@@ -161,54 +160,12 @@ public sealed class RenderItemPages : IRenderStep
         };
     }
 
-    private static TableView TableOf(SiteData data, Disclosure d, Table table) => TableContentOf(data, d, table) with
-    {
-        Unit = table.Unit,
-        Notes = table.Notes,
-        Signature = table.Signature.Select(s => s.Parts).ToList(),
-    };
-
-    private static TableView TableContentOf(SiteData data, Disclosure d, Table table)
-    {
-        var csv = d.UrlPath + CsvName(table.File);
-        if (!string.Equals(table.Schema, "ledger", StringComparison.OrdinalIgnoreCase))
+    /// <summary>A table as its schema shows it (<see cref="TableSchemaViews"/>), with the lines the sheet wrote around it.</summary>
+    private static TableView TableOf(SiteData data, Disclosure d, Table table) =>
+        TableSchemaViews.For(table.Schema).Of(data, d, table, d.UrlPath + CsvName(table.File)) with
         {
-            // Rosters and other tables: a column whose every cell is a number is right-aligned, and one named as an
-            // amount (金额, 元) is written like a ledger's (1,234.50); the clerk's text stays as it is elsewhere.
-            var numeric = table.Columns.Select((_, i) => table.Rows.Any(r => r[i].Length > 0) && table.Rows.All(r => r[i].Length == 0 || Amount.TryParse(r[i], out decimal _))).ToList();
-            var money = table.Columns.Select((c, i) => numeric[i] && IsAmountColumn(c)).ToList();
-            var css = numeric.Select(n => n ? "num" : string.Empty).ToList();
-            var plain = Rows(table, _ => false, css)
-                .Select(r => r with { Cells = r.Cells.Select((c, i) => money[i] && Amount.TryParse(c.Text, out var v) ? c with { Text = Amount.Format(v) } : c).ToList() })
-                .ToList();
-            return new TableView(table.Caption, table.Schema, table.Columns, css, plain, null, null, csv);
-        }
-
-        var ledger = LedgerAnalysis.Of(table, data.Input.Rules);
-        var classes = table.Columns.Select((_, i) => i == ledger.Income || i == ledger.Expense ? "num" : i == ledger.Date ? "date" : i == ledger.Summary ? "summary" : string.Empty).ToList();
-        var totals = new HashSet<TableRow>(ledger.Lines.Where(l => l.IsTotal).Select(l => l.Row));
-        var opening = d.Meta.OpeningBalance;
-        var closing = d.Meta.ClosingBalance;
-        var computed = opening is { } o ? o + ledger.IncomeTotal - ledger.ExpenseTotal : (decimal?)null;
-        var view = new LedgerTotalsView(
-            ledger.IncomeTotal,
-            ledger.ExpenseTotal,
-            ledger.Income >= 0,
-            ledger.Expense >= 0,
-            opening,
-            closing,
-            computed,
-            computed is { } c && closing is { } cl ? c == cl : null);
-        var chart = LedgerChart.Of(opening, ledger.IncomeTotal, ledger.ExpenseTotal, closing ?? computed);
-        var rows = Rows(table, totals.Contains, classes)
-            .Select(r => r with { Cells = r.Cells.Select(c => c.Num && Amount.TryParse(c.Text, out var v) ? c with { Text = Amount.Format(v) } : c).ToList() })
-            .ToList();
-        return new TableView(table.Caption, table.Schema, table.Columns, classes, rows, view, chart, csv);
-    }
-
-    /// <summary>A column named as money: 金额, 补贴金额(元), 保障金额（元/月）, 单价（元）…</summary>
-    private static bool IsAmountColumn(string name) => name.Contains("金额", StringComparison.Ordinal) || name.Contains('元');
-
-    private static List<RowView> Rows(Table table, Func<TableRow, bool> isTotal, IReadOnlyList<string> classes) =>
-        table.Rows.Select(r => new RowView(table.Columns.Select((c, i) => new CellView(r[i], classes[i] == "num", c, classes[i])).ToList(), isTotal(r))).ToList();
+            Unit = table.Unit,
+            Notes = table.Notes,
+            Signature = table.Signature.Select(s => s.Parts).ToList(),
+        };
 }
