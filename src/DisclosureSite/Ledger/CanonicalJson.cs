@@ -33,18 +33,7 @@ public static class CanonicalJson
         Key(sb, "published_at_local"); Str(sb, e.PublishedAtLocal);
         Key(sb, "as_of"); Str(sb, e.AsOf);
         Key(sb, "commit"); Str(sb, e.Commit);
-        Key(sb, "items").Append('[');
-        for (var i = 0; i < e.Items.Count; i++)
-        {
-            if (i > 0)
-            {
-                sb.Append(',');
-            }
-
-            Item(sb, e.Items[i]);
-        }
-
-        sb.Append(']');
+        Key(sb, "items"); Array(sb, e.Items, Item);
         Key(sb, "manifest_sha256"); Str(sb, e.ManifestSha256);
         Key(sb, "prev"); Str(sb, e.Prev);
         if (withHash)
@@ -55,6 +44,23 @@ public static class CanonicalJson
         return sb.Append('}').ToString();
     }
 
+    /// <summary>A JSON array of <paramref name="values"/>, each written by <paramref name="write"/>, comma-separated, no spaces.</summary>
+    private static void Array<T>(StringBuilder sb, IReadOnlyList<T> values, Action<StringBuilder, T> write)
+    {
+        sb.Append('[');
+        for (var i = 0; i < values.Count; i++)
+        {
+            if (i > 0)
+            {
+                sb.Append(',');
+            }
+
+            write(sb, values[i]);
+        }
+
+        sb.Append(']');
+    }
+
     private static void Item(StringBuilder sb, LedgerItem it)
     {
         sb.Append('{');
@@ -63,18 +69,7 @@ public static class CanonicalJson
         Key(sb, "period"); Str(sb, it.Period);
         Key(sb, "item"); Str(sb, it.Item);
         Key(sb, "file"); Str(sb, it.File);
-        Key(sb, "files").Append('[');
-        for (var i = 0; i < it.Files.Count; i++)
-        {
-            if (i > 0)
-            {
-                sb.Append(',');
-            }
-
-            Str(sb, it.Files[i]);
-        }
-
-        sb.Append(']');
+        Key(sb, "files"); Array(sb, it.Files, Str);
         Key(sb, "content_sha256"); Str(sb, it.ContentSha256);
         Key(sb, "revision").Append(it.Revision.ToString(CultureInfo.InvariantCulture));
         Key(sb, "revision_note"); Str(sb, it.RevisionNote);
