@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.CommandLine.Help;
 using System.CommandLine.Invocation;
 using System.Globalization;
 
@@ -18,8 +17,17 @@ internal static class CliHelp
 
     public const string ExitCodes = "退出码 (exit codes): 0 正常, 1 有错误, 2 用法错误或输入文件夹无法读取, 3 GitHub 接口出错 (remind)";
 
-    /// <summary>What <c>--help</c> does: writes the help of the command it was given to, to standard output.</summary>
-    public static SynchronousCommandLineAction Action() => new HelpWriter();
+    /// <summary>
+    /// <c>--help</c>, <c>-h</c>, <c>-?</c> under every command. (The library's HelpOption would read its English description
+    /// from the library's resources first: that costs start-up, for a text replaced at once.)
+    /// </summary>
+    public static Option<bool> Option() => new("--help", "-h", "-?")
+    {
+        Description = "显示帮助;每个命令都有自己的帮助,例如 disclosure build --help",
+        Arity = ArgumentArity.Zero,
+        Recursive = true,
+        Action = new HelpWriter(),
+    };
 
     /// <summary>Writes the help of <paramref name="command"/>.</summary>
     public static void Write(Command command, TextWriter output)
@@ -87,7 +95,7 @@ internal static class CliHelp
     {
         var parts = new List<string> { PathOf(command) };
         parts.AddRange(command.Arguments.Select(a => $"<{a.Name}>"));
-        parts.AddRange(command.Options.Where(o => o is not HelpOption && !o.Hidden).Select(o => $"[{o.Name}{ValueText(o)}]"));
+        parts.AddRange(command.Options.Where(o => o.Action is not HelpWriter && !o.Hidden).Select(o => $"[{o.Name}{ValueText(o)}]"));
         return string.Join(' ', parts);
     }
 
@@ -137,19 +145,19 @@ internal static class CliHelp
 
     private static bool Options(Command command, TextWriter output)
     {
-        var options = command.Options.Where(o => o is not HelpOption && !o.Hidden).Append(HelpOf(command));
+        var options = command.Options.Where(o => o.Action is not HelpWriter && !o.Hidden).Append(HelpOf(command));
         return Section(output, "选项:", options.Select(o => (Label(o), Describe(o))));
     }
 
     /// <summary>The help option, declared once on the root and recursive (it applies to every command).</summary>
-    private static HelpOption HelpOf(Command command)
+    private static Option HelpOf(Command command)
     {
         while (command.Parents.FirstOrDefault() is Command parent)
         {
             command = parent;
         }
 
-        return command.Options.OfType<HelpOption>().First();
+        return command.Options.First(o => o.Action is HelpWriter);
     }
 
     private static string Label(Option option)
@@ -192,8 +200,11 @@ internal static class CliHelp
 
     private static int Width(string text) => text.Sum(c => c >= '\u1100' && (c <= '\u115F' || c >= '\u2E80') ? 2 : 1);
 
+    /// <summary>What <c>--help</c> does: writes the help of the command it was given to, to standard output.</summary>
     internal sealed class HelpWriter : SynchronousCommandLineAction
     {
+        public override bool ClearsParseErrors => true;
+
         public override int Invoke(ParseResult parseResult)
         {
             Write(parseResult.CommandResult.Command, parseResult.InvocationConfiguration.Output);

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.CommandLine.Help;
 using System.CommandLine.Parsing;
 using DisclosureSite.Cli.Commands;
 using DisclosureSite.Model;
@@ -46,8 +45,9 @@ public static class CommandLine
 
     public static int Run(string[] args, CliContext context)
     {
-        var tree = CommandTree.Create(context);
-        var parse = tree.Root.Parse(Aliases(args), Parsing);
+        args = Aliases(args);
+        var tree = CommandTree.Create(context, args);
+        var parse = tree.Root.Parse(args, Parsing);
         var invocation = new InvocationConfiguration { Output = context.Out, Error = context.Error, EnableDefaultExceptionHandler = false };
         if (parse.Action is CliHelp.HelpWriter)
         {
@@ -89,6 +89,11 @@ public static class CommandLine
     /// <summary>The one Chinese line that says what is wrong with the command line, or null when it parsed.</summary>
     internal static string? UsageMessage(ParseResult parse, string[] args, CommandTree tree)
     {
+        if (parse.Errors.Count == 0 && parse.UnmatchedTokens.Count == 0 && parse.CommandResult.Command.Arguments.Count == 0)
+        {
+            return null;
+        }
+
         var doubleDash = Array.IndexOf(args, "--");
         bool BeforeDoubleDash(string token) => doubleDash < 0 || Array.IndexOf(args, token) is var i && i >= 0 && i < doubleDash;
         bool LooksLikeOption(string token) => token.Length > 1 && token[0] == '-' && BeforeDoubleDash(token);
@@ -161,22 +166,35 @@ internal sealed class CommandTree
     /// <summary>The message when a command's arguments are missing (<c>init</c> without a folder …).</summary>
     public Dictionary<Command, string> MissingArguments { get; } = [];
 
-    public static CommandTree Create(CliContext context)
+    /// <summary>The tree for <paramref name="args"/> (the whole tree when null).</summary>
+    public static CommandTree Create(CliContext context, IReadOnlyList<string>? args = null)
     {
         var root = new Command(CliHelp.Tool, "三务公开站点工具 (DisclosureSite):检查数据、生成网站、登记和核验发布记录、提醒各单位按时公开。");
         var tree = new CommandTree(root);
-        var help = new HelpOption("--help", "-h", "-?") { Description = "显示帮助;每个命令都有自己的帮助,例如 disclosure build --help", Recursive = true };
-        help.Action = CliHelp.Action();
+        var help = CliHelp.Option();
         var version = new Option<bool>("--version") { Description = "显示版本号", Arity = ArgumentArity.Zero };
         root.Options.Add(help);
         root.Options.Add(version);
-        root.Subcommands.Add(CheckCommand.Create(context));
-        root.Subcommands.Add(BuildCommand.Create(context));
-        root.Subcommands.Add(PreviewCommand.Create(context));
-        root.Subcommands.Add(LedgerCommand.Create(context));
-        root.Subcommands.Add(RemindCommand.Create(context));
-        root.Subcommands.Add(InitCommand.Create(context, tree.MissingArguments));
-        root.Subcommands.Add(NewCommand.Create(context, tree.MissingArguments));
+        (string Name, string Description, Func<Command> Create)[] commands =
+        [
+            (CheckCommand.Name, CheckCommand.Description, () => CheckCommand.Create(context)),
+            (BuildCommand.Name, BuildCommand.Description, () => BuildCommand.Create(context)),
+            (PreviewCommand.Name, PreviewCommand.Description, () => PreviewCommand.Create(context)),
+            (LedgerCommand.Name, LedgerCommand.Description, () => LedgerCommand.Create(context)),
+            (RemindCommand.Name, RemindCommand.Description, () => RemindCommand.Create(context)),
+            (InitCommand.Name, InitCommand.Description, () => InitCommand.Create(context, tree.MissingArguments)),
+            (NewCommand.Name, NewCommand.Description, () => NewCommand.Create(context, tree.MissingArguments)),
+        ];
+
+        // Start-up: when the command line names a command, only that one is made with its options (the others are
+        // names the parser needs to tell them apart; --version needs none); help, an unknown command and the tests get
+        // the whole tree.
+        var only = args is [var first, ..] && (first == "--version" || commands.Any(c => c.Name == first)) ? first : null;
+        foreach (var (name, description, create) in commands)
+        {
+            root.Subcommands.Add(only is null || only == name ? create() : new Command(name, description));
+        }
+
         root.SetAction(parse =>
         {
             if (parse.GetValue(version))

@@ -11,6 +11,10 @@ namespace DisclosureSite.Cli.Commands;
 /// <summary><c>disclosure build</c>: check, render and write the site atomically; input errors leave the previous site as it was.</summary>
 public static class BuildCommand
 {
+    internal const string Name = "build";
+
+    internal const string Description = "检查数据并生成网站;数据有错误时网站保持原样,退出码为 1";
+
     internal static Command Create(CliContext context)
     {
         var input = CliOptions.Input();
@@ -20,7 +24,7 @@ public static class BuildCommand
         var ledger = CliOptions.Text("--ledger", "文件", "发布记录文件(默认:数据文件夹旁边的 ledger/publications.jsonl)");
         var noSearch = CliOptions.Flag("--no-search", "不建搜索索引(不运行 Pagefind;网站没有搜索功能)");
         var verbose = CliOptions.Flag("--verbose", "列出每一步和它的用时、内存");
-        var command = new Command("build", "检查数据并生成网站;数据有错误时网站保持原样,退出码为 1") { input, output, asOf, baseUrl, ledger, noSearch, verbose };
+        var command = new Command(Name, Description) { input, output, asOf, baseUrl, ledger, noSearch, verbose };
         command.SetAction(p => Run(p.GetValue(input)!, p.GetValue(output)!, p.GetValue(asOf), p.GetValue(baseUrl), p.GetValue(ledger), !p.GetValue(noSearch), p.GetValue(verbose), context));
         return command;
     }

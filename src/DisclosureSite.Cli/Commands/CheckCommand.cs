@@ -8,6 +8,10 @@ namespace DisclosureSite.Cli.Commands;
 /// <summary><c>disclosure check</c>: load and validate an input folder and report every finding.</summary>
 public static class CheckCommand
 {
+    internal const string Name = "check";
+
+    internal const string Description = "检查数据:列出每一处错误、逾期、缺报和提醒;有错误时退出码为 1";
+
     internal static Command Create(CliContext context)
     {
         var input = CliOptions.Input();
@@ -15,7 +19,7 @@ public static class CheckCommand
         var format = CliOptions.Choice("--format", "报告格式:text 给人看,github 给 GitHub 工作流,json 给程序,markdown 给工作流摘要", "text", "text", "github", "json", "markdown");
         var lang = CliOptions.Lang();
         var ledger = CliOptions.Text("--ledger", "文件", "发布记录文件(默认:数据文件夹旁边的 ledger/publications.jsonl)");
-        var command = new Command("check", "检查数据:列出每一处错误、逾期、缺报和提醒;有错误时退出码为 1") { input, asOf, format, lang, ledger };
+        var command = new Command(Name, Description) { input, asOf, format, lang, ledger };
         command.SetAction(p => Run(
             p.GetValue(input)!,
             p.GetValue(asOf),

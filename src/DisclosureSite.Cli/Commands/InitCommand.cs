@@ -10,12 +10,16 @@ namespace DisclosureSite.Cli.Commands;
 /// </summary>
 public static class InitCommand
 {
+    internal const string Name = "init";
+
+    internal const string Description = "新建一个镇的数据仓库(示例数据、工作流、说明),做成 Git 仓库并做第一次提交";
+
     internal static Command Create(CliContext context, Dictionary<Command, string> missingArguments)
     {
         var folder = new Argument<string>("folder") { Description = "新数据仓库的文件夹(必须是新的或空的)" };
         var name = CliOptions.Text("--name", "网站名称", "网站名称,例如 青石镇三务公开", "示例镇三务公开");
         var repo = CliOptions.Text("--repo", "owner/name", "数据仓库在 GitHub 上的“所有者/仓库名”", ScaffoldOptions.DefaultRepository);
-        var command = new Command("init", "新建一个镇的数据仓库(示例数据、工作流、说明),做成 Git 仓库并做第一次提交") { folder, name, repo };
+        var command = new Command(Name, Description) { folder, name, repo };
         missingArguments[command] = "需要一个参数:文件夹 (folder)(expected one argument: 文件夹 (folder))。";
         command.SetAction(p => Run(p.GetValue(folder)!, p.GetValue(name)!, p.GetValue(repo)!, context));
         return command;

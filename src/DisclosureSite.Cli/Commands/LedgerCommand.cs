@@ -8,11 +8,15 @@ namespace DisclosureSite.Cli.Commands;
 /// <summary><c>disclosure ledger record|anchor|verify</c>: append to, anchor and verify the publication ledger (SPEC §7, docs/审计核验.md).</summary>
 public static class LedgerCommand
 {
+    internal const string Name = "ledger";
+
+    internal const string Description = "发布记录(给审计的哈希链):登记一次发布、打锚点标签、核验网站和记录";
+
     private const string LedgerHelp = "发布记录文件(默认:数据文件夹旁边的 ledger/publications.jsonl)";
 
     internal static Command Create(CliContext context)
     {
-        var command = new Command("ledger", "发布记录(给审计的哈希链):登记一次发布、打锚点标签、核验网站和记录");
+        var command = new Command(Name, Description);
         command.Subcommands.Add(RecordCommand(context));
         command.Subcommands.Add(AnchorCommand(context));
         command.Subcommands.Add(VerifyCommand(context));

@@ -10,13 +10,17 @@ namespace DisclosureSite.Cli.Commands;
 /// </summary>
 public static class NewCommand
 {
+    internal const string Name = "new";
+
+    internal const string Description = "生成一个单位某一期要公开的文件(带【】提示的模板),已有的文件不覆盖";
+
     internal static Command Create(CliContext context, Dictionary<Command, string> missingArguments)
     {
         var unit = new Argument<string>("unit") { Description = "单位代码(units.csv 的 id),例如 dongshan" };
         var period = new Argument<string>("period") { Description = "期次:2026-Q3(季度)、2026-H1(半年)、2026-M01(月)或 2026(年)" };
         var input = CliOptions.Input();
         var csv = CliOptions.Flag("--csv", "表格模板用 CSV(默认是按会计账页排好的 .xlsx)");
-        var command = new Command("new", "生成一个单位某一期要公开的文件(带【】提示的模板),已有的文件不覆盖") { unit, period, input, csv };
+        var command = new Command(Name, Description) { unit, period, input, csv };
         missingArguments[command] = "需要两个参数:单位代码和期次,例如 disclosure new dongshan 2026-Q4(expected <unit> <period>)。";
         command.SetAction(p => Run(p.GetValue(unit)!, p.GetValue(period)!, p.GetValue(input)!, p.GetValue(csv), context));
         return command;

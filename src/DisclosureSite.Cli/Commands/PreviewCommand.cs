@@ -14,6 +14,10 @@ namespace DisclosureSite.Cli.Commands;
 /// </summary>
 public static class PreviewCommand
 {
+    internal const string Name = "preview";
+
+    internal const string Description = "生成网站并在本机打开预览(http://127.0.0.1:端口);改动数据或主题文件会自动重新生成";
+
     private static readonly TimeSpan Debounce = TimeSpan.FromMilliseconds(400);
 
     internal static Command Create(CliContext context)
@@ -22,7 +26,7 @@ public static class PreviewCommand
         var output = CliOptions.Output();
         var asOf = CliOptions.AsOf("把这一天当作“今天”生成网站(默认:每次构建时网站时区的今天)");
         var port = CliOptions.Port();
-        var command = new Command("preview", "生成网站并在本机打开预览(http://127.0.0.1:端口);改动数据或主题文件会自动重新生成") { input, output, asOf, port };
+        var command = new Command(Name, Description) { input, output, asOf, port };
         command.SetAction(p => Run(p.GetValue(input)!, p.GetValue(output)!, p.GetValue(asOf), p.GetValue(port), context));
         return command;
     }

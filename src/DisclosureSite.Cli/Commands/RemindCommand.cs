@@ -13,6 +13,10 @@ namespace DisclosureSite.Cli.Commands;
 /// </summary>
 public static class RemindCommand
 {
+    internal const string Name = "remind";
+
+    internal const string Description = "为每个单位新建、更新或关闭一个 GitHub 提醒 issue,列出到期和逾期的事项;GitHub 接口出错时退出码为 3";
+
     public const int ApiFailure = 3;
 
     internal static Command Create(CliContext context)
@@ -22,7 +26,7 @@ public static class RemindCommand
         var asOf = CliOptions.AsOf("把这一天当作“今天”计算到期和逾期(默认:网站时区的今天)");
         var dryRun = CliOptions.Flag("--dry-run", "演练:只显示会新建、更新、关闭哪些提醒,不改动 GitHub(没有 GITHUB_TOKEN 也可以)");
         var apiUrl = CliOptions.Text("--api-url", "URL", "GitHub 接口地址(默认:GITHUB_API_URL 或 https://api.github.com)");
-        var command = new Command("remind", "为每个单位新建、更新或关闭一个 GitHub 提醒 issue,列出到期和逾期的事项;GitHub 接口出错时退出码为 3")
+        var command = new Command(Name, Description)
         {
             repo, input, asOf, dryRun, apiUrl,
         };
