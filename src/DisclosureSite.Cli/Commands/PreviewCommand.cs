@@ -187,7 +187,7 @@ public static class PreviewCommand
     {
         var timer = new Timer(_ => rebuild());
         var watchers = new List<FileSystemWatcher>();
-        foreach (var dir in new[] { Path.GetFullPath(inputDir), Site.Render.ThemeLocator.Find() }.OfType<string>())
+        foreach (var dir in new[] { Path.GetFullPath(inputDir), Site.Load.ThemeLocator.Find() }.OfType<string>())
         {
             var w = new FileSystemWatcher(dir) { IncludeSubdirectories = true, EnableRaisingEvents = true };
             void Changed(object? sender, FileSystemEventArgs e) => timer.Change(Debounce, Timeout.InfiniteTimeSpan);

@@ -68,7 +68,7 @@ public static class SiteBuilder
 
         var themeRoot = options.ThemeRoot ?? ThemeLocator.Find()
             ?? throw new ThemeException("找不到默认主题 themes/default(the default theme was not found next to the tool or above the input folder).");
-        var theme = new ThemeTemplates(new ThemeFiles(themeRoot, ThemeLocator.OverridesOf(options.InputRoot), options.InputRoot));
+        var theme = new ThemeTemplates(Timed(nameof(ReadTheme), () => ReadTheme.Run(themeRoot, ThemeLocator.OverridesOf(options.InputRoot), options.InputRoot)));
         var urls = SiteUrls.From(options.BaseUrl ?? validation.Input.Settings.BaseUrl);
         if (!urls.IsAbsolute)
         {
@@ -111,6 +111,11 @@ public static class SiteBuilder
             Timed(nameof(CopyAttachments), () =>
             {
                 CopyAttachments.Run(context, data);
+                return 0;
+            });
+            Timed(nameof(CopyLedger), () =>
+            {
+                CopyLedger.Run(data, output);
                 return 0;
             });
 

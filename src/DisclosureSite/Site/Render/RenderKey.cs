@@ -37,17 +37,16 @@ public sealed class RenderKey
         Add(CultureInfo.CurrentCulture.Name);
         Add(TimeZoneInfo.Local.Id);
         string? current = null;
-        foreach (var (root, file) in theme.AllFiles())
+        foreach (var file in theme.AllFiles())
         {
-            if (root != current)
+            if (file.Root != current)
             {
-                Add("root " + root);
-                current = root;
+                Add("root " + file.Root);
+                current = file.Root;
             }
 
-            var bytes = File.ReadAllBytes(file);
-            Add($"file {Path.GetRelativePath(root, file)} {bytes.Length}");
-            hash.AppendData(bytes);
+            Add($"file {Path.GetRelativePath(file.Root, file.FullPath)} {file.Bytes.Length}");
+            hash.AppendData(file.Bytes);
         }
 
         return Convert.ToHexStringLower(hash.GetHashAndReset());
