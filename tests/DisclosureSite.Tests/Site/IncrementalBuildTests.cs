@@ -18,6 +18,11 @@ public class IncrementalBuildTests
         yield return new TestCaseData("site.yaml", (Action<string>)(root => Replace(root, "site.yaml", "name: 青石镇三务公开", "name: 青石镇村务公开"))).SetName("Site_yaml");
         yield return new TestCaseData("preset", (Action<string>)(root => Write(root, "seeds/sanwu.yaml", File.ReadAllText(Path.Combine(DemoSite.RepoRoot, "seeds", "sanwu.yaml")).Replace("name: 年度财务计划及执行、各项收支情况", "name: 财务计划及收支情况", StringComparison.Ordinal)))).SetName("Preset_in_input_seeds");
         yield return new TestCaseData("units.csv", (Action<string>)(root => Replace(root, "units.csv", "dongshan,东山村,", "dongshan,东山新村,"))).SetName("Units_csv");
+        yield return new TestCaseData("item deleted", (Action<string>)(root => File.Delete(Path.Combine(root, "disclosures", "beiling", "2026-Q3", "land.md")))).SetName("Item_deleted");
+        yield return new TestCaseData("item added", (Action<string>)(root => Write(root, "disclosures/beiling/2026-Q3/notice.md", "---\nitem: village.land\ntitle: 2026年第三季度土地流转补充公开\npublished: 2026-11-02\n---\n本季度另有土地流转5亩,合同已鉴证。\n"))).SetName("Item_added");
+        yield return new TestCaseData("item title", (Action<string>)(root => Replace(root, "disclosures/beiling/2026-Q3/land.md", "title: 2026年第三季度征地补偿", "title: 2026年三季度征地补偿"))).SetName("Item_title_listed_on_site_wide_pages");
+        yield return new TestCaseData("commitments", (Action<string>)(root => Append(root, "units/beiling/commitments.md", "\n新增:每月走访困难户一次。\n"))).SetName("Unit_commitments");
+        yield return new TestCaseData("requests", (Action<string>)(root => Replace(root, "units/beiling/requests.csv", "建议增设健身器材", "建议增设老年健身器材"))).SetName("Requests_csv");
     }
 
     [TestCaseSource(nameof(Changes))]
