@@ -136,6 +136,41 @@ public class IncrementalBuildTests
         }
     }
 
+    [Test]
+    public void The_previous_cache_becomes_the_spare_list_by_a_rename_and_a_foreign_file_of_that_name_is_left_alone()
+    {
+        var root = Path.Combine(Path.GetTempPath(), "disclosure-incr-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            var input = Path.Combine(root, "input");
+            CopyDirectory(DemoSite.Input, input);
+            var output = Path.Combine(root, "out", "_site");
+            Build(input, output, cache: true);
+            var cacheBytes = File.ReadAllBytes(BuildCache.PathFor(output));
+            Build(input, output, cache: true);
+            Assert.That(File.ReadAllBytes(WriteOutputAtomically.SpareListOf(output)), Is.EqualTo(cacheBytes), "the spare's list is the previous build's cache, renamed");
+            Assert.That(File.Exists(BuildCache.PathFor(output) + ".retired"), Is.False, "nothing is left under the retired name");
+
+            var foreign = BuildCache.PathFor(output) + ".retired";
+            File.WriteAllText(foreign, "农户的笔记");
+            Append(input, "disclosures/beiling/2026-Q3/finance.md", "\n补充说明。\n");
+            Build(input, output, cache: true);
+            Assert.That(File.ReadAllText(foreign), Is.EqualTo("农户的笔记"), "a file the tool did not write is never replaced");
+            var clean = Path.Combine(root, "clean", "_site");
+            Build(input, clean, cache: false);
+            SiteOutputTests.AssertSameFiles(clean, output);
+            Assert.That(Build(input, output, cache: false).Files, Is.GreaterThan(0));
+            Assert.That(File.ReadAllText(foreign), Is.EqualTo("农户的笔记"));
+        }
+        finally
+        {
+            if (Directory.Exists(root))
+            {
+                Directory.Delete(root, recursive: true);
+            }
+        }
+    }
+
     private static BuildResult Build(string input, string output, bool cache, DateOnly? asOf = null)
     {
         var result = SiteBuilder.Build(new SiteOptions(input, output, asOf ?? DemoSite.AsOf)
