@@ -41,7 +41,7 @@ public static class SiteBuilder
     public static BuildResult Build(SiteOptions options)
     {
         // Nothing is read or written before the output is known to be the tool's to replace (issue 12).
-        if (WriteOutputAtomically.Refusal(options.OutputRoot, options.InputRoot) is { } refusal)
+        if (WriteOutputAtomically.Refusal(options.OutputRoot, options.InputRoot, options.WorkingDirectory) is { } refusal)
         {
             throw new ToolFolderRefusedException(refusal);
         }
@@ -96,7 +96,7 @@ public static class SiteBuilder
                 {
                     try
                     {
-                        step.Run(context);
+                        step.Run(context, data);
                     }
                     catch (AggregateException e) when (e.Flatten().InnerExceptions.OfType<ThemeException>().FirstOrDefault() is { } theme)
                     {
@@ -110,7 +110,7 @@ public static class SiteBuilder
 
             Timed(nameof(CopyAttachments), () =>
             {
-                CopyAttachments.Run(context);
+                CopyAttachments.Run(context, data);
                 return 0;
             });
 
