@@ -134,8 +134,9 @@ public static class SiteBuilder
             Timed(nameof(WriteOutputAtomically), () =>
             {
                 // The cache must describe the site in place or nothing: gone before the swap, written after it.
-                BuildCache.Delete(options.OutputRoot);
-                WriteOutputAtomically.Swap(temp, options.OutputRoot, cache);
+                // The previous cache file is not rewritten: renamed, it becomes the list of the spare (the previous output).
+                var previousList = BuildCache.Retire(options.OutputRoot);
+                WriteOutputAtomically.Swap(temp, options.OutputRoot, cache, previousList);
                 if (options.UseCache)
                 {
                     BuildCache.Save(options.OutputRoot, output.CacheEntries);
