@@ -25,8 +25,9 @@ done
 
 mkdir -p "$work"
 input="$work/input" output="$work/_site"
-rm -rf "$input" "$output" "$work/._site".* "$work"/_site.tmp-*
-cp -r "$corpus" "$input"
+# The copy of the corpus (and the preview's output) are kept in --work between runs: the first build of a later run is
+# then a warm one. Delete --work for a cold start.
+[ -d "$input" ] || cp -r "$corpus" "$input"
 unit=$(ls "$input/disclosures" | head -1)
 period=$(ls "$input/disclosures/$unit" | sort | tail -1)
 md="$input/disclosures/$unit/$period/finance.md"
@@ -36,7 +37,12 @@ csv="$input/disclosures/$unit/$period/finance-ledger.csv"
 log="$work/preview.log" events="$work/events.log"
 : > "$events"
 started=$(date +%s%N)
-dotnet "$cli" preview --input "$input" --output "$output" --as-of 2026-11-24 --port "$port" > "$log" 2>&1 &
+# From the work folder with a PATH holding only dotnet: no Pagefind (nor npx) is found, so the first build makes no
+# search index (Pagefind on a 300-village site takes minutes; rebuilds never run it).
+cli=$(realpath "$cli")
+mkdir -p "$work/path"
+ln -sf "$(realpath "$(command -v dotnet)")" "$work/path/dotnet"
+(cd "$work" && exec env PATH="$work/path" DISCLOSURE_TIMINGS=1 "$work/path/dotnet" "$cli" preview --input "$input" --output "$output" --as-of 2026-11-24 --port "$port") > "$log" 2>&1 &
 preview=$!
 curl_pid=""
 cleanup() {
@@ -53,7 +59,7 @@ done
 echo "first build (process start to serving): $(( ($(date +%s%N) - started) / 1000000 )) ms"
 
 # Each event line, stamped with the time it arrived (ns).
-curl -sN "http://127.0.0.1:$port/__disclosure-preview/reload" | while IFS= read -r line; do
+curl -sN --retry 60 --retry-delay 1 --retry-connrefused "http://127.0.0.1:$port/__disclosure-preview/reload" | while IFS= read -r line; do
   case "$line" in data:*) echo "$(date +%s%N) ${line#data: }" >> "$events" ;; esac
 done &
 curl_pid=$!
@@ -85,5 +91,6 @@ PY
   echo "run $i: ${ms} ms  ($(grep -c "已生成" "$log") builds so far; last: $(grep "已生成" "$log" | tail -1))"
 done
 
+echo "preview process memory: $(grep -E 'VmRSS|VmHWM' "/proc/$preview/status" | tr -s ' \t' ' ' | tr '\n' ';')"
 sorted=($(printf '%s\n' "${times[@]}" | sort -n))
 echo "save → rebuilt: min ${sorted[0]} ms, median ${sorted[$(( ${#sorted[@]} / 2 ))]} ms over ${#sorted[@]} runs"

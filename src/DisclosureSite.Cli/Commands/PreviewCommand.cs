@@ -91,7 +91,7 @@ public static class PreviewCommand
                 // DISCLOSURE_TIMINGS=1: each rebuild's phases, as `build --verbose` prints them.
                 foreach (var phase in result.Phases)
                 {
-                    context.Error.WriteLine($"[timing] {phase.Name,-24} {phase.Elapsed.TotalMilliseconds,8:0} ms");
+                    context.Error.WriteLine($"[timing] {phase.Name,-24} {phase.Elapsed.TotalMilliseconds,8:0} ms {phase.WorkingSet / (1024 * 1024),6} MiB");
                 }
             }
 
