@@ -105,7 +105,7 @@ public static class SiteBuilder
                 {
                     try
                     {
-                        step.Run(context);
+                        step.Run(context, data);
                     }
                     catch (AggregateException e) when (e.Flatten().InnerExceptions.OfType<ThemeException>().FirstOrDefault() is { } theme)
                     {
@@ -119,7 +119,7 @@ public static class SiteBuilder
 
             Timed(nameof(CopyAttachments), () =>
             {
-                CopyAttachments.Run(context);
+                CopyAttachments.Run(context, data);
                 return 0;
             });
 

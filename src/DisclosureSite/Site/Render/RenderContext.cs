@@ -1,26 +1,24 @@
 using DisclosureSite.Model;
+using DisclosureSite.Site.Render.Inputs;
 using DisclosureSite.Site.Render.Views;
 using DisclosureSite.Site.Write;
 
 namespace DisclosureSite.Site.Render;
 
-/// <summary>What render steps share: the data, the theme's templates, the output folder and the site-wide view.</summary>
+/// <summary>
+/// What render steps share: the theme's templates, the output folder, the site-wide view and the views several pages
+/// show. The site's data is not here: each step gets its own part of it (<see cref="RenderStep{TInput}"/>).
+/// </summary>
 public sealed class RenderContext
 {
     public RenderContext(SiteData data, ThemeTemplates templates, SiteOutput output)
     {
         Fingerprint = RenderKey.Fingerprint(templates.Files);
-        Data = data;
+        Urls = data.Site.Urls;
         Templates = templates;
         Output = output;
-        Views = new ViewFactory(data);
-        Site = new SiteView(
-            data.Input.Settings.Name,
-            data.Input.Settings.Hotline,
-            Dates.Iso(data.AsOf),
-            data.Urls.BaseUrl,
-            data.Input.Settings.Repository,
-            data.Units.Select(u => new LinkView(u.Name, u.Id + "/")).ToList());
+        Views = new ViewFactory(data.Site, data.Disclosures, data.Compliance, data.Requests);
+        Site = ViewOf(data.Site);
 
         // The site-wide view (with the list of every unit) is keyed once, not walked again for each of 100,000 pages.
         _siteKey = _keys.Of(string.Empty, Site);
@@ -31,7 +29,16 @@ public sealed class RenderContext
     private readonly string _siteKey;
     private readonly string _siteKeyWithoutAsOf;
 
-    public SiteData Data { get; }
+    /// <summary>The site-wide view every page gets as <c>site</c>: a function of <see cref="SiteFacts"/>.</summary>
+    public static SiteView ViewOf(SiteFacts site) => new(
+        site.Settings.Name,
+        site.Settings.Hotline,
+        Dates.Iso(site.AsOf),
+        site.Urls.BaseUrl,
+        site.Settings.Repository,
+        site.Units.Select(u => new LinkView(u.Name, u.Id + "/")).ToList());
+
+    public SiteUrls Urls { get; }
 
     /// <summary>The theme and tool every page's <see cref="RenderKey"/> starts from.</summary>
     public string Fingerprint { get; }
@@ -64,7 +71,7 @@ public sealed class RenderContext
             title,
             root ?? SiteUrls.RootFrom(file),
             pagePath,
-            Data.Urls.IsAbsolute && kind != "404" ? Data.Urls.Absolute(pagePath) : null,
+            Urls.IsAbsolute && kind != "404" ? Urls.Absolute(pagePath) : null,
             crumbs,
             meta ?? [],
             feedUrl);

@@ -10,7 +10,7 @@ namespace DisclosureSite.Site.Render;
 /// </summary>
 public interface ITableSchemaView
 {
-    TableView Of(SiteData data, Disclosure d, Table table, string csvUrl);
+    TableView Of(RuleSet rules, Disclosure d, Table table, string csvUrl);
 }
 
 /// <summary>
@@ -39,7 +39,7 @@ public static class TableSchemaViews
 /// </summary>
 public sealed class PlainTableView : ITableSchemaView
 {
-    public TableView Of(SiteData data, Disclosure d, Table table, string csvUrl)
+    public TableView Of(RuleSet rules, Disclosure d, Table table, string csvUrl)
     {
         var numeric = table.Columns.Select((_, i) => table.Rows.Any(r => r[i].Length > 0) && table.Rows.All(r => r[i].Length == 0 || Amount.TryParse(r[i], out decimal _))).ToList();
         var money = table.Columns.Select((c, i) => numeric[i] && IsAmountColumn(c)).ToList();
@@ -57,9 +57,9 @@ public sealed class PlainTableView : ITableSchemaView
 /// <summary>A ledger: date, summary and amount columns marked, the 合计 row, the totals computed from the rows, the balance check and the chart.</summary>
 public sealed class LedgerTableView : ITableSchemaView
 {
-    public TableView Of(SiteData data, Disclosure d, Table table, string csvUrl)
+    public TableView Of(RuleSet rules, Disclosure d, Table table, string csvUrl)
     {
-        var ledger = LedgerAnalysis.Of(table, data.Input.Rules);
+        var ledger = LedgerAnalysis.Of(table, rules);
         var classes = table.Columns.Select((_, i) => i == ledger.Income || i == ledger.Expense ? "num" : i == ledger.Date ? "date" : i == ledger.Summary ? "summary" : string.Empty).ToList();
         var totals = new HashSet<TableRow>(ledger.Lines.Where(l => l.IsTotal).Select(l => l.Row));
         var opening = d.Meta.OpeningBalance;

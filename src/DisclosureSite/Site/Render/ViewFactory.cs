@@ -1,12 +1,18 @@
 using System.Collections.Concurrent;
 using DisclosureSite.Model;
+using DisclosureSite.Site.Render.Inputs;
 using DisclosureSite.Site.Render.Views;
 using DisclosureSite.Validation;
 
 namespace DisclosureSite.Site.Render;
 
-/// <summary>Builds the small views several pages share (item links, counts, status entries), so every page says a thing the same way.</summary>
-public sealed class ViewFactory(SiteData data)
+/// <summary>
+/// Builds the small views several pages share (item links, counts, status entries), so every page says a thing the same
+/// way. Each is a function of the parts it is made from: <see cref="Link"/> of <see cref="PublicDisclosures"/> (and the
+/// units and catalogue), <see cref="Entry"/> of <see cref="ComplianceFacts"/> too, <see cref="UnitSummary"/> and
+/// <see cref="RequestSummary"/> of <see cref="RequestFacts"/>, <see cref="Money"/> of the disclosures' ledgers.
+/// </summary>
+public sealed class ViewFactory(SiteFacts site, PublicDisclosures disclosures, ComplianceFacts compliance, RequestFacts requests)
 {
     private readonly ConcurrentDictionary<Disclosure, ItemLinkView> _links = new(ReferenceEqualityComparer.Instance);
     private readonly ConcurrentDictionary<ComplianceEntry, EntryView> _entries = new(ReferenceEqualityComparer.Instance);
@@ -19,21 +25,21 @@ public sealed class ViewFactory(SiteData data)
 
     private ItemLinkView NewLink(Disclosure d)
     {
-        var unit = data.UnitOf(d.Unit);
-        var (date, source) = data.Published(d);
-        var (status, days) = data.StatusOf(d);
+        var unit = site.UnitOf(d.Unit);
+        var (date, source) = disclosures.Published(d);
+        var (status, days) = disclosures.StatusOf(d);
         return new ItemLinkView(
             d.Title,
             d.UrlPath,
             unit.Name,
             d.Period.ToString(),
             d.Period.ToChinese(),
-            data.ItemName(unit, d.Item),
+            site.ItemName(unit, d.Item),
             LiquidFilters.Iso(date),
             Messages.DateSourceChinese(source),
             status,
             days,
-            data.IsWithdrawn(d),
+            disclosures.IsWithdrawn(d),
             d.IsCorrection);
     }
 
@@ -52,7 +58,7 @@ public sealed class ViewFactory(SiteData data)
     private EntryView NewEntry(ComplianceEntry e)
     {
         // Only public disclosures are listed: an embargoed one is not named anywhere before its date.
-        var items = e.Disclosures.Where(data.Validation.Calculator.IsPublic).OrderBy(d => d.Slug, StringComparer.Ordinal).Select(Link).ToList();
+        var items = e.Disclosures.Where(disclosures.IsPublic).OrderBy(d => d.Slug, StringComparer.Ordinal).Select(Link).ToList();
         return new EntryView(
             e.Item.Id,
             e.Item.Name,
@@ -70,7 +76,7 @@ public sealed class ViewFactory(SiteData data)
         unit.Level.ToChinese(),
         unit.Id + "/",
         UnitNote(unit),
-        Counts(data.ComplianceOf(unit.Id)))
+        Counts(compliance.Of(unit.Id)))
     {
         Requests = RequestSummary(unit),
     };
@@ -78,14 +84,14 @@ public sealed class ViewFactory(SiteData data)
     /// <summary>A unit's open and overdue 民情台账 matters (null when its level keeps none and it has none).</summary>
     public RequestSummaryView? RequestSummary(Unit unit)
     {
-        var log = data.Input.RequestsOf(unit.Id);
-        var owed = data.Input.Rules.Standing.TryGetValue(unit.Level, out var rules) && rules.Requests && unit.Until is null;
+        var log = requests.Of(unit.Id);
+        var owed = site.Rules.Standing.TryGetValue(unit.Level, out var rules) && rules.Requests && unit.Until is null;
         if (log is null)
         {
             return owed ? new RequestSummaryView(0, 0, 0, null, true) : null;
         }
 
-        var f = RequestFigures.Of(log.Matters, data.AsOf);
+        var f = RequestFigures.Of(log.Matters, site.AsOf);
         return new RequestSummaryView(f.Open, f.Overdue, f.Received, RequestsUrl(unit.Id), owed);
     }
 
@@ -105,7 +111,7 @@ public sealed class ViewFactory(SiteData data)
     /// <summary>A matter on the 民情台账 page and its print view.</summary>
     public RequestView Request(RequestMatter m)
     {
-        var (status, days) = StatusWords.Of(m, data.AsOf);
+        var (status, days) = StatusWords.Of(m, site.AsOf);
         return new RequestView(
             m.Anchor,
             m.Number,
@@ -121,7 +127,7 @@ public sealed class ViewFactory(SiteData data)
             m.Result,
             m.FollowUp)
         {
-            PageUrl = m.IsToldOn(data.AsOf) ? m.PageUrl : null,
+            PageUrl = m.IsToldOn(site.AsOf) ? m.PageUrl : null,
         };
     }
 
@@ -175,8 +181,8 @@ public sealed class ViewFactory(SiteData data)
     /// </summary>
     public MoneyView? Money(string unit, Period upTo)
     {
-        var d = data.PublicOf(unit)
-            .Where(x => !x.IsCorrection && !x.IsNil && !data.IsWithdrawn(x) && x.Period <= upTo && x.Item.EndsWith(".finance", StringComparison.Ordinal)
+        var d = disclosures.Of(unit)
+            .Where(x => !x.IsCorrection && !x.IsNil && !disclosures.IsWithdrawn(x) && x.Period <= upTo && x.Item.EndsWith(".finance", StringComparison.Ordinal)
                 && x.Tables.Any(t => t.Schema == TableSchema.Ledger))
             .OrderByDescending(x => x.Period)
             .ThenBy(x => x.Slug, StringComparer.Ordinal)
@@ -189,7 +195,7 @@ public sealed class ViewFactory(SiteData data)
         decimal income = 0, expense = 0;
         foreach (var t in d.Tables.Where(t => t.Schema == TableSchema.Ledger))
         {
-            var ledger = Validation.Tables.LedgerAnalysis.Of(t, data.Input.Rules);
+            var ledger = Validation.Tables.LedgerAnalysis.Of(t, site.Rules);
             income += ledger.IncomeTotal;
             expense += ledger.ExpenseTotal;
         }
@@ -197,12 +203,6 @@ public sealed class ViewFactory(SiteData data)
         var balance = d.Meta.ClosingBalance ?? (d.Meta.OpeningBalance is { } o ? o + income - expense : null);
         return new MoneyView(d.Title, d.UrlPath, d.Period.ToChinese(), income, expense, balance);
     }
-
-    /// <summary>The issuing body of a unit's notices: the unit, and the unit above it when there is one ("东山村（青石镇）").</summary>
-    public static string Issuer(SiteData data, Unit unit) =>
-        unit.Parent is { Length: > 0 } parent && parent != unit.Id && data.Input.Units.FirstOrDefault(u => u.Id == parent) is { } above
-            ? $"{unit.Name}（{above.Name}）"
-            : unit.Name;
 
     public static string? UnitNote(Unit unit) => unit.Until is { } until
         ? $"已于{until.ToChinese()}后撤并，此前的公开内容保留可查。"

@@ -9,17 +9,16 @@ namespace DisclosureSite.Site.Write;
 /// </summary>
 public static class CopyAttachments
 {
-    public static void Run(RenderContext context)
+    public static void Run(RenderContext context, SiteData data)
     {
-        var data = context.Data;
-        foreach (var d in data.Public.Where(d => !data.IsWithdrawn(d)))
+        foreach (var d in data.Disclosures.Current)
         {
             foreach (var attachment in d.Meta.Attachments)
             {
-                var source = Path.Combine(data.Input.Root, attachment.Replace('/', Path.DirectorySeparatorChar));
+                var source = Path.Combine(data.InputRoot, attachment.Replace('/', Path.DirectorySeparatorChar));
                 if (File.Exists(source))
                 {
-                    context.WriteFile(d.UrlPath + Path.GetFileName(attachment), data.ContentSha256(d), () => File.ReadAllBytes(source));
+                    context.WriteFile(d.UrlPath + Path.GetFileName(attachment), d.ContentSha256, () => File.ReadAllBytes(source));
                 }
             }
         }

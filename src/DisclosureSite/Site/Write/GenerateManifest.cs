@@ -22,18 +22,18 @@ public static class GenerateManifest
     {
         var manifest = new
         {
-            generated_at = data.Ledger.Entries.Count > 0 ? data.Ledger.Entries[^1].PublishedAtUtc : null,
-            as_of = Dates.Iso(data.AsOf),
-            base_url = data.Urls.BaseUrl,
+            generated_at = data.History.Ledger.Entries.Count > 0 ? data.History.Ledger.Entries[^1].PublishedAtUtc : null,
+            as_of = Dates.Iso(data.Site.AsOf),
+            base_url = data.Site.Urls.BaseUrl,
             files = output.Files.Where(f => f.Path != Path).Select(f => new { path = f.Path, sha256 = f.Sha256, bytes = f.Bytes }),
-            items = data.Public.Select(d =>
+            items = data.Disclosures.All.Select(d =>
             {
-                var (date, source) = data.Published(d);
-                return new Item(d.UrlPath, d.Unit, d.Period.ToString(), d.Slug, d.Item, data.ContentSha256(d), SiteJson.Iso(date), SiteJson.DateSource(source), data.IsWithdrawn(d));
-            }).Concat(data.Input.Requests.SelectMany(r => r.Matters).Where(m => m.IsToldOn(data.AsOf)).Select(m =>
+                var (date, source) = data.Disclosures.Published(d);
+                return new Item(d.UrlPath, d.Unit, d.Period.ToString(), d.Slug, d.Item, d.ContentSha256, SiteJson.Iso(date), SiteJson.DateSource(source), data.Disclosures.IsWithdrawn(d));
+            }).Concat(data.Requests.Matters.Where(m => m.IsToldOn(data.Site.AsOf)).Select(m =>
             {
                 // A 民情台账 matter's told result is an item like a disclosure (its page carries the same content hash).
-                var (date, source) = Render.Steps.RenderRequestPages.ToldOn(data, m);
+                var (date, source) = data.Requests.ToldOn(m);
                 return new Item(m.PageUrl, m.Unit, m.Quarter.ToString(), m.Anchor, DisclosureSite.Ledger.LedgerPlan.RequestsItem, m.ContentSha256, Dates.Iso(date), SiteJson.DateSource(source), false);
             })).OrderBy(i => i.Url, StringComparer.Ordinal),
         };

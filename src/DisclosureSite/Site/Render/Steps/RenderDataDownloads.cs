@@ -1,5 +1,6 @@
 using System.Text.Json;
 using DisclosureSite.Model;
+using DisclosureSite.Site.Render.Inputs;
 using DisclosureSite.Site.Render.Views;
 
 namespace DisclosureSite.Site.Render.Steps;
@@ -8,17 +9,22 @@ namespace DisclosureSite.Site.Render.Steps;
 /// <c>/data/</c>: the list of public disclosures (CSV escaped against spreadsheet formulas, and JSON), 四议两公开 records
 /// as JSON, and links to the compliance data and <c>manifest.json</c> (written last, by the Write phase).
 /// </summary>
-public sealed class RenderDataDownloads : IRenderStep
+public sealed class RenderDataDownloads : RenderStep<RenderDataDownloads.Input>
 {
     public static readonly string[] CsvHeader = ["url", "unit", "unit_name", "period", "slug", "item", "item_name", "title", "published", "date_source", "status", "withdrawn", "corrects", "content_sha256"];
 
-    public void Run(RenderContext context)
+    /// <summary>The data files list the public disclosures, the 四议两公开 records and the 民情台账 matters.</summary>
+    public sealed record Input(SiteFacts Site, PublicDisclosures Disclosures, IReadOnlyList<Decision> Decisions, RequestFacts Requests);
+
+    public override Input InputOf(SiteData data) => new(data.Site, data.Disclosures, data.Decisions.Decisions, data.Requests);
+
+    public override void Run(RenderContext context, Input input)
     {
-        var data = context.Data;
-        var rows = data.Public.Select(d => Row(data, d)).ToList();
+        var (site, disclosures, _, requestFacts) = input;
+        var rows = disclosures.All.Select(d => Row(site, disclosures, d)).ToList();
         context.Output.Write("data/disclosures.csv", stream => SafeCsv.Write(stream, CsvHeader, rows.Select(r => (IReadOnlyList<string?>)r.Values.Select(v => v?.ToString()).ToList())));
-        context.Output.Write("data/disclosures.json", stream => SiteJson.Write(stream, new { as_of = Dates.Iso(data.AsOf), disclosures = rows }));
-        var decisions = data.Input.Decisions.Select(d => new
+        context.Output.Write("data/disclosures.json", stream => SiteJson.Write(stream, new { as_of = Dates.Iso(site.AsOf), disclosures = rows }));
+        var decisions = input.Decisions.Select(d => new
         {
             unit = d.Unit,
             slug = d.Slug,
@@ -28,10 +34,10 @@ public sealed class RenderDataDownloads : IRenderStep
             result = d.Result,
             steps = d.Steps.Select(s => new { id = s.Id, date = Dates.Iso(s.Date), minutes = s.Minutes, votes = s.Votes }),
         });
-        context.Output.Write("data/decisions.json", stream => SiteJson.Write(stream, new { as_of = Dates.Iso(data.AsOf), decisions }));
-        var requests = data.Input.Requests.SelectMany(r => r.Matters).Where(m => m.Received <= data.AsOf).Select(m => RequestRow(data, m)).ToList();
+        context.Output.Write("data/decisions.json", stream => SiteJson.Write(stream, new { as_of = Dates.Iso(site.AsOf), decisions }));
+        var requests = requestFacts.Matters.Where(m => m.Received <= site.AsOf).Select(m => RequestRow(site, m)).ToList();
         context.Output.Write("data/requests.csv", stream => SafeCsv.Write(stream, RequestCsvHeader, requests.Select(r => (IReadOnlyList<string?>)r.Values.Select(v => v?.ToString()).ToList())));
-        context.Output.Write("data/requests.json", stream => SiteJson.Write(stream, new { as_of = Dates.Iso(data.AsOf), requests }));
+        context.Output.Write("data/requests.json", stream => SiteJson.Write(stream, new { as_of = Dates.Iso(site.AsOf), requests }));
 
         var downloads = new List<DownloadView>
         {
@@ -50,14 +56,14 @@ public sealed class RenderDataDownloads : IRenderStep
     public static readonly string[] RequestCsvHeader = ["url", "unit", "unit_name", "number", "received", "requester", "subject", "category", "handler", "due", "status", "days", "closed", "result", "follow_up"];
 
     /// <summary>A 民情台账 matter for the downloads (反映人 as masked in the file: a file with a full name never gets this far).</summary>
-    public static Dictionary<string, object?> RequestRow(SiteData data, RequestMatter m)
+    public static Dictionary<string, object?> RequestRow(SiteFacts site, RequestMatter m)
     {
-        var (status, days) = StatusWords.Of(m, data.AsOf);
+        var (status, days) = StatusWords.Of(m, site.AsOf);
         return new Dictionary<string, object?>(StringComparer.Ordinal)
         {
             ["url"] = ViewFactory.RequestsUrl(m.Unit) + "#r-" + m.Anchor,
             ["unit"] = m.Unit,
-            ["unit_name"] = data.UnitOf(m.Unit).Name,
+            ["unit_name"] = site.UnitOf(m.Unit).Name,
             ["number"] = m.Number,
             ["received"] = Dates.Iso(m.Received),
             ["requester"] = m.Requester,
@@ -73,10 +79,10 @@ public sealed class RenderDataDownloads : IRenderStep
         };
     }
 
-    public static Dictionary<string, object?> Row(SiteData data, Disclosure d)
+    public static Dictionary<string, object?> Row(SiteFacts site, PublicDisclosures disclosures, Disclosure d)
     {
-        var unit = data.UnitOf(d.Unit);
-        var (date, source) = data.Published(d);
+        var unit = site.UnitOf(d.Unit);
+        var (date, source) = disclosures.Published(d);
         return new Dictionary<string, object?>(StringComparer.Ordinal)
         {
             ["url"] = d.UrlPath,
@@ -85,14 +91,14 @@ public sealed class RenderDataDownloads : IRenderStep
             ["period"] = d.Period.ToString(),
             ["slug"] = d.Slug,
             ["item"] = d.Item,
-            ["item_name"] = data.ItemName(unit, d.Item),
+            ["item_name"] = site.ItemName(unit, d.Item),
             ["title"] = d.Title,
             ["published"] = SiteJson.Iso(date),
             ["date_source"] = SiteJson.DateSource(source),
-            ["status"] = data.StatusOf(d).Key,
-            ["withdrawn"] = data.IsWithdrawn(d) ? data.WithdrawalReason(d) : null,
-            ["corrects"] = data.Corrected(d)?.UrlPath,
-            ["content_sha256"] = data.ContentSha256(d),
+            ["status"] = disclosures.StatusOf(d).Key,
+            ["withdrawn"] = disclosures.IsWithdrawn(d) ? disclosures.WithdrawalReason(d) : null,
+            ["corrects"] = disclosures.Corrected(d)?.UrlPath,
+            ["content_sha256"] = d.ContentSha256,
         };
     }
 }

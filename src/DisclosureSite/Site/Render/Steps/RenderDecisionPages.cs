@@ -1,22 +1,28 @@
 using System.Globalization;
 using DisclosureSite.Model;
+using DisclosureSite.Site.Render.Inputs;
 using DisclosureSite.Site.Render.Views;
 
 namespace DisclosureSite.Site.Render.Steps;
 
 /// <summary><c>/decisions/</c>: each 四议两公开 record as a timeline of its six steps; steps not yet taken and overdue ones are said so.</summary>
-public sealed class RenderDecisionPages : IRenderStep
+public sealed class RenderDecisionPages : RenderStep<RenderDecisionPages.Input>
 {
-    public void Run(RenderContext context)
+    /// <summary>The decisions page lists every 四议两公开 record with its findings, and links the latest public disclosure of its item.</summary>
+    public sealed record Input(SiteFacts Site, DecisionFacts Decisions, PublicDisclosures Disclosures);
+
+    public override Input InputOf(SiteData data) => new(data.Site, data.Decisions, data.Disclosures);
+
+    public override void Run(RenderContext context, Input input)
     {
-        var data = context.Data;
-        var rules = data.Input.Rules.Decisions;
-        var decisions = data.Input.Decisions
+        var (site, facts, disclosures) = input;
+        var rules = facts.Rules;
+        var decisions = facts.Decisions
             .OrderByDescending(d => d.Steps.Count > 0 ? d.Steps.Max(s => s.Date) : DateOnly.MinValue)
             .Select(d =>
             {
-                var unit = data.UnitOf(d.Unit);
-                var warnings = data.Report.Findings.Where(f => f.File == d.File && f.Code.StartsWith("decision.", StringComparison.Ordinal)).ToList();
+                var unit = site.UnitOf(d.Unit);
+                var warnings = facts.FindingsOf(d);
                 var overdueSteps = warnings.Where(f => f.Code == FindingCodes.DecisionOverdue).ToList();
                 var steps = rules.Steps.Select(r =>
                 {
@@ -33,7 +39,7 @@ public sealed class RenderDecisionPages : IRenderStep
                         overdue);
                 }).ToList();
                 var item = d.Item is { } itemId
-                    ? data.PublicOf(d.Unit).Where(x => x.Item == itemId && !data.IsWithdrawn(x)).OrderByDescending(x => x.Period).FirstOrDefault()
+                    ? disclosures.Of(d.Unit).Where(x => x.Item == itemId && !disclosures.IsWithdrawn(x)).OrderByDescending(x => x.Period).FirstOrDefault()
                     : null;
                 return new DecisionView(
                     $"{d.Unit}-{d.Slug}",

@@ -1,5 +1,6 @@
 using DisclosureSite.Model;
 using DisclosureSite.Publishing.Ledger;
+using DisclosureSite.Site.Render.Inputs;
 using DisclosureSite.Site.Render.Views;
 
 namespace DisclosureSite.Site.Render.Steps;
@@ -11,42 +12,47 @@ namespace DisclosureSite.Site.Render.Steps;
 /// offered as a spreadsheet-safe CSV beside the page. A withdrawn disclosure gets a notice page at the same URL (never
 /// a 404) and none of its content.
 /// </summary>
-public sealed class RenderItemPages : IRenderStep
+public sealed class RenderItemPages : RenderStep<RenderItemPages.Input>
 {
-    public void Run(RenderContext context)
+    /// <summary>An item page shows one public disclosure, what the site says of it and the disclosures it corrects or that correct it, and its revisions.</summary>
+    public sealed record Input(SiteFacts Site, PublicDisclosures Disclosures, HistoryFacts History);
+
+    public override Input InputOf(SiteData data) => new(data.Site, data.Disclosures, data.History);
+
+    public override void Run(RenderContext context, Input input)
     {
         // Item pages are most of the site; they are independent, so both cores render them.
-        Parallel.ForEach(context.Data.Public, d => Render(context, d));
+        Parallel.ForEach(input.Disclosures.All, d => Render(context, input, d));
     }
 
-    private static void Render(RenderContext context, Disclosure d)
+    private static void Render(RenderContext context, Input input, Disclosure d)
     {
-        var data = context.Data;
-        var unit = data.UnitOf(d.Unit);
+        var (site, disclosures, _) = input;
+        var unit = site.UnitOf(d.Unit);
         var crumbs = context.Crumbs(new LinkView(unit.Name, unit.Id + "/"), new LinkView(d.Period.ToChinese(), $"{unit.Id}/{d.Period}/"));
-        var hashMeta = new MetaView(SiteContract.ContentHashMeta, data.ContentSha256(d));
-        if (data.IsWithdrawn(d))
+        var hashMeta = new MetaView(SiteContract.ContentHashMeta, d.ContentSha256);
+        if (disclosures.IsWithdrawn(d))
         {
-            var (date, source) = data.Published(d);
+            var (date, source) = disclosures.Published(d);
             var notice = new WithdrawnView(
                 d.Title,
                 unit.Name,
                 unit.Id + "/",
                 d.Period.ToChinese(),
                 $"{unit.Id}/{d.Period}/",
-                data.ItemName(unit, d.Item),
+                site.ItemName(unit, d.Item),
                 LiquidFilters.Iso(date),
                 Messages.DateSourceChinese(source),
                 LiquidFilters.Iso(d.Meta.WithdrawAt),
-                data.WithdrawalReason(d));
+                disclosures.WithdrawalReason(d));
             context.WritePage(d.UrlPath, "withdrawn", d.Title + "（已撤下）", notice, crumbs, [hashMeta, new MetaView(SiteContract.WithdrawnMeta, notice.Reason)]);
             return;
         }
 
         // The key comes from the item's inputs, not its view: an unchanged item costs a few look-ups, not a Markdown
         // render and a walk over every table cell.
-        var inputs = InputsOf(context, d);
-        var view = new Lazy<ItemView>(() => ViewOf(context, d, inputs));
+        var inputs = InputsOf(input, d);
+        var view = new Lazy<ItemView>(() => ViewOf(site, d, inputs));
         context.WritePage(d.UrlPath, "item", d.Title, inputs, () => view.Value, crumbs, [hashMeta, .. DateMetas(d, inputs)], feedUrl: unit.Id + "/feed.xml");
 
         foreach (var table in d.Tables)
@@ -80,30 +86,29 @@ public sealed class RenderItemPages : IRenderStep
         string BaseUrl,
         string Issuer);
 
-    private static ItemInputs InputsOf(RenderContext context, Disclosure d)
+    private static ItemInputs InputsOf(Input input, Disclosure d)
     {
-        var data = context.Data;
-        var unit = data.UnitOf(d.Unit);
-        var (date, source) = data.Published(d);
-        var (status, days) = data.StatusOf(d);
-        var corrected = data.Corrected(d);
+        var (site, disclosures, history) = input;
+        var unit = site.UnitOf(d.Unit);
+        var facts = disclosures.FactsOf(d);
+        var corrected = facts.Corrected;
         return new ItemInputs(
-            data.ContentSha256(d),
-            data.PerFileRulesFingerprint,
+            d.ContentSha256,
+            disclosures.PerFileRulesFingerprint,
             unit.Id,
             unit.Name,
             unit.Level,
-            data.ItemName(unit, d.Item),
-            date,
-            source,
-            status,
-            days,
-            data.EntryOf(d)?.Deadline,
+            site.ItemName(unit, d.Item),
+            facts.Published,
+            facts.Source,
+            facts.Status,
+            facts.Days,
+            facts.Deadline,
             corrected is null ? null : new LinkView(corrected.Title, corrected.UrlPath),
-            data.CorrectionsOf(d).Select(c => new CorrectionLinkView(c.Title, c.UrlPath, LiquidFilters.Iso(data.Published(c).Date), string.IsNullOrWhiteSpace(c.Meta.RevisionNote) ? null : c.Meta.RevisionNote.Trim())).ToList(),
-            RevisionViews.Of(data.RevisionsOf(d), file => d.Tables.FirstOrDefault(t => t.File.EndsWith(file, StringComparison.Ordinal))?.Caption),
-            data.Urls.BaseUrl,
-            ViewFactory.Issuer(data, unit));
+            disclosures.CorrectionsOf(d).Select(c => new CorrectionLinkView(c.Title, c.UrlPath, LiquidFilters.Iso(disclosures.Published(c).Date), string.IsNullOrWhiteSpace(c.Meta.RevisionNote) ? null : c.Meta.RevisionNote.Trim())).ToList(),
+            RevisionViews.Of(history.RevisionsOf(d), file => d.Tables.FirstOrDefault(t => t.File.EndsWith(file, StringComparison.Ordinal))?.Caption),
+            site.Urls.BaseUrl,
+            site.Issuer(unit));
     }
 
     /// <summary>
@@ -121,13 +126,10 @@ public sealed class RenderItemPages : IRenderStep
     /// <summary>The download name of a table: its file name with a .csv extension (an .xlsx is offered as CSV too).</summary>
     public static string CsvName(string tableFile) => Table.DownloadName(tableFile);
 
-    public static ItemView ViewOf(RenderContext context, Disclosure d) => ViewOf(context, d, InputsOf(context, d));
-
     /// <summary>The item page's view: a function of the disclosure's own content and its <paramref name="inputs"/> only.</summary>
-    private static ItemView ViewOf(RenderContext context, Disclosure d, ItemInputs inputs)
+    private static ItemView ViewOf(SiteFacts site, Disclosure d, ItemInputs inputs)
     {
-        var data = context.Data;
-        var absolute = data.Urls.Absolute(d.UrlPath);
+        var absolute = site.Urls.Absolute(d.UrlPath);
         return new ItemView(
             d.Title,
             inputs.UnitName,
@@ -144,7 +146,7 @@ public sealed class RenderItemPages : IRenderStep
             Messages.DateSourceChinese(inputs.Source),
             d.IsNil ? d.Meta.Nil!.Trim() : null,
             SafeMarkdown.ToHtml(d.Body),
-            d.Tables.Select(t => TableOf(data, d, t)).ToList(),
+            d.Tables.Select(t => TableOf(site.Rules, d, t)).ToList(),
             d.Meta.Attachments.Select(a => new LinkView(Path.GetFileName(a), d.UrlPath + Path.GetFileName(a))).ToList(),
             inputs.Corrected,
             inputs.Corrections,
@@ -161,8 +163,8 @@ public sealed class RenderItemPages : IRenderStep
     }
 
     /// <summary>A table as its schema shows it (<see cref="TableSchemaViews"/>), with the lines the sheet wrote around it.</summary>
-    private static TableView TableOf(SiteData data, Disclosure d, Table table) =>
-        TableSchemaViews.For(table.Schema).Of(data, d, table, d.UrlPath + CsvName(table.File)) with
+    private static TableView TableOf(RuleSet rules, Disclosure d, Table table) =>
+        TableSchemaViews.For(table.Schema).Of(rules, d, table, d.UrlPath + CsvName(table.File)) with
         {
             Unit = table.Unit,
             Notes = table.Notes,

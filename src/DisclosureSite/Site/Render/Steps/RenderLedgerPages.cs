@@ -1,5 +1,6 @@
 using DisclosureSite.Ledger;
 using DisclosureSite.Publishing.Ledger;
+using DisclosureSite.Site.Render.Inputs;
 using DisclosureSite.Site.Render.Views;
 
 namespace DisclosureSite.Site.Render.Steps;
@@ -9,36 +10,43 @@ namespace DisclosureSite.Site.Render.Steps;
 /// published, revised and withdrew; <c>/history/ledger/{unit}/</c> the same for one unit; and the ledger file itself at
 /// <c>/history/publications.jsonl</c> for auditors (docs/审计核验.md).
 /// </summary>
-public sealed class RenderLedgerPages : IRenderStep
+public sealed class RenderLedgerPages : RenderStep<RenderLedgerPages.Input>
 {
-    public void Run(RenderContext context)
+    /// <summary>The ledger's pages list its entries, naming each recorded item by its title.</summary>
+    public sealed record Input(SiteFacts Site, HistoryFacts History);
+
+    public override Input InputOf(SiteData data) => new(data.Site, data.History);
+
+    public override void Run(RenderContext context, Input input)
     {
-        var data = context.Data;
-        var ledger = data.Ledger;
+        var site = input.Site;
+        var ledger = input.History.Ledger;
         if (!ledger.Exists || ledger.Path is not { } path)
         {
             return;
         }
 
         context.Output.Copy(SiteContract.LedgerCopyPath, path);
-        var units = data.Units.Where(u => ledger.Entries.Any(e => e.Items.Any(i => i.Unit == u.Id)))
+        var units = site.Units.Where(u => ledger.Entries.Any(e => e.Items.Any(i => i.Unit == u.Id)))
             .Select(u => new LinkView(u.Name, $"history/ledger/{u.Id}/")).ToList();
         var crumbs = context.Crumbs(new LinkView("发布记录", "history/"));
-        context.WritePage("history/ledger/", "ledger", "发布登记簿", View(data, ledger, null, units), crumbs);
-        foreach (var unit in data.Units)
+        context.WritePage("history/ledger/", "ledger", "发布登记簿", View(input, null, units), crumbs);
+        foreach (var unit in site.Units)
         {
             if (units.Any(u => u.Url == $"history/ledger/{unit.Id}/"))
             {
-                context.WritePage($"history/ledger/{unit.Id}/", "ledger", unit.Name + "发布登记簿", View(data, ledger, unit.Id, units), [.. crumbs, new LinkView("发布登记簿", "history/ledger/")]);
+                context.WritePage($"history/ledger/{unit.Id}/", "ledger", unit.Name + "发布登记簿", View(input, unit.Id, units), [.. crumbs, new LinkView("发布登记簿", "history/ledger/")]);
             }
         }
     }
 
-    private static LedgerPageView View(SiteData data, LedgerState ledger, string? unit, IReadOnlyList<LinkView> units)
+    private static LedgerPageView View(Input input, string? unit, IReadOnlyList<LinkView> units)
     {
-        var names = data.Units.ToDictionary(u => u.Id, u => u.Name, StringComparer.Ordinal);
-        var titles = data.Input.Disclosures.GroupBy(d => d.UrlPath, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First().Title, StringComparer.Ordinal);
-        var repository = data.Input.Settings.Repository;
+        var (site, history) = input;
+        var ledger = history.Ledger;
+        var names = site.Units.ToDictionary(u => u.Id, u => u.Name, StringComparer.Ordinal);
+        var titles = history.Titles;
+        var repository = site.Settings.Repository;
         var previousCommit = new Dictionary<long, string?>();
         string? last = null;
         foreach (var e in ledger.Entries)
@@ -48,7 +56,7 @@ public sealed class RenderLedgerPages : IRenderStep
         }
 
         string ItemName(LedgerItem i) => titles.GetValueOrDefault(i.Url)
-            ?? (data.Units.FirstOrDefault(u => u.Id == i.Unit) is { } u ? data.ItemName(u, i.Item) : i.Item);
+            ?? (site.Units.FirstOrDefault(u => u.Id == i.Unit) is { } u ? site.ItemName(u, i.Item) : i.Item);
 
         string PeriodName(string period) => Model.Period.TryParse(period, out var p) ? p.ToChinese() : period;
 

@@ -8,8 +8,11 @@ namespace DisclosureSite.Site.Render.Steps;
 /// from the root instead (a custom domain, a local server), so the page works both ways, and without the script
 /// it links from the base path.
 /// </summary>
-public sealed class RenderNotFoundPage : IRenderStep
+public sealed class RenderNotFoundPage : RenderStep<SiteUrls>
 {
-    public void Run(RenderContext context) =>
-        context.WritePage("404.html", "404", "找不到这个页面", new NotFoundView(context.Data.Urls.BasePath, context.Site.Units), [], root: "./");
+    /// <summary>The 404 page links the units (the site-wide view) from the site's base path.</summary>
+    public override SiteUrls InputOf(SiteData data) => data.Site.Urls;
+
+    public override void Run(RenderContext context, SiteUrls input) =>
+        context.WritePage("404.html", "404", "找不到这个页面", new NotFoundView(input.BasePath, context.Site.Units), [], root: "./");
 }

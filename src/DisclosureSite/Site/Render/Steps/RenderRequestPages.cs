@@ -1,4 +1,5 @@
 using DisclosureSite.Model;
+using DisclosureSite.Site.Render.Inputs;
 using DisclosureSite.Site.Render.Views;
 using DisclosureSite.Validation;
 
@@ -9,37 +10,41 @@ namespace DisclosureSite.Site.Render.Steps;
 /// then handled ones, latest first, with their result and 回访 — and its A4 print view <c>/{unit}/requests/print.html</c>
 /// for the notice board, with a QR code to the page.
 /// </summary>
-public sealed class RenderRequestPages : IRenderStep
+public sealed class RenderRequestPages : RenderStep<RenderRequestPages.Input>
 {
-    public void Run(RenderContext context)
+    /// <summary>The 民情台账 pages list each unit's matters, and each told result with the ledger's records of it.</summary>
+    public sealed record Input(SiteFacts Site, RequestFacts Requests);
+
+    public override Input InputOf(SiteData data) => new(data.Site, data.Requests);
+
+    public override void Run(RenderContext context, Input input)
     {
-        var data = context.Data;
-        Parallel.ForEach(data.Input.Requests, log =>
+        var (site, requests) = input;
+        Parallel.ForEach(requests.Logs, log =>
         {
-            var unit = data.UnitOf(log.Unit);
-            var view = ViewOf(context, unit, log);
+            var unit = site.UnitOf(log.Unit);
+            var view = ViewOf(context, site, unit, log);
             var crumbs = context.Crumbs(new LinkView(unit.Name, unit.Id + "/"));
             context.WritePage(view.Url, "requests", $"{unit.Name}民情台账", view, crumbs, feedUrl: unit.Id + "/feed.xml");
 
-            var absolute = data.Urls.Absolute(view.Url);
+            var absolute = site.Urls.Absolute(view.Url);
             var print = view with { PageUrl = absolute };
             context.WritePage(view.PrintUrl, "print-requests", $"{unit.Name}民情台账（打印版）", print, () => print with { QrSvg = QrSvg.ForPage(absolute) }, crumbs, layout: "print-base");
 
             var listCrumbs = context.Crumbs(new LinkView(unit.Name, unit.Id + "/"), new LinkView("民情台账", view.Url));
-            foreach (var m in log.Matters.Where(m => m.IsToldOn(data.AsOf)))
+            foreach (var m in log.Matters.Where(m => m.IsToldOn(site.AsOf)))
             {
-                var page = PageOf(context, unit, m);
+                var page = PageOf(context, requests, unit, m);
                 context.WritePage(m.PageUrl, "request", $"{unit.Name}民情台账第 {m.Number} 号", page, listCrumbs, [new MetaView("disclosure:content-sha256", page.ContentSha256)]);
             }
         });
     }
 
     /// <summary>The page of a told result: the matter, when its result was first recorded and where that date comes from, and its records.</summary>
-    public static RequestPageView PageOf(RenderContext context, Unit unit, RequestMatter m)
+    public static RequestPageView PageOf(RenderContext context, RequestFacts requests, Unit unit, RequestMatter m)
     {
-        var data = context.Data;
-        var history = data.Ledger.HistoryOf(m.PageUrl);
-        var (toldOn, source) = ToldOn(data, m);
+        var history = requests.RecordsOf(m);
+        var (toldOn, source) = requests.ToldOn(m);
         return new RequestPageView(
             unit.Name,
             unit.Id + "/",
@@ -51,15 +56,9 @@ public sealed class RenderRequestPages : IRenderStep
             m.ContentSha256);
     }
 
-    /// <summary>When a matter's result was first told: the ledger's first record of it, else its 办结日期 as written.</summary>
-    public static (DateOnly Date, DateSource Source) ToldOn(SiteData data, RequestMatter m) =>
-        data.Ledger.HistoryOf(m.PageUrl) is { Count: > 0 } h && !h[0].Entry.IsBaseline
-            ? (h[0].Entry.PublishedOn, DateSource.Ledger)
-            : (m.Closed ?? m.Received, DateSource.Declared);
-
-    public static RequestsView ViewOf(RenderContext context, Unit unit, RequestLog log)
+    public static RequestsView ViewOf(RenderContext context, SiteFacts site, Unit unit, RequestLog log)
     {
-        var asOf = context.Data.AsOf;
+        var asOf = site.AsOf;
         var matters = log.Matters.Where(m => m.Received <= asOf).ToList();
         var open = matters.Where(m => !m.IsClosed || m.Closed > asOf)
             .OrderByDescending(m => m.IsOverdueOn(asOf))
@@ -81,7 +80,7 @@ public sealed class RenderRequestPages : IRenderStep
             ViewFactory.Figures(null, RequestFigures.Of(matters, asOf)),
             open,
             closed,
-            Limits(context.Data.Input.Rules.Requests),
+            Limits(site.Rules.Requests),
             url + "print.html",
             null,
             null);

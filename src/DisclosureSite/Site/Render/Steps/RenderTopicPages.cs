@@ -1,17 +1,22 @@
 using DisclosureSite.Model;
+using DisclosureSite.Site.Render.Inputs;
 using DisclosureSite.Site.Render.Views;
 
 namespace DisclosureSite.Site.Render.Steps;
 
 /// <summary><c>/topics/{item}/</c>: all disclosures of one catalogue item (e.g. 土地流转) across units and periods — browsing by topic without search.</summary>
-public sealed class RenderTopicPages : IRenderStep
+public sealed class RenderTopicPages : RenderStep<RenderTopicPages.Input>
 {
-    public void Run(RenderContext context)
+    /// <summary>A topic page lists the public disclosures of one catalogue item.</summary>
+    public sealed record Input(SiteFacts Site, PublicDisclosures Disclosures);
+
+    public override Input InputOf(SiteData data) => new(data.Site, data.Disclosures);
+
+    public override void Run(RenderContext context, Input input)
     {
-        var data = context.Data;
-        foreach (var item in data.Input.Rules.AllItems.DistinctBy(i => i.Id))
+        foreach (var item in input.Site.Rules.AllItems.DistinctBy(i => i.Id))
         {
-            var items = data.Public
+            var items = input.Disclosures.All
                 .Where(d => d.Item == item.Id)
                 .OrderByDescending(d => d.Period)
                 .ThenBy(d => d.Unit, StringComparer.Ordinal)

@@ -1,0 +1,45 @@
+using System.Collections.Frozen;
+using DisclosureSite.Model;
+
+namespace DisclosureSite.Site.Render.Inputs;
+
+/// <summary>
+/// What every page reads: the site's settings, its units, the catalogue and its rules, the as-of date and the site's
+/// URLs. Plain data loaded from <c>site.yaml</c>, <c>units.csv</c> and the rule presets.
+/// </summary>
+public sealed class SiteFacts
+{
+    private readonly FrozenDictionary<string, Unit> _units;
+
+    public SiteFacts(SiteSettings settings, RuleSet rules, IReadOnlyList<Unit> units, DateOnly asOf, SiteUrls urls)
+    {
+        Settings = settings;
+        Rules = rules;
+        AsOf = asOf;
+        Urls = urls;
+        Units = units.OrderBy(u => u.Level == UnitLevel.Township ? 0 : 1).ToList();
+        _units = units.ToFrozenDictionary(u => u.Id, StringComparer.Ordinal);
+    }
+
+    public SiteSettings Settings { get; }
+
+    /// <summary>The catalogue of required items, its streams and the rules of the presets and the site's overrides.</summary>
+    public RuleSet Rules { get; }
+
+    /// <summary>Units, township first, then in the order of units.csv.</summary>
+    public IReadOnlyList<Unit> Units { get; }
+
+    public DateOnly AsOf { get; }
+
+    public SiteUrls Urls { get; }
+
+    public Unit UnitOf(string id) => _units[id];
+
+    public string ItemName(Unit unit, string itemId) => Rules.FindItem(unit.Level, itemId)?.Name ?? itemId;
+
+    /// <summary>The issuing body of a unit's notices: the unit, and the unit above it when there is one ("东山村（青石镇）").</summary>
+    public string Issuer(Unit unit) =>
+        unit.Parent is { Length: > 0 } parent && parent != unit.Id && _units.GetValueOrDefault(parent) is { } above
+            ? $"{unit.Name}（{above.Name}）"
+            : unit.Name;
+}
