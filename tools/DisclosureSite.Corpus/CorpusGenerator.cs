@@ -64,11 +64,11 @@ public static class CorpusGenerator
             throw new ArgumentOutOfRangeException(nameof(options), options, "1..5000 villages, 1..30 years, a quarter as end period");
         }
 
-        var output = CorpusOutput.Open(options.OutputDir, out var refused) ?? throw new Site.Write.ToolFolderRefusedException(refused!);
+        var output = CorpusOutput.Open(options.OutputDir, options.WorkingDirectory, out var refused) ?? throw new Site.Write.ToolFolderRefusedException(refused!);
         CorpusOutput? hugo = null;
         if (options.HugoDir is { } hugoDir)
         {
-            hugo = CorpusOutput.Open(hugoDir, out refused) ?? throw new Site.Write.ToolFolderRefusedException(refused!);
+            hugo = CorpusOutput.Open(hugoDir, options.WorkingDirectory, out refused) ?? throw new Site.Write.ToolFolderRefusedException(refused!);
         }
 
         var rules = RulePresetLoader.Parse(RulePresetLoader.BuiltInText("sanwu")!, "seeds/sanwu.yaml", RuleOverrides.None, new FindingSink())

@@ -13,6 +13,9 @@ public sealed record CorpusOptions(int Villages, int Years, int Seed, string Out
 
     public const int MaxVillages = 5000;
 
+    /// <summary>A folder the generator never replaces besides the process's current one (the caller's working directory).</summary>
+    public string? WorkingDirectory { get; init; }
+
     public Period End => EndPeriod ?? DefaultEndPeriod;
 
     /// <summary>The first quarter covered (also the site's <c>since:</c>): Q1 of the first of the <see cref="Years"/> years.</summary>

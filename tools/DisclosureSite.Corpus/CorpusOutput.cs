@@ -24,12 +24,12 @@ internal sealed class CorpusOutput
 
     /// <summary>
     /// Prepares <paramref name="dir"/> by the rule of every folder the tool replaces (<see cref="Site.Write.ToolFolder"/>);
-    /// null with the reason when it is not the tool's to replace.
+    /// null with the reason when it is not the tool's to replace (nor when it is or holds <paramref name="workingDirectory"/>).
     /// </summary>
-    public static CorpusOutput? Open(string dir, out Model.LocalizedText? refusal)
+    public static CorpusOutput? Open(string dir, string? workingDirectory, out Model.LocalizedText? refusal)
     {
         var root = Path.GetFullPath(dir);
-        refusal = Site.Write.ToolFolder.Refusal(root, [Marker], []);
+        refusal = Site.Write.ToolFolder.Refusal(root, [Marker], workingDirectory is null ? [] : [workingDirectory]);
         if (refusal is not null)
         {
             return null;

@@ -23,8 +23,10 @@ public static class CorpusProgram
 
     public static int Main(string[] args) => Run(args, Console.Out, Console.Error);
 
-    public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
+    /// <summary>Runs the generator; relative folders resolve against <paramref name="workingDirectory"/> (default: the current directory).</summary>
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr, string? workingDirectory = null)
     {
+        workingDirectory ??= Directory.GetCurrentDirectory();
         if (args.Any(a => a is "-h" or "--help"))
         {
             stdout.WriteLine(Usage);
@@ -34,7 +36,7 @@ public static class CorpusProgram
         CorpusOptions options;
         try
         {
-            options = Parse(args);
+            options = Parse(args, workingDirectory);
         }
         catch (ArgumentException e)
         {
@@ -69,7 +71,7 @@ public static class CorpusProgram
         return 0;
     }
 
-    private static CorpusOptions Parse(string[] args)
+    private static CorpusOptions Parse(string[] args, string workingDirectory)
     {
         var values = new Dictionary<string, string>(StringComparer.Ordinal);
         for (var i = 0; i < args.Length; i++)
@@ -110,6 +112,10 @@ public static class CorpusProgram
                 : throw new ArgumentException($"--end-period 应是季度,例如 2026-Q3,而不是 '{e}'。");
         }
 
-        return new CorpusOptions(units, years, seed, outDir, values.GetValueOrDefault("hugo"), end);
+        var hugo = values.GetValueOrDefault("hugo");
+        return new CorpusOptions(units, years, seed, Path.GetFullPath(outDir, workingDirectory), hugo is null ? null : Path.GetFullPath(hugo, workingDirectory), end)
+        {
+            WorkingDirectory = workingDirectory,
+        };
     }
 }

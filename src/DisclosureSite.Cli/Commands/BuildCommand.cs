@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.Globalization;
 using DisclosureSite.Ledger;
 using DisclosureSite.Site;
@@ -10,35 +11,39 @@ namespace DisclosureSite.Cli.Commands;
 /// <summary><c>disclosure build</c>: check, render and write the site atomically; input errors leave the previous site as it was.</summary>
 public static class BuildCommand
 {
-    private static readonly string[] Options = ["input", "output", "as-of", "base-url", "ledger"];
+    internal static Command Create(CliContext context)
+    {
+        var input = CliOptions.Input();
+        var output = CliOptions.Output();
+        var asOf = CliOptions.AsOf("把这一天当作“今天”生成网站(默认:网站时区的今天)");
+        var baseUrl = CliOptions.Text("--base-url", "URL", "网站的完整网址,例如 https://example.github.io/qingshi/(默认:site.yaml 的 base_url)");
+        var ledger = CliOptions.Text("--ledger", "文件", "发布记录文件(默认:数据文件夹旁边的 ledger/publications.jsonl)");
+        var noSearch = CliOptions.Flag("--no-search", "不建搜索索引(不运行 Pagefind;网站没有搜索功能)");
+        var verbose = CliOptions.Flag("--verbose", "列出每一步和它的用时、内存");
+        var command = new Command("build", "检查数据并生成网站;数据有错误时网站保持原样,退出码为 1") { input, output, asOf, baseUrl, ledger, noSearch, verbose };
+        command.SetAction(p => Run(p.GetValue(input)!, p.GetValue(output)!, p.GetValue(asOf), p.GetValue(baseUrl), p.GetValue(ledger), !p.GetValue(noSearch), p.GetValue(verbose), context));
+        return command;
+    }
 
-    public static int Run(string[] args, CliContext context)
+    private static int Run(string inputDir, string outputDir, DateOnly? asOfOption, string? baseUrl, string? ledgerPath, bool search, bool verbose, CliContext context)
     {
         var timer = new Diagnostics.PhaseTimer(context.Error);
-        var a = new Arguments(args, Options, ["verbose", "no-search"]);
-        a.NoPositionals();
-        var inputDir = a.Get("input", "input");
-        var outputDir = a.Get("output", "_site");
-        var baseUrl = a.Get("base-url");
         if (baseUrl is not null && !Model.SiteSettings.IsWebAddress(baseUrl))
         {
             throw new UsageException($"--base-url '{baseUrl}' 不是以 http:// 或 https:// 开头的完整网址,例如 https://example.github.io/qingshi/。");
         }
 
-        if (!Directory.Exists(inputDir))
+        if (CliInput.Open(inputDir, context) is not { } input)
         {
-            context.Error.WriteLine($"输入文件夹 '{inputDir}' 不存在。请用 --input 指定数据文件夹(默认 input)。");
-            return 2;
+            return CommandLine.UsageError;
         }
 
-        var asOf = a.Date("as-of") ?? a.AsOf(context.Clock, PeekTimeZone(inputDir));
-        var ledger = LedgerStore.Load(inputDir, a.Get("ledger"));
-        var verbose = a.Flag("verbose");
-        var options = new SiteOptions(inputDir, outputDir, asOf)
+        var options = new SiteOptions(input.Root, context.FullPath(outputDir), input.Today(asOfOption, context))
         {
             BaseUrl = baseUrl,
-            Ledger = ledger,
-            RunPagefind = !a.Flag("no-search"),
+            Ledger = LedgerStore.Load(input.Root, ledgerPath is null ? null : context.FullPath(ledgerPath)),
+            RunPagefind = search,
+            WorkingDirectory = context.WorkingDirectory,
             StepStarted = verbose ? step => context.Error.WriteLine("step: " + step) : null,
         };
         var result = Build(options, context, out var failure);
@@ -62,7 +67,7 @@ public static class BuildCommand
         }
 
         context.Out.WriteLine();
-        context.Out.WriteLine($"预览:disclosure preview --input {inputDir},然后用浏览器打开 http://127.0.0.1:8080{PreviewCommand.SiteUrlsFor(inputDir)}");
+        context.Out.WriteLine($"预览:disclosure preview --input {input.Given},然后用浏览器打开 http://127.0.0.1:8080{input.BasePath()}");
         return 0;
     }
 
@@ -117,12 +122,5 @@ public static class BuildCommand
         var s = result.Report.Summary;
         context.Out.WriteLine($"公开情况:按时 {s.OnTime} 项,逾期 {s.Late} 项,缺报 {s.Missing} 项,无此类事项 {s.Nil} 项;{s.Warnings} 条提醒(disclosure check 可看详情)。");
         return result;
-    }
-
-    /// <summary>The site's time zone decides what "today" is when --as-of is not given; the full load happens in the build.</summary>
-    public static string PeekTimeZone(string inputDir)
-    {
-        var site = Loading.SiteSettingsLoader.Load(new Loading.InputFolder(inputDir), new Loading.FindingSink());
-        return site?.Settings.TimeZone ?? Model.SiteSettings.DefaultTimeZone;
     }
 }

@@ -1,62 +1,48 @@
+using System.CommandLine;
 using DisclosureSite.Ledger;
-using DisclosureSite.Loading;
 using DisclosureSite.Validation;
 using DisclosureSite.Validation.Output;
-using DisclosureSite.Validation.Rules;
 
 namespace DisclosureSite.Cli.Commands;
 
 /// <summary><c>disclosure check</c>: load and validate an input folder and report every finding.</summary>
 public static class CheckCommand
 {
-    private static readonly string[] Options = ["input", "as-of", "format", "lang", "ledger"];
-
-    public static int Run(string[] args, CliContext context)
+    internal static Command Create(CliContext context)
     {
-        var a = new Arguments(args, Options, []);
-        a.NoPositionals();
-        var inputDir = a.Get("input", "input");
-        var format = Enum.Parse<ReportFormat>(a.Choice("format", "text", "text", "github", "json", "markdown"), ignoreCase: true);
-        var lang = a.Choice("lang", "zh", "zh", "en");
-        a.Date("as-of");
+        var input = CliOptions.Input();
+        var asOf = CliOptions.AsOf("把这一天当作“今天”来判断是否逾期、缺报(默认:网站时区的今天)");
+        var format = CliOptions.Choice("--format", "报告格式:text 给人看,github 给 GitHub 工作流,json 给程序,markdown 给工作流摘要", "text", "text", "github", "json", "markdown");
+        var lang = CliOptions.Lang();
+        var ledger = CliOptions.Text("--ledger", "文件", "发布记录文件(默认:数据文件夹旁边的 ledger/publications.jsonl)");
+        var command = new Command("check", "检查数据:列出每一处错误、逾期、缺报和提醒;有错误时退出码为 1") { input, asOf, format, lang, ledger };
+        command.SetAction(p => Run(
+            p.GetValue(input)!,
+            p.GetValue(asOf),
+            Enum.Parse<ReportFormat>(p.GetValue(format)!, ignoreCase: true),
+            p.GetValue(lang)!,
+            p.GetValue(ledger),
+            context));
+        return command;
+    }
 
+    private static int Run(string inputDir, DateOnly? asOfOption, ReportFormat format, string lang, string? ledgerPath, CliContext context)
+    {
         var timer = new Diagnostics.PhaseTimer(context.Error);
-        var loaded = Load(inputDir, context, lang, useCache: true);
+        var loaded = CliInput.Load(inputDir, context, lang, useCache: true);
         timer.Lap("load");
         if (loaded is null)
         {
-            return 2;
+            return CommandLine.UsageError;
         }
 
-        var asOf = a.AsOf(context.Clock, loaded.Input?.Settings.TimeZone ?? Model.SiteSettings.DefaultTimeZone);
-        var ledger = loaded.Input is { } input ? LedgerStore.Load(input.Root, a.Get("ledger")) : LedgerState.Empty;
+        var asOf = asOfOption ?? Model.SiteClock.Today(context.Clock, Model.SiteClock.Zone(loaded.Input?.Settings.TimeZone ?? Model.SiteSettings.DefaultTimeZone));
+        var ledger = loaded.Input is { } input ? LedgerStore.Load(input.Root, ledgerPath is null ? null : context.FullPath(ledgerPath)) : LedgerState.Empty;
         var report = Validator.Check(loaded, asOf, ledger);
         timer.Lap("validate");
         var names = loaded.Input?.Units.ToDictionary(u => u.Id, u => u.Name);
         context.Out.Write(ReportWriter.Write(report, format, lang, names));
         timer.Lap("report");
         return report.HasErrors ? 1 : 0;
-    }
-
-    /// <summary>Loads the input folder; a folder that does not exist is exit code 2, with a clear message.</summary>
-    public static LoadResult? Load(string inputDir, CliContext context, string lang, bool useCache = false)
-    {
-        if (!Directory.Exists(inputDir))
-        {
-            context.Error.WriteLine(lang == "en"
-                ? $"The input folder '{inputDir}' does not exist."
-                : $"输入文件夹 '{inputDir}' 不存在。请用 --input 指定数据文件夹(默认 input)。");
-            return null;
-        }
-
-        try
-        {
-            return InputLoader.Load(inputDir, new LoadOptions { UseCache = useCache, Checks = DisclosureChecks.Instance });
-        }
-        catch (UnauthorizedAccessException e)
-        {
-            context.Error.WriteLine($"无法读取输入文件夹 '{inputDir}':{e.Message}");
-            return null;
-        }
     }
 }

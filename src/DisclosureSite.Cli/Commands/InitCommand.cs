@@ -1,3 +1,4 @@
+using System.CommandLine;
 using DisclosureSite.Model;
 using DisclosureSite.Publishing.Scaffolding;
 
@@ -9,27 +10,33 @@ namespace DisclosureSite.Cli.Commands;
 /// </summary>
 public static class InitCommand
 {
-    private static readonly string[] Options = ["name", "repo"];
-
-    public static int Run(string[] args, CliContext context)
+    internal static Command Create(CliContext context, Dictionary<Command, string> missingArguments)
     {
-        var a = new Arguments(args, Options, []);
-        var folder = a.Single("文件夹 (folder)");
-        var name = a.Get("name", "示例镇三务公开");
-        var repo = a.Get("repo", ScaffoldOptions.DefaultRepository);
+        var folder = new Argument<string>("folder") { Description = "新数据仓库的文件夹(必须是新的或空的)" };
+        var name = CliOptions.Text("--name", "网站名称", "网站名称,例如 青石镇三务公开", "示例镇三务公开");
+        var repo = CliOptions.Text("--repo", "owner/name", "数据仓库在 GitHub 上的“所有者/仓库名”", ScaffoldOptions.DefaultRepository);
+        var command = new Command("init", "新建一个镇的数据仓库(示例数据、工作流、说明),做成 Git 仓库并做第一次提交") { folder, name, repo };
+        missingArguments[command] = "需要一个参数:文件夹 (folder)(expected one argument: 文件夹 (folder))。";
+        command.SetAction(p => Run(p.GetValue(folder)!, p.GetValue(name)!, p.GetValue(repo)!, context));
+        return command;
+    }
+
+    private static int Run(string folder, string name, string repo, CliContext context)
+    {
         if (repo.Split('/') is not [{ Length: > 0 }, { Length: > 0 }])
         {
             throw new UsageException($"--repo '{repo}' 的格式不对,应写成“所有者/仓库名”,例如 qingshi/disclosure。");
         }
 
-        if (!RepositoryScaffold.IsEmptyEnough(folder))
+        var root = context.FullPath(folder);
+        if (!RepositoryScaffold.IsEmptyEnough(root))
         {
             context.Error.WriteLine($"文件夹 '{folder}' 不是空的,为了不覆盖已有文件,init 不会在这里生成。请换一个新文件夹名。");
             return 2;
         }
 
         var since = Period.Containing(SiteClock.Today(context.Clock, SiteClock.Zone(SiteSettings.DefaultTimeZone)), PeriodKind.Quarter);
-        var written = RepositoryScaffold.Write(folder, new ScaffoldOptions(name, repo, since));
+        var written = RepositoryScaffold.Write(root, new ScaffoldOptions(name, repo, since));
         context.Out.WriteLine($"已在 {folder} 生成数据仓库({written.Count} 个文件):");
         foreach (var path in written)
         {
@@ -37,7 +44,7 @@ public static class InitCommand
         }
 
         context.Out.WriteLine();
-        var (outcome, detail) = FirstCommit.Make(folder);
+        var (outcome, detail) = FirstCommit.Make(root);
         var gitSteps = outcome switch
         {
             FirstCommitOutcome.Committed => [],

@@ -1,3 +1,4 @@
+using System.CommandLine;
 using DisclosureSite.Ledger;
 using DisclosureSite.Model;
 using DisclosureSite.Publishing.Ledger;
@@ -7,34 +8,65 @@ namespace DisclosureSite.Cli.Commands;
 /// <summary><c>disclosure ledger record|anchor|verify</c>: append to, anchor and verify the publication ledger (SPEC §7, docs/审计核验.md).</summary>
 public static class LedgerCommand
 {
-    private static readonly string[] RecordOptions = ["input", "site", "as-of", "ledger", "lang"];
-    private static readonly string[] VerifyOptions = ["input", "site", "ledger", "lang", "head", "format"];
-    private static readonly string[] AnchorOptions = ["input", "ledger", "lang"];
+    private const string LedgerHelp = "发布记录文件(默认:数据文件夹旁边的 ledger/publications.jsonl)";
 
-    public static int Run(string[] args, CliContext context) => args.Length == 0
-        ? throw new UsageException("需要子命令 record、anchor 或 verify(expected record, anchor or verify)。")
-        : args[0] switch
-        {
-            "record" => Record(args[1..], context),
-            "anchor" => Anchor(args[1..], context),
-            "verify" => Verify(args[1..], context),
-            _ => throw new UsageException($"未知的 ledger 子命令 '{args[0]}',只能是 record、anchor 或 verify。"),
-        };
-
-    private static int Record(string[] args, CliContext context)
+    internal static Command Create(CliContext context)
     {
-        var a = new Arguments(args, RecordOptions, []);
-        a.NoPositionals();
-        var lang = a.Choice("lang", "zh", "zh", "en");
-        var asOf = a.Date("as-of");
-        var site = a.Get("site");
-        var loaded = CheckCommand.Load(a.Get("input", "input"), context, lang);
+        var command = new Command("ledger", "发布记录(给审计的哈希链):登记一次发布、打锚点标签、核验网站和记录");
+        command.Subcommands.Add(RecordCommand(context));
+        command.Subcommands.Add(AnchorCommand(context));
+        command.Subcommands.Add(VerifyCommand(context));
+        return command;
+    }
+
+    private static Command RecordCommand(CliContext context)
+    {
+        var input = CliOptions.Input();
+        var site = CliOptions.Text("--site", "文件夹", "刚生成、要部署的网站文件夹(登记它的清单 SHA-256)");
+        var asOf = CliOptions.AsOf("生成网站时用的日期(与 build 的 --as-of 相同;不同时拒绝登记)");
+        var ledger = CliOptions.Text("--ledger", "文件", LedgerHelp);
+        var lang = CliOptions.Lang();
+        var command = new Command("record", "把这次发布(新事项、修订、撤回和网站清单)追加到发布记录") { input, site, asOf, ledger, lang };
+        command.SetAction(p => Record(p.GetValue(input)!, p.GetValue(site), p.GetValue(asOf), p.GetValue(ledger), p.GetValue(lang)!, context));
+        return command;
+    }
+
+    private static Command AnchorCommand(CliContext context)
+    {
+        var input = CliOptions.Input();
+        var ledger = CliOptions.Text("--ledger", "文件", LedgerHelp);
+        var lang = CliOptions.Lang();
+        var command = new Command("anchor", "给已提交的链头打 Git 标签 ledger-<序号> 并显示它") { input, ledger, lang };
+        command.SetAction(p => Anchor(p.GetValue(input)!, p.GetValue(ledger), p.GetValue(lang)!, context));
+        return command;
+    }
+
+    private static Command VerifyCommand(CliContext context)
+    {
+        var input = CliOptions.OptionalInput("数据仓库里的数据文件夹(核对事项内容、Git 历史和锚点)");
+        var site = CliOptions.Text("--site", "文件夹", "已发布网站的本地副本(核对清单和每个文件)");
+        var ledger = CliOptions.Text("--ledger", "文件", LedgerHelp);
+        var lang = CliOptions.Lang();
+        var head = CliOptions.Text("--head", "HASH", "上次核验时保存的链头 hash(64 位十六进制):此后对记录的任何改写都会被发现");
+        var format = CliOptions.Choice("--format", "结论的格式:text 一页中文结论,json 给程序", "text", "text", "json");
+        var rebuild = CliOptions.Flag("--rebuild", "按登记的提交重新生成网站,逐个文件比较(需要 --site 和 --input)");
+        var command = new Command("verify", "核验发布记录和网站:链完整、网站与登记的清单一致、每页内容与记录相符;通过时退出码为 0")
+        {
+            input, site, ledger, lang, head, format, rebuild,
+        };
+        command.SetAction(p => Verify(p.GetValue(input), p.GetValue(site), p.GetValue(ledger), p.GetValue(lang)!, p.GetValue(head), p.GetValue(format)!, p.GetValue(rebuild), context));
+        return command;
+    }
+
+    private static int Record(string inputDir, string? site, DateOnly? asOf, string? ledger, string lang, CliContext context)
+    {
+        var loaded = CliInput.Load(inputDir, context, lang);
         if (loaded is null)
         {
-            return 2;
+            return CommandLine.UsageError;
         }
 
-        var result = RecordPublication.Run(loaded, new Publishing.Ledger.RecordOptions(site, a.Get("ledger"), asOf, context.Clock));
+        var result = RecordPublication.Run(loaded, new Publishing.Ledger.RecordOptions(Full(site, context), Full(ledger, context), asOf, context.Clock));
         foreach (var f in result.Findings)
         {
             var place = f.File is null ? string.Empty : (f.Line is { } l ? $"{f.File}:{l}: " : $"{f.File}: ");
@@ -53,63 +85,61 @@ public static class LedgerCommand
         };
     }
 
-    private static int Verify(string[] args, CliContext context)
+    private static int Verify(string? inputDir, string? siteDir, string? ledgerPath, string lang, string? head, string format, bool rebuild, CliContext context)
     {
-        var a = new Arguments(args, VerifyOptions, ["rebuild"]);
-        a.NoPositionals();
-        var lang = a.Choice("lang", "zh", "zh", "en");
-        var format = a.Choice("format", "text", "text", "json");
-        var input = a.Get("input");
-        var site = a.Get("site");
-        var ledger = a.Get("ledger") ?? LedgerStore.DefaultPath(input ?? "input");
-        var head = a.Get("head");
         if (head is not null && !System.Text.RegularExpressions.Regex.IsMatch(head.Trim(), "^[0-9a-fA-F]{64}$"))
         {
             throw new UsageException($"--head 应是您保存的 64 位十六进制链头 hash,而不是 '{head}'。");
         }
 
-        if (a.Flag("rebuild") && (site is null || input is null))
+        if (rebuild && (siteDir is null || inputDir is null))
         {
             throw new UsageException("--rebuild 需要 --site(已发布网站的副本)和 --input(数据仓库里的数据文件夹)。");
         }
 
+        var site = Full(siteDir, context);
         if (site is not null && !Directory.Exists(site))
         {
-            context.Error.WriteLine(lang == "en" ? $"The site folder '{site}' does not exist." : $"网站文件夹 '{site}' 不存在。请用 --site 指定已发布网站的本地副本(例如 _site)。");
-            return 2;
+            context.Error.WriteLine(lang == "en" ? $"The site folder '{siteDir}' does not exist." : $"网站文件夹 '{siteDir}' 不存在。请用 --site 指定已发布网站的本地副本(例如 _site)。");
+            return CommandLine.UsageError;
         }
 
-        if (input is not null && !Directory.Exists(input))
+        string? input = null;
+        if (inputDir is not null)
         {
-            context.Error.WriteLine(lang == "en" ? $"The input folder '{input}' does not exist." : $"输入文件夹 '{input}' 不存在。");
-            return 2;
+            if (CliInput.Open(inputDir, context, lang) is not { } opened)
+            {
+                return CommandLine.UsageError;
+            }
+
+            input = opened.Root;
         }
 
+        var ledger = Full(ledgerPath, context) ?? LedgerStore.DefaultPath(input ?? context.FullPath(CliOptions.DefaultInput));
         var report = VerifyPublication.Run(new Publishing.Ledger.VerifyOptions(ledger, site, input)
         {
             KeptHead = head,
-            Rebuilder = a.Flag("rebuild") ? Site.SiteBuilder.Rebuilder() : null,
+            Rebuilder = rebuild ? Site.SiteBuilder.Rebuilder() : null,
             Clock = context.Clock,
         });
         context.Out.Write(format == "json" ? VerifyReportText.Json(report) : VerifyReportText.Write(report, lang));
         return report.Passed ? 0 : 1;
     }
 
-    private static int Anchor(string[] args, CliContext context)
+    private static int Anchor(string inputDir, string? ledgerPath, string lang, CliContext context)
     {
-        var a = new Arguments(args, AnchorOptions, []);
-        a.NoPositionals();
-        var lang = a.Choice("lang", "zh", "zh", "en");
-        var ledger = a.Get("ledger") ?? LedgerStore.DefaultPath(a.Get("input", "input"));
+        var ledger = Full(ledgerPath, context) ?? LedgerStore.DefaultPath(context.FullPath(inputDir));
         var result = LedgerAnchor.Create(ledger);
         (result.Ok ? context.Out : context.Error).WriteLine(result.Message.In(lang));
         if (result.Ok && context.Environment("GITHUB_OUTPUT") is { Length: > 0 } outputs)
         {
-            File.AppendAllText(outputs, $"tag={result.Tag}\nhead={result.Head!.Hash}\nseq={result.Head.Seq}\n");
+            File.AppendAllText(context.FullPath(outputs), $"tag={result.Tag}\nhead={result.Head!.Hash}\nseq={result.Head.Seq}\n");
         }
 
         return result.Ok ? 0 : 1;
     }
+
+    private static string? Full(string? path, CliContext context) => path is null ? null : context.FullPath(path);
 }
 
 /// <summary>

@@ -1,3 +1,4 @@
+using System.CommandLine;
 using DisclosureSite.Model;
 using DisclosureSite.Publishing.Scaffolding;
 
@@ -9,19 +10,21 @@ namespace DisclosureSite.Cli.Commands;
 /// </summary>
 public static class NewCommand
 {
-    private static readonly string[] Options = ["input"];
-
-    public static int Run(string[] args, CliContext context)
+    internal static Command Create(CliContext context, Dictionary<Command, string> missingArguments)
     {
-        var a = new Arguments(args, Options, ["csv"]);
-        if (a.Positionals.Count != 2)
-        {
-            throw new UsageException("需要两个参数:单位代码和期次,例如 disclosure new dongshan 2026-Q4(expected <unit> <period>)。");
-        }
+        var unit = new Argument<string>("unit") { Description = "单位代码(units.csv 的 id),例如 dongshan" };
+        var period = new Argument<string>("period") { Description = "期次:2026-Q3(季度)、2026-H1(半年)、2026-M01(月)或 2026(年)" };
+        var input = CliOptions.Input();
+        var csv = CliOptions.Flag("--csv", "表格模板用 CSV(默认是按会计账页排好的 .xlsx)");
+        var command = new Command("new", "生成一个单位某一期要公开的文件(带【】提示的模板),已有的文件不覆盖") { unit, period, input, csv };
+        missingArguments[command] = "需要两个参数:单位代码和期次,例如 disclosure new dongshan 2026-Q4(expected <unit> <period>)。";
+        command.SetAction(p => Run(p.GetValue(unit)!, p.GetValue(period)!, p.GetValue(input)!, p.GetValue(csv), context));
+        return command;
+    }
 
-        var (unitId, periodText) = (a.Positionals[0], a.Positionals[1]);
-        var inputDir = a.Get("input", "input");
-        var loaded = CheckCommand.Load(inputDir, context, "zh");
+    private static int Run(string unitId, string periodText, string inputDir, bool csv, CliContext context)
+    {
+        var loaded = CliInput.Load(inputDir, context);
         if (loaded is null)
         {
             return 2;
@@ -61,7 +64,7 @@ public static class NewCommand
             return 2;
         }
 
-        var files = DisclosureScaffold.Write(input.Root, unit, period, items, csv: a.Flag("csv"));
+        var files = DisclosureScaffold.Write(input.Root, unit, period, items, csv: csv);
         var written = files.Where(f => f.Written).ToList();
         var skipped = files.Where(f => !f.Written).ToList();
         context.Out.WriteLine($"{unit.Name} {period.ToChinese()}:{items.Count} 个事项,新建 {written.Count} 个文件,跳过已有的 {skipped.Count} 个。");

@@ -1,3 +1,4 @@
+using System.CommandLine;
 using DisclosureSite.Site;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -13,31 +14,29 @@ namespace DisclosureSite.Cli.Commands;
 /// </summary>
 public static class PreviewCommand
 {
-    private static readonly string[] Names = ["input", "output", "as-of", "port"];
     // Editors save in a burst of events (write, rename, chmod) within a few milliseconds; the wait is part of what the
     // user waits for, so it is short.
     private static readonly TimeSpan Debounce = TimeSpan.FromMilliseconds(60);
 
-    public static int Run(string[] args, CliContext context)
+    internal static Command Create(CliContext context)
     {
-        var a = new Arguments(args, Names, []);
-        a.NoPositionals();
-        var inputDir = a.Get("input", "input");
-        var outputDir = a.Get("output", "_site");
-        var port = a.Int("port") ?? 8080;
-        if (port is < 1 or > 65535)
+        var input = CliOptions.Input();
+        var output = CliOptions.Output();
+        var asOf = CliOptions.AsOf("把这一天当作“今天”生成网站(默认:每次构建时网站时区的今天)");
+        var port = CliOptions.Port();
+        var command = new Command("preview", "生成网站并在本机打开预览(http://127.0.0.1:端口);改动数据或主题文件会自动重新生成") { input, output, asOf, port };
+        command.SetAction(p => Run(p.GetValue(input)!, p.GetValue(output)!, p.GetValue(asOf), p.GetValue(port), context));
+        return command;
+    }
+
+    private static int Run(string inputDir, string outputDir, DateOnly? fixedAsOf, int port, CliContext context)
+    {
+        if (CliInput.Open(inputDir, context) is not { } input)
         {
-            throw new UsageException($"--port 应在 1 到 65535 之间,而不是 {port}。");
+            return CommandLine.UsageError;
         }
 
-        if (!Directory.Exists(inputDir))
-        {
-            context.Error.WriteLine($"输入文件夹 '{inputDir}' 不存在。请用 --input 指定数据文件夹(默认 input)。");
-            return 2;
-        }
-
-        var fixedAsOf = a.Date("as-of");
-        using var preview = Start(inputDir, outputDir, port, () => fixedAsOf ?? a.AsOf(context.Clock, BuildCommand.PeekTimeZone(inputDir)), context);
+        using var preview = Start(input, context.FullPath(outputDir), port, () => input.Today(fixedAsOf, context), context);
         context.Out.WriteLine(preview.Rebuilder.Problem is null
             ? $"预览地址:{preview.Url}(按 Ctrl+C 停止;改动 input 或主题文件会自动重新构建,浏览器里的页面随后自动刷新;搜索用的是启动时的索引)"
             : $"构建有问题,先显示上次的网站(页面顶部写明问题):{preview.Url}");
@@ -52,10 +51,10 @@ public static class PreviewCommand
     /// made by the first build only and kept by later ones (Pagefind indexes the whole site: seconds to minutes), so the
     /// preview's search finds the contents as they were when it started; <c>disclosure build</c> indexes them anew.
     /// </summary>
-    internal static Preview Start(string inputDir, string outputDir, int port, Func<DateOnly> asOf, CliContext context)
+    internal static Preview Start(CliInput input, string outputRoot, int port, Func<DateOnly> asOf, CliContext context)
     {
-        var session = new SiteSession(new SiteOptions(inputDir, outputDir, asOf()));
-        var changes = new ChangeSet(outputDir);
+        var session = new SiteSession(new SiteOptions(input.Root, outputRoot, asOf()) { WorkingDirectory = context.WorkingDirectory });
+        var changes = new ChangeSet(outputRoot);
         var reload = new ReloadSignal();
         var rebuilder = new PreviewRebuilder(
             () =>
@@ -65,9 +64,9 @@ public static class PreviewCommand
             },
             reload.Fire);
         rebuilder.Request();
-        var basePath = SiteUrlsFor(inputDir);
-        var app = CreateServer(Path.GetFullPath(outputDir), basePath, port, () => rebuilder.Problem, reload);
-        var watcher = Watch(inputDir, changes, () =>
+        var basePath = input.BasePath();
+        var app = CreateServer(outputRoot, basePath, port, () => rebuilder.Problem, reload);
+        var watcher = Watch(input.Root, changes, () =>
         {
             context.Out.WriteLine($"[{DateTime.Now:HH:mm:ss}] 发现文件改动,正在重新构建……");
             rebuilder.Request();
@@ -127,13 +126,6 @@ public static class PreviewCommand
             context.Error.WriteLine(message);
             return message;
         }
-    }
-
-    /// <summary>The path part of the site's base_url (e.g. /qingshi/), where preview serves it.</summary>
-    internal static string SiteUrlsFor(string inputDir)
-    {
-        var site = Loading.SiteSettingsLoader.Load(new Loading.InputFolder(inputDir), new Loading.FindingSink());
-        return Site.Render.SiteUrls.From(site?.Settings.BaseUrl).BasePath;
     }
 
     /// <summary>

@@ -1,3 +1,4 @@
+using System.CommandLine;
 using DisclosureSite.Model;
 using DisclosureSite.Publishing.Reminders;
 using DisclosureSite.Validation;
@@ -14,26 +15,33 @@ public static class RemindCommand
 {
     public const int ApiFailure = 3;
 
-    private static readonly string[] Options = ["repo", "input", "as-of", "api-url"];
-    private static readonly string[] Flags = ["dry-run"];
-
-    public static int Run(string[] args, CliContext context)
+    internal static Command Create(CliContext context)
     {
-        var a = new Arguments(args, Options, Flags);
-        a.NoPositionals();
-        var inputDir = a.Get("input", "input");
-        var dryRun = a.Flag("dry-run");
-        a.Date("as-of");
-        var apiUrl = a.Get("api-url") ?? context.Environment("GITHUB_API_URL") ?? "https://api.github.com";
+        var repo = CliOptions.Text("--repo", "owner/name", "发提醒的 GitHub 仓库(默认:site.yaml 的 repository,或工作流的 GITHUB_REPOSITORY)");
+        var input = CliOptions.Input();
+        var asOf = CliOptions.AsOf("把这一天当作“今天”计算到期和逾期(默认:网站时区的今天)");
+        var dryRun = CliOptions.Flag("--dry-run", "演练:只显示会新建、更新、关闭哪些提醒,不改动 GitHub(没有 GITHUB_TOKEN 也可以)");
+        var apiUrl = CliOptions.Text("--api-url", "URL", "GitHub 接口地址(默认:GITHUB_API_URL 或 https://api.github.com)");
+        var command = new Command("remind", "为每个单位新建、更新或关闭一个 GitHub 提醒 issue,列出到期和逾期的事项;GitHub 接口出错时退出码为 3")
+        {
+            repo, input, asOf, dryRun, apiUrl,
+        };
+        command.SetAction(p => Run(p.GetValue(repo), p.GetValue(input)!, p.GetValue(asOf), p.GetValue(dryRun), p.GetValue(apiUrl), context));
+        return command;
+    }
+
+    private static int Run(string? repoOption, string inputDir, DateOnly? asOfOption, bool dryRun, string? apiOption, CliContext context)
+    {
+        var apiUrl = apiOption ?? context.Environment("GITHUB_API_URL") ?? "https://api.github.com";
         if (!Uri.TryCreate(apiUrl, UriKind.Absolute, out var apiUri) || apiUri.Scheme is not ("http" or "https"))
         {
             throw new UsageException($"--api-url '{apiUrl}' 不是有效的网址,例如 https://api.github.com。");
         }
 
-        var loaded = CheckCommand.Load(inputDir, context, "zh");
+        var loaded = CliInput.Load(inputDir, context);
         if (loaded is null)
         {
-            return 2;
+            return CommandLine.UsageError;
         }
 
         if (loaded.Input is not { } input)
@@ -42,7 +50,7 @@ public static class RemindCommand
             return 1;
         }
 
-        var repo = a.Get("repo") ?? input.Settings.Repository ?? context.Environment("GITHUB_REPOSITORY");
+        var repo = repoOption ?? input.Settings.Repository ?? context.Environment("GITHUB_REPOSITORY");
         if (repo?.Split('/') is not [{ Length: > 0 } owner, { Length: > 0 } name])
         {
             throw new UsageException(repo is null
@@ -62,7 +70,7 @@ public static class RemindCommand
             context.Error.WriteLine($"注意:数据中有 {loaded.Findings.Count(f => f.IsError)} 处错误(见 disclosure check),提醒按能读取的数据计算。");
         }
 
-        var asOf = a.AsOf(context.Clock, input.Settings.TimeZone);
+        var asOf = asOfOption ?? SiteClock.Today(context.Clock, SiteClock.Zone(input.Settings.TimeZone));
         var validation = Validator.Context(input, asOf);
         var links = new ReminderLinks(repo, context.Environment("GITHUB_SERVER_URL") ?? "https://github.com", RepositoryPath(inputDir));
         var reminders = ReminderPlanner.Plan(validation, links);

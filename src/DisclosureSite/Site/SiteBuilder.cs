@@ -48,7 +48,7 @@ public static class SiteBuilder
     internal static BuildResult Build(SiteOptions options, SiteSession? session)
     {
         // Nothing is read or written before the output is known to be the tool's to replace (issue 12).
-        if (WriteOutputAtomically.Refusal(options.OutputRoot, options.InputRoot) is { } refusal)
+        if (WriteOutputAtomically.Refusal(options.OutputRoot, options.InputRoot, options.WorkingDirectory) is { } refusal)
         {
             throw new ToolFolderRefusedException(refusal);
         }

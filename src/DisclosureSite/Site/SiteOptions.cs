@@ -32,7 +32,10 @@ public sealed record SiteOptions(string InputRoot, string OutputRoot, DateOnly A
     /// <summary>Runs Pagefind on the output before the swap when it can be found.</summary>
     public bool RunPagefind { get; init; } = true;
 
-    /// <summary>Where to start looking for <c>node_modules/.bin/pagefind</c> besides the input folder.</summary>
+    /// <summary>
+    /// The command's working directory (the CLI's, which tests set without changing the process's): where to start looking
+    /// for <c>node_modules/.bin/pagefind</c> besides the input folder, and a folder the build never replaces.
+    /// </summary>
     public string? WorkingDirectory { get; init; }
 
     /// <summary>Told the name of each phase and step as it starts (<c>build --verbose</c> prints them; tests stop builds there).</summary>

@@ -7,7 +7,6 @@ namespace DisclosureSite.Tests.Hardening;
 /// office documents), recognised by content and name together. The samples in tests/fixtures/attachments/ were made by
 /// LibreOffice (<c>soffice --headless --convert-to</c>) and openpyxl, not by this project.
 /// </summary>
-[NonParallelizable] // Attack runs the CLI in its own working directory, which is the process's
 public class AttachmentTests
 {
     private static string Sample(string name) => Path.Combine(TestPaths.Fixtures, "attachments", name);

@@ -35,32 +35,18 @@ internal sealed class Attack : IDisposable
     }
 
     /// <summary>
-    /// Runs the CLI with the working directory at <see cref="Root"/> (relative paths resolve there). The working directory
-    /// is the process's: every fixture that attacks is [NonParallelizable], or the tests beside it would lose theirs.
+    /// Runs the CLI with <see cref="Root"/> as its working directory (relative paths resolve there), given to the CLI
+    /// rather than set on the process: fixtures that attack run in parallel with the rest.
     /// </summary>
-    public CliRun Run(params string[] args) => InRoot(() => TestSites.Run(args));
+    public CliRun Run(params string[] args) => TestSites.Run(args, workingDirectory: Root);
 
     /// <summary>Runs the corpus generator (tools/DisclosureSite.Corpus) as <see cref="Run"/> runs the CLI.</summary>
-    public CliRun Corpus(params string[] args) => InRoot(() =>
+    public CliRun Corpus(params string[] args)
     {
         var output = new StringWriter();
         var error = new StringWriter();
-        var code = DisclosureSite.Corpus.CorpusProgram.Run(args, output, error);
+        var code = DisclosureSite.Corpus.CorpusProgram.Run(args, output, error, workingDirectory: Root);
         return new CliRun(code, output.ToString(), error.ToString());
-    });
-
-    private T InRoot<T>(Func<T> run)
-    {
-        var before = Directory.GetCurrentDirectory();
-        Directory.SetCurrentDirectory(Root);
-        try
-        {
-            return run();
-        }
-        finally
-        {
-            Directory.SetCurrentDirectory(before);
-        }
     }
 
     public CliRun Build(string output = "_site", params string[] more) =>

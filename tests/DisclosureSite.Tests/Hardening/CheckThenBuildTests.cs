@@ -6,7 +6,6 @@ namespace DisclosureSite.Tests.Hardening;
 /// Issue 12, class 6: whatever <c>check</c> accepts, <c>build</c> builds; everything else is a finding or a one-line
 /// message with exit 2. No stack trace reaches a user.
 /// </summary>
-[NonParallelizable] // Attack runs the CLI in its own working directory, which is the process's
 public class CheckThenBuildTests
 {
     private static void AssertNoStackTrace(CliRun run) =>

@@ -6,7 +6,6 @@ namespace DisclosureSite.Tests.Hardening;
 /// Issue 12, class 1: a build (or the corpus generator) replaces only a folder it made. Anything else is refused with
 /// exit 2 before anything is touched — the folder, its spare and the cache files beside it.
 /// </summary>
-[NonParallelizable] // Attack runs the CLI in its own working directory, which is the process's
 public class DataLossTests
 {
     [Test]

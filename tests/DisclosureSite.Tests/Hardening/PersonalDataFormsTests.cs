@@ -6,7 +6,6 @@ namespace DisclosureSite.Tests.Hardening;
 /// Issue 12, class 4: personal data in the forms people really type, in every place that is published, and never
 /// repeated in any message. All numbers are fictional (sample area code 350425, computed check characters).
 /// </summary>
-[NonParallelizable] // Attack runs the CLI in its own working directory, which is the process's
 public class PersonalDataFormsTests
 {
     [TestCase("身份证 350425 19900101 1239", PersonalDataKind.IdNumber, "350425********1239")]

@@ -6,7 +6,6 @@ namespace DisclosureSite.Tests.Hardening;
 /// Issue 12, class 2: every file the build reads — theme, attachments, tables, data — resolves (links included) inside
 /// the input folder and outside <c>.git</c>, through <see cref="InputFolder.Refusal"/>.
 /// </summary>
-[NonParallelizable] // Attack runs the CLI in its own working directory, which is the process's
 public class ReadBoundaryTests
 {
     private const string Secret = "AUTHORIZATION: basic c2VjcmV0LXRva2Vu";

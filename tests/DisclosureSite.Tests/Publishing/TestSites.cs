@@ -110,13 +110,20 @@ internal static class TestSites
         File.WriteAllText(path, text.ReplaceLineEndings("\n"), new UTF8Encoding(false));
     }
 
-    /// <summary>Runs <c>disclosure …</c> in-process, with a fixed clock and environment.</summary>
-    public static CliRun Run(string[] args, IReadOnlyDictionary<string, string>? env = null, DateTimeOffset? now = null)
+    /// <summary>
+    /// Runs <c>disclosure …</c> in-process, with a fixed clock and environment; relative paths resolve against
+    /// <paramref name="workingDirectory"/> (default: the process's current directory, which no test changes).
+    /// </summary>
+    public static CliRun Run(string[] args, IReadOnlyDictionary<string, string>? env = null, DateTimeOffset? now = null, string? workingDirectory = null)
     {
         var output = new StringWriter();
         var error = new StringWriter();
         var clock = new FixedClock(now ?? new DateTimeOffset(2026, 11, 23, 16, 10, 0, TimeSpan.Zero));
-        var context = new CliContext(output, error, clock) { Environment = name => env is not null && env.TryGetValue(name, out var v) ? v : null };
+        var context = new CliContext(output, error, clock)
+        {
+            Environment = name => env is not null && env.TryGetValue(name, out var v) ? v : null,
+            WorkingDirectory = workingDirectory ?? Directory.GetCurrentDirectory(),
+        };
         var code = CommandLine.Run(args, context);
         return new CliRun(code, output.ToString(), error.ToString());
     }

@@ -122,7 +122,8 @@ public class SiteSessionTests
         var input = folder.Copy(DemoSite.Input, "input");
         var output = Path.Combine(folder.Root, "_site");
         var port = FreePort();
-        using var preview = PreviewCommand.Start(input, output, port, () => DemoSite.AsOf, new DisclosureSite.Cli.CliContext(TextWriter.Null, TextWriter.Null, TimeProvider.System));
+        var context = new DisclosureSite.Cli.CliContext(TextWriter.Null, TextWriter.Null, TimeProvider.System);
+        using var preview = PreviewCommand.Start(DisclosureSite.Cli.CliInput.Open(input, context)!, output, port, () => DemoSite.AsOf, context);
         Assert.That(preview.Rebuilder.Problem, Is.Null);
         await preview.App.StartAsync().ConfigureAwait(false);
         try

@@ -28,11 +28,12 @@ public static partial class WriteOutputAtomically
     /// <summary>
     /// Why a build may not write to <paramref name="outputRoot"/> (null when it may): the output and its spare must be new,
     /// empty or made by this tool, and must not be or hold the input folder; the cache files beside it must be this
-    /// tool's. Checked before anything is read or written.
+    /// tool's. Checked before anything is read or written. The command's working directory, when given, is kept like
+    /// the process's current directory is.
     /// </summary>
-    public static Model.LocalizedText? Refusal(string outputRoot, string inputRoot)
+    public static Model.LocalizedText? Refusal(string outputRoot, string inputRoot, string? workingDirectory = null)
     {
-        var keep = new[] { inputRoot };
+        string[] keep = workingDirectory is null ? [inputRoot] : [inputRoot, workingDirectory];
         if (ToolFolder.Refusal(outputRoot, SiteMarkers, keep) is { } output)
         {
             return output;
