@@ -139,9 +139,10 @@ public static class SiteBuilder
             Timed(nameof(WriteOutputAtomically), () =>
             {
                 // The cache must describe the site in place or nothing: gone before the swap, written after it.
+                // The previous cache file is not rewritten: renamed, it becomes the list of the spare (the previous output).
                 session?.ForgetBuildCache();
-                BuildCache.Delete(options.OutputRoot);
-                WriteOutputAtomically.Swap(temp, options.OutputRoot, cache);
+                var previousList = BuildCache.Retire(options.OutputRoot);
+                WriteOutputAtomically.Swap(temp, options.OutputRoot, cache, previousList);
                 var entries = output.CacheEntries;
                 if (options.UseCache)
                 {
