@@ -79,13 +79,14 @@ public static class BuildCommand
     public static BuildResult? Build(SiteOptions options, CliContext context) => Build(options, context, out _);
 
     /// <summary>As above; <paramref name="failure"/> is the exit code when null is returned (1: broken theme, 2: output refused or not writable).</summary>
-    public static BuildResult? Build(SiteOptions options, CliContext context, out int failure)
+    /// <para>With <paramref name="session"/> (the preview), the build is the session's next one (<paramref name="options"/> are the session's, with the as-of date of this build).</para>
+    public static BuildResult? Build(SiteOptions options, CliContext context, out int failure, SiteSession? session = null)
     {
         BuildResult result;
         failure = 0;
         try
         {
-            result = SiteBuilder.Build(options);
+            result = session?.Build(options.AsOf) ?? SiteBuilder.Build(options);
         }
         catch (ThemeException e)
         {

@@ -55,121 +55,149 @@ public static class CsvText
     {
         var records = new List<TableRow>();
         var mark = sink.Count;
-        var limits = new TableLimits(file, sink, unit, period, item);
-        var delimiter = DetectDelimiter(text);
-        var i = 0;
-        var line = 1;
-        while (i < text.Length)
+        var reader = new RecordReader(text, DetectDelimiter(text), new TableLimits(file, sink, unit, period, item), file, sink, unit, period, item);
+        while (!reader.AtEnd)
         {
-            var rowLine = line;
-            var cells = new List<TableCell>();
-            var endOfRecord = false;
-            while (!endOfRecord)
+            if (reader.Next() is not { } record)
             {
-                var cellLine = line;
+                return null;
+            }
+
+            if (record.Cells.Any(c => c.Text.Length > 0))
+            {
+                records.Add(record);
+            }
+        }
+
+        return sink.ErrorsSince(mark) > 0 ? null : records;
+    }
+
+    /// <summary>
+    /// Reads the records of one file in turn: where it is (<see cref="AtEnd"/>, the line), each cell either quoted
+    /// (<see cref="ReadQuoted"/>, which may span lines) or plain (<see cref="ReadPlain"/>), and what ends it — a
+    /// delimiter, a line end or the end of the text.
+    /// </summary>
+    private sealed class RecordReader(string text, char delimiter, TableLimits limits, string file, FindingSink sink, string? unit, string? period, string? item)
+    {
+        private int _i;
+        private int _line = 1;
+
+        public bool AtEnd => _i >= text.Length;
+
+        /// <summary>The next record, every cell with its line and column; null (with a finding) when the file stops being usable CSV.</summary>
+        public TableRow? Next()
+        {
+            var rowLine = _line;
+            var cells = new List<TableCell>();
+            while (true)
+            {
+                var cellLine = _line;
                 var cellColumn = cells.Count + 1;
                 var value = new StringBuilder();
-                if (i < text.Length && text[i] == '"')
-                {
-                    var quoteLine = line;
-                    i++;
-                    var closed = false;
-                    while (i < text.Length)
-                    {
-                        var c = text[i];
-                        if (c == '"')
-                        {
-                            if (i + 1 < text.Length && text[i + 1] == '"')
-                            {
-                                value.Append('"');
-                                i += 2;
-                                continue;
-                            }
-
-                            i++;
-                            closed = true;
-                            break;
-                        }
-
-                        if (c == '\n')
-                        {
-                            line++;
-                        }
-
-                        value.Append(c);
-                        i++;
-                    }
-
-                    if (!closed)
-                    {
-                        sink.Report(FindingCodes.Syntax, new SourceRef(file, quoteLine, cellColumn), Messages.CsvUnclosedQuote(), unit, period, item);
-                        return null;
-                    }
-
-                    // Text after a closing quote ("abc"x) is a broken cell; keep it but say so.
-                    var junkStart = i;
-                    while (i < text.Length && text[i] != delimiter && text[i] != '\n')
-                    {
-                        i++;
-                    }
-
-                    if (i > junkStart && text[junkStart..i].Trim().Length > 0)
-                    {
-                        sink.Report(FindingCodes.Syntax, new SourceRef(file, line, cellColumn), Messages.CsvTextAfterQuote(), unit, period, item);
-                        value.Append(text, junkStart, i - junkStart);
-                    }
-                }
-                else
-                {
-                    while (i < text.Length && text[i] != delimiter && text[i] != '\n')
-                    {
-                        if (text[i] == '"')
-                        {
-                            sink.Report(FindingCodes.Syntax, new SourceRef(file, line, cellColumn), Messages.CsvStrayQuote(), unit, period, item);
-                            return null;
-                        }
-
-                        value.Append(text[i]);
-                        i++;
-                    }
-                }
-
-                if (!limits.AdmitCell(cellLine, cellColumn, value.Length) || cells.Count >= InputLimits.MaxColumns && !limits.Admit(rowLine, cells.Count + 1))
+                var read = _i < text.Length && text[_i] == '"' ? ReadQuoted(value, cellColumn) : ReadPlain(value, cellColumn);
+                if (!read || !limits.AdmitCell(cellLine, cellColumn, value.Length) || cells.Count >= InputLimits.MaxColumns && !limits.Admit(rowLine, cells.Count + 1))
                 {
                     return null;
                 }
 
                 cells.Add(new TableCell(Trimmed(value), cellLine, cellColumn));
-                if (i >= text.Length)
+                if (EndOfRecord())
                 {
-                    endOfRecord = true;
-                }
-                else if (text[i] == delimiter)
-                {
-                    i++;
-                }
-                else
-                {
-                    i++;
-                    line++;
-                    endOfRecord = true;
+                    return limits.Admit(rowLine, cells.Count) ? new TableRow(rowLine, cells.ToArray()) : null;
                 }
             }
-
-            if (!limits.Admit(rowLine, cells.Count))
-            {
-                return null;
-            }
-
-            if (cells.All(c => c.Text.Length == 0))
-            {
-                continue;
-            }
-
-            records.Add(new TableRow(rowLine, cells.ToArray()));
         }
 
-        return sink.ErrorsSince(mark) > 0 ? null : records;
+        /// <summary>Steps over what ends a cell: true at a line end or the end of the text, false at a delimiter.</summary>
+        private bool EndOfRecord()
+        {
+            if (_i >= text.Length)
+            {
+                return true;
+            }
+
+            if (text[_i] == delimiter)
+            {
+                _i++;
+                return false;
+            }
+
+            _i++;
+            _line++;
+            return true;
+        }
+
+        /// <summary>A quoted cell (<c>""</c> is a quote; line ends are kept): false (with a finding) when the quote is never closed.</summary>
+        private bool ReadQuoted(StringBuilder value, int column)
+        {
+            var quoteLine = _line;
+            _i++;
+            var closed = false;
+            while (_i < text.Length)
+            {
+                var c = text[_i];
+                if (c == '"')
+                {
+                    if (_i + 1 < text.Length && text[_i + 1] == '"')
+                    {
+                        value.Append('"');
+                        _i += 2;
+                        continue;
+                    }
+
+                    _i++;
+                    closed = true;
+                    break;
+                }
+
+                if (c == '\n')
+                {
+                    _line++;
+                }
+
+                value.Append(c);
+                _i++;
+            }
+
+            if (!closed)
+            {
+                sink.Report(FindingCodes.Syntax, new SourceRef(file, quoteLine, column), Messages.CsvUnclosedQuote(), unit, period, item);
+                return false;
+            }
+
+            // Text after a closing quote ("abc"x) is a broken cell; keep it but say so.
+            var junkStart = _i;
+            while (_i < text.Length && text[_i] != delimiter && text[_i] != '\n')
+            {
+                _i++;
+            }
+
+            if (_i > junkStart && text[junkStart.._i].Trim().Length > 0)
+            {
+                sink.Report(FindingCodes.Syntax, new SourceRef(file, _line, column), Messages.CsvTextAfterQuote(), unit, period, item);
+                value.Append(text, junkStart, _i - junkStart);
+            }
+
+            return true;
+        }
+
+        /// <summary>A plain cell, up to the next delimiter or line end: false (with a finding) at a quote inside it.</summary>
+        private bool ReadPlain(StringBuilder value, int column)
+        {
+            while (_i < text.Length && text[_i] != delimiter && text[_i] != '\n')
+            {
+                if (text[_i] == '"')
+                {
+                    sink.Report(FindingCodes.Syntax, new SourceRef(file, _line, column), Messages.CsvStrayQuote(), unit, period, item);
+                    return false;
+                }
+
+                value.Append(text[_i]);
+                _i++;
+            }
+
+            return true;
+        }
     }
 
     /// <summary>The cell's text without surrounding white space, made in one allocation (none for an empty cell).</summary>

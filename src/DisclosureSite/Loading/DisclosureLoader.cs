@@ -142,82 +142,141 @@ public static partial class DisclosureLoader
     }
 
     /// <summary>
-    /// Loads one disclosure file. Strings that repeat across disclosures (item, slug, title, table names, schemas,
-    /// captions, columns) are taken from <paramref name="strings"/>, and empty lists are the shared empty array: a county
-    /// has 62,000 of each.
+    /// Loads one disclosure file, in the order its findings are reported: its slug must be free in the period; its text
+    /// splits into front matter and body; the front matter names a catalogue item that fits the period; the file name
+    /// claims the slug; the front matter's fields and <c>tables:</c> are read; the tables and attachments they reference
+    /// are read and checked; the body is admitted. Strings that repeat across disclosures (item, slug, title, table
+    /// names, schemas, captions, columns) are taken from <paramref name="strings"/>, and empty lists are the shared empty
+    /// array: a county has 62,000 of each.
     /// </summary>
     private static Disclosure? Load(InputFolder input, string file, Unit unit, Period period, RuleSet rules, Dictionary<string, string> seenSlugs, FindingSink sink, List<(string Path, InputCache.Stamp Stamp)>? looked, StringPool strings)
     {
-        var periodText = period.ToString();
+        var at = new FileAt(input, file, unit, period.ToString(), sink, looked, strings);
         var name = Path.GetFileNameWithoutExtension(file);
         var slug = strings.Intern(name.ToLowerInvariant());
         var nameOk = FileName().IsMatch(name);
         if (nameOk && seenSlugs.TryGetValue(slug, out var other))
         {
-            sink.Report(FindingCodes.Duplicate, new SourceRef(file), Messages.UrlCollision(file, other, slug), unit.Id, periodText);
+            sink.Report(FindingCodes.Duplicate, new SourceRef(file), Messages.UrlCollision(file, other, slug), unit.Id, at.Period);
             return null;
         }
 
-        var text = TextFile.Read(input, file, sink);
+        if (ReadFrontMatter(at) is not { } front)
+        {
+            return null;
+        }
+
+        var (text, parts, map) = front;
+
+        var f = new YamlFields(map, file, sink, Keys, 1, unit.Id, at.Period);
+        var (itemId, item) = ReadItem(at, f, period, rules);
+        ClaimSlug(at, name, slug, nameOk, itemId, seenSlugs);
+        var tables = ReadTableRefs(at, f, itemId);
+        var meta = ReadMeta(f, itemId, tables, strings);
+
+        // What the content hash needs of each file, as read here (the .md and table files are not read again for it).
+        var contents = new Dictionary<string, byte[]>(StringComparer.Ordinal) { [file] = ContentHash.NormalizedText(text) };
+        var published = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        var loadedTables = ReadTables(at, f, itemId, tables, rules, published, contents);
+        var attachments = ReadAttachments(at, f, itemId, meta.Attachments, published, contents);
+        if (!MarkdownBody.Admit(parts.Body, file, parts.BodyLine, sink, unit.Id, at.Period, itemId) || itemId is null || item is null)
+        {
+            return null;
+        }
+
+        var title = meta.Title ?? strings.Intern(item.TitleIn(period));
+        IReadOnlyList<Table> tablesRead = loadedTables.Count == 0 ? [] : loadedTables.ToArray();
+        var frontMatterPersonalData = ScanFrontMatter(map, file, unit.Id, at.Period, itemId);
+        return new Disclosure(unit.Id, period, slug, file, meta with { Attachments = attachments.Count == 0 ? [] : attachments.ToArray() }, title, parts.Body, parts.BodyLine, tablesRead, frontMatterPersonalData)
+        {
+            ContentSha256 = ContentSha256(input, file, loadedTables, attachments, contents),
+        };
+    }
+
+    /// <summary>
+    /// The disclosure file being loaded and where its findings go: its unit and period (every finding names them), the
+    /// files it references (for the input cache, when there is one) and the string pool.
+    /// </summary>
+    private sealed record FileAt(InputFolder Input, string File, Unit Unit, string Period, FindingSink Sink, List<(string Path, InputCache.Stamp Stamp)>? Looked, StringPool Strings);
+
+    /// <summary>The file's text, and it split into its front matter (a YAML mapping) and its body; null with a finding when it is not one.</summary>
+    private static (string Text, FrontMatterText.Parts Parts, YamlMappingNode Map)? ReadFrontMatter(FileAt at)
+    {
+        var text = TextFile.Read(at.Input, at.File, at.Sink);
         if (text is null)
         {
             return null;
         }
 
-        var parts = FrontMatterText.Split(text, file, sink, unit.Id, periodText);
+        var parts = FrontMatterText.Split(text, at.File, at.Sink, at.Unit.Id, at.Period);
         if (parts is null)
         {
             return null;
         }
 
-        var mark = sink.Count;
-        var node = YamlText.Parse(parts.Yaml, file, sink, lineOffset: 1);
+        var mark = at.Sink.Count;
+        var node = YamlText.Parse(parts.Yaml, at.File, at.Sink, lineOffset: 1);
         if (node is not YamlMappingNode map)
         {
-            if (sink.ErrorsSince(mark) == 0)
+            if (at.Sink.ErrorsSince(mark) == 0)
             {
-                sink.Report(FindingCodes.MissingField, new SourceRef(file, 2, 1), Messages.MissingKey("item"), unit.Id, periodText);
+                at.Sink.Report(FindingCodes.MissingField, new SourceRef(at.File, 2, 1), Messages.MissingKey("item"), at.Unit.Id, at.Period);
             }
 
             return null;
         }
 
-        var f = new YamlFields(map, file, sink, Keys, 1, unit.Id, periodText);
-        var itemId = strings.InternOrNull(f.String("item", required: true));
-        CatalogueItem? item = null;
-        if (itemId is not null)
+        return (text, parts, map);
+    }
+
+    /// <summary><c>item:</c>, required: a catalogue item of the unit's level whose schedule the period fits (null item with a finding otherwise).</summary>
+    private static (string? Id, CatalogueItem? Item) ReadItem(FileAt at, YamlFields f, Period period, RuleSet rules)
+    {
+        var itemId = at.Strings.InternOrNull(f.String("item", required: true));
+        if (itemId is null)
         {
-            item = rules.FindItem(unit.Level, itemId);
-            if (item is null)
-            {
-                f.ReportAt("item", FindingCodes.UnknownItem, Messages.UnknownItem(itemId, unit.Level, rules));
-            }
-            else if (!Fits(period, item.Schedule))
-            {
-                sink.Report(FindingCodes.BadPeriod, f.AtKey("item"), Messages.PeriodDoesNotFitSchedule(itemId, periodText, item.Schedule), unit.Id, periodText, itemId);
-            }
+            return (null, null);
         }
 
-        if (!nameOk)
+        var item = rules.FindItem(at.Unit.Level, itemId);
+        if (item is null)
         {
-            var suggestion = itemId is not null ? itemId[(itemId.IndexOf('.', StringComparison.Ordinal) + 1)..] : UnitsLoader.SuggestSlug(name);
-            sink.Report(FindingCodes.BadName, new SourceRef(file), Messages.BadFileName(Path.GetFileName(file), suggestion + ".md"), unit.Id, periodText, itemId);
+            f.ReportAt("item", FindingCodes.UnknownItem, Messages.UnknownItem(itemId, at.Unit.Level, rules));
         }
-        else
+        else if (!Fits(period, item.Schedule))
         {
-            seenSlugs[slug] = file;
+            at.Sink.Report(FindingCodes.BadPeriod, f.AtKey("item"), Messages.PeriodDoesNotFitSchedule(itemId, at.Period, item.Schedule), at.Unit.Id, at.Period, itemId);
         }
 
+        return (itemId, item);
+    }
+
+    /// <summary>A well-formed file name claims its slug in the period; another is a finding with a name to use instead.</summary>
+    private static void ClaimSlug(FileAt at, string name, string slug, bool nameOk, string? itemId, Dictionary<string, string> seenSlugs)
+    {
+        if (nameOk)
+        {
+            seenSlugs[slug] = at.File;
+            return;
+        }
+
+        var suggestion = itemId is not null ? itemId[(itemId.IndexOf('.', StringComparison.Ordinal) + 1)..] : UnitsLoader.SuggestSlug(name);
+        at.Sink.Report(FindingCodes.BadName, new SourceRef(at.File), Messages.BadFileName(Path.GetFileName(at.File), suggestion + ".md"), at.Unit.Id, at.Period, itemId);
+    }
+
+    /// <summary><c>tables:</c> — each a file name (a generic table) or a mapping of file, schema, caption and sheet.</summary>
+    private static List<TableRef> ReadTableRefs(FileAt at, YamlFields f, string? itemId)
+    {
         var tables = new List<TableRef>();
         foreach (var tnode in f.Sequence("tables")?.Children ?? [])
         {
             switch (tnode)
             {
                 case YamlScalarNode { Value: { Length: > 0 } v }:
-                    tables.Add(new TableRef(strings.Intern(v.Trim()), TableSchema.Generic, null));
+                    tables.Add(new TableRef(at.Strings.Intern(v.Trim()), TableSchema.Generic, null));
                     break;
                 case YamlMappingNode tm:
-                    var tf = new YamlFields(tm, file, sink, TableKeys, 1, unit.Id, periodText, itemId);
+                    var tf = new YamlFields(tm, at.File, at.Sink, TableKeys, 1, at.Unit.Id, at.Period, itemId);
                     var tfile = tf.String("file", required: true);
                     var schemaName = tf.String("schema");
                     var schema = schemaName is null ? TableSchema.Generic : TableSchema.Named(schemaName, TableSchema.OfDisclosures);
@@ -229,39 +288,47 @@ public static partial class DisclosureLoader
 
                     if (tfile is not null)
                     {
-                        tables.Add(new TableRef(strings.Intern(tfile), schema, strings.InternOrNull(tf.String("caption")), tf.String("sheet")));
+                        tables.Add(new TableRef(at.Strings.Intern(tfile), schema, at.Strings.InternOrNull(tf.String("caption")), tf.String("sheet")));
                     }
 
                     break;
                 default:
-                    sink.Report(FindingCodes.Syntax, tnode.At(file, 1), Messages.ExpectedMapping("tables"), unit.Id, periodText, itemId);
+                    at.Sink.Report(FindingCodes.Syntax, tnode.At(at.File, 1), Messages.ExpectedMapping("tables"), at.Unit.Id, at.Period, itemId);
                     break;
             }
         }
 
-        var meta = new FrontMatter(
-            itemId ?? string.Empty,
-            strings.InternOrNull(f.String("title")),
-            f.Date("published"),
-            f.Date("publish_at"),
-            f.Date("withdraw_at"),
-            strings.InternOrNull(f.String("nil")),
-            f.String("corrects"),
-            strings.InternOrNull(f.String("revision_note")),
-            strings.InternOrNull(f.String("withdrawn")),
-            f.Decimal("opening_balance"),
-            f.Decimal("closing_balance"),
-            tables.Count == 0 ? [] : tables.ToArray(),
-            f.StringList("attachments"));
+        return tables;
+    }
 
-        // What the content hash needs of each file, as read here (the .md and table files are not read again for it).
-        var contents = new Dictionary<string, byte[]>(StringComparer.Ordinal) { [file] = ContentHash.NormalizedText(text) };
-        var loadedTables = new List<Table>();
-        var published = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+    /// <summary>The front matter's fields (SPEC §4), in the order of <see cref="Keys"/>.</summary>
+    private static FrontMatter ReadMeta(YamlFields f, string? itemId, List<TableRef> tables, StringPool strings) => new(
+        itemId ?? string.Empty,
+        strings.InternOrNull(f.String("title")),
+        f.Date("published"),
+        f.Date("publish_at"),
+        f.Date("withdraw_at"),
+        strings.InternOrNull(f.String("nil")),
+        f.String("corrects"),
+        strings.InternOrNull(f.String("revision_note")),
+        strings.InternOrNull(f.String("withdrawn")),
+        f.Decimal("opening_balance"),
+        f.Decimal("closing_balance"),
+        tables.Count == 0 ? [] : tables.ToArray(),
+        f.StringList("attachments"));
+
+    /// <summary>
+    /// Reads the tables <c>tables:</c> references: each must resolve inside the input, be a table file, and publish a
+    /// download name no other file of the page uses (<paramref name="published"/>). Their normalized contents go into
+    /// <paramref name="contents"/> for the content hash.
+    /// </summary>
+    private static List<Table> ReadTables(FileAt at, YamlFields f, string? itemId, List<TableRef> tables, RuleSet rules, Dictionary<string, string> published, Dictionary<string, byte[]> contents)
+    {
+        var loaded = new List<Table>();
         foreach (var t in tables)
         {
-            var at = f.AtKey("tables");
-            var resolved = input.ResolveReference(file, t.File, at, sink, looked, unit.Id, periodText, itemId);
+            var key = f.AtKey("tables");
+            var resolved = at.Input.ResolveReference(at.File, t.File, key, at.Sink, at.Looked, at.Unit.Id, at.Period, itemId);
             if (resolved is null)
             {
                 continue;
@@ -269,7 +336,7 @@ public static partial class DisclosureLoader
 
             if (!TableReader.Extensions.Contains(Path.GetExtension(resolved).ToLowerInvariant()))
             {
-                sink.Report(FindingCodes.BadReference, at, Messages.TableExtension(t.File), unit.Id, periodText, itemId);
+                at.Sink.Report(FindingCodes.BadReference, key, Messages.TableExtension(t.File), at.Unit.Id, at.Period, itemId);
                 continue;
             }
 
@@ -277,40 +344,35 @@ public static partial class DisclosureLoader
             // ledger.xlsx, would write one file twice.
             if (!published.TryAdd(Table.DownloadName(resolved), t.File))
             {
-                sink.Report(FindingCodes.Duplicate, at, Messages.DuplicatePublishedFile(t.File, published[Table.DownloadName(resolved)], Table.DownloadName(resolved)), unit.Id, periodText, itemId);
+                at.Sink.Report(FindingCodes.Duplicate, key, Messages.DuplicatePublishedFile(t.File, published[Table.DownloadName(resolved)], Table.DownloadName(resolved)), at.Unit.Id, at.Period, itemId);
                 continue;
             }
 
-            if (TableReader.Read(input, resolved, t, rules, at, sink, out var content, strings, unit.Id, periodText, itemId) is { } table)
+            if (TableReader.Read(at.Input, resolved, t, rules, key, at.Sink, out var content, at.Strings, at.Unit.Id, at.Period, itemId) is { } table)
             {
-                loadedTables.Add(table);
+                loaded.Add(table);
                 contents.TryAdd(resolved, content!);
             }
         }
 
+        return loaded;
+    }
+
+    /// <summary>The attachments that resolve inside the input and pass <see cref="CheckAttachment"/>, as input-relative paths.</summary>
+    private static List<string> ReadAttachments(FileAt at, YamlFields f, string? itemId, IReadOnlyList<string> references, Dictionary<string, string> published, Dictionary<string, byte[]> contents)
+    {
         var attachments = new List<string>();
-        foreach (var a in meta.Attachments)
+        foreach (var a in references)
         {
-            if (input.ResolveReference(file, a, f.AtKey("attachments"), sink, looked, unit.Id, periodText, itemId) is { } resolved
-                && CheckAttachment(input, a, resolved, f.AtKey("attachments"), published, sink, unit.Id, periodText, itemId) is { } content)
+            if (at.Input.ResolveReference(at.File, a, f.AtKey("attachments"), at.Sink, at.Looked, at.Unit.Id, at.Period, itemId) is { } resolved
+                && CheckAttachment(at.Input, a, resolved, f.AtKey("attachments"), published, at.Sink, at.Unit.Id, at.Period, itemId) is { } content)
             {
                 attachments.Add(resolved);
                 contents.TryAdd(resolved, ContentHash.Normalize(content, resolved));
             }
         }
 
-        if (!MarkdownBody.Admit(parts.Body, file, parts.BodyLine, sink, unit.Id, periodText, itemId) || itemId is null || item is null)
-        {
-            return null;
-        }
-
-        var title = meta.Title ?? strings.Intern(item.TitleIn(period));
-        IReadOnlyList<Table> tablesRead = loadedTables.Count == 0 ? [] : loadedTables.ToArray();
-        var frontMatterPersonalData = ScanFrontMatter(map, file, unit.Id, periodText, itemId);
-        return new Disclosure(unit.Id, period, slug, file, meta with { Attachments = attachments.Count == 0 ? [] : attachments.ToArray() }, title, parts.Body, parts.BodyLine, tablesRead, frontMatterPersonalData)
-        {
-            ContentSha256 = ContentSha256(input, file, loadedTables, attachments, contents),
-        };
+        return attachments;
     }
 
     /// <summary>

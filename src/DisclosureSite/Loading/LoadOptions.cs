@@ -17,4 +17,7 @@ public sealed record LoadOptions
     /// later write in the same clock tick could keep its stamp). Tests set it ahead instead of sleeping.
     /// </summary>
     public TimeProvider Clock { get; init; } = TimeProvider.System;
+
+    /// <summary>With <see cref="UseCache"/>: the cache's entries kept in memory by a long-lived process (the preview), read instead of the cache files.</summary>
+    public InputCacheMemory? Memory { get; init; }
 }

@@ -38,7 +38,14 @@ public static class SiteBuilder
         new GenerateSitemap(),
     ];
 
-    public static BuildResult Build(SiteOptions options)
+    public static BuildResult Build(SiteOptions options) => Build(options, session: null);
+
+    /// <summary>
+    /// A build; within a <see cref="SiteSession"/> (the preview), what the session kept from its last build — the loaded
+    /// and validated input when no input file changed, the disclosures' load results, the parsed theme, the build
+    /// cache — is taken instead of being read again. The phases and the output are the same.
+    /// </summary>
+    internal static BuildResult Build(SiteOptions options, SiteSession? session)
     {
         // Nothing is read or written before the output is known to be the tool's to replace (issue 12).
         if (WriteOutputAtomically.Refusal(options.OutputRoot, options.InputRoot, options.WorkingDirectory) is { } refusal)
@@ -59,8 +66,9 @@ public static class SiteBuilder
             return result;
         }
 
-        var loaded = Timed("Load", () => LoadInput.Run(options.InputRoot, options.UseCache, options.InputCacheFolder));
-        var (validation, report) = Timed("Validate", () => ValidateInput.Run(loaded, options.AsOf, options.LedgerDates, options.Ledger));
+        var kept = session?.Reusable;
+        var loaded = kept?.Loaded ?? Timed("Load", () => LoadInput.Run(options.InputRoot, options.UseCache || session is not null, options.InputCacheFolder, session?.Inputs));
+        var (validation, report) = kept is not null ? (kept.Validation, kept.Report) : Timed("Validate", () => ValidateInput.Run(loaded, options.AsOf, options.LedgerDates, options.Ledger));
         if (validation is null || report.HasErrors)
         {
             return new BuildResult(BuildOutcome.InputErrors, report, 0, 0, 0, total.Elapsed, options.OutputRoot, warnings, phases);
@@ -68,15 +76,16 @@ public static class SiteBuilder
 
         var themeRoot = options.ThemeRoot ?? ThemeLocator.Find()
             ?? throw new ThemeException("找不到默认主题 themes/default(the default theme was not found next to the tool or above the input folder).");
-        var theme = new ThemeTemplates(new ThemeFiles(themeRoot, ThemeLocator.OverridesOf(options.InputRoot), options.InputRoot));
+        ThemeTemplates ParseTheme() => new(Timed(nameof(ReadTheme), () => ReadTheme.Run(themeRoot, ThemeLocator.OverridesOf(options.InputRoot), options.InputRoot)));
+        var theme = session?.Theme(themeRoot, ParseTheme) ?? ParseTheme();
         var urls = SiteUrls.From(options.BaseUrl ?? validation.Input.Settings.BaseUrl);
         if (!urls.IsAbsolute)
         {
             warnings.Add("site.yaml 没有 base_url:订阅源、站点地图和二维码里的网址将不完整。请在 site.yaml 写上 base_url,例如 https://example.github.io/qingshi/。");
         }
 
-        var revisions = Timed(nameof(ReadRevisionHistory), () => ReadRevisionHistory.Run(validation));
-        var cache = options.UseCache ? Timed("LoadBuildCache", () => BuildCache.Load(options.OutputRoot)) : null;
+        var revisions = kept?.Revisions ?? Timed(nameof(ReadRevisionHistory), () => ReadRevisionHistory.Run(validation));
+        var cache = options.UseCache ? session?.BuildCache ?? Timed("LoadBuildCache", () => BuildCache.Load(options.OutputRoot)) : null;
         var (temp, present) = Timed("PrepareOutputFolder", () => WriteOutputAtomically.PrepareTemporaryFolder(options.OutputRoot, useSpare: options.UseCache));
 
         try
@@ -113,6 +122,11 @@ public static class SiteBuilder
                 CopyAttachments.Run(context, data);
                 return 0;
             });
+            Timed(nameof(CopyLedger), () =>
+            {
+                CopyLedger.Run(data, output);
+                return 0;
+            });
 
             Timed(nameof(GenerateManifest), () =>
             {
@@ -124,17 +138,23 @@ public static class SiteBuilder
                 output.Finish();
                 return 0;
             });
-            var indexed = options.RunPagefind && Timed(nameof(RunPagefind), () => Index(options, output, warnings));
+            var indexed = session?.CarrySearchIndex(options.OutputRoot, output.Root) == true
+                || (options.RunPagefind && Timed(nameof(RunPagefind), () => Index(options, output, warnings)));
             var files = output.Files;
             Timed(nameof(WriteOutputAtomically), () =>
             {
                 // The cache must describe the site in place or nothing: gone before the swap, written after it.
-                BuildCache.Delete(options.OutputRoot);
-                WriteOutputAtomically.Swap(temp, options.OutputRoot, cache);
+                // The previous cache file is not rewritten: renamed, it becomes the list of the spare (the previous output).
+                session?.ForgetBuildCache();
+                var previousList = BuildCache.Retire(options.OutputRoot);
+                WriteOutputAtomically.Swap(temp, options.OutputRoot, cache, previousList);
+                var entries = output.CacheEntries;
                 if (options.UseCache)
                 {
-                    BuildCache.Save(options.OutputRoot, output.CacheEntries);
+                    BuildCache.Save(options.OutputRoot, entries);
                 }
+
+                session?.Built(loaded, validation, report, revisions, options.AsOf, options.UseCache ? entries : [], indexed);
 
                 return 0;
             });

@@ -8,7 +8,7 @@ public sealed record SiteOptions(string InputRoot, string OutputRoot, DateOnly A
     /// <summary>Overrides <c>base_url</c> of site.yaml (the preview server and tests set their own).</summary>
     public string? BaseUrl { get; init; }
 
-    /// <summary>The theme folder; found automatically when null (see <see cref="Render.ThemeLocator"/>).</summary>
+    /// <summary>The theme folder; found automatically when null (see <see cref="Load.ThemeLocator"/>).</summary>
     public string? ThemeRoot { get; init; }
 
     /// <summary>Trusted dates from the publication ledger, keyed by item URL path (passed on to the validator).</summary>

@@ -59,7 +59,7 @@ public class ReadBoundaryTests
         string? found;
         try
         {
-            found = DisclosureSite.Site.Render.ThemeLocator.Find(tool.FullName);
+            found = DisclosureSite.Site.Load.ThemeLocator.Find(tool.FullName);
         }
         finally
         {

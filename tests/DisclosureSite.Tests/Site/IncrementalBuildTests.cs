@@ -18,6 +18,11 @@ public class IncrementalBuildTests
         yield return new TestCaseData("site.yaml", (Action<string>)(root => Replace(root, "site.yaml", "name: 青石镇三务公开", "name: 青石镇村务公开"))).SetName("Site_yaml");
         yield return new TestCaseData("preset", (Action<string>)(root => Write(root, "seeds/sanwu.yaml", File.ReadAllText(Path.Combine(DemoSite.RepoRoot, "seeds", "sanwu.yaml")).Replace("name: 年度财务计划及执行、各项收支情况", "name: 财务计划及收支情况", StringComparison.Ordinal)))).SetName("Preset_in_input_seeds");
         yield return new TestCaseData("units.csv", (Action<string>)(root => Replace(root, "units.csv", "dongshan,东山村,", "dongshan,东山新村,"))).SetName("Units_csv");
+        yield return new TestCaseData("item deleted", (Action<string>)(root => File.Delete(Path.Combine(root, "disclosures", "beiling", "2026-Q3", "land.md")))).SetName("Item_deleted");
+        yield return new TestCaseData("item added", (Action<string>)(root => Write(root, "disclosures/beiling/2026-Q3/notice.md", "---\nitem: village.land\ntitle: 2026年第三季度土地流转补充公开\npublished: 2026-11-02\n---\n本季度另有土地流转5亩,合同已鉴证。\n"))).SetName("Item_added");
+        yield return new TestCaseData("item title", (Action<string>)(root => Replace(root, "disclosures/beiling/2026-Q3/land.md", "title: 2026年第三季度征地补偿", "title: 2026年三季度征地补偿"))).SetName("Item_title_listed_on_site_wide_pages");
+        yield return new TestCaseData("commitments", (Action<string>)(root => Append(root, "units/beiling/commitments.md", "\n新增:每月走访困难户一次。\n"))).SetName("Unit_commitments");
+        yield return new TestCaseData("requests", (Action<string>)(root => Replace(root, "units/beiling/requests.csv", "建议增设健身器材", "建议增设老年健身器材"))).SetName("Requests_csv");
     }
 
     [TestCaseSource(nameof(Changes))]
@@ -121,6 +126,41 @@ public class IncrementalBuildTests
             File.WriteAllText(page, original.Replace("青石镇", "XX镇", StringComparison.Ordinal));
             Build(input, output, cache: true);
             Assert.That(File.ReadAllText(page), Is.EqualTo(original));
+        }
+        finally
+        {
+            if (Directory.Exists(root))
+            {
+                Directory.Delete(root, recursive: true);
+            }
+        }
+    }
+
+    [Test]
+    public void The_previous_cache_becomes_the_spare_list_by_a_rename_and_a_foreign_file_of_that_name_is_left_alone()
+    {
+        var root = Path.Combine(Path.GetTempPath(), "disclosure-incr-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            var input = Path.Combine(root, "input");
+            CopyDirectory(DemoSite.Input, input);
+            var output = Path.Combine(root, "out", "_site");
+            Build(input, output, cache: true);
+            var cacheBytes = File.ReadAllBytes(BuildCache.PathFor(output));
+            Build(input, output, cache: true);
+            Assert.That(File.ReadAllBytes(WriteOutputAtomically.SpareListOf(output)), Is.EqualTo(cacheBytes), "the spare's list is the previous build's cache, renamed");
+            Assert.That(File.Exists(BuildCache.PathFor(output) + ".retired"), Is.False, "nothing is left under the retired name");
+
+            var foreign = BuildCache.PathFor(output) + ".retired";
+            File.WriteAllText(foreign, "农户的笔记");
+            Append(input, "disclosures/beiling/2026-Q3/finance.md", "\n补充说明。\n");
+            Build(input, output, cache: true);
+            Assert.That(File.ReadAllText(foreign), Is.EqualTo("农户的笔记"), "a file the tool did not write is never replaced");
+            var clean = Path.Combine(root, "clean", "_site");
+            Build(input, clean, cache: false);
+            SiteOutputTests.AssertSameFiles(clean, output);
+            Assert.That(Build(input, output, cache: false).Files, Is.GreaterThan(0));
+            Assert.That(File.ReadAllText(foreign), Is.EqualTo("农户的笔记"));
         }
         finally
         {

@@ -3,7 +3,6 @@ using System.Collections.Concurrent;
 using System.Globalization;
 using System.Linq.Expressions;
 using System.Reflection;
-using System.Runtime.CompilerServices;
 using System.Security.Cryptography;
 using System.Text;
 using DisclosureSite.Site.Render.Views;
@@ -19,10 +18,8 @@ namespace DisclosureSite.Site.Render;
 /// </summary>
 public sealed class RenderKey
 {
-    private static readonly ConcurrentDictionary<Type, (string Name, Func<object, object?> Get)[]> Properties = new();
-
-    // Keyed by identity: views are records, and structural equality would walk the view to find its key.
-    private readonly ConditionalWeakTable<object, string> _fragments = new();
+    // The digests of the shared views, by identity (they live as long as the build's view factory anyway).
+    private readonly ConcurrentDictionary<object, string> _fragments = new(ReferenceEqualityComparer.Instance);
 
     /// <summary>The theme's files (overrides included) and the code that renders them; any change → every page is rendered again.</summary>
     public static string Fingerprint(ThemeFiles theme)
@@ -37,17 +34,16 @@ public sealed class RenderKey
         Add(CultureInfo.CurrentCulture.Name);
         Add(TimeZoneInfo.Local.Id);
         string? current = null;
-        foreach (var (root, file) in theme.AllFiles())
+        foreach (var file in theme.AllFiles())
         {
-            if (root != current)
+            if (file.Root != current)
             {
-                Add("root " + root);
-                current = root;
+                Add("root " + file.Root);
+                current = file.Root;
             }
 
-            var bytes = File.ReadAllBytes(file);
-            Add($"file {Path.GetRelativePath(root, file)} {bytes.Length}");
-            hash.AppendData(bytes);
+            Add($"file {Path.GetRelativePath(file.Root, file.FullPath)} {file.Bytes.Length}");
+            hash.AppendData(file.Bytes);
         }
 
         return Convert.ToHexStringLower(hash.GetHashAndReset());
@@ -64,29 +60,31 @@ public sealed class RenderKey
             Write(writer, part, 0);
         }
 
-        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        Span<byte> bytes = stackalloc byte[1024];
-        foreach (var chunk in writer.GetChunks())
-        {
-            var text = chunk.Span;
-            while (!text.IsEmpty)
-            {
-                var take = Math.Min(text.Length, 256);
-                if (take < text.Length && char.IsHighSurrogate(text[take - 1]))
-                {
-                    take--;
-                }
-
-                hash.AppendData(bytes[..Encoding.UTF8.GetBytes(text[..take], bytes)]);
-                text = text[take..];
-            }
-        }
-
-        return Convert.ToHexStringLower(hash.GetHashAndReset());
+        return Digest(writer);
     }
 
     [ThreadStatic]
     private static StringBuilder? _writer;
+
+    [ThreadStatic]
+    private static IncrementalHash? _hash;
+
+    /// <summary>
+    /// The SHA-256 (hex) of the text's UTF-16 code units, as they are in memory (no transcoding): keys are only ever
+    /// compared with keys of the same tool version (<see cref="Fingerprint"/> holds its module version id).
+    /// </summary>
+    private static string Digest(StringBuilder text)
+    {
+        var hash = _hash ??= IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        foreach (var chunk in text.GetChunks())
+        {
+            hash.AppendData(System.Runtime.InteropServices.MemoryMarshal.AsBytes(chunk.Span));
+        }
+
+        Span<byte> digest = stackalloc byte[32];
+        hash.GetHashAndReset(digest);
+        return Convert.ToHexStringLower(digest);
+    }
 
     private void Write(StringBuilder w, object? value, int depth)
     {
@@ -95,26 +93,43 @@ public sealed class RenderKey
             throw new InvalidOperationException("A page view nests too deeply to be keyed (views must be trees of plain data).");
         }
 
-        switch (value)
+        if (value is null)
         {
-            case null:
-                w.Append("\u0001n");
+            w.Append("\u0001n");
+            return;
+        }
+
+        if (value is string s)
+        {
+            w.Append("\u0001s").Append(CultureInfo.InvariantCulture, $"{s.Length}:").Append(s);
+            return;
+        }
+
+        var shape = Shapes.GetOrAdd(value.GetType(), ShapeOf);
+        switch (shape.Kind)
+        {
+            case ValueKind.Boolean:
+                w.Append((bool)value ? "\u0001T" : "\u0001F");
                 return;
-            case string s:
-                w.Append("\u0001s").Append(s.Length.ToString(CultureInfo.InvariantCulture)).Append(':').Append(s);
+            case ValueKind.Enum:
+                w.Append("\u0001e").Append(value.ToString());
                 return;
-            case bool b:
-                w.Append(b ? "\u0001T" : "\u0001F");
+            case ValueKind.Formattable:
+                w.Append(shape.Header);
+                Span<char> text = stackalloc char[64];
+                if (value is ISpanFormattable span && span.TryFormat(text, out var written, default, CultureInfo.InvariantCulture))
+                {
+                    w.Append(text[..written]);
+                }
+                else
+                {
+                    w.Append(((IFormattable)value).ToString(null, CultureInfo.InvariantCulture));
+                }
+
                 return;
-            case Enum e:
-                w.Append("\u0001e").Append(e.ToString());
-                return;
-            case IFormattable f when value.GetType().IsPrimitive || value is decimal or DateOnly or DateTime or DateTimeOffset or TimeSpan or Guid:
-                w.Append("\u0001f").Append(value.GetType().Name).Append(':').Append(f.ToString(null, CultureInfo.InvariantCulture));
-                return;
-            case IDictionary dictionary:
+            case ValueKind.Dictionary:
                 w.Append("\u0001{");
-                foreach (DictionaryEntry entry in dictionary)
+                foreach (DictionaryEntry entry in (IDictionary)value)
                 {
                     Write(w, entry.Key, depth + 1);
                     Write(w, entry.Value, depth + 1);
@@ -122,48 +137,96 @@ public sealed class RenderKey
 
                 w.Append("\u0001}");
                 return;
-            case IEnumerable list:
+            case ValueKind.List:
                 w.Append("\u0001[");
-                foreach (var item in list)
+                foreach (var item in (IEnumerable)value)
                 {
                     Write(w, item, depth + 1);
                 }
 
                 w.Append("\u0001]");
                 return;
-        }
+            case ValueKind.Shared:
+                // Shared, immutable views (one per disclosure or entry, listed on many pages): walked and hashed once per
+                // build, then written as their digest. Keyed by identity: views are records, and structural equality
+                // would walk the view to find its key.
+                if (!_fragments.TryGetValue(value, out var digest))
+                {
+                    var fragment = new StringBuilder(512);
+                    WriteObject(fragment, value, shape, depth);
+                    digest = _fragments.GetOrAdd(value, Digest(fragment));
+                }
 
-        if (value is ItemLinkView or EntryView)
-        {
-            // Shared, immutable views (one per disclosure or entry, listed on many pages): walked once per build.
-            w.Append(_fragments.GetValue(value, v =>
-            {
-                var fragment = new StringBuilder(512);
-                WriteObject(fragment, v, depth);
-                return fragment.ToString();
-            }));
-            return;
+                w.Append("\u0001h").Append(digest);
+                return;
+            default:
+                WriteObject(w, value, shape, depth);
+                return;
         }
-
-        WriteObject(w, value, depth);
     }
 
-    private void WriteObject(StringBuilder w, object value, int depth)
+    private void WriteObject(StringBuilder w, object value, Shape shape, int depth)
     {
-        var type = value.GetType();
+        w.Append(shape.Header);
+        foreach (var (label, get) in shape.Properties)
+        {
+            w.Append(label);
+            Write(w, get(value), depth + 1);
+        }
+
+        w.Append(')');
+    }
+
+    private static readonly ConcurrentDictionary<Type, Shape> Shapes = new();
+
+    private enum ValueKind
+    {
+        Object,
+        Shared,
+        Boolean,
+        Enum,
+        Formattable,
+        Dictionary,
+        List,
+    }
+
+    /// <summary>How values of one type are written: what they are, their header, and for objects their properties.</summary>
+    private sealed record Shape(ValueKind Kind, string Header, (string Label, Func<object, object?> Get)[] Properties);
+
+    private static Shape ShapeOf(Type type)
+    {
+        if (type == typeof(bool))
+        {
+            return new Shape(ValueKind.Boolean, string.Empty, []);
+        }
+
+        if (type.IsEnum)
+        {
+            return new Shape(ValueKind.Enum, string.Empty, []);
+        }
+
+        if (typeof(IFormattable).IsAssignableFrom(type) && (type.IsPrimitive || type == typeof(decimal) || type == typeof(DateOnly) || type == typeof(DateTime) || type == typeof(DateTimeOffset) || type == typeof(TimeSpan) || type == typeof(Guid)))
+        {
+            return new Shape(ValueKind.Formattable, "\u0001f" + type.Name + ":", []);
+        }
+
+        if (typeof(IDictionary).IsAssignableFrom(type))
+        {
+            return new Shape(ValueKind.Dictionary, string.Empty, []);
+        }
+
+        if (typeof(IEnumerable).IsAssignableFrom(type))
+        {
+            return new Shape(ValueKind.List, string.Empty, []);
+        }
+
         if (type.IsPrimitive || type.IsPointer || typeof(Delegate).IsAssignableFrom(type))
         {
             throw new InvalidOperationException($"A page view holds a {type.Name}, which cannot be keyed.");
         }
 
-        w.Append("\u0001o").Append(type.FullName).Append('(');
-        foreach (var (name, get) in Properties.GetOrAdd(type, Getters))
-        {
-            w.Append(name).Append('=');
-            Write(w, get(value), depth + 1);
-        }
-
-        w.Append(')');
+        var kind = type == typeof(ItemLinkView) || type == typeof(EntryView) ? ValueKind.Shared : ValueKind.Object;
+        return new Shape(kind, "\u0001o" + type.FullName + "(", Getters(type).Select(g => (g.Name + "=", g.Get)).ToArray());
     }
 
     /// <summary>A view type's public properties in declaration order, each with a compiled getter (reflection's GetValue is ~10× slower).</summary>

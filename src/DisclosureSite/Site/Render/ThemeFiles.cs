@@ -4,26 +4,29 @@ using Microsoft.Extensions.Primitives;
 namespace DisclosureSite.Site.Render;
 
 /// <summary>
-/// The theme as one set of files: a file under <c>input/theme/</c> wins over the same relative path under
-/// <c>themes/default/</c> (Hugo's lookup order, one level deep). Also the <see cref="IFileProvider"/> Fluid reads
-/// partials through. Every file is read only when <see cref="Loading.InputFolder.Refusal"/> allows it: an override
-/// must resolve (links included) inside the input folder and outside <c>.git</c>, a default file inside its theme.
+/// The theme as one set of files, held in memory: a file under <c>input/theme/</c> wins over the same relative path
+/// under <c>themes/default/</c> (Hugo's lookup order, one level deep). Also the <see cref="IFileProvider"/> Fluid reads
+/// partials through. Every file was read (and checked against the read boundary) by <see cref="Load.ReadTheme"/> before
+/// Render, so rendering a page reads no file.
 /// </summary>
 public sealed class ThemeFiles : IFileProvider
 {
     private readonly string[] _roots;
-    private readonly Loading.InputFolder[] _guards;
+    private readonly IReadOnlyList<ThemeFile> _files;
 
-    /// <param name="defaultTheme">The tool's theme folder.</param>
-    /// <param name="overrides">The township's overrides (<c>input/theme</c>), or null.</param>
-    /// <param name="inputRoot">The input folder the overrides must stay in (default: the folder holding them).</param>
-    public ThemeFiles(string defaultTheme, string? overrides, string? inputRoot = null)
+    // The file a relative path resolves to (override first), by '/'-separated path.
+    private readonly Dictionary<string, ThemeFile> _resolved = new(StringComparer.Ordinal);
+
+    /// <param name="roots">The theme folders, the township's overrides first.</param>
+    /// <param name="files">Every file of every folder, each folder's in ordinal order of their full paths.</param>
+    public ThemeFiles(IReadOnlyList<string> roots, IReadOnlyList<ThemeFile> files)
     {
-        var withOverrides = overrides is not null && Directory.Exists(overrides);
-        _roots = withOverrides ? [overrides!, defaultTheme] : [defaultTheme];
-        _guards = withOverrides
-            ? [new Loading.InputFolder(inputRoot ?? Path.GetDirectoryName(Path.GetFullPath(overrides!))!), new Loading.InputFolder(defaultTheme)]
-            : [new Loading.InputFolder(defaultTheme)];
+        _roots = [.. roots];
+        _files = files;
+        foreach (var file in files)
+        {
+            _resolved.TryAdd(file.Relative, file);
+        }
     }
 
     public string DefaultRoot => _roots[^1];
@@ -31,72 +34,56 @@ public sealed class ThemeFiles : IFileProvider
     /// <summary>The theme folders, the township's overrides first.</summary>
     public IReadOnlyList<string> Roots => _roots;
 
-    /// <summary>The full path of a theme file (override first), or null. Remembered: the theme does not change during a build,
-    /// and Fluid asks for every partial of every page.</summary>
-    public string? Resolve(string relative) => _resolved.GetOrAdd(relative, Find);
+    /// <summary>The full path of a theme file (override first), or null.</summary>
+    public string? Resolve(string relative) => Find(relative)?.FullPath;
 
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, string?> _resolved = new(StringComparer.Ordinal);
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, IFileInfo> _infos = new(StringComparer.Ordinal);
+    /// <summary>The bytes of a theme file (override first), or null.</summary>
+    public byte[]? Bytes(string relative) => Find(relative)?.Bytes;
 
-    private string? Find(string relative)
+    private ThemeFile? Find(string relative)
     {
-        var clean = relative.Replace('\\', '/').TrimStart('/');
-        if (clean.Split('/').Any(s => s is ".." or "."))
-        {
-            return null;
-        }
-
-        for (var i = 0; i < _roots.Length; i++)
-        {
-            var path = Path.Combine(_roots[i], clean.Replace('/', Path.DirectorySeparatorChar));
-            if (File.Exists(path))
-            {
-                return Checked(i, path);
-            }
-        }
-
-        return null;
+        var segments = relative.Replace('\\', '/').Split('/', StringSplitOptions.RemoveEmptyEntries);
+        return segments.Any(s => s is ".." or ".") ? null : _resolved.GetValueOrDefault(string.Join('/', segments));
     }
-
-    /// <summary>The path when the theme may read it; a link out of the input folder (or into .git) stops the build.</summary>
-    private string Checked(int root, string path) =>
-        _guards[root].Refusal(path, path) is null ? path : throw new ThemeException(Model.Messages.ThemeFileOutside(path).Zh);
 
     /// <summary>Every file under a theme folder (<c>assets</c>), overrides merged in, as relative paths.</summary>
     public IReadOnlyList<string> FilesUnder(string folder) =>
-        _roots.Select((r, i) => (Dir: Path.Combine(r, folder), Root: i))
-            .Where(d => Directory.Exists(d.Dir))
-            .SelectMany(d => Directory.EnumerateFiles(d.Dir, "*", SearchOption.AllDirectories)
-                .Select(f => folder + "/" + Path.GetRelativePath(d.Dir, Checked(d.Root, f)).Replace(Path.DirectorySeparatorChar, '/')))
+        _files.Where(f => f.Relative.StartsWith(folder + "/", StringComparison.Ordinal))
+            .Select(f => f.Relative)
             .Distinct(StringComparer.Ordinal)
             .Order(StringComparer.Ordinal)
             .ToList();
 
-    /// <summary>Every file of every theme folder (overrides first), each checked as it is listed: the theme's fingerprint reads them.</summary>
-    public IEnumerable<(string Root, string Path)> AllFiles() =>
-        _roots.SelectMany((r, i) => Directory.EnumerateFiles(r, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal).Select(f => (r, Checked(i, f))));
+    /// <summary>Every file of every theme folder (overrides first): what the theme's fingerprint is made of.</summary>
+    public IReadOnlyList<ThemeFile> AllFiles() => _files;
 
     public IFileInfo GetFileInfo(string subpath) =>
-        _infos.GetOrAdd(subpath, p => Resolve(p) is { } path ? new ThemeFile(new FileInfo(path)) : new NotFoundFileInfo(p));
+        Find(subpath) is { } file ? new FileInfo(file) : new NotFoundFileInfo(subpath);
 
     public IDirectoryContents GetDirectoryContents(string subpath) => NotFoundDirectoryContents.Singleton;
 
     public IChangeToken Watch(string filter) => NullChangeToken.Singleton;
 
-    private sealed class ThemeFile(FileInfo file) : IFileInfo
+    private sealed class FileInfo(ThemeFile file) : IFileInfo
     {
-        public bool Exists => file.Exists;
+        public bool Exists => true;
 
-        public long Length => file.Length;
+        public long Length => file.Bytes.Length;
 
-        public string PhysicalPath => file.FullName;
+        public string PhysicalPath => file.FullPath;
 
-        public string Name => file.Name;
+        public string Name => Path.GetFileName(file.FullPath);
 
-        public DateTimeOffset LastModified => file.LastWriteTimeUtc;
+        public DateTimeOffset LastModified => file.LastModified;
 
         public bool IsDirectory => false;
 
-        public Stream CreateReadStream() => file.OpenRead();
+        public Stream CreateReadStream() => new MemoryStream(file.Bytes, writable: false);
     }
 }
+
+/// <summary>A file of a theme folder as read before Render.</summary>
+/// <param name="Root">The theme folder it is in.</param>
+/// <param name="Relative">Its path inside the folder, <c>/</c>-separated (<c>layouts/item.liquid</c>).</param>
+/// <param name="FullPath">Where it was read (for messages).</param>
+public sealed record ThemeFile(string Root, string Relative, string FullPath, byte[] Bytes, DateTimeOffset LastModified);

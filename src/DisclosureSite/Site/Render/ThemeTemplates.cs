@@ -9,6 +9,7 @@ namespace DisclosureSite.Site.Render;
 /// The theme's Liquid templates, parsed once per build and cached (Fluid's parse-once, render-many). A page is
 /// its kind's template (<c>layouts/item.liquid</c>) rendered into a base layout (<c>layouts/base.liquid</c>) as
 /// <c>content</c>. Partials come through <see cref="ThemeFiles"/>, so a township's override of a partial is used too.
+/// The files were read before Render (<see cref="Load.ReadTheme"/>): parsing and rendering read none.
 /// </summary>
 public sealed class ThemeTemplates
 {
@@ -64,20 +65,28 @@ public sealed class ThemeTemplates
     public bool Mentions(string kind, string layout, string word) =>
         _mentions.GetOrAdd((kind, layout, word), k =>
             new[] { "layouts/" + k.Kind + ".liquid", "layouts/" + k.Layout + ".liquid" }.Concat(Files.FilesUnder("partials"))
-                .Select(Files.Resolve)
-                .Any(path => path is not null && File.ReadAllText(path).Contains(k.Word, StringComparison.Ordinal)));
+                .Select(Files.Bytes)
+                .Any(bytes => bytes is not null && Text(bytes).Contains(k.Word, StringComparison.Ordinal)));
 
     private IFluidTemplate Get(string relative) => _cache.GetOrAdd(relative, Parse);
 
     private IFluidTemplate Parse(string relative)
     {
-        var path = Files.Resolve(relative) ?? throw new ThemeException($"The theme has no template '{relative}' (looked in input/theme/ and {Files.DefaultRoot}).");
-        if (!_parser.TryParse(File.ReadAllText(path), out var template, out var error))
+        var bytes = Files.Bytes(relative) ?? throw new ThemeException($"The theme has no template '{relative}' (looked in input/theme/ and {Files.DefaultRoot}).");
+        var path = Files.Resolve(relative);
+        if (!_parser.TryParse(Text(bytes), out var template, out var error))
         {
             throw new ThemeException($"Template {path}: {error}");
         }
 
         return template;
+    }
+
+    /// <summary>A template's text as <see cref="File.ReadAllText(string)"/> reads it: UTF-8 unless a byte-order mark says otherwise.</summary>
+    private static string Text(byte[] bytes)
+    {
+        using var reader = new StreamReader(new MemoryStream(bytes), System.Text.Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
+        return reader.ReadToEnd();
     }
 }
 

@@ -89,6 +89,39 @@ public static class BuildCache
 
     public static void Delete(string outputRoot) => DeleteFile(PathFor(outputRoot));
 
+    /// <summary>
+    /// Takes the cache of the output in place out of its place before the swap (it must describe the site in place or
+    /// nothing), keeping its file: after the swap it describes the spare, and is renamed to the spare's list instead
+    /// of being written again (<see cref="WriteOutputAtomically.Swap"/>). Returns where it went, or null when there was none.
+    /// </summary>
+    public static string? Retire(string outputRoot)
+    {
+        var path = PathFor(outputRoot);
+        var retired = path + ".retired";
+        if (!IsCacheOrAbsent(retired))
+        {
+            // Not a file this tool wrote: left alone, and the cache is simply deleted (issue 12).
+            DeleteFile(path);
+            return null;
+        }
+
+        try
+        {
+            if (File.Exists(path))
+            {
+                File.Move(path, retired, overwrite: true);
+                return retired;
+            }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            DeleteFile(path);
+        }
+
+        DeleteFile(retired);
+        return null;
+    }
+
     /// <summary>Deletes a cache file, quietly: a cache that cannot be deleted is not a reason to fail a build.</summary>
     public static void DeleteFile(string path)
     {

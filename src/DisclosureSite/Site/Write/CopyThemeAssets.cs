@@ -2,14 +2,14 @@ using DisclosureSite.Site.Render;
 
 namespace DisclosureSite.Site.Write;
 
-/// <summary>Copies <c>assets/</c> of the theme (CSS, the search script; a township's overrides win) to <c>/assets/</c>.</summary>
+/// <summary>Writes <c>assets/</c> of the theme (CSS, the search script; a township's overrides win, read by <see cref="Load.ReadTheme"/>) to <c>/assets/</c>.</summary>
 public static class CopyThemeAssets
 {
     public static void Run(ThemeFiles theme, SiteOutput output)
     {
         foreach (var relative in theme.FilesUnder("assets"))
         {
-            output.Copy(relative, theme.Resolve(relative)!);
+            output.Write(relative, theme.Bytes(relative)!);
         }
     }
 }

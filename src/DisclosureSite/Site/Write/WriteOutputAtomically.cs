@@ -143,9 +143,28 @@ public static partial class WriteOutputAtomically
     /// Puts the finished temporary folder in place of the output. The previous output is deleted, or, when
     /// <paramref name="previousFiles"/> lists what it holds, kept as the spare for the next build.
     /// </summary>
-    public static void Swap(string temporaryFolder, string outputRoot, IReadOnlyDictionary<string, CachedFile>? previousFiles = null)
+    /// <param name="temporaryFolder">The finished build.</param>
+    /// <param name="outputRoot">The output to replace.</param>
+    /// <param name="previousFiles">What the previous output holds (its build cache), or null.</param>
+    /// <param name="previousList">The previous output's cache file, taken out of its place by <see cref="BuildCache.Retire"/>:
+    /// it becomes the spare's list by a rename. Removed in any case.</param>
+    public static void Swap(string temporaryFolder, string outputRoot, IReadOnlyDictionary<string, CachedFile>? previousFiles = null, string? previousList = null)
     {
-        var full = Path.GetFullPath(outputRoot).TrimEnd(Path.DirectorySeparatorChar);
+        try
+        {
+            Swap(temporaryFolder, Path.GetFullPath(outputRoot).TrimEnd(Path.DirectorySeparatorChar), outputRoot, previousFiles, previousList);
+        }
+        finally
+        {
+            if (previousList is not null)
+            {
+                BuildCache.DeleteFile(previousList);
+            }
+        }
+    }
+
+    private static void Swap(string temporaryFolder, string full, string outputRoot, IReadOnlyDictionary<string, CachedFile>? previousFiles, string? previousList)
+    {
         if (!Directory.Exists(full))
         {
             Directory.Move(temporaryFolder, full);
@@ -155,7 +174,7 @@ public static partial class WriteOutputAtomically
         if (TryExchange(temporaryFolder, full))
         {
             // The temporary name now holds the previous site.
-            if (previousFiles is { Count: > 0 } && KeepAsSpare(temporaryFolder, outputRoot, previousFiles))
+            if (previousFiles is { Count: > 0 } && KeepAsSpare(temporaryFolder, outputRoot, previousFiles, previousList))
             {
                 return;
             }
@@ -171,11 +190,11 @@ public static partial class WriteOutputAtomically
     }
 
     /// <summary>The list first, then the folder: a list without a spare is ignored, a spare without a list is never used.</summary>
-    private static bool KeepAsSpare(string folder, string outputRoot, IReadOnlyDictionary<string, CachedFile> files)
+    private static bool KeepAsSpare(string folder, string outputRoot, IReadOnlyDictionary<string, CachedFile> files, string? previousList)
     {
         var spare = SpareOf(outputRoot);
         DeleteQuietly(spare);
-        if (Directory.Exists(spare) || !BuildCache.Write(SpareListOf(outputRoot), files.Select(kv => (kv.Key, kv.Value)).ToList()))
+        if (Directory.Exists(spare) || !(Renamed(previousList, SpareListOf(outputRoot)) || BuildCache.Write(SpareListOf(outputRoot), files.Select(kv => (kv.Key, kv.Value)).ToList())))
         {
             return false;
         }
@@ -188,6 +207,25 @@ public static partial class WriteOutputAtomically
         catch (IOException)
         {
             BuildCache.DeleteFile(SpareListOf(outputRoot));
+            return false;
+        }
+    }
+
+    /// <summary>Renames the previous output's cache file to the spare's list (it lists exactly what the spare holds).</summary>
+    private static bool Renamed(string? previousList, string list)
+    {
+        if (previousList is null || !File.Exists(previousList))
+        {
+            return false;
+        }
+
+        try
+        {
+            File.Move(previousList, list, overwrite: true);
+            return true;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
             return false;
         }
     }

@@ -15,7 +15,10 @@ public sealed class HistoryFacts
     {
         Ledger = ledger;
         Revisions = revisions;
-        Titles = disclosures.GroupBy(d => d.UrlPath, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First().Title, StringComparer.Ordinal);
+        // Only the ledger's pages name items by title: without a ledger there is nothing to name.
+        Titles = ledger.Exists
+            ? disclosures.GroupBy(d => d.UrlPath, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First().Title, StringComparer.Ordinal)
+            : new Dictionary<string, string>(StringComparer.Ordinal);
     }
 
     public LedgerState Ledger { get; }
@@ -23,7 +26,7 @@ public sealed class HistoryFacts
     /// <summary>Every recorded item's revisions by URL.</summary>
     public IReadOnlyDictionary<string, ItemHistory> Revisions { get; }
 
-    /// <summary>The title of each loaded disclosure by URL (the first one loaded, when two share a URL).</summary>
+    /// <summary>The title of each loaded disclosure by URL (the first one loaded, when two share a URL); empty without a ledger.</summary>
     public IReadOnlyDictionary<string, string> Titles { get; }
 
     public ItemHistory? RevisionsOf(Disclosure d) => Revisions.GetValueOrDefault(d.UrlPath);

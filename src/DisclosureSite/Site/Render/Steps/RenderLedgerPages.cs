@@ -8,7 +8,7 @@ namespace DisclosureSite.Site.Render.Steps;
 /// <summary>
 /// The publication ledger as pages (SPEC §7): <c>/history/ledger/</c> every entry by date, newest first, with what it
 /// published, revised and withdrew; <c>/history/ledger/{unit}/</c> the same for one unit; and the ledger file itself at
-/// <c>/history/publications.jsonl</c> for auditors (docs/审计核验.md).
+/// <c>/history/publications.jsonl</c> for auditors (docs/审计核验.md), copied after Render by <see cref="Write.CopyLedger"/>.
 /// </summary>
 public sealed class RenderLedgerPages : RenderStep<RenderLedgerPages.Input>
 {
@@ -21,12 +21,11 @@ public sealed class RenderLedgerPages : RenderStep<RenderLedgerPages.Input>
     {
         var site = input.Site;
         var ledger = input.History.Ledger;
-        if (!ledger.Exists || ledger.Path is not { } path)
+        if (!ledger.Exists || ledger.Path is null)
         {
             return;
         }
 
-        context.Output.Copy(SiteContract.LedgerCopyPath, path);
         var units = site.Units.Where(u => ledger.Entries.Any(e => e.Items.Any(i => i.Unit == u.Id)))
             .Select(u => new LinkView(u.Name, $"history/ledger/{u.Id}/")).ToList();
         var crumbs = context.Crumbs(new LinkView("发布记录", "history/"));

@@ -1,4 +1,4 @@
-namespace DisclosureSite.Site.Render;
+namespace DisclosureSite.Site.Load;
 
 /// <summary>
 /// Finds the default theme: <c>themes/default</c> of a folder above the tool itself (a clone run with <c>dotnet run</c>,

@@ -1,0 +1,157 @@
+using DisclosureSite.Loading;
+using DisclosureSite.Publishing.Revisions;
+using DisclosureSite.Site.Load;
+using DisclosureSite.Site.Render;
+using DisclosureSite.Site.Write;
+using DisclosureSite.Validation;
+
+namespace DisclosureSite.Site;
+
+/// <summary>
+/// A long-lived build session (issue 17 point 3, for <c>disclosure preview</c>): builds the same input into the same
+/// output again and again, keeping in memory what a build from a new process would read back from disk —
+/// <list type="bullet">
+/// <item>every disclosure file's load result and per-file findings (<see cref="InputCacheMemory"/>): a rebuild reads
+/// only the files whose stamps changed, the others are taken as they are after one <c>statx</c> each;</item>
+/// <item>the loaded input, its validation and revision history, reused whole when only theme files changed;</item>
+/// <item>the parsed theme, reused until a theme file changes;</item>
+/// <item>the build cache (every page's render key, hash, size and time), so pages whose keys did not change are not
+/// rendered again and the cache file is not read back;</item>
+/// <item>the search index of its first build (<see cref="CarrySearchIndex"/>): Pagefind is not run again.</item>
+/// </list>
+/// Each build is still a whole build (<see cref="SiteBuilder.Build(SiteOptions)"/>'s phases, into a spare folder swapped in
+/// atomically), so the output is always a whole, consistent site and equals a clean build byte for byte. Callers say what
+/// changed (<see cref="Changed"/>); when in doubt (<see cref="ChangedEverything"/>) everything is read again. Not
+/// thread-safe: one build at a time.
+/// </summary>
+public sealed class SiteSession(SiteOptions options)
+{
+    private readonly InputCacheMemory _inputs = new();
+    private readonly HashSet<string> _changed = new(StringComparer.Ordinal);
+    private bool _everything = true;
+    private Kept? _kept;
+    private ThemeTemplates? _theme;
+    private string? _themeRoot;
+    private IReadOnlyDictionary<string, CachedFile>? _cache;
+    private bool _indexed;
+
+    /// <summary>What every build of this session is asked to do (the as-of date is given per build).</summary>
+    public SiteOptions Options { get; } = options;
+
+    /// <summary>Builds so far (successful or not).</summary>
+    public int Builds { get; private set; }
+
+    /// <summary>Records files (full paths) created, changed, renamed or deleted since the last build.</summary>
+    public void Changed(IEnumerable<string> fullPaths)
+    {
+        foreach (var path in fullPaths)
+        {
+            _changed.Add(Path.GetFullPath(path));
+        }
+    }
+
+    /// <summary>Something changed that was not seen file by file (a watcher's buffer overflowed): the next build reads everything.</summary>
+    public void ChangedEverything() => _everything = true;
+
+    /// <summary>Builds the site as of <paramref name="asOf"/>, from what changed since the last build.</summary>
+    public BuildResult Build(DateOnly asOf)
+    {
+        Builds++;
+        var options = Options with { AsOf = asOf, RunPagefind = Options.RunPagefind && !_indexed };
+        var changed = _changed.ToList();
+        var everything = _everything;
+        _changed.Clear();
+        _everything = false;
+        var themeRoots = ThemeRootsOf(options);
+        var themeChanged = everything || changed.Any(p => themeRoots.Any(root => IsUnder(p, root)));
+        var inputChanged = everything || changed.Any(p => !themeRoots.Any(root => IsUnder(p, root)));
+        if (themeChanged)
+        {
+            _theme = null;
+        }
+
+        if (inputChanged || _kept is not { } kept || kept.AsOf != asOf)
+        {
+            _kept = null;
+        }
+
+        try
+        {
+            var result = SiteBuilder.Build(options, this);
+            if (!result.Succeeded)
+            {
+                _kept = null;
+            }
+
+            return result;
+        }
+        catch
+        {
+            // A failed build (a broken theme, an unwritable folder): the next one starts over from the files.
+            _everything = true;
+            _kept = null;
+            _theme = null;
+            throw;
+        }
+    }
+
+    /// <summary>The loaded, validated input of the last build, when no input file changed since and the as-of date is the same.</summary>
+    internal Kept? Reusable => _kept;
+
+    /// <summary>The in-memory input cache the Load phase reads through.</summary>
+    internal InputCacheMemory Inputs => _inputs;
+
+    /// <summary>The parsed theme of <paramref name="themeRoot"/>, kept until a theme file changes.</summary>
+    internal ThemeTemplates Theme(string themeRoot, Func<ThemeTemplates> parse)
+    {
+        if (_theme is null || _themeRoot != themeRoot)
+        {
+            _theme = parse();
+            _themeRoot = themeRoot;
+        }
+
+        return _theme;
+    }
+
+    /// <summary>The build cache of the output in place as the last build of this session left it, or null when it must be read.</summary>
+    internal IReadOnlyDictionary<string, CachedFile>? BuildCache => _cache;
+
+    /// <summary>Called by the build once the new output is in place.</summary>
+    internal void Built(LoadResult loaded, ValidationContext validation, CheckReport report, IReadOnlyDictionary<string, ItemHistory> revisions, DateOnly asOf, IReadOnlyList<(string Path, CachedFile File)> cache, bool indexed)
+    {
+        _kept = new Kept(loaded, validation, report, revisions, asOf);
+        _cache = cache.ToDictionary(e => e.Path, e => e.File, StringComparer.Ordinal);
+        _indexed = indexed;
+    }
+
+    /// <summary>
+    /// The search index is made by the session's first build only (Pagefind indexes the whole site: seconds to minutes);
+    /// each later build takes it over from the output in place — one folder rename into the new output just before the
+    /// swap — so search keeps working in the preview, with the contents of the first build. True when it was taken over.
+    /// </summary>
+    internal bool CarrySearchIndex(string outputRoot, string newRoot)
+    {
+        var index = Path.Combine(outputRoot, "pagefind");
+        if (!_indexed || !Directory.Exists(index) || Directory.Exists(Path.Combine(newRoot, "pagefind")))
+        {
+            _indexed = false;
+            return false;
+        }
+
+        Directory.Move(index, Path.Combine(newRoot, "pagefind"));
+        return true;
+    }
+
+    /// <summary>The output's cache is unknown (a build failed after touching it): read it from disk next time.</summary>
+    internal void ForgetBuildCache() => _cache = null;
+
+    private static string[] ThemeRootsOf(SiteOptions options) =>
+        new[] { options.ThemeRoot ?? ThemeLocator.Find(), ThemeLocator.OverridesOf(options.InputRoot) }
+            .OfType<string>().Select(r => Path.TrimEndingDirectorySeparator(Path.GetFullPath(r))).ToArray();
+
+    private static bool IsUnder(string path, string root) =>
+        path == root || path.StartsWith(root + Path.DirectorySeparatorChar, StringComparison.Ordinal);
+
+    /// <summary>The last build's loaded and validated input.</summary>
+    internal sealed record Kept(LoadResult Loaded, ValidationContext Validation, CheckReport Report, IReadOnlyDictionary<string, ItemHistory> Revisions, DateOnly AsOf);
+}

@@ -1,0 +1,256 @@
+using System.Net;
+using System.Net.Sockets;
+using DisclosureSite.Cli.Commands;
+using DisclosureSite.Site;
+
+namespace DisclosureSite.Tests.Site;
+
+/// <summary>
+/// Issue 17 point 3: the preview's <see cref="SiteSession"/> keeps the loaded input, the parsed theme and the build cache
+/// in memory and rebuilds from the files the watcher reported; whatever changed, its output must be byte for byte the
+/// output of a clean build of the same input. And the preview's auto-reload: the edit reaches the page through the
+/// server and the reload endpoint announces the rebuild; the script that listens to it is never in a built site.
+/// </summary>
+[TestFixture]
+[NonParallelizable]
+public class SiteSessionTests
+{
+    private static readonly string Theme = Path.Combine(DemoSite.RepoRoot, "themes", "default");
+
+    /// <summary>Each change returns the input files it touched (as the watcher would report them).</summary>
+    public static IEnumerable<TestCaseData> Changes()
+    {
+        yield return Case("Item_edit", root => Append(root, "disclosures/beiling/2026-Q3/finance.md", "\n本季度另有一笔捐赠,已入账。\n"));
+        yield return Case("Table_edit", root => Replace(root, "disclosures/beiling/2026-Q3/finance-ledger.csv", "防汛物资采购", "防汛抗旱物资采购"));
+        yield return Case("File_deleted", root =>
+        {
+            File.Delete(Path.Combine(root, "disclosures/beiling/2026-Q3/public-works.md"));
+            return ["disclosures/beiling/2026-Q3/public-works.md"];
+        });
+        yield return Case("File_added", root =>
+        {
+            var text = File.ReadAllText(Path.Combine(root, "disclosures/beiling/2026-Q3/public-works.md"))
+                .Replace("title: 2026年第三季度路灯太阳能改造建设情况", "title: 2026年第三季度村道硬化建设情况", StringComparison.Ordinal);
+            return Write(root, "disclosures/beiling/2026-Q3/public-works-road.md", text);
+        });
+        yield return Case("Site_yaml_edit", root => Replace(root, "site.yaml", "name: 青石镇三务公开", "name: 青石镇村务公开"));
+        yield return Case("Units_csv_edit", root => Replace(root, "units.csv", "dongshan,东山村,", "dongshan,东山新村,"));
+        yield return Case("Theme_override_added", root => Write(root, "theme/partials/entry.liquid", File.ReadAllText(Path.Combine(Theme, "partials", "entry.liquid")) + "<!-- 本镇主题 -->\n"));
+    }
+
+    [TestCaseSource(nameof(Changes))]
+    public void A_rebuild_after_a_change_equals_a_clean_build(Func<string, string[]> change)
+    {
+        using var folder = new TempFolder();
+        var input = folder.Copy(DemoSite.Input, "input");
+        var output = Path.Combine(folder.Root, "preview", "_site");
+        var session = new SiteSession(Options(input, output));
+        Assert.That(session.Build(DemoSite.AsOf).Succeeded, Is.True);
+
+        var touched = change(input);
+        session.Changed(touched.Select(t => Path.Combine(input, t)));
+        var rebuilt = session.Build(DemoSite.AsOf);
+        Assert.That(rebuilt.Succeeded, Is.True, string.Join("\n", rebuilt.Report.Findings.Where(f => f.IsError).Take(5)));
+        SiteOutputTests.AssertSameFiles(Clean(input, folder.Root, "clean"), output);
+        if (touched.All(t => t.StartsWith("theme/", StringComparison.Ordinal)))
+        {
+            Assert.That(rebuilt.Phases.Select(p => p.Name), Does.Not.Contain("Load").And.Not.Contain("Validate"), "only the theme changed: the loaded input is kept");
+        }
+        else
+        {
+            Assert.That(rebuilt.Phases.Select(p => p.Name), Does.Contain("Load"));
+        }
+
+        if (touched.All(t => t.StartsWith("disclosures/", StringComparison.Ordinal)))
+        {
+            Assert.That(rebuilt.FilesReused, Is.GreaterThan(rebuilt.Files / 2), "an item edit renders only what depends on it");
+        }
+
+        // Undone, the next rebuild of the same session gives the original site again.
+        Directory.Delete(input, recursive: true);
+        folder.Copy(DemoSite.Input, "input");
+        session.Changed(touched.Select(t => Path.Combine(input, t)));
+        Assert.That(session.Build(DemoSite.AsOf).Succeeded, Is.True);
+        SiteOutputTests.AssertSameFiles(Clean(input, folder.Root, "original"), output);
+    }
+
+    [Test]
+    public void Input_errors_keep_the_site_and_the_fix_gives_a_clean_build()
+    {
+        using var folder = new TempFolder();
+        var input = folder.Copy(DemoSite.Input, "input");
+        var output = Path.Combine(folder.Root, "preview", "_site");
+        var session = new SiteSession(Options(input, output));
+        Assert.That(session.Build(DemoSite.AsOf).Succeeded, Is.True);
+        var before = File.ReadAllText(Path.Combine(output, "index.html"));
+
+        var broken = Replace(input, "disclosures/beiling/2026-Q3/finance.md", "item: village.finance", "item: village.no-such-item");
+        session.Changed(broken.Select(t => Path.Combine(input, t)));
+        var failed = session.Build(DemoSite.AsOf);
+        Assert.That(failed.Succeeded, Is.False);
+        Assert.That(File.ReadAllText(Path.Combine(output, "index.html")), Is.EqualTo(before), "the previous site stays");
+
+        Replace(input, "disclosures/beiling/2026-Q3/finance.md", "item: village.no-such-item", "item: village.finance");
+        session.Changed(broken.Select(t => Path.Combine(input, t)));
+        Assert.That(session.Build(DemoSite.AsOf).Succeeded, Is.True);
+        SiteOutputTests.AssertSameFiles(Clean(input, folder.Root, "clean"), output);
+    }
+
+    [Test]
+    public void The_search_index_of_the_first_build_is_kept_not_made_again()
+    {
+        using var folder = new TempFolder();
+        var input = folder.Copy(DemoSite.Input, "input");
+        var output = Path.Combine(folder.Root, "preview", "_site");
+        var session = new SiteSession(Options(input, output) with { RunPagefind = true, WorkingDirectory = DemoSite.RepoRoot });
+        var first = session.Build(DemoSite.AsOf);
+        RequiredTools.Require(first.SearchIndexed, "Pagefind (node_modules/.bin/pagefind: run npm ci)");
+        var index = Directory.EnumerateFiles(Path.Combine(output, "pagefind"), "*", SearchOption.AllDirectories).Select(f => Path.GetRelativePath(output, f)).Order(StringComparer.Ordinal).ToList();
+
+        session.Changed(Append(input, "disclosures/beiling/2026-Q3/finance.md", "\n补充说明。\n").Select(t => Path.Combine(input, t)));
+        var rebuilt = session.Build(DemoSite.AsOf);
+        Assert.That(rebuilt.SearchIndexed, Is.True);
+        Assert.That(rebuilt.Phases.Select(p => p.Name), Does.Not.Contain("RunPagefind"), "Pagefind runs once per session");
+        Assert.That(Directory.EnumerateFiles(Path.Combine(output, "pagefind"), "*", SearchOption.AllDirectories).Select(f => Path.GetRelativePath(output, f)).Order(StringComparer.Ordinal), Is.EqualTo(index));
+        Assert.That(File.ReadAllText(Path.Combine(output, "beiling", "2026-Q3", "finance", "index.html")), Does.Contain("补充说明。"));
+    }
+
+    [Test]
+    public async Task An_edit_reaches_the_page_through_the_server_and_the_reload_event_fires()
+    {
+        using var folder = new TempFolder();
+        var input = folder.Copy(DemoSite.Input, "input");
+        var output = Path.Combine(folder.Root, "_site");
+        var port = FreePort();
+        var context = new DisclosureSite.Cli.CliContext(TextWriter.Null, TextWriter.Null, TimeProvider.System);
+        using var preview = PreviewCommand.Start(DisclosureSite.Cli.CliInput.Open(input, context)!, output, port, () => DemoSite.AsOf, context);
+        Assert.That(preview.Rebuilder.Problem, Is.Null);
+        await preview.App.StartAsync().ConfigureAwait(false);
+        try
+        {
+            using var http = new HttpClient { Timeout = TimeSpan.FromMinutes(5) };
+            var page = new Uri(preview.Url + "beiling/2026-Q3/finance/");
+            var first = await http.GetStringAsync(page).ConfigureAwait(false);
+            Assert.That(first, Does.Contain(PreviewCommand.ReloadScript), "served pages listen for rebuilds");
+            Assert.That(File.ReadAllText(Path.Combine(output, "beiling", "2026-Q3", "finance", "index.html")), Does.Not.Contain("data-disclosure-preview"), "the file on disk does not hold the script");
+
+            using var events = new StreamReader(await http.GetStreamAsync(new Uri($"http://127.0.0.1:{port}{PreviewCommand.ReloadPath}")).ConfigureAwait(false));
+            var current = await NextEvent(events).ConfigureAwait(false);
+
+            // The watcher sees the edit, the session rebuilds, the endpoint announces a new build.
+            Append(input, "disclosures/beiling/2026-Q3/finance.md", "\n预览里马上能看到这一句。\n");
+            var next = await NextEvent(events).ConfigureAwait(false);
+            Assert.That(next, Is.Not.EqualTo(current), "a rebuild gives a new build number");
+            Assert.That(preview.Rebuilder.Problem, Is.Null);
+            Assert.That(await http.GetStringAsync(page).ConfigureAwait(false), Does.Contain("预览里马上能看到这一句。"));
+
+            // A failing rebuild is announced too, and every page shows its problem.
+            var problem = Replace(input, "units.csv", "dongshan,东山村,", "dongshan,,");
+            Assert.That(problem, Is.Not.Empty);
+            Assert.That(await NextEvent(events).ConfigureAwait(false), Is.Not.EqualTo(next));
+            Assert.That(await http.GetStringAsync(page).ConfigureAwait(false), Does.Contain("role=\"alert\"").And.Contain(PreviewCommand.ReloadScript));
+        }
+        finally
+        {
+            await preview.App.StopAsync().ConfigureAwait(false);
+            await preview.App.DisposeAsync().ConfigureAwait(false);
+        }
+    }
+
+    [Test]
+    public void The_reload_script_is_never_in_a_built_site()
+    {
+        Assert.That(DemoSite.Result.Succeeded, Is.True);
+        foreach (var file in Directory.EnumerateFiles(DemoSite.Root, "*", SearchOption.AllDirectories))
+        {
+            var text = File.ReadAllText(file);
+            Assert.That(text, Does.Not.Contain("data-disclosure-preview").And.Not.Contain(PreviewCommand.ReloadPath), file);
+        }
+
+        Assert.That(PreviewCommand.WithReloadScript("<html><body><p>x</p></body></html>"), Is.EqualTo("<html><body><p>x</p>" + PreviewCommand.ReloadScript + "</body></html>"));
+    }
+
+    /// <summary>The data of the next server-sent event (a build number).</summary>
+    private static async Task<string> NextEvent(StreamReader events)
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(5));
+        while (await events.ReadLineAsync(timeout.Token).ConfigureAwait(false) is { } line)
+        {
+            if (line.StartsWith("data: ", StringComparison.Ordinal))
+            {
+                return line["data: ".Length..];
+            }
+        }
+
+        throw new EndOfStreamException("the reload stream ended");
+    }
+
+    private static SiteOptions Options(string input, string output) => new(input, output, DemoSite.AsOf) { RunPagefind = false, ThemeRoot = Theme };
+
+    private static string Clean(string input, string root, string name)
+    {
+        var output = Path.Combine(root, name, "_site");
+        var result = SiteBuilder.Build(Options(input, output) with { UseCache = false });
+        Assert.That(result.Succeeded, Is.True);
+        return output;
+    }
+
+    private static TestCaseData Case(string name, Func<string, string[]> change) => new TestCaseData(change).SetName(name);
+
+    private static string[] Write(string root, string relative, string text)
+    {
+        var full = Path.Combine(root, relative);
+        Directory.CreateDirectory(Path.GetDirectoryName(full)!);
+        File.WriteAllText(full, text);
+        return [relative];
+    }
+
+    private static string[] Append(string root, string relative, string text)
+    {
+        File.AppendAllText(Path.Combine(root, relative), text);
+        return [relative];
+    }
+
+    private static string[] Replace(string root, string relative, string from, string to)
+    {
+        var full = Path.Combine(root, relative);
+        var text = File.ReadAllText(full);
+        Assert.That(text, Does.Contain(from), relative);
+        File.WriteAllText(full, text.Replace(from, to, StringComparison.Ordinal));
+        return [relative];
+    }
+
+    private static int FreePort()
+    {
+        using var l = new TcpListener(IPAddress.Loopback, 0);
+        l.Start();
+        return ((IPEndPoint)l.LocalEndpoint).Port;
+    }
+
+    /// <summary>A temporary folder, deleted afterwards.</summary>
+    private sealed class TempFolder : IDisposable
+    {
+        public string Root { get; } = Path.Combine(Path.GetTempPath(), "disclosure-session-" + Guid.NewGuid().ToString("N"));
+
+        public string Copy(string from, string name)
+        {
+            var to = Path.Combine(Root, name);
+            foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
+            {
+                var target = Path.Combine(to, Path.GetRelativePath(from, file));
+                Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+                File.Copy(file, target);
+            }
+
+            return to;
+        }
+
+        public void Dispose()
+        {
+            if (Directory.Exists(Root))
+            {
+                Directory.Delete(Root, recursive: true);
+            }
+        }
+    }
+}
