@@ -32,7 +32,7 @@ public class IncrementalBuildTests
         try
         {
             var input = Path.Combine(root, "input");
-            CopyDirectory(DemoSite.Input, input);
+            TestPaths.CopyDirectory(DemoSite.Input, input);
             var incremental = Path.Combine(root, "incremental", "_site");
             var first = Build(input, incremental, cache: true);
             Assert.That(first.FilesReused, Is.Zero, "the first build has no cache to use");
@@ -57,7 +57,7 @@ public class IncrementalBuildTests
             // then two builds old) must give the original site again, with nothing left over from either.
             Assert.That(Directory.Exists(WriteOutputAtomically.SpareOf(incremental)), Is.True, "the previous output is kept as the spare");
             Directory.Delete(input, recursive: true);
-            CopyDirectory(DemoSite.Input, input);
+            TestPaths.CopyDirectory(DemoSite.Input, input);
             Build(input, incremental, cache: true);
             var original = Path.Combine(root, "original", "_site");
             Build(input, original, cache: false);
@@ -83,7 +83,7 @@ public class IncrementalBuildTests
         try
         {
             var input = Path.Combine(root, "input");
-            CopyDirectory(DemoSite.Input, input);
+            TestPaths.CopyDirectory(DemoSite.Input, input);
             var incremental = Path.Combine(root, "incremental", "_site");
             Build(input, incremental, cache: true);
             var later = DemoSite.AsOf.AddDays(days);
@@ -112,7 +112,7 @@ public class IncrementalBuildTests
         try
         {
             var input = Path.Combine(root, "input");
-            CopyDirectory(DemoSite.Input, input);
+            TestPaths.CopyDirectory(DemoSite.Input, input);
             var output = Path.Combine(root, "out", "_site");
             Build(input, output, cache: true);
             File.WriteAllText(BuildCache.PathFor(output), "garbage");
@@ -143,7 +143,7 @@ public class IncrementalBuildTests
         try
         {
             var input = Path.Combine(root, "input");
-            CopyDirectory(DemoSite.Input, input);
+            TestPaths.CopyDirectory(DemoSite.Input, input);
             var output = Path.Combine(root, "out", "_site");
             Build(input, output, cache: true);
             var cacheBytes = File.ReadAllBytes(BuildCache.PathFor(output));
@@ -198,15 +198,5 @@ public class IncrementalBuildTests
         var text = File.ReadAllText(full);
         Assert.That(text, Does.Contain(from), relative);
         File.WriteAllText(full, text.Replace(from, to, StringComparison.Ordinal));
-    }
-
-    private static void CopyDirectory(string from, string to)
-    {
-        foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
-        {
-            var target = Path.Combine(to, Path.GetRelativePath(from, file));
-            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            File.Copy(file, target);
-        }
     }
 }

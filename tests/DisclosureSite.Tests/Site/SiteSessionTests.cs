@@ -235,13 +235,7 @@ public class SiteSessionTests
         public string Copy(string from, string name)
         {
             var to = Path.Combine(Root, name);
-            foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
-            {
-                var target = Path.Combine(to, Path.GetRelativePath(from, file));
-                Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-                File.Copy(file, target);
-            }
-
+            TestPaths.CopyDirectory(from, to);
             return to;
         }
 
