@@ -16,8 +16,9 @@ namespace DisclosureSite.Site;
 public static class SiteBuilder
 {
     /// <summary>
-    /// The Render phase, in order: pure functions of <see cref="SiteData"/> and the theme that write pages and downloads;
-    /// no step reads an input file or Git. <see cref="GenerateSitemap"/> comes after every page step: it lists the pages written.
+    /// The Render phase: pure functions of <see cref="SiteData"/> and the theme that write pages and downloads; no step
+    /// reads an input file or Git. They run at once (<see cref="RunPageSteps"/>), then <see cref="GenerateSitemap"/>,
+    /// which lists the pages written.
     /// </summary>
     public static IReadOnlyList<IRenderStep> RenderSteps { get; } =
     [
@@ -99,23 +100,12 @@ public static class SiteBuilder
                 CopyThemeAssets.Run(theme.Files, output);
                 return 0;
             });
-            foreach (var step in RenderSteps)
+            phases.AddRange(RunPageSteps(context, data, options.StepStarted));
+            Timed(nameof(GenerateSitemap), () =>
             {
-                Timed(step.GetType().Name, () =>
-                {
-                    try
-                    {
-                        step.Run(context, data);
-                    }
-                    catch (AggregateException e) when (e.Flatten().InnerExceptions.OfType<ThemeException>().FirstOrDefault() is { } theme)
-                    {
-                        // A page rendered in parallel met a broken theme: one message, as from a sequential step.
-                        System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(theme);
-                    }
-
-                    return 0;
-                });
-            }
+                Sitemap.Run(context, data);
+                return 0;
+            });
 
             Timed(nameof(CopyAttachments), () =>
             {
@@ -187,6 +177,46 @@ public static class SiteBuilder
             return e.Message;
         }
     };
+
+    private static readonly IRenderStep Sitemap = RenderSteps.Single(s => s is GenerateSitemap);
+
+    /// <summary>
+    /// Runs every render step but the sitemap (which lists the pages written) at once, each timed on its own (so their
+    /// times overlap). The steps are independent — each writes its own files from <see cref="SiteData"/> through the
+    /// thread-safe <see cref="RenderContext"/> — and most of them render on one core for part of their time (the home
+    /// page, the feeds, the data files, the first page of each kind while its template is parsed): run one after the
+    /// other, the second core idled through them (measured in docs/performance.md, "Round two").
+    /// </summary>
+    private static PhaseTiming[] RunPageSteps(RenderContext context, SiteData data, Action<string>? started)
+    {
+        var steps = RenderSteps.Where(s => s is not GenerateSitemap).ToList();
+        var timings = new PhaseTiming[steps.Count];
+        foreach (var step in steps)
+        {
+            started?.Invoke(step.GetType().Name);
+        }
+
+        var tasks = steps.Select((step, i) => Task.Run(() =>
+        {
+            var sw = Stopwatch.StartNew();
+            step.Run(context, data);
+            timings[i] = new PhaseTiming(step.GetType().Name, sw.Elapsed, Environment.WorkingSet);
+        })).ToArray();
+        try
+        {
+            Task.WaitAll(tasks);
+        }
+        catch (AggregateException)
+        {
+            // What a sequential run would have thrown: a broken theme's one message when a page met it (also from inside
+            // a step's parallel loop), else the first failed step's own exception.
+            var errors = tasks.Where(t => t.IsFaulted).Select(t => t.Exception!.InnerException!).ToList();
+            var theme = errors.OfType<ThemeException>().Concat(errors.OfType<AggregateException>().SelectMany(e => e.Flatten().InnerExceptions.OfType<ThemeException>())).FirstOrDefault();
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(theme ?? errors[0]);
+        }
+
+        return timings;
+    }
 
     private static bool Index(SiteOptions options, SiteOutput output, List<string> warnings)
     {
