@@ -224,10 +224,13 @@ public sealed partial class SiteOutput
 
     private void CreateFolderOf(string full)
     {
+        // Marked as made only once it exists: steps write at once, and one that saw the mark before the folder was made
+        // would open a file in a folder not there yet. Two threads may both make it; the second finds it there.
         var folder = Path.GetDirectoryName(full)!;
-        if (_folders.TryAdd(folder, true))
+        if (!_folders.ContainsKey(folder))
         {
             Directory.CreateDirectory(folder);
+            _folders.TryAdd(folder, true);
         }
     }
 
