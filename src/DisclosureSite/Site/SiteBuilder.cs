@@ -99,18 +99,33 @@ public static class SiteBuilder
                 CopyThemeAssets.Run(theme.Files, output);
                 return 0;
             });
+            var digests = new StepDigests(data, context.Fingerprint);
+            var stepsReused = new List<string>();
             foreach (var step in RenderSteps)
             {
                 Timed(step.GetType().Name, () =>
                 {
+                    // A site-wide step whose inputs are unchanged since the previous build is not run: its files are taken over.
+                    output.StepTag = digests.TagOf(step);
                     try
                     {
-                        step.Run(context, data);
+                        if (output.StepTag is not null && output.TryReuseStep(output.StepTag))
+                        {
+                            stepsReused.Add(step.GetType().Name);
+                        }
+                        else
+                        {
+                            step.Run(context, data);
+                        }
                     }
                     catch (AggregateException e) when (e.Flatten().InnerExceptions.OfType<ThemeException>().FirstOrDefault() is { } theme)
                     {
                         // A page rendered in parallel met a broken theme: one message, as from a sequential step.
                         System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(theme);
+                    }
+                    finally
+                    {
+                        output.StepTag = null;
                     }
 
                     return 0;
@@ -162,6 +177,7 @@ public static class SiteBuilder
             {
                 SearchIndexed = indexed,
                 FilesReused = output.Reused,
+                StepsReused = stepsReused,
             };
         }
         catch
