@@ -99,14 +99,15 @@ public static class SiteBuilder
                 CopyThemeAssets.Run(theme.Files, output);
                 return 0;
             });
-            var digests = new StepDigests(data, context.Fingerprint);
+            // Only a build that keeps a cache compares steps with the previous build's (a clean build without one does not pay for it).
+            var digests = options.UseCache ? Timed(nameof(StepDigests), () => new StepDigests(data, context.Fingerprint).ComputeAll()) : null;
             var stepsReused = new List<string>();
             foreach (var step in RenderSteps)
             {
                 Timed(step.GetType().Name, () =>
                 {
                     // A site-wide step whose inputs are unchanged since the previous build is not run: its files are taken over.
-                    output.StepTag = digests.TagOf(step);
+                    output.StepTag = digests?.TagOf(step);
                     try
                     {
                         if (output.StepTag is not null && output.TryReuseStep(output.StepTag))

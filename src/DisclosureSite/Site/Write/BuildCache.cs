@@ -50,19 +50,25 @@ public static class BuildCache
             }
 
             var count = reader.ReadInt32();
-            var steps = new Dictionary<string, string>(StringComparer.Ordinal);
+            var steps = new List<string>();
             for (var i = 0; i < count; i++)
             {
                 var file = reader.ReadString();
                 var key = reader.ReadString();
                 var entry = new CachedFile(key.Length == 0 ? null : key, reader.ReadString(), reader.ReadInt64(), reader.ReadInt64());
-                var step = reader.ReadString();
-                entries[file] = step.Length == 0 ? entry : entry with { Step = steps.TryGetValue(step, out var same) ? same : steps[step] = step };
+                // A step's tag is written once, then by its number.
+                var step = reader.ReadInt32();
+                if (step == steps.Count)
+                {
+                    steps.Add(reader.ReadString());
+                }
+
+                entries[file] = step < 0 ? entry : entry with { Step = steps[step] };
             }
 
             return entries;
         }
-        catch (Exception e) when (e is IOException or EndOfStreamException or FormatException or UnauthorizedAccessException)
+        catch (Exception e) when (e is IOException or EndOfStreamException or FormatException or ArgumentException or UnauthorizedAccessException)
         {
             return null;
         }
@@ -155,6 +161,7 @@ public static class BuildCache
             {
                 writer.Write(Format);
                 writer.Write(files.Count);
+                var steps = new Dictionary<string, int>(StringComparer.Ordinal);
                 foreach (var (file, entry) in files)
                 {
                     writer.Write(file);
@@ -162,7 +169,20 @@ public static class BuildCache
                     writer.Write(entry.Sha256);
                     writer.Write(entry.Bytes);
                     writer.Write(entry.WriteTicks);
-                    writer.Write(entry.Step ?? string.Empty);
+                    if (entry.Step is null)
+                    {
+                        writer.Write(-1);
+                    }
+                    else if (steps.TryGetValue(entry.Step, out var number))
+                    {
+                        writer.Write(number);
+                    }
+                    else
+                    {
+                        writer.Write(steps.Count);
+                        writer.Write(entry.Step);
+                        steps[entry.Step] = steps.Count;
+                    }
                 }
             }
 
