@@ -31,6 +31,9 @@ public sealed record BuildResult(
 
     /// <summary>Files taken over unchanged from the previous output through the build cache (not rendered, not written).</summary>
     public int FilesReused { get; init; }
+
+    /// <summary>The render steps not run because what they read was unchanged since the previous build (their files taken over).</summary>
+    public IReadOnlyList<string> StepsReused { get; init; } = [];
 }
 
 /// <summary>How long a phase or step took, for <c>--verbose</c> output and performance notes.</summary>

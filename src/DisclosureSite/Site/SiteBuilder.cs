@@ -100,10 +100,39 @@ public static class SiteBuilder
                 CopyThemeAssets.Run(theme.Files, output);
                 return 0;
             });
-            phases.AddRange(RunPageSteps(context, data, options.StepStarted));
+            // Only a build that keeps a cache compares steps with the previous build's (a clean build without one does not pay for it).
+            var digests = options.UseCache ? Timed(nameof(StepDigests), () => new StepDigests(data, context.Fingerprint).ComputeAll()) : null;
+
+            // Whether the step was reused: a site-wide step whose inputs are unchanged since the previous build is not
+            // run, its files are taken over. The step's tag is its own flow's (steps run at once), see SiteOutput.StepTag.
+            bool RunStep(IRenderStep step)
+            {
+                output.StepTag = digests?.TagOf(step);
+                try
+                {
+                    if (output.StepTag is not null && output.TryReuseStep(output.StepTag))
+                    {
+                        return true;
+                    }
+
+                    step.Run(context, data);
+                    return false;
+                }
+                finally
+                {
+                    output.StepTag = null;
+                }
+            }
+
+            var (stepTimings, stepsReused) = RunPageSteps(RunStep, options.StepStarted);
+            phases.AddRange(stepTimings);
             Timed(nameof(GenerateSitemap), () =>
             {
-                Sitemap.Run(context, data);
+                if (RunStep(Sitemap))
+                {
+                    stepsReused.Add(nameof(GenerateSitemap));
+                }
+
                 return 0;
             });
 
@@ -152,6 +181,7 @@ public static class SiteBuilder
             {
                 SearchIndexed = indexed,
                 FilesReused = output.Reused,
+                StepsReused = stepsReused,
             };
         }
         catch
@@ -181,16 +211,18 @@ public static class SiteBuilder
     private static readonly IRenderStep Sitemap = RenderSteps.Single(s => s is GenerateSitemap);
 
     /// <summary>
-    /// Runs every render step but the sitemap (which lists the pages written) at once, each timed on its own (so their
-    /// times overlap). The steps are independent — each writes its own files from <see cref="SiteData"/> through the
-    /// thread-safe <see cref="RenderContext"/> — and most of them render on one core for part of their time (the home
-    /// page, the feeds, the data files, the first page of each kind while its template is parsed): run one after the
-    /// other, the second core idled through them (measured in docs/performance.md, "Round two").
+    /// Runs every render step but the sitemap (which lists the pages written) at once through <paramref name="run"/>, each
+    /// timed on its own (so their times overlap); returns the timings and the names of the reused steps, in step order.
+    /// The steps are independent — each writes its own files from <see cref="SiteData"/> through the thread-safe
+    /// <see cref="RenderContext"/> — and most of them render on one core for part of their time (the home page, the
+    /// feeds, the data files, the first page of each kind while its template is parsed): run one after the other, the
+    /// second core idled through them (measured in docs/performance.md, "Round two").
     /// </summary>
-    private static PhaseTiming[] RunPageSteps(RenderContext context, SiteData data, Action<string>? started)
+    private static (PhaseTiming[] Timings, List<string> Reused) RunPageSteps(Func<IRenderStep, bool> run, Action<string>? started)
     {
         var steps = RenderSteps.Where(s => s is not GenerateSitemap).ToList();
         var timings = new PhaseTiming[steps.Count];
+        var reused = new bool[steps.Count];
         foreach (var step in steps)
         {
             started?.Invoke(step.GetType().Name);
@@ -199,7 +231,7 @@ public static class SiteBuilder
         var tasks = steps.Select((step, i) => Task.Run(() =>
         {
             var sw = Stopwatch.StartNew();
-            step.Run(context, data);
+            reused[i] = run(step);
             timings[i] = new PhaseTiming(step.GetType().Name, sw.Elapsed, Environment.WorkingSet);
         })).ToArray();
         try
@@ -215,7 +247,7 @@ public static class SiteBuilder
             System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(theme ?? errors[0]);
         }
 
-        return timings;
+        return (timings, steps.Where((_, i) => reused[i]).Select(s => s.GetType().Name).ToList());
     }
 
     private static bool Index(SiteOptions options, SiteOutput output, List<string> warnings)

@@ -23,7 +23,26 @@ public class IncrementalBuildTests
         yield return new TestCaseData("item title", (Action<string>)(root => Replace(root, "disclosures/beiling/2026-Q3/land.md", "title: 2026年第三季度征地补偿", "title: 2026年三季度征地补偿"))).SetName("Item_title_listed_on_site_wide_pages");
         yield return new TestCaseData("commitments", (Action<string>)(root => Append(root, "units/beiling/commitments.md", "\n新增:每月走访困难户一次。\n"))).SetName("Unit_commitments");
         yield return new TestCaseData("requests", (Action<string>)(root => Replace(root, "units/beiling/requests.csv", "建议增设健身器材", "建议增设老年健身器材"))).SetName("Requests_csv");
+
+        // Each part of the site-wide steps' digests (StepDigests): a change to it must reach every page that shows it.
+        yield return new TestCaseData("ledger amounts", (Action<string>)(root =>
+        {
+            // The unit page shows the latest finance ledger's income and expense (the balance stays the same).
+            Replace(root, "disclosures/beiling/2026-Q3/finance-ledger.csv", "\"2,380.00\"", "\"2,480.00\"");
+            Replace(root, "disclosures/beiling/2026-Q3/finance-ledger.csv", "\"14,000.00\"", "\"14,100.00\"");
+            Replace(root, "disclosures/beiling/2026-Q3/finance-ledger.csv", "\"57,300.00\"", "\"57,400.00\"");
+            Replace(root, "disclosures/beiling/2026-Q3/finance-ledger.csv", "\"50,072.48\"", "\"50,172.48\"");
+        })).SetName("Finance_ledger_amounts_on_the_unit_page");
+        yield return new TestCaseData("published date", (Action<string>)(root => Replace(root, "disclosures/beiling/2026-Q3/land.md", "published: 2026-10-12", "published: 2026-10-20"))).SetName("Published_date_listed_on_site_wide_pages");
+        yield return new TestCaseData("withdrawn", (Action<string>)(root => Replace(root, "disclosures/beiling/2026-Q3/land.md", "published: 2026-10-12\n", "published: 2026-10-12\nwithdrawn: 内容有误,已撤下更正\n"))).SetName("Item_withdrawn");
+        yield return new TestCaseData("duty", (Action<string>)(root => Replace(root, "units/beiling/duty.csv", "周二,游长青", "周二,翁建华"))).SetName("Duty_roster");
+        yield return new TestCaseData("people", (Action<string>)(root => Replace(root, "people.csv", "主持镇政府全面工作", "主持镇政府日常工作"))).SetName("Contact_card");
+        yield return new TestCaseData("decision", (Action<string>)(root => Replace(root, "decisions/beiling/plaza-relocation.yaml", "title: 村部文化广场迁建", "title: 村部文化广场迁建工程"))).SetName("Decision_record");
     }
+
+    /// <summary>The render steps keyed as a whole by a digest of what they read (<see cref="DisclosureSite.Site.Render.StepDigests"/>).</summary>
+    private static readonly string[] SiteWideSteps =
+        ["RenderHomePage", "RenderUnitPages", "RenderPeriodPages", "RenderCompliancePages", "RenderRequestPages", "RenderHistoryPages", "RenderTopicPages", "RenderDataDownloads", "RenderFeeds"];
 
     [TestCaseSource(nameof(Changes))]
     public void Incremental_build_equals_a_clean_build(string what, Action<string> change)
@@ -41,6 +60,7 @@ public class IncrementalBuildTests
 
             var unchanged = Build(input, incremental, cache: true);
             Assert.That(unchanged.FilesReused, Is.EqualTo(unchanged.Files), "nothing changed: every file is taken over");
+            Assert.That(unchanged.StepsReused, Is.EquivalentTo(SiteWideSteps), "nothing changed: no site-wide step runs");
 
             change(input);
             var rebuilt = Build(input, incremental, cache: true);
@@ -51,6 +71,17 @@ public class IncrementalBuildTests
             if (what is "item body" or "table")
             {
                 Assert.That(rebuilt.FilesReused, Is.GreaterThan(rebuilt.Files / 2), "an item edit renders only what depends on it");
+
+                // What lists show of the item did not change: the site-wide steps are not run, but the data files carry
+                // its content hash and the unit page the totals of its finance ledger's rows.
+                string[] ran = what is "table" ? ["RenderDataDownloads", "RenderUnitPages"] : ["RenderDataDownloads"];
+                Assert.That(rebuilt.StepsReused, Is.EquivalentTo(SiteWideSteps.Except(ran)));
+            }
+
+            if (what is "ledger amounts")
+            {
+                Assert.That(rebuilt.StepsReused, Does.Not.Contain("RenderUnitPages"), "the unit page shows the ledger's totals");
+                Assert.That(rebuilt.StepsReused, Does.Contain("RenderPeriodPages"), "the period pages do not show the rows");
             }
 
             // The previous output is kept as the spare the next build patches; undoing the change there (the spare is

@@ -7,7 +7,9 @@ namespace DisclosureSite.Site.Write;
 /// <param name="Sha256">The file's SHA-256 (hex).</param>
 /// <param name="Bytes">Its size.</param>
 /// <param name="WriteTicks">Its last-write time (UTC ticks): with the size, proof that nobody changed the file since.</param>
-public sealed record CachedFile(string? Key, string Sha256, long Bytes, long WriteTicks);
+/// <param name="Step">The render step that wrote it and the digest of what that step read (<see cref="Render.StepDigests"/>),
+/// or null: the next build takes over every file of a step whose tag is unchanged without running it.</param>
+public sealed record CachedFile(string? Key, string Sha256, long Bytes, long WriteTicks, string? Step = null);
 
 /// <summary>
 /// The persistent build cache: one file beside the output (<c>.{output}.build-cache</c>, never inside the published
@@ -18,7 +20,7 @@ public sealed record CachedFile(string? Key, string Sha256, long Bytes, long Wri
 /// </summary>
 public static class BuildCache
 {
-    private const string Format = "disclosure-build-cache 1";
+    private const string Format = "disclosure-build-cache 2";
 
     public static string PathFor(string outputRoot)
     {
@@ -48,16 +50,25 @@ public static class BuildCache
             }
 
             var count = reader.ReadInt32();
+            var steps = new List<string>();
             for (var i = 0; i < count; i++)
             {
                 var file = reader.ReadString();
                 var key = reader.ReadString();
-                entries[file] = new CachedFile(key.Length == 0 ? null : key, reader.ReadString(), reader.ReadInt64(), reader.ReadInt64());
+                var entry = new CachedFile(key.Length == 0 ? null : key, reader.ReadString(), reader.ReadInt64(), reader.ReadInt64());
+                // A step's tag is written once, then by its number.
+                var step = reader.ReadInt32();
+                if (step == steps.Count)
+                {
+                    steps.Add(reader.ReadString());
+                }
+
+                entries[file] = step < 0 ? entry : entry with { Step = steps[step] };
             }
 
             return entries;
         }
-        catch (Exception e) when (e is IOException or EndOfStreamException or FormatException or UnauthorizedAccessException)
+        catch (Exception e) when (e is IOException or EndOfStreamException or FormatException or ArgumentException or UnauthorizedAccessException)
         {
             return null;
         }
@@ -150,6 +161,7 @@ public static class BuildCache
             {
                 writer.Write(Format);
                 writer.Write(files.Count);
+                var steps = new Dictionary<string, int>(StringComparer.Ordinal);
                 foreach (var (file, entry) in files)
                 {
                     writer.Write(file);
@@ -157,6 +169,20 @@ public static class BuildCache
                     writer.Write(entry.Sha256);
                     writer.Write(entry.Bytes);
                     writer.Write(entry.WriteTicks);
+                    if (entry.Step is null)
+                    {
+                        writer.Write(-1);
+                    }
+                    else if (steps.TryGetValue(entry.Step, out var number))
+                    {
+                        writer.Write(number);
+                    }
+                    else
+                    {
+                        writer.Write(steps.Count);
+                        writer.Write(entry.Step);
+                        steps[entry.Step] = steps.Count;
+                    }
                 }
             }
 

@@ -59,8 +59,76 @@ public sealed partial class SiteOutput
             return false;
         }
 
-        _cached[path] = entry;
+        _cached[path] = entry with { Step = StepTag };
         return true;
+    }
+
+    /// <summary>
+    /// The tag of the render step running on this flow (<see cref="Render.StepDigests.TagOf"/>), recorded with every file
+    /// it writes or takes over; null for the others. The steps run at once, each in its own task (and its pages in
+    /// parallel tasks started from it), so the tag is the task's own: set in a step's task, every task it starts sees it.
+    /// </summary>
+    public string? StepTag { get => _stepTag.Value; set => _stepTag.Value = value; }
+
+    private readonly AsyncLocal<string?> _stepTag = new();
+
+    /// <summary>
+    /// Takes over, unchanged, every file the previous build's step wrote under <paramref name="tag"/> — the same step
+    /// from the same inputs — when every one of them is still as that build left it; else takes nothing (the step runs).
+    /// </summary>
+    public bool TryReuseStep(string tag)
+    {
+        _byStep ??= _cache.Where(kv => kv.Value.Step is not null).ToLookup(kv => kv.Value.Step!, kv => kv.Key, StringComparer.Ordinal);
+        var paths = _byStep[tag].ToList();
+        if (paths.Count == 0 || paths.Any(p => !CanTakeOver(p, _cache[p]) || _files.ContainsKey(p)))
+        {
+
+            return false;
+        }
+
+        var taken = new List<(string Path, bool WasPresent)>();
+        foreach (var path in paths)
+        {
+            var wasPresent = _unclaimed.ContainsKey(path);
+            if (!TakeOver(path, _cache[path]))
+            {
+                // Changed between the check and now (someone else writing into the previous output): undo, the step runs.
+                foreach (var (done, present) in taken)
+                {
+                    Release(done, present);
+                }
+
+                return false;
+            }
+
+            _cached[path] = _cache[path];
+            taken.Add((path, wasPresent));
+        }
+
+        return true;
+    }
+
+    private ILookup<string, string>? _byStep;
+
+    /// <summary>Whether <see cref="TakeOver"/> would succeed now (nothing is claimed or changed).</summary>
+    private bool CanTakeOver(string path, CachedFile entry) =>
+        _present.TryGetValue(path, out var here) && here.Sha256 == entry.Sha256 && here.Bytes == entry.Bytes && here.WriteTicks == entry.WriteTicks && IsIntact(FullPath(Root, path), here)
+        || IsIntact(FullPath(_previous!, path), entry);
+
+    /// <summary>Undoes a <see cref="TakeOver"/>: the file is no longer this build's (a recycled one goes back to the unclaimed).</summary>
+    private void Release(string path, bool wasPresent)
+    {
+        _files.TryRemove(path, out _);
+        _cached.TryRemove(path, out _);
+        Interlocked.Decrement(ref _reused);
+        if (wasPresent && _present.TryGetValue(path, out var here) && IsIntact(FullPath(Root, path), here))
+        {
+            _unclaimed[path] = true;
+        }
+        else
+        {
+            File.Delete(FullPath(Root, path));
+        }
     }
 
     public string Root { get; }
@@ -125,7 +193,7 @@ public sealed partial class SiteOutput
     {
         if (_cache.TryGetValue(path, out var previous) && previous.Sha256 == sha && previous.Bytes == length && TakeOver(path, previous))
         {
-            _cached[path] = previous with { Key = key };
+            _cached[path] = previous with { Key = key, Step = StepTag };
             return;
         }
 
@@ -135,7 +203,7 @@ public sealed partial class SiteOutput
         CreateFolderOf(full);
         put(full);
         KeepTimestampIfUnchanged(path, full, length, sha);
-        _cached[path] = new CachedFile(key, sha, length, File.GetLastWriteTimeUtc(full).Ticks);
+        _cached[path] = new CachedFile(key, sha, length, File.GetLastWriteTimeUtc(full).Ticks, StepTag);
     }
 
     private static string Sha256Of(string file)

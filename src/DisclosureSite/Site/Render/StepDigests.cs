@@ -1,0 +1,254 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using DisclosureSite.Model;
+using DisclosureSite.Site.Render.Steps;
+
+namespace DisclosureSite.Site.Render;
+
+/// <summary>
+/// A digest of what each site-wide render step reads (its named <see cref="RenderStep{TInput}"/> input, narrowed to
+/// what its pages and data files show), made without building any view: a step whose digest equals the previous
+/// build's has every file it wrote then taken over unchanged (<see cref="Write.SiteOutput.TryReuseStep"/>) and is not
+/// run. The digests are of derived data (dates, statuses, compliance entries), so a change that reaches a page only
+/// through Git or the ledger changes them too.
+/// <para>
+/// A disclosure is digested as lists show it (<see cref="DigestListing"/>): everything but its Markdown body and its tables'
+/// rows, which only its own item page shows. The steps that read more say so: unit pages the rows of finance ledgers
+/// (<see cref="ViewFactory.Money"/>), the data downloads every content hash. Item pages and the steps that take a few
+/// milliseconds have no digest (null): they run every build, keyed page by page as before.
+/// </para>
+/// </summary>
+public sealed class StepDigests
+{
+    private readonly SiteData _data;
+    private readonly string _fingerprint;
+    private readonly RenderKey _keys = new();
+    private readonly Lazy<string> _site;
+    private readonly Lazy<string> _listing;
+    private readonly Lazy<string> _contents;
+    private readonly Lazy<string> _financeLedgers;
+    private readonly Lazy<string> _compliance;
+    private readonly Lazy<string> _cards;
+    private readonly Lazy<string> _requests;
+    private readonly Lazy<string> _decisions;
+
+    public StepDigests(SiteData data, string fingerprint)
+    {
+        _data = data;
+        _fingerprint = fingerprint;
+        _site = new(() => _keys.Of(string.Empty, data.Site.Settings, data.Site.Rules, data.Site.Units, data.Site.AsOf, data.Site.Urls.BaseUrl));
+        _listing = new(DigestListing);
+        _contents = new(() => Hash(w =>
+        {
+            foreach (var d in data.Disclosures.All)
+            {
+                w.Append(d.UrlPath).Append('\u0001').Append(d.ContentSha256).Append('\n');
+            }
+        }));
+        _financeLedgers = new(DigestFinanceLedgers);
+        _compliance = new(DigestCompliance);
+        _cards = new(() => _keys.Of(string.Empty, data.Cards.People, data.Cards.Duty, data.Cards.Commitments));
+        _requests = new(DigestRequests);
+        _decisions = new(() => _keys.Of(string.Empty, data.Decisions.Decisions));
+    }
+
+    /// <summary>Works out every part's digest now, the parts in parallel (each is a pass over one kind of data).</summary>
+    public StepDigests ComputeAll()
+    {
+        Lazy<string>[] parts = [_site, _listing, _contents, _financeLedgers, _compliance, _cards, _requests, _decisions];
+        Parallel.ForEach(parts, part => _ = part.Value);
+        return this;
+    }
+
+    /// <summary>The tag of a step's files in the build cache: its name and the digest of what it reads; null when it has none.</summary>
+    public string? TagOf(IRenderStep step)
+    {
+        string[]? parts = step switch
+        {
+            RenderHomePage => [Site, Listing, Compliance, Requests],
+            RenderUnitPages => [Site, Cards, Compliance, Listing, FinanceLedgers, Requests],
+            RenderPeriodPages => [Site, Compliance, Listing],
+            RenderCompliancePages => [Site, Compliance, Listing, Requests],
+            RenderRequestPages => [Site, Requests],
+            RenderHistoryPages => [Site, Listing, _data.History.Ledger.Exists ? "ledger" : "no ledger"],
+            RenderTopicPages => [Site, Listing],
+            RenderDataDownloads => [Site, Listing, Contents, Decisions, Requests],
+            RenderFeeds => [Site, Listing, Requests],
+            _ => null,
+        };
+        return parts is null ? null : step.GetType().Name + ":" + _keys.Of(_fingerprint, step.GetType().Name, parts);
+    }
+
+    private string Site => _site.Value;
+
+    private string Listing => _listing.Value;
+
+    private string Contents => _contents.Value;
+
+    private string FinanceLedgers => _financeLedgers.Value;
+
+    private string Compliance => _compliance.Value;
+
+    private string Cards => _cards.Value;
+
+    private string Requests => _requests.Value;
+
+    private string Decisions => _decisions.Value;
+
+    /// <summary>
+    /// Every public disclosure as lists, feeds and the site-wide data show it: where it is, its front matter, its title,
+    /// its tables' names and kinds, and what the site worked out of it (date and its source, status, deadline,
+    /// withdrawal, what it corrects) — not its body nor its tables' rows.
+    /// </summary>
+    private string DigestListing() => Hash(w =>
+    {
+        var disclosures = _data.Disclosures;
+        foreach (var d in disclosures.All)
+        {
+            Field(w, d.UrlPath);
+            Field(w, d.File);
+            Field(w, d.Title);
+            var m = d.Meta;
+            Field(w, m.Item);
+            Field(w, m.Title);
+            Field(w, m.Published);
+            Field(w, m.PublishAt);
+            Field(w, m.WithdrawAt);
+            Field(w, m.Nil);
+            Field(w, m.Corrects);
+            Field(w, m.RevisionNote);
+            Field(w, m.Withdrawn);
+            Field(w, m.OpeningBalance?.ToString(CultureInfo.InvariantCulture));
+            Field(w, m.ClosingBalance?.ToString(CultureInfo.InvariantCulture));
+            foreach (var t in m.Tables)
+            {
+                Field(w, "ref");
+                Field(w, t.File);
+                Field(w, t.Schema.Name);
+                Field(w, t.Caption);
+                Field(w, t.Sheet);
+            }
+
+            foreach (var a in m.Attachments)
+            {
+                Field(w, "attachment");
+                Field(w, a);
+            }
+
+            foreach (var t in d.Tables)
+            {
+                Field(w, "table");
+                Field(w, t.File);
+                Field(w, t.Schema.Name);
+                Field(w, t.Caption);
+            }
+
+            var f = disclosures.FactsOf(d);
+            Field(w, f.Published);
+            Field(w, f.Source.ToString());
+            Field(w, f.Status);
+            Field(w, f.Days?.ToString(CultureInfo.InvariantCulture));
+            Field(w, f.Deadline);
+            Field(w, f.WithdrawnReason);
+            Field(w, f.Corrected?.UrlPath);
+            foreach (var c in disclosures.CorrectionsOf(d))
+            {
+                Field(w, "corrected by");
+                Field(w, c.UrlPath);
+            }
+
+            w.Append('\n');
+        }
+    });
+
+    /// <summary>The rows (and everything else) of the tables of finance disclosures: a unit page shows its latest ledger's totals.</summary>
+    private string DigestFinanceLedgers() => Hash(w =>
+    {
+        foreach (var d in _data.Disclosures.All.Where(d => d.Item.EndsWith(".finance", StringComparison.Ordinal)))
+        {
+            Field(w, d.UrlPath);
+            foreach (var t in d.Tables)
+            {
+                Field(w, TableDigest(t));
+            }
+
+            w.Append('\n');
+        }
+    });
+
+    /// <summary>Every required-item entry: its unit, period, item, deadline, status, date and the disclosures it counts.</summary>
+    private string DigestCompliance() => Hash(w =>
+    {
+        foreach (var e in _data.Compliance.All)
+        {
+            Field(w, e.Unit.Id);
+            Field(w, e.Period.ToString());
+            Field(w, e.Item.Id);
+            Field(w, e.Item.Level.ToString());
+            Field(w, e.Deadline);
+            Field(w, e.Status.ToString());
+            Field(w, e.PublishedOn);
+            Field(w, e.DateSource.ToString());
+            Field(w, e.Days?.ToString(CultureInfo.InvariantCulture));
+            foreach (var d in e.Disclosures)
+            {
+                Field(w, d.UrlPath);
+                Field(w, _data.Disclosures.IsPublic(d) ? "public" : "not public");
+            }
+
+            w.Append('\n');
+        }
+    });
+
+    /// <summary>The 民情台账: every log as loaded and, for each told matter, the ledger's records of its page.</summary>
+    private string DigestRequests()
+    {
+        var requests = _data.Requests;
+        var logs = requests.Logs.Select(l => (object)new object?[] { l.Unit, l.File, l.RequesterColumn, l.Matters, TableDigest(l.Table) }).ToList();
+        var told = requests.Matters.Where(m => m.IsToldOn(_data.Site.AsOf)).Select(m => (object)new object?[] { m.PageUrl, requests.RecordsOf(m) }).ToList();
+        return _keys.Of(string.Empty, logs, told);
+    }
+
+    /// <summary>A table whole: its rows by the SHA-256 of their packed bytes (not decoded), the rest walked.</summary>
+    private string TableDigest(Table t) => _keys.Of(
+        string.Empty,
+        t.File,
+        t.Schema.Name,
+        t.Caption,
+        t.Columns,
+        t.HeaderLine,
+        t.Unit,
+        t.Notes,
+        t.Signature,
+        t.Rows is PackedRows packed ? Convert.ToHexStringLower(SHA256.HashData(packed.Encoded)) : _keys.Of(string.Empty, t.Rows));
+
+    private static void Field(StringBuilder w, string? value)
+    {
+        if (value is null)
+        {
+            w.Append('\u0002');
+        }
+        else
+        {
+            w.Append(value.Length).Append(':').Append(value);
+        }
+
+        w.Append('\u0001');
+    }
+
+    private static void Field(StringBuilder w, DateOnly? value) => Field(w, value?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+
+    private static string Hash(Action<StringBuilder> write)
+    {
+        var text = new StringBuilder(1 << 16);
+        write(text);
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        foreach (var chunk in text.GetChunks())
+        {
+            hash.AppendData(System.Runtime.InteropServices.MemoryMarshal.AsBytes(chunk.Span));
+        }
+
+        return Convert.ToHexStringLower(hash.GetHashAndReset());
+    }
+}
