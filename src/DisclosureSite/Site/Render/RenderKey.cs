@@ -238,7 +238,9 @@ public sealed class RenderKey
         type.GetProperties(BindingFlags.Public | BindingFlags.Instance)
             .Where(p => p.CanRead && p.GetIndexParameters().Length == 0 && p.Name != "EqualityContract")
             .OrderBy(p => p.MetadataToken)
-            .Select(p => (p.Name, (Func<object, object?>)BindGetter.MakeGenericMethod(type, p.PropertyType).Invoke(null, [p.GetMethod!])!))
+            .Select(p => (p.Name, type.IsValueType
+                ? p.GetValue // A struct's getter takes it by reference: no such delegate; a few keyed structs (tuples) only.
+                : (Func<object, object?>)BindGetter.MakeGenericMethod(type, p.PropertyType).Invoke(null, [p.GetMethod!])!))
             .ToArray();
 
     private static readonly MethodInfo BindGetter = typeof(RenderKey).GetMethod(nameof(Bind), BindingFlags.NonPublic | BindingFlags.Static)!;
