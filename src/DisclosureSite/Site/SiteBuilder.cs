@@ -16,8 +16,9 @@ namespace DisclosureSite.Site;
 public static class SiteBuilder
 {
     /// <summary>
-    /// The Render phase, in order: pure functions of <see cref="SiteData"/> and the theme that write pages and downloads;
-    /// no step reads an input file or Git. <see cref="GenerateSitemap"/> comes after every page step: it lists the pages written.
+    /// The Render phase: pure functions of <see cref="SiteData"/> and the theme that write pages and downloads; no step
+    /// reads an input file or Git. They run at once (<see cref="RunPageSteps"/>), then <see cref="GenerateSitemap"/>,
+    /// which lists the pages written.
     /// </summary>
     public static IReadOnlyList<IRenderStep> RenderSteps { get; } =
     [
@@ -101,37 +102,39 @@ public static class SiteBuilder
             });
             // Only a build that keeps a cache compares steps with the previous build's (a clean build without one does not pay for it).
             var digests = options.UseCache ? Timed(nameof(StepDigests), () => new StepDigests(data, context.Fingerprint).ComputeAll()) : null;
-            var stepsReused = new List<string>();
-            foreach (var step in RenderSteps)
+
+            // Whether the step was reused: a site-wide step whose inputs are unchanged since the previous build is not
+            // run, its files are taken over. The step's tag is its own flow's (steps run at once), see SiteOutput.StepTag.
+            bool RunStep(IRenderStep step)
             {
-                Timed(step.GetType().Name, () =>
+                output.StepTag = digests?.TagOf(step);
+                try
                 {
-                    // A site-wide step whose inputs are unchanged since the previous build is not run: its files are taken over.
-                    output.StepTag = digests?.TagOf(step);
-                    try
+                    if (output.StepTag is not null && output.TryReuseStep(output.StepTag))
                     {
-                        if (output.StepTag is not null && output.TryReuseStep(output.StepTag))
-                        {
-                            stepsReused.Add(step.GetType().Name);
-                        }
-                        else
-                        {
-                            step.Run(context, data);
-                        }
-                    }
-                    catch (AggregateException e) when (e.Flatten().InnerExceptions.OfType<ThemeException>().FirstOrDefault() is { } theme)
-                    {
-                        // A page rendered in parallel met a broken theme: one message, as from a sequential step.
-                        System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(theme);
-                    }
-                    finally
-                    {
-                        output.StepTag = null;
+                        return true;
                     }
 
-                    return 0;
-                });
+                    step.Run(context, data);
+                    return false;
+                }
+                finally
+                {
+                    output.StepTag = null;
+                }
             }
+
+            var (stepTimings, stepsReused) = RunPageSteps(RunStep, options.StepStarted);
+            phases.AddRange(stepTimings);
+            Timed(nameof(GenerateSitemap), () =>
+            {
+                if (RunStep(Sitemap))
+                {
+                    stepsReused.Add(nameof(GenerateSitemap));
+                }
+
+                return 0;
+            });
 
             Timed(nameof(CopyAttachments), () =>
             {
@@ -204,6 +207,48 @@ public static class SiteBuilder
             return e.Message;
         }
     };
+
+    private static readonly IRenderStep Sitemap = RenderSteps.Single(s => s is GenerateSitemap);
+
+    /// <summary>
+    /// Runs every render step but the sitemap (which lists the pages written) at once through <paramref name="run"/>, each
+    /// timed on its own (so their times overlap); returns the timings and the names of the reused steps, in step order.
+    /// The steps are independent — each writes its own files from <see cref="SiteData"/> through the thread-safe
+    /// <see cref="RenderContext"/> — and most of them render on one core for part of their time (the home page, the
+    /// feeds, the data files, the first page of each kind while its template is parsed): run one after the other, the
+    /// second core idled through them (measured in docs/performance.md, "Round two").
+    /// </summary>
+    private static (PhaseTiming[] Timings, List<string> Reused) RunPageSteps(Func<IRenderStep, bool> run, Action<string>? started)
+    {
+        var steps = RenderSteps.Where(s => s is not GenerateSitemap).ToList();
+        var timings = new PhaseTiming[steps.Count];
+        var reused = new bool[steps.Count];
+        foreach (var step in steps)
+        {
+            started?.Invoke(step.GetType().Name);
+        }
+
+        var tasks = steps.Select((step, i) => Task.Run(() =>
+        {
+            var sw = Stopwatch.StartNew();
+            reused[i] = run(step);
+            timings[i] = new PhaseTiming(step.GetType().Name, sw.Elapsed, Environment.WorkingSet);
+        })).ToArray();
+        try
+        {
+            Task.WaitAll(tasks);
+        }
+        catch (AggregateException)
+        {
+            // What a sequential run would have thrown: a broken theme's one message when a page met it (also from inside
+            // a step's parallel loop), else the first failed step's own exception.
+            var errors = tasks.Where(t => t.IsFaulted).Select(t => t.Exception!.InnerException!).ToList();
+            var theme = errors.OfType<ThemeException>().Concat(errors.OfType<AggregateException>().SelectMany(e => e.Flatten().InnerExceptions.OfType<ThemeException>())).FirstOrDefault();
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(theme ?? errors[0]);
+        }
+
+        return (timings, steps.Where((_, i) => reused[i]).Select(s => s.GetType().Name).ToList());
+    }
 
     private static bool Index(SiteOptions options, SiteOutput output, List<string> warnings)
     {

@@ -1,7 +1,6 @@
 using System.Collections;
 using System.Collections.Concurrent;
 using System.Globalization;
-using System.Linq.Expressions;
 using System.Reflection;
 using System.Security.Cryptography;
 using System.Text;
@@ -229,14 +228,26 @@ public sealed class RenderKey
         return new Shape(kind, "\u0001o" + type.FullName + "(", Getters(type).Select(g => (g.Name + "=", g.Get)).ToArray());
     }
 
-    /// <summary>A view type's public properties in declaration order, each with a compiled getter (reflection's GetValue is ~10× slower).</summary>
-    private static (string Name, Func<object, object?> Get)[] Getters(Type type)
-    {
-        var instance = Expression.Parameter(typeof(object));
-        return type.GetProperties(BindingFlags.Public | BindingFlags.Instance)
+    /// <summary>
+    /// A view type's public properties in declaration order, each with a getter bound to its property (reflection's
+    /// GetValue is ~10× slower). Bound as delegates, not compiled expression trees: a build keys ~400 properties, and
+    /// compiling each tree (and jitting its dynamic method) cost more CPU than the typed delegates' few shared
+    /// instantiations (measured in docs/performance.md, "Round two").
+    /// </summary>
+    private static (string Name, Func<object, object?> Get)[] Getters(Type type) =>
+        type.GetProperties(BindingFlags.Public | BindingFlags.Instance)
             .Where(p => p.CanRead && p.GetIndexParameters().Length == 0 && p.Name != "EqualityContract")
             .OrderBy(p => p.MetadataToken)
-            .Select(p => (p.Name, Expression.Lambda<Func<object, object?>>(Expression.Convert(Expression.Property(Expression.Convert(instance, type), p), typeof(object)), instance).Compile()))
+            .Select(p => (p.Name, type.IsValueType
+                ? p.GetValue // A struct's getter takes it by reference: no such delegate; a few keyed structs (tuples) only.
+                : (Func<object, object?>)BindGetter.MakeGenericMethod(type, p.PropertyType).Invoke(null, [p.GetMethod!])!))
             .ToArray();
+
+    private static readonly MethodInfo BindGetter = typeof(RenderKey).GetMethod(nameof(Bind), BindingFlags.NonPublic | BindingFlags.Static)!;
+
+    private static Func<object, object?> Bind<TView, TValue>(MethodInfo getter)
+    {
+        var get = getter.CreateDelegate<Func<TView, TValue>>();
+        return view => get((TView)view);
     }
 }

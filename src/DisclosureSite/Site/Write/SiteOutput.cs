@@ -64,10 +64,13 @@ public sealed partial class SiteOutput
     }
 
     /// <summary>
-    /// The tag of the render step now running (<see cref="Render.StepDigests.TagOf"/>), recorded with every file it writes
-    /// or takes over; null for the others. Steps run one after the other (each may write in parallel).
+    /// The tag of the render step running on this flow (<see cref="Render.StepDigests.TagOf"/>), recorded with every file
+    /// it writes or takes over; null for the others. The steps run at once, each in its own task (and its pages in
+    /// parallel tasks started from it), so the tag is the task's own: set in a step's task, every task it starts sees it.
     /// </summary>
-    public string? StepTag { get; set; }
+    public string? StepTag { get => _stepTag.Value; set => _stepTag.Value = value; }
+
+    private readonly AsyncLocal<string?> _stepTag = new();
 
     /// <summary>
     /// Takes over, unchanged, every file the previous build's step wrote under <paramref name="tag"/> — the same step
@@ -283,10 +286,13 @@ public sealed partial class SiteOutput
 
     private void CreateFolderOf(string full)
     {
+        // Marked as made only once it exists: steps write at once, and one that saw the mark before the folder was made
+        // would open a file in a folder not there yet. Two threads may both make it; the second finds it there.
         var folder = Path.GetDirectoryName(full)!;
-        if (_folders.TryAdd(folder, true))
+        if (!_folders.ContainsKey(folder))
         {
             Directory.CreateDirectory(folder);
+            _folders.TryAdd(folder, true);
         }
     }
 
