@@ -201,11 +201,14 @@ public sealed class StepDigests
         }
     });
 
-    /// <summary>The 民情台账: every log as loaded and, for each told matter, the ledger's records of its page.</summary>
+    /// <summary>
+    /// The 民情台账: every log's table (its matters are read from the table's rows with the rules, which the site's
+    /// digest holds) and, for each told matter, the ledger's records of its page.
+    /// </summary>
     private string DigestRequests()
     {
         var requests = _data.Requests;
-        var logs = requests.Logs.Select(l => (object)new object?[] { l.Unit, l.File, l.RequesterColumn, l.Matters, TableDigest(l.Table) }).ToList();
+        var logs = requests.Logs.Select(l => (object)new object?[] { l.Unit, l.File, l.RequesterColumn, l.Matters.Count, TableDigest(l.Table) }).ToList();
         var told = requests.Matters.Where(m => m.IsToldOn(_data.Site.AsOf)).Select(m => (object)new object?[] { m.PageUrl, requests.RecordsOf(m) }).ToList();
         return _keys.Of(string.Empty, logs, told);
     }

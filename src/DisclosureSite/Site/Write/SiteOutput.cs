@@ -79,20 +79,19 @@ public sealed partial class SiteOutput
     public bool TryReuseStep(string tag)
     {
         _byStep ??= _cache.Where(kv => kv.Value.Step is not null).ToLookup(kv => kv.Value.Step!, kv => kv.Key, StringComparer.Ordinal);
-        var paths = _byStep[tag].ToList();
-        if (paths.Count == 0 || paths.Any(p => !CanTakeOver(p, _cache[p]) || _files.ContainsKey(p)))
+        var paths = _byStep[tag];
+        if (!paths.Any() || paths.Any(_files.ContainsKey))
         {
-
             return false;
         }
 
+        // One pass (one stat per file, as when the step runs and reuses each page); any file changed since → undone.
         var taken = new List<(string Path, bool WasPresent)>();
         foreach (var path in paths)
         {
             var wasPresent = _unclaimed.ContainsKey(path);
             if (!TakeOver(path, _cache[path]))
             {
-                // Changed between the check and now (someone else writing into the previous output): undo, the step runs.
                 foreach (var (done, present) in taken)
                 {
                     Release(done, present);
@@ -109,11 +108,6 @@ public sealed partial class SiteOutput
     }
 
     private ILookup<string, string>? _byStep;
-
-    /// <summary>Whether <see cref="TakeOver"/> would succeed now (nothing is claimed or changed).</summary>
-    private bool CanTakeOver(string path, CachedFile entry) =>
-        _present.TryGetValue(path, out var here) && here.Sha256 == entry.Sha256 && here.Bytes == entry.Bytes && here.WriteTicks == entry.WriteTicks && IsIntact(FullPath(Root, path), here)
-        || IsIntact(FullPath(_previous!, path), entry);
 
     /// <summary>Undoes a <see cref="TakeOver"/>: the file is no longer this build's (a recycled one goes back to the unclaimed).</summary>
     private void Release(string path, bool wasPresent)
