@@ -52,6 +52,28 @@ public static class TestPaths
     }
 }
 
+/// <summary>A temporary folder (not made until something is copied or written into it), deleted afterwards.</summary>
+public sealed class TempFolder(string prefix = "ds-test") : IDisposable
+{
+    public string Root { get; } = Path.Combine(Path.GetTempPath(), $"{prefix}-{Guid.NewGuid():N}");
+
+    /// <summary>Copies the folder <paramref name="from"/> to <c>Root/name</c> and returns that path.</summary>
+    public string Copy(string from, string name)
+    {
+        var to = Path.Combine(Root, name);
+        TestPaths.CopyDirectory(from, to);
+        return to;
+    }
+
+    public void Dispose()
+    {
+        if (Directory.Exists(Root))
+        {
+            Directory.Delete(Root, recursive: true);
+        }
+    }
+}
+
 /// <summary>The system clock moved by a fixed amount (ahead or behind).</summary>
 public sealed class ShiftedClock(TimeSpan by) : TimeProvider
 {

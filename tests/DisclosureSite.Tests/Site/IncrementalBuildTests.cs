@@ -47,61 +47,50 @@ public class IncrementalBuildTests
     [TestCaseSource(nameof(Changes))]
     public void Incremental_build_equals_a_clean_build(string what, Action<string> change)
     {
-        var root = Path.Combine(Path.GetTempPath(), "disclosure-incr-" + Guid.NewGuid().ToString("N"));
-        try
+        using var folder = new TempFolder("disclosure-incr");
+        var input = folder.Copy(DemoSite.Input, "input");
+        var incremental = Path.Combine(folder.Root, "incremental", "_site");
+        var first = Build(input, incremental, cache: true);
+        Assert.That(first.FilesReused, Is.Zero, "the first build has no cache to use");
+        Assert.That(File.Exists(BuildCache.PathFor(incremental)), Is.True, "the cache is written beside the output");
+        Assert.That(Directory.EnumerateFiles(incremental, "*cache*", SearchOption.AllDirectories), Is.Empty, "never inside the published site");
+
+        var unchanged = Build(input, incremental, cache: true);
+        Assert.That(unchanged.FilesReused, Is.EqualTo(unchanged.Files), "nothing changed: every file is taken over");
+        Assert.That(unchanged.StepsReused, Is.EquivalentTo(SiteWideSteps), "nothing changed: no site-wide step runs");
+
+        change(input);
+        var rebuilt = Build(input, incremental, cache: true);
+        var clean = Path.Combine(folder.Root, "clean", "_site");
+        Build(input, clean, cache: false);
+
+        SiteOutputTests.AssertSameFiles(clean, incremental);
+        if (what is "item body" or "table")
         {
-            var input = Path.Combine(root, "input");
-            TestPaths.CopyDirectory(DemoSite.Input, input);
-            var incremental = Path.Combine(root, "incremental", "_site");
-            var first = Build(input, incremental, cache: true);
-            Assert.That(first.FilesReused, Is.Zero, "the first build has no cache to use");
-            Assert.That(File.Exists(BuildCache.PathFor(incremental)), Is.True, "the cache is written beside the output");
-            Assert.That(Directory.EnumerateFiles(incremental, "*cache*", SearchOption.AllDirectories), Is.Empty, "never inside the published site");
+            Assert.That(rebuilt.FilesReused, Is.GreaterThan(rebuilt.Files / 2), "an item edit renders only what depends on it");
 
-            var unchanged = Build(input, incremental, cache: true);
-            Assert.That(unchanged.FilesReused, Is.EqualTo(unchanged.Files), "nothing changed: every file is taken over");
-            Assert.That(unchanged.StepsReused, Is.EquivalentTo(SiteWideSteps), "nothing changed: no site-wide step runs");
-
-            change(input);
-            var rebuilt = Build(input, incremental, cache: true);
-            var clean = Path.Combine(root, "clean", "_site");
-            Build(input, clean, cache: false);
-
-            SiteOutputTests.AssertSameFiles(clean, incremental);
-            if (what is "item body" or "table")
-            {
-                Assert.That(rebuilt.FilesReused, Is.GreaterThan(rebuilt.Files / 2), "an item edit renders only what depends on it");
-
-                // What lists show of the item did not change: the site-wide steps are not run, but the data files carry
-                // its content hash and the unit page the totals of its finance ledger's rows.
-                string[] ran = what is "table" ? ["RenderDataDownloads", "RenderUnitPages"] : ["RenderDataDownloads"];
-                Assert.That(rebuilt.StepsReused, Is.EquivalentTo(SiteWideSteps.Except(ran)));
-            }
-
-            if (what is "ledger amounts")
-            {
-                Assert.That(rebuilt.StepsReused, Does.Not.Contain("RenderUnitPages"), "the unit page shows the ledger's totals");
-                Assert.That(rebuilt.StepsReused, Does.Contain("RenderPeriodPages"), "the period pages do not show the rows");
-            }
-
-            // The previous output is kept as the spare the next build patches; undoing the change there (the spare is
-            // then two builds old) must give the original site again, with nothing left over from either.
-            Assert.That(Directory.Exists(WriteOutputAtomically.SpareOf(incremental)), Is.True, "the previous output is kept as the spare");
-            Directory.Delete(input, recursive: true);
-            TestPaths.CopyDirectory(DemoSite.Input, input);
-            Build(input, incremental, cache: true);
-            var original = Path.Combine(root, "original", "_site");
-            Build(input, original, cache: false);
-            SiteOutputTests.AssertSameFiles(original, incremental);
-            Assert.That(Directory.Exists(WriteOutputAtomically.SpareOf(original)), Is.False, "builds without the cache keep no spare");
+            // What lists show of the item did not change: the site-wide steps are not run, but the data files carry
+            // its content hash and the unit page the totals of its finance ledger's rows.
+            string[] ran = what is "table" ? ["RenderDataDownloads", "RenderUnitPages"] : ["RenderDataDownloads"];
+            Assert.That(rebuilt.StepsReused, Is.EquivalentTo(SiteWideSteps.Except(ran)));
         }
-        finally
+
+        if (what is "ledger amounts")
         {
-            if (Directory.Exists(root))
-            {
-                Directory.Delete(root, recursive: true);
-            }
+            Assert.That(rebuilt.StepsReused, Does.Not.Contain("RenderUnitPages"), "the unit page shows the ledger's totals");
+            Assert.That(rebuilt.StepsReused, Does.Contain("RenderPeriodPages"), "the period pages do not show the rows");
         }
+
+        // The previous output is kept as the spare the next build patches; undoing the change there (the spare is
+        // then two builds old) must give the original site again, with nothing left over from either.
+        Assert.That(Directory.Exists(WriteOutputAtomically.SpareOf(incremental)), Is.True, "the previous output is kept as the spare");
+        Directory.Delete(input, recursive: true);
+        TestPaths.CopyDirectory(DemoSite.Input, input);
+        Build(input, incremental, cache: true);
+        var original = Path.Combine(folder.Root, "original", "_site");
+        Build(input, original, cache: false);
+        SiteOutputTests.AssertSameFiles(original, incremental);
+        Assert.That(Directory.Exists(WriteOutputAtomically.SpareOf(original)), Is.False, "builds without the cache keep no spare");
     }
 
     [Test]
@@ -111,36 +100,25 @@ public class IncrementalBuildTests
         // or in the spare): one file edited by hand in the published site (its time set back; the spare shares it by a
         // hard link) means the step runs, and nothing taken over half-way is left behind. A file deleted from the site
         // is taken from the spare, which still holds it unchanged.
-        var root = Path.Combine(Path.GetTempPath(), "disclosure-incr-" + Guid.NewGuid().ToString("N"));
-        try
-        {
-            var input = Path.Combine(root, "input");
-            TestPaths.CopyDirectory(DemoSite.Input, input);
-            var incremental = Path.Combine(root, "incremental", "_site");
-            Build(input, incremental, cache: true);
-            Build(input, incremental, cache: true);
-            var compliance = Directory.EnumerateFiles(Path.Combine(incremental, "compliance"), "index.html", SearchOption.AllDirectories).Order(StringComparer.Ordinal).ToList();
-            Assert.That(compliance, Has.Count.GreaterThan(2));
-            var last = compliance[^1];
-            var time = File.GetLastWriteTimeUtc(last);
-            File.AppendAllText(last, "<!-- edited -->");
-            File.SetLastWriteTimeUtc(last, time);
-            File.Delete(Path.Combine(incremental, "history", "index.html"));
+        using var folder = new TempFolder("disclosure-incr");
+        var input = folder.Copy(DemoSite.Input, "input");
+        var incremental = Path.Combine(folder.Root, "incremental", "_site");
+        Build(input, incremental, cache: true);
+        Build(input, incremental, cache: true);
+        var compliance = Directory.EnumerateFiles(Path.Combine(incremental, "compliance"), "index.html", SearchOption.AllDirectories).Order(StringComparer.Ordinal).ToList();
+        Assert.That(compliance, Has.Count.GreaterThan(2));
+        var last = compliance[^1];
+        var time = File.GetLastWriteTimeUtc(last);
+        File.AppendAllText(last, "<!-- edited -->");
+        File.SetLastWriteTimeUtc(last, time);
+        File.Delete(Path.Combine(incremental, "history", "index.html"));
 
-            var rebuilt = Build(input, incremental, cache: true);
-            Assert.That(rebuilt.StepsReused, Does.Not.Contain("RenderCompliancePages"));
-            Assert.That(rebuilt.StepsReused, Does.Contain("RenderPeriodPages").And.Contain("RenderHistoryPages"));
-            var clean = Path.Combine(root, "clean", "_site");
-            Build(input, clean, cache: false);
-            SiteOutputTests.AssertSameFiles(clean, incremental);
-        }
-        finally
-        {
-            if (Directory.Exists(root))
-            {
-                Directory.Delete(root, recursive: true);
-            }
-        }
+        var rebuilt = Build(input, incremental, cache: true);
+        Assert.That(rebuilt.StepsReused, Does.Not.Contain("RenderCompliancePages"));
+        Assert.That(rebuilt.StepsReused, Does.Contain("RenderPeriodPages").And.Contain("RenderHistoryPages"));
+        var clean = Path.Combine(folder.Root, "clean", "_site");
+        Build(input, clean, cache: false);
+        SiteOutputTests.AssertSameFiles(clean, incremental);
     }
 
     [TestCase(1)]
@@ -149,96 +127,63 @@ public class IncrementalBuildTests
     {
         // Only pages whose templates show the as-of date are keyed by it; statuses that change with it (due → late,
         // 缺报) must still reach every page that shows them.
-        var root = Path.Combine(Path.GetTempPath(), "disclosure-incr-" + Guid.NewGuid().ToString("N"));
-        try
+        using var folder = new TempFolder("disclosure-incr");
+        var input = folder.Copy(DemoSite.Input, "input");
+        var incremental = Path.Combine(folder.Root, "incremental", "_site");
+        Build(input, incremental, cache: true);
+        var later = DemoSite.AsOf.AddDays(days);
+        var rebuilt = Build(input, incremental, cache: true, later);
+        var clean = Path.Combine(folder.Root, "clean", "_site");
+        Build(input, clean, cache: false, later);
+        SiteOutputTests.AssertSameFiles(clean, incremental);
+        if (days == 1)
         {
-            var input = Path.Combine(root, "input");
-            TestPaths.CopyDirectory(DemoSite.Input, input);
-            var incremental = Path.Combine(root, "incremental", "_site");
-            Build(input, incremental, cache: true);
-            var later = DemoSite.AsOf.AddDays(days);
-            var rebuilt = Build(input, incremental, cache: true, later);
-            var clean = Path.Combine(root, "clean", "_site");
-            Build(input, clean, cache: false, later);
-            SiteOutputTests.AssertSameFiles(clean, incremental);
-            if (days == 1)
-            {
-                Assert.That(rebuilt.FilesReused, Is.GreaterThan(rebuilt.Files / 2), "a new day renders only the pages that show the date or a status that changed");
-            }
-        }
-        finally
-        {
-            if (Directory.Exists(root))
-            {
-                Directory.Delete(root, recursive: true);
-            }
+            Assert.That(rebuilt.FilesReused, Is.GreaterThan(rebuilt.Files / 2), "a new day renders only the pages that show the date or a status that changed");
         }
     }
 
     [Test]
     public void A_deleted_or_damaged_cache_means_a_full_build_not_an_error()
     {
-        var root = Path.Combine(Path.GetTempPath(), "disclosure-incr-" + Guid.NewGuid().ToString("N"));
-        try
-        {
-            var input = Path.Combine(root, "input");
-            TestPaths.CopyDirectory(DemoSite.Input, input);
-            var output = Path.Combine(root, "out", "_site");
-            Build(input, output, cache: true);
-            File.WriteAllText(BuildCache.PathFor(output), "garbage");
-            Assert.That(Build(input, output, cache: true).FilesReused, Is.Zero);
-            File.Delete(BuildCache.PathFor(output));
-            Assert.That(Build(input, output, cache: true).FilesReused, Is.Zero);
+        using var folder = new TempFolder("disclosure-incr");
+        var input = folder.Copy(DemoSite.Input, "input");
+        var output = Path.Combine(folder.Root, "out", "_site");
+        Build(input, output, cache: true);
+        File.WriteAllText(BuildCache.PathFor(output), "garbage");
+        Assert.That(Build(input, output, cache: true).FilesReused, Is.Zero);
+        File.Delete(BuildCache.PathFor(output));
+        Assert.That(Build(input, output, cache: true).FilesReused, Is.Zero);
 
-            // A file of the site changed by hand is not taken over: the next build writes it again.
-            var page = Path.Combine(output, "index.html");
-            var original = File.ReadAllText(page);
-            File.WriteAllText(page, original.Replace("青石镇", "XX镇", StringComparison.Ordinal));
-            Build(input, output, cache: true);
-            Assert.That(File.ReadAllText(page), Is.EqualTo(original));
-        }
-        finally
-        {
-            if (Directory.Exists(root))
-            {
-                Directory.Delete(root, recursive: true);
-            }
-        }
+        // A file of the site changed by hand is not taken over: the next build writes it again.
+        var page = Path.Combine(output, "index.html");
+        var original = File.ReadAllText(page);
+        File.WriteAllText(page, original.Replace("青石镇", "XX镇", StringComparison.Ordinal));
+        Build(input, output, cache: true);
+        Assert.That(File.ReadAllText(page), Is.EqualTo(original));
     }
 
     [Test]
     public void The_previous_cache_becomes_the_spare_list_by_a_rename_and_a_foreign_file_of_that_name_is_left_alone()
     {
-        var root = Path.Combine(Path.GetTempPath(), "disclosure-incr-" + Guid.NewGuid().ToString("N"));
-        try
-        {
-            var input = Path.Combine(root, "input");
-            TestPaths.CopyDirectory(DemoSite.Input, input);
-            var output = Path.Combine(root, "out", "_site");
-            Build(input, output, cache: true);
-            var cacheBytes = File.ReadAllBytes(BuildCache.PathFor(output));
-            Build(input, output, cache: true);
-            Assert.That(File.ReadAllBytes(WriteOutputAtomically.SpareListOf(output)), Is.EqualTo(cacheBytes), "the spare's list is the previous build's cache, renamed");
-            Assert.That(File.Exists(BuildCache.PathFor(output) + ".retired"), Is.False, "nothing is left under the retired name");
+        using var folder = new TempFolder("disclosure-incr");
+        var input = folder.Copy(DemoSite.Input, "input");
+        var output = Path.Combine(folder.Root, "out", "_site");
+        Build(input, output, cache: true);
+        var cacheBytes = File.ReadAllBytes(BuildCache.PathFor(output));
+        Build(input, output, cache: true);
+        Assert.That(File.ReadAllBytes(WriteOutputAtomically.SpareListOf(output)), Is.EqualTo(cacheBytes), "the spare's list is the previous build's cache, renamed");
+        Assert.That(File.Exists(BuildCache.PathFor(output) + ".retired"), Is.False, "nothing is left under the retired name");
 
-            var foreign = BuildCache.PathFor(output) + ".retired";
-            File.WriteAllText(foreign, "农户的笔记");
-            Append(input, "disclosures/beiling/2026-Q3/finance.md", "\n补充说明。\n");
-            Build(input, output, cache: true);
-            Assert.That(File.ReadAllText(foreign), Is.EqualTo("农户的笔记"), "a file the tool did not write is never replaced");
-            var clean = Path.Combine(root, "clean", "_site");
-            Build(input, clean, cache: false);
-            SiteOutputTests.AssertSameFiles(clean, output);
-            Assert.That(Build(input, output, cache: false).Files, Is.GreaterThan(0));
-            Assert.That(File.ReadAllText(foreign), Is.EqualTo("农户的笔记"));
-        }
-        finally
-        {
-            if (Directory.Exists(root))
-            {
-                Directory.Delete(root, recursive: true);
-            }
-        }
+        var foreign = BuildCache.PathFor(output) + ".retired";
+        File.WriteAllText(foreign, "农户的笔记");
+        Append(input, "disclosures/beiling/2026-Q3/finance.md", "\n补充说明。\n");
+        Build(input, output, cache: true);
+        Assert.That(File.ReadAllText(foreign), Is.EqualTo("农户的笔记"), "a file the tool did not write is never replaced");
+        var clean = Path.Combine(folder.Root, "clean", "_site");
+        Build(input, clean, cache: false);
+        SiteOutputTests.AssertSameFiles(clean, output);
+        Assert.That(Build(input, output, cache: false).Files, Is.GreaterThan(0));
+        Assert.That(File.ReadAllText(foreign), Is.EqualTo("农户的笔记"));
     }
 
     private static BuildResult Build(string input, string output, bool cache, DateOnly? asOf = null)

@@ -41,7 +41,7 @@ public class SiteSessionTests
     [TestCaseSource(nameof(Changes))]
     public void A_rebuild_after_a_change_equals_a_clean_build(Func<string, string[]> change)
     {
-        using var folder = new TempFolder();
+        using var folder = new TempFolder("disclosure-session");
         var input = folder.Copy(DemoSite.Input, "input");
         var output = Path.Combine(folder.Root, "preview", "_site");
         var session = new SiteSession(Options(input, output));
@@ -77,7 +77,7 @@ public class SiteSessionTests
     [Test]
     public void Input_errors_keep_the_site_and_the_fix_gives_a_clean_build()
     {
-        using var folder = new TempFolder();
+        using var folder = new TempFolder("disclosure-session");
         var input = folder.Copy(DemoSite.Input, "input");
         var output = Path.Combine(folder.Root, "preview", "_site");
         var session = new SiteSession(Options(input, output));
@@ -99,7 +99,7 @@ public class SiteSessionTests
     [Test]
     public void The_search_index_of_the_first_build_is_kept_not_made_again()
     {
-        using var folder = new TempFolder();
+        using var folder = new TempFolder("disclosure-session");
         var input = folder.Copy(DemoSite.Input, "input");
         var output = Path.Combine(folder.Root, "preview", "_site");
         var session = new SiteSession(Options(input, output) with { RunPagefind = true, WorkingDirectory = DemoSite.RepoRoot });
@@ -118,7 +118,7 @@ public class SiteSessionTests
     [Test]
     public async Task An_edit_reaches_the_page_through_the_server_and_the_reload_event_fires()
     {
-        using var folder = new TempFolder();
+        using var folder = new TempFolder("disclosure-session");
         var input = folder.Copy(DemoSite.Input, "input");
         var output = Path.Combine(folder.Root, "_site");
         var port = FreePort();
@@ -225,26 +225,5 @@ public class SiteSessionTests
         using var l = new TcpListener(IPAddress.Loopback, 0);
         l.Start();
         return ((IPEndPoint)l.LocalEndpoint).Port;
-    }
-
-    /// <summary>A temporary folder, deleted afterwards.</summary>
-    private sealed class TempFolder : IDisposable
-    {
-        public string Root { get; } = Path.Combine(Path.GetTempPath(), "disclosure-session-" + Guid.NewGuid().ToString("N"));
-
-        public string Copy(string from, string name)
-        {
-            var to = Path.Combine(Root, name);
-            TestPaths.CopyDirectory(from, to);
-            return to;
-        }
-
-        public void Dispose()
-        {
-            if (Directory.Exists(Root))
-            {
-                Directory.Delete(Root, recursive: true);
-            }
-        }
     }
 }

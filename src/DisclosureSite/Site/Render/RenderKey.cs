@@ -72,7 +72,7 @@ public sealed class RenderKey
     /// The SHA-256 (hex) of the text's UTF-16 code units, as they are in memory (no transcoding): keys are only ever
     /// compared with keys of the same tool version (<see cref="Fingerprint"/> holds its module version id).
     /// </summary>
-    private static string Digest(StringBuilder text)
+    internal static string Digest(StringBuilder text)
     {
         var hash = _hash ??= IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         foreach (var chunk in text.GetChunks())

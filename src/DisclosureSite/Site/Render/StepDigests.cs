@@ -246,12 +246,6 @@ public sealed class StepDigests
     {
         var text = new StringBuilder(1 << 16);
         write(text);
-        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        foreach (var chunk in text.GetChunks())
-        {
-            hash.AppendData(System.Runtime.InteropServices.MemoryMarshal.AsBytes(chunk.Span));
-        }
-
-        return Convert.ToHexStringLower(hash.GetHashAndReset());
+        return RenderKey.Digest(text);
     }
 }

@@ -39,6 +39,7 @@ public sealed partial class SiteOutput
         _cache = _previous is null ? new Dictionary<string, CachedFile>() : cache ?? new Dictionary<string, CachedFile>();
         _present = present ?? new Dictionary<string, CachedFile>();
         _unclaimed = new ConcurrentDictionary<string, bool>(_present.Keys.Select(k => KeyValuePair.Create(k, true)), StringComparer.Ordinal);
+        _byStep = new(ByStep);
     }
 
     /// <summary>Files taken over unchanged from the previous output (hard-linked or already in place, not written).</summary>
@@ -78,8 +79,7 @@ public sealed partial class SiteOutput
     /// </summary>
     public bool TryReuseStep(string tag)
     {
-        _byStep ??= _cache.Where(kv => kv.Value.Step is not null).ToLookup(kv => kv.Value.Step!, kv => kv.Key, StringComparer.Ordinal);
-        var paths = _byStep[tag];
+        var paths = _byStep.Value[tag];
         if (!paths.Any() || paths.Any(_files.ContainsKey))
         {
             return false;
@@ -90,7 +90,8 @@ public sealed partial class SiteOutput
         foreach (var path in paths)
         {
             var wasPresent = _unclaimed.ContainsKey(path);
-            if (!TakeOver(path, _cache[path]))
+            var entry = _cache[path];
+            if (!TakeOver(path, entry))
             {
                 foreach (var (done, present) in taken)
                 {
@@ -100,14 +101,19 @@ public sealed partial class SiteOutput
                 return false;
             }
 
-            _cached[path] = _cache[path];
+            _cached[path] = entry;
             taken.Add((path, wasPresent));
         }
 
         return true;
     }
 
-    private ILookup<string, string>? _byStep;
+    // The previous build's files by the tag of the step that wrote them: made once, by the first step to ask (the steps
+    // run at once; a plain ??= let each of them build the lookup over the whole cache).
+    private readonly Lazy<ILookup<string, string>> _byStep;
+
+    private ILookup<string, string> ByStep() =>
+        _cache.Where(kv => kv.Value.Step is not null).ToLookup(kv => kv.Value.Step!, kv => kv.Key, StringComparer.Ordinal);
 
     /// <summary>Undoes a <see cref="TakeOver"/>: the file is no longer this build's (a recycled one goes back to the unclaimed).</summary>
     private void Release(string path, bool wasPresent)
