@@ -182,6 +182,14 @@ public sealed class InputFolder
     /// <summary>Follows <paramref name="path"/> if its last component is a symlink.</summary>
     private static string Resolve(string path)
     {
+        // One lstat answers "not a link" for a file or folder that exists (the common case); a link, or a path that
+        // does not exist (-1: every flag), takes the longer way below.
+        var attributes = new FileInfo(path).Attributes;
+        if (attributes != (FileAttributes)(-1) && (attributes & FileAttributes.ReparsePoint) == 0)
+        {
+            return path;
+        }
+
         FileSystemInfo info = Directory.Exists(path) ? new DirectoryInfo(path) : new FileInfo(path);
         if (info.LinkTarget is not null && info.ResolveLinkTarget(returnFinalTarget: true) is { } target)
         {

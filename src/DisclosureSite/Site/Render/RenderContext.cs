@@ -94,8 +94,16 @@ public sealed class RenderContext
             ["kind"] = kind,
         };
         var content = Templates.Render(kind, variables);
+        if (layout.Length == 0)
+        {
+            Output.WriteText(file, content, key);
+            return;
+        }
+
         variables["content"] = content;
-        Output.WriteText(file, layout.Length == 0 ? content : Templates.Render(layout, variables), key);
+        var page = PageWriter.Start();
+        Templates.Render(layout, variables, page);
+        Output.Write(file, page.Complete(), key);
     }
 
     /// <summary>

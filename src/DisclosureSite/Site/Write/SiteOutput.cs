@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Collections.Concurrent;
 using System.Runtime.InteropServices;
 using System.Security.Cryptography;
@@ -140,19 +141,36 @@ public sealed partial class SiteOutput
 
     public bool Contains(string path) => _files.ContainsKey(path);
 
-    public void WriteText(string path, string text, string? key = null) => Write(path, Utf8.GetBytes(text), key);
+    /// <summary>Writes <paramref name="text"/> as UTF-8 (no byte-order mark), encoded into a pooled buffer.</summary>
+    public void WriteText(string path, string text, string? key = null)
+    {
+        var buffer = ArrayPool<byte>.Shared.Rent(Utf8.GetMaxByteCount(text.Length));
+        try
+        {
+            Write(path, buffer.AsSpan(0, Utf8.GetBytes(text, buffer)), key);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
 
     public void Copy(string path, string sourceFile, string? key = null) => Write(path, File.ReadAllBytes(sourceFile), key);
 
-    public void Write(string path, byte[] bytes, string? key = null)
+    public void Write(string path, byte[] bytes, string? key = null) => Write(path, bytes.AsSpan(), key);
+
+    /// <summary>Writes <paramref name="bytes"/> at <paramref name="path"/> (the caller may reuse the buffer afterwards).</summary>
+    public void Write(string path, ReadOnlySpan<byte> bytes, string? key = null)
     {
         CheckPath(path);
-        Place(path, Convert.ToHexStringLower(SHA256.HashData(bytes)), bytes.Length, key, full =>
+        var sha = Convert.ToHexStringLower(SHA256.HashData(bytes));
+        if (TakeOverSame(path, sha, bytes.Length, key))
         {
-            // A new file (any earlier one was unlinked): no share lock or truncation needed.
-            using var handle = File.OpenHandle(full, FileMode.CreateNew, FileAccess.Write, FileShare.ReadWrite | FileShare.Delete);
-            RandomAccess.Write(handle, bytes, 0);
-        });
+            return;
+        }
+
+        var full = Prepare(path, sha, bytes.Length);
+        Placed(path, full, bytes.Length, sha, key, NewFile.Write(full, bytes));
     }
 
     /// <summary>
@@ -191,19 +209,47 @@ public sealed partial class SiteOutput
     /// </summary>
     private void Place(string path, string sha, long length, string? key, Action<string> put)
     {
-        if (_cache.TryGetValue(path, out var previous) && previous.Sha256 == sha && previous.Bytes == length && TakeOver(path, previous))
+        if (TakeOverSame(path, sha, length, key))
         {
-            _cached[path] = previous with { Key = key, Step = StepTag };
             return;
         }
 
+        var full = Prepare(path, sha, length);
+        put(full);
+        Placed(path, full, length, sha, key, File.GetLastWriteTimeUtc(full).Ticks);
+    }
+
+    /// <summary>Takes the previous output's file at <paramref name="path"/> over when it has these very bytes.</summary>
+    private bool TakeOverSame(string path, string sha, long length, string? key)
+    {
+        if (_cache.TryGetValue(path, out var previous) && previous.Sha256 == sha && previous.Bytes == length && TakeOver(path, previous))
+        {
+            _cached[path] = previous with { Key = key, Step = StepTag };
+            return true;
+        }
+
+        return false;
+    }
+
+    /// <summary>Claims <paramref name="path"/> for a new file and makes room for it; returns its full path.</summary>
+    private string Prepare(string path, string sha, long length)
+    {
         Claim(path, new OutputFile(path, sha, length));
         var full = FullPath(Root, path);
         RemovePresent(path, full);
         CreateFolderOf(full);
-        put(full);
-        KeepTimestampIfUnchanged(path, full, length, sha);
-        _cached[path] = new CachedFile(key, sha, length, File.GetLastWriteTimeUtc(full).Ticks, StepTag);
+        return full;
+    }
+
+    /// <summary>Records the new file, written with last-write time <paramref name="writeTicks"/>, in the build cache.</summary>
+    private void Placed(string path, string full, long length, string sha, string? key, long writeTicks)
+    {
+        if (KeepTimestampIfUnchanged(path, full, length, sha))
+        {
+            writeTicks = File.GetLastWriteTimeUtc(full).Ticks;
+        }
+
+        _cached[path] = new CachedFile(key, sha, length, writeTicks, StepTag);
     }
 
     private static string Sha256Of(string file)
@@ -374,18 +420,21 @@ public sealed partial class SiteOutput
     }
 
     /// <summary>A file with the same bytes (size and SHA-256) as the previous output's gets its timestamp.</summary>
-    private void KeepTimestampIfUnchanged(string path, string full, long length, string sha)
+    private bool KeepTimestampIfUnchanged(string path, string full, long length, string sha)
     {
         if (_previous is null)
         {
-            return;
+            return false;
         }
 
         var old = new FileInfo(FullPath(_previous, path));
         if (old.Exists && old.Length == length && Sha256Of(old.FullName) == sha)
         {
             File.SetLastWriteTimeUtc(full, old.LastWriteTimeUtc);
+            return true;
         }
+
+        return false;
     }
 
     private static string FullPath(string root, string path) => Path.Combine(root, path.Replace('/', Path.DirectorySeparatorChar));
