@@ -68,7 +68,8 @@ public static class SiteBuilder
         }
 
         var kept = session?.Reusable;
-        var loaded = kept?.Loaded ?? Timed("Load", () => LoadInput.Run(options.InputRoot, options.UseCache || session is not null, options.InputCacheFolder, session?.Inputs));
+        var loaded = kept?.Loaded ?? Timed("Load", () => session?.Reload(options) ?? LoadInput.Run(options.InputRoot, options.UseCache || session is not null, options.InputCacheFolder, session?.Inputs));
+        session?.Loaded(loaded);
         var (validation, report) = kept is not null ? (kept.Validation, kept.Report) : Timed("Validate", () => ValidateInput.Run(loaded, options.AsOf, options.LedgerDates, options.Ledger));
         if (validation is null || report.HasErrors)
         {

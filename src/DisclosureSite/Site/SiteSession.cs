@@ -30,6 +30,8 @@ public sealed class SiteSession(SiteOptions options)
     private readonly HashSet<string> _changed = new(StringComparer.Ordinal);
     private bool _everything = true;
     private Kept? _kept;
+    private LoadResult? _loaded;
+    private List<string>? _inputChanges;
     private ThemeTemplates? _theme;
     private string? _themeRoot;
     private IReadOnlyDictionary<string, CachedFile>? _cache;
@@ -70,6 +72,13 @@ public sealed class SiteSession(SiteOptions options)
             _theme = null;
         }
 
+        // What the Load phase may reload instead of reading the whole input (everything after an overflow or a failure).
+        _inputChanges = everything ? null : changed.Where(p => !themeRoots.Any(root => IsUnder(p, root))).ToList();
+        if (everything)
+        {
+            _loaded = null;
+        }
+
         if (inputChanged || _kept is not { } kept || kept.AsOf != asOf)
         {
             _kept = null;
@@ -90,6 +99,7 @@ public sealed class SiteSession(SiteOptions options)
             // A failed build (a broken theme, an unwritable folder): the next one starts over from the files.
             _everything = true;
             _kept = null;
+            _loaded = null;
             _theme = null;
             throw;
         }
@@ -100,6 +110,26 @@ public sealed class SiteSession(SiteOptions options)
 
     /// <summary>The in-memory input cache the Load phase reads through.</summary>
     internal InputCacheMemory Inputs => _inputs;
+
+    /// <summary>
+    /// The last load with the period folders of <c>disclosures/</c> that changed since loaded again
+    /// (<see cref="ReloadInput"/>), or null when the whole input must be loaded (the first build, a change elsewhere, a
+    /// watcher overflow, a failed build).
+    /// </summary>
+    internal LoadResult? Reload(SiteOptions options)
+    {
+        var reloaded = _loaded is { } previous && _inputChanges is { } changed
+            ? ReloadInput.Run(previous, changed, new LoadOptions { CacheFolder = options.InputCacheFolder, Memory = _inputs })
+            : null;
+        PartialLoads += reloaded is null ? 0 : 1;
+        return reloaded;
+    }
+
+    /// <summary>Builds whose Load phase reloaded only the changed period folders (tests).</summary>
+    internal int PartialLoads { get; private set; }
+
+    /// <summary>Called by the build with what its Load phase gave: the base of the next build's <see cref="Reload"/>.</summary>
+    internal void Loaded(LoadResult loaded) => _loaded = loaded.Input is null ? null : loaded;
 
     /// <summary>The parsed theme of <paramref name="themeRoot"/>, kept until a theme file changes.</summary>
     internal ThemeTemplates Theme(string themeRoot, Func<ThemeTemplates> parse)

@@ -22,6 +22,10 @@ public class SiteSessionTests
     {
         yield return Case("Item_edit", root => Append(root, "disclosures/beiling/2026-Q3/finance.md", "\n本季度另有一笔捐赠,已入账。\n"));
         yield return Case("Table_edit", root => Replace(root, "disclosures/beiling/2026-Q3/finance-ledger.csv", "防汛物资采购", "防汛抗旱物资采购"));
+        yield return Case("Edits_in_two_units", root =>
+            [.. Append(root, "disclosures/beiling/2026-Q3/finance.md", "\n补充说明。\n"), .. Replace(root, "disclosures/dongshan/2026-Q3/finance-correction.md", "收支明细第1行", "收支明细第一行")]);
+        yield return Case("Correction_note_edit", root => Replace(root, "disclosures/dongshan/2026-Q3/finance-correction.md", "revision_note: 更正收支明细第1行的会计科目", "revision_note: 更正收支明细第一行的会计科目"));
+        yield return Case("Editor_swap_file_beside_an_item", root => Write(root, "disclosures/beiling/2026-Q3/.finance.md.swp", "vim"));
         yield return Case("File_deleted", root =>
         {
             File.Delete(Path.Combine(root, "disclosures/beiling/2026-Q3/public-works.md"));
@@ -66,6 +70,11 @@ public class SiteSessionTests
             Assert.That(rebuilt.FilesReused, Is.GreaterThan(rebuilt.Files / 2), "an item edit renders only what depends on it");
         }
 
+        // Edits inside period folders that keep every disclosure reload only those folders; an added or deleted file,
+        // or a change outside disclosures/, loads the whole input.
+        var partial = TestContext.CurrentContext.Test.Name is "Item_edit" or "Table_edit" or "Edits_in_two_units" or "Correction_note_edit" or "Editor_swap_file_beside_an_item";
+        Assert.That(session.PartialLoads, Is.EqualTo(partial ? 1 : 0), "partial loads");
+
         // Undone, the next rebuild of the same session gives the original site again.
         Directory.Delete(input, recursive: true);
         folder.Copy(DemoSite.Input, "input");
@@ -93,6 +102,58 @@ public class SiteSessionTests
         Replace(input, "disclosures/beiling/2026-Q3/finance.md", "item: village.no-such-item", "item: village.finance");
         session.Changed(broken.Select(t => Path.Combine(input, t)));
         Assert.That(session.Build(DemoSite.AsOf).Succeeded, Is.True);
+        SiteOutputTests.AssertSameFiles(Clean(input, folder.Root, "clean"), output);
+    }
+
+    /// <summary>
+    /// A reload of the changed period folders only reports what a whole load and validation of the same input report:
+    /// a table cell made wrong, a correction made to point at nothing, then both fixed (the whole site equals a clean build).
+    /// </summary>
+    [Test]
+    public void A_partial_reload_finds_what_a_whole_check_finds()
+    {
+        using var folder = new TempFolder("disclosure-session");
+        var input = folder.Copy(DemoSite.Input, "input");
+        var output = Path.Combine(folder.Root, "preview", "_site");
+        var session = new SiteSession(Options(input, output));
+        Assert.That(session.Build(DemoSite.AsOf).Succeeded, Is.True);
+
+        string[] touched =
+        [
+            .. Replace(input, "disclosures/beiling/2026-Q3/finance-ledger.csv", "\"2,380.00\"", "2380元整"),
+            .. Replace(input, "disclosures/dongshan/2026-Q3/finance-correction.md", "corrects: 2026-Q2/finance", "corrects: 2026-Q2/no-such-item"),
+        ];
+        session.Changed(touched.Select(t => Path.Combine(input, t)));
+        var failed = session.Build(DemoSite.AsOf);
+        Assert.That(session.PartialLoads, Is.EqualTo(1));
+        var whole = DisclosureSite.Validation.Validator.Check(DisclosureSite.Loading.InputLoader.Load(input), DemoSite.AsOf);
+        Assert.That(whole.Findings.Select(f => f.ToString()), Does.Contain(whole.Findings.First(f => f.File == "disclosures/dongshan/2026-Q3/finance-correction.md" && f.IsError).ToString()));
+        Assert.That(whole.Findings.Any(f => f.File == "disclosures/beiling/2026-Q3/finance-ledger.csv" && f.IsError), Is.True);
+        Assert.That(failed.Succeeded, Is.False);
+        Assert.That(failed.Report.Findings.Select(f => f.ToString()), Is.EqualTo(whole.Findings.Select(f => f.ToString())));
+
+        Replace(input, "disclosures/beiling/2026-Q3/finance-ledger.csv", "2380元整", "\"2,380.00\"");
+        Replace(input, "disclosures/dongshan/2026-Q3/finance-correction.md", "corrects: 2026-Q2/no-such-item", "corrects: 2026-Q2/finance");
+        session.Changed(touched.Select(t => Path.Combine(input, t)));
+        Assert.That(session.Build(DemoSite.AsOf).Succeeded, Is.True);
+        Assert.That(session.PartialLoads, Is.EqualTo(2));
+        SiteOutputTests.AssertSameFiles(Clean(input, folder.Root, "clean"), output);
+    }
+
+    /// <summary>After a watcher overflow the session loads everything again, and sees an edit the watcher never reported.</summary>
+    [Test]
+    public void After_a_watcher_overflow_everything_is_read_again()
+    {
+        using var folder = new TempFolder("disclosure-session");
+        var input = folder.Copy(DemoSite.Input, "input");
+        var output = Path.Combine(folder.Root, "preview", "_site");
+        var session = new SiteSession(Options(input, output));
+        Assert.That(session.Build(DemoSite.AsOf).Succeeded, Is.True);
+
+        Append(input, "disclosures/beiling/2026-Q3/finance.md", "\n没有报告的改动。\n");
+        session.ChangedEverything();
+        Assert.That(session.Build(DemoSite.AsOf).Succeeded, Is.True);
+        Assert.That(session.PartialLoads, Is.Zero);
         SiteOutputTests.AssertSameFiles(Clean(input, folder.Root, "clean"), output);
     }
 
