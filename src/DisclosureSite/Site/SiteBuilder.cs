@@ -70,7 +70,8 @@ public static class SiteBuilder
         var kept = session?.Reusable;
         var loaded = kept?.Loaded ?? Timed("Load", () => session?.Reload(options) ?? LoadInput.Run(options.InputRoot, options.UseCache || session is not null, options.InputCacheFolder, session?.Inputs));
         session?.Loaded(loaded);
-        var (validation, report) = kept is not null ? (kept.Validation, kept.Report) : Timed("Validate", () => ValidateInput.Run(loaded, options.AsOf, options.LedgerDates, options.Ledger));
+        var (validation, report) = kept is not null ? (kept.Validation, kept.Report) : Timed("Validate", () => session?.Revalidate(loaded, options.AsOf) ?? ValidateInput.Run(loaded, options.AsOf, options.LedgerDates, options.Ledger));
+        session?.Validated(loaded, validation);
         if (validation is null || report.HasErrors)
         {
             return new BuildResult(BuildOutcome.InputErrors, report, 0, 0, 0, total.Elapsed, options.OutputRoot, warnings, phases);

@@ -2,6 +2,7 @@ using DisclosureSite.Loading;
 using DisclosureSite.Publishing.Revisions;
 using DisclosureSite.Site.Load;
 using DisclosureSite.Site.Render;
+using DisclosureSite.Site.Validate;
 using DisclosureSite.Site.Write;
 using DisclosureSite.Validation;
 
@@ -31,6 +32,7 @@ public sealed class SiteSession(SiteOptions options)
     private bool _everything = true;
     private Kept? _kept;
     private LoadResult? _loaded;
+    private (LoadResult Loaded, ValidationContext Context)? _validated;
     private List<string>? _inputChanges;
     private ThemeTemplates? _theme;
     private string? _themeRoot;
@@ -77,6 +79,7 @@ public sealed class SiteSession(SiteOptions options)
         if (everything)
         {
             _loaded = null;
+            _validated = null;
         }
 
         if (inputChanged || _kept is not { } kept || kept.AsOf != asOf)
@@ -100,6 +103,7 @@ public sealed class SiteSession(SiteOptions options)
             _everything = true;
             _kept = null;
             _loaded = null;
+            _validated = null;
             _theme = null;
             throw;
         }
@@ -127,6 +131,23 @@ public sealed class SiteSession(SiteOptions options)
 
     /// <summary>Builds whose Load phase reloaded only the changed period folders (tests).</summary>
     internal int PartialLoads { get; private set; }
+
+    /// <summary>
+    /// The checks of <paramref name="loaded"/> (a partial load) with the trusted dates and compliance matrix of the last
+    /// validation kept (<see cref="ValidateInput.Rerun"/>), or null when the whole validation must run.
+    /// </summary>
+    internal (ValidationContext Context, CheckReport Report)? Revalidate(LoadResult loaded, DateOnly asOf)
+    {
+        var rerun = _validated is { } last && !ReferenceEquals(last.Loaded, loaded) ? ValidateInput.Rerun(loaded, last.Loaded, last.Context, asOf) : null;
+        Revalidations += rerun is null ? 0 : 1;
+        return rerun;
+    }
+
+    /// <summary>Builds whose Validate phase kept the last one's dates and compliance matrix (tests).</summary>
+    internal int Revalidations { get; private set; }
+
+    /// <summary>Called by the build with what its Validate phase gave: the base of the next build's <see cref="Revalidate"/>.</summary>
+    internal void Validated(LoadResult loaded, ValidationContext? context) => _validated = context is null ? null : (loaded, context);
 
     /// <summary>Called by the build with what its Load phase gave: the base of the next build's <see cref="Reload"/>.</summary>
     internal void Loaded(LoadResult loaded) => _loaded = loaded.Input is null ? null : loaded;

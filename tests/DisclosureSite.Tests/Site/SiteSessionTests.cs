@@ -25,6 +25,7 @@ public class SiteSessionTests
         yield return Case("Edits_in_two_units", root =>
             [.. Append(root, "disclosures/beiling/2026-Q3/finance.md", "\n补充说明。\n"), .. Replace(root, "disclosures/dongshan/2026-Q3/finance-correction.md", "收支明细第1行", "收支明细第一行")]);
         yield return Case("Correction_note_edit", root => Replace(root, "disclosures/dongshan/2026-Q3/finance-correction.md", "revision_note: 更正收支明细第1行的会计科目", "revision_note: 更正收支明细第一行的会计科目"));
+        yield return Case("Published_date_edit", root => Replace(root, "disclosures/beiling/2026-Q3/finance.md", "published: 2026-10-", "published: 2026-11-"));
         yield return Case("Editor_swap_file_beside_an_item", root => Write(root, "disclosures/beiling/2026-Q3/.finance.md.swp", "vim"));
         yield return Case("File_deleted", root =>
         {
@@ -72,8 +73,11 @@ public class SiteSessionTests
 
         // Edits inside period folders that keep every disclosure reload only those folders; an added or deleted file,
         // or a change outside disclosures/, loads the whole input.
-        var partial = TestContext.CurrentContext.Test.Name is "Item_edit" or "Table_edit" or "Edits_in_two_units" or "Correction_note_edit" or "Editor_swap_file_beside_an_item";
+        // The validation keeps the dates and compliance matrix when the edited disclosures count for the schedule as before.
+        var kept = TestContext.CurrentContext.Test.Name is "Item_edit" or "Table_edit" or "Edits_in_two_units" or "Correction_note_edit" or "Editor_swap_file_beside_an_item";
+        var partial = kept || TestContext.CurrentContext.Test.Name is "Published_date_edit";
         Assert.That(session.PartialLoads, Is.EqualTo(partial ? 1 : 0), "partial loads");
+        Assert.That(session.Revalidations, Is.EqualTo(kept ? 1 : 0), "validations that kept the compliance matrix");
 
         // Undone, the next rebuild of the same session gives the original site again.
         Directory.Delete(input, recursive: true);
@@ -126,6 +130,7 @@ public class SiteSessionTests
         session.Changed(touched.Select(t => Path.Combine(input, t)));
         var failed = session.Build(DemoSite.AsOf);
         Assert.That(session.PartialLoads, Is.EqualTo(1));
+        Assert.That(session.Revalidations, Is.EqualTo(1));
         var whole = DisclosureSite.Validation.Validator.Check(DisclosureSite.Loading.InputLoader.Load(input), DemoSite.AsOf);
         Assert.That(whole.Findings.Select(f => f.ToString()), Does.Contain(whole.Findings.First(f => f.File == "disclosures/dongshan/2026-Q3/finance-correction.md" && f.IsError).ToString()));
         Assert.That(whole.Findings.Any(f => f.File == "disclosures/beiling/2026-Q3/finance-ledger.csv" && f.IsError), Is.True);
