@@ -25,7 +25,7 @@ namespace DisclosureSite.Site;
 /// changed (<see cref="Changed"/>); when in doubt (<see cref="ChangedEverything"/>) everything is read again. Not
 /// thread-safe: one build at a time.
 /// </summary>
-public sealed class SiteSession(SiteOptions options)
+public sealed class SiteSession(SiteOptions options) : IDisposable
 {
     private readonly InputCacheMemory _inputs = new();
     private readonly HashSet<string> _changed = new(StringComparer.Ordinal);
@@ -37,6 +37,7 @@ public sealed class SiteSession(SiteOptions options)
     private ThemeTemplates? _theme;
     private string? _themeRoot;
     private IReadOnlyDictionary<string, CachedFile>? _cache;
+    private IReadOnlyDictionary<string, CachedFile>? _spare;
     private bool _indexed;
 
     /// <summary>What every build of this session is asked to do (the as-of date is given per build).</summary>
@@ -59,6 +60,16 @@ public sealed class SiteSession(SiteOptions options)
 
     /// <summary>Builds the site as of <paramref name="asOf"/>, from what changed since the last build.</summary>
     public BuildResult Build(DateOnly asOf)
+    {
+        lock (_gate)
+        {
+            return BuildLocked(asOf);
+        }
+    }
+
+    private readonly object _gate = new();
+
+    private BuildResult BuildLocked(DateOnly asOf)
     {
         Builds++;
         var options = Options with { AsOf = asOf, RunPagefind = Options.RunPagefind && !_indexed };
@@ -168,11 +179,47 @@ public sealed class SiteSession(SiteOptions options)
     internal IReadOnlyDictionary<string, CachedFile>? BuildCache => _cache;
 
     /// <summary>Called by the build once the new output is in place.</summary>
-    internal void Built(LoadResult loaded, ValidationContext validation, CheckReport report, IReadOnlyDictionary<string, ItemHistory> revisions, DateOnly asOf, IReadOnlyList<(string Path, CachedFile File)> cache, bool indexed)
+    /// <remarks><paramref name="previous"/> is what the output held before this build (its cache): now the spare.</remarks>
+    internal void Built(LoadResult loaded, ValidationContext validation, CheckReport report, IReadOnlyDictionary<string, ItemHistory> revisions, DateOnly asOf, IReadOnlyList<(string Path, CachedFile File)> cache, bool indexed, IReadOnlyDictionary<string, CachedFile>? previous)
     {
         _kept = new Kept(loaded, validation, report, revisions, asOf);
         _cache = cache.ToDictionary(e => e.Path, e => e.File, StringComparer.Ordinal);
+        _spare = previous;
         _indexed = indexed;
+    }
+
+    /// <summary>
+    /// What the spare (the output before the last build, <see cref="WriteOutputAtomically.SpareOf"/>) holds: a session
+    /// keeps its list in memory, not on disk (no list written and read back at every rebuild); null when unknown.
+    /// </summary>
+    internal IReadOnlyDictionary<string, CachedFile>? Spare => _spare;
+
+    /// <summary>
+    /// Writes what the session kept in memory of its output for the builds of other processes: the build cache of the
+    /// output in place and the spare's list (<c>disclosure build</c> after the preview then patches them as usual).
+    /// Without it (a killed preview) the next build finds neither and builds everything, which is slower, never wrong.
+    /// </summary>
+    public void Dispose()
+    {
+        lock (_gate)
+        {
+            WriteCaches();
+        }
+    }
+
+    private void WriteCaches()
+    {
+        if (_cache is { } cache && Options.UseCache && Directory.Exists(Options.OutputRoot))
+        {
+            Write.BuildCache.Save(Options.OutputRoot, cache.OrderBy(kv => kv.Key, StringComparer.Ordinal).Select(kv => (kv.Key, kv.Value)).ToList());
+            if (_spare is { Count: > 0 } spare && Directory.Exists(WriteOutputAtomically.SpareOf(Options.OutputRoot)))
+            {
+                Write.BuildCache.Write(WriteOutputAtomically.SpareListOf(Options.OutputRoot), spare.Select(kv => (kv.Key, kv.Value)).ToList());
+            }
+        }
+
+        _cache = null;
+        _spare = null;
     }
 
     /// <summary>
@@ -194,7 +241,11 @@ public sealed class SiteSession(SiteOptions options)
     }
 
     /// <summary>The output's cache is unknown (a build failed after touching it): read it from disk next time.</summary>
-    internal void ForgetBuildCache() => _cache = null;
+    internal void ForgetBuildCache()
+    {
+        _cache = null;
+        _spare = null;
+    }
 
     private static string[] ThemeRootsOf(SiteOptions options) =>
         new[] { options.ThemeRoot ?? ThemeLocator.Find(), ThemeLocator.OverridesOf(options.InputRoot) }

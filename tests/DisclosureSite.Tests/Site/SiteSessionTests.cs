@@ -49,7 +49,7 @@ public class SiteSessionTests
         using var folder = new TempFolder("disclosure-session");
         var input = folder.Copy(DemoSite.Input, "input");
         var output = Path.Combine(folder.Root, "preview", "_site");
-        var session = new SiteSession(Options(input, output));
+        using var session = new SiteSession(Options(input, output));
         Assert.That(session.Build(DemoSite.AsOf).Succeeded, Is.True);
 
         var touched = change(input);
@@ -93,7 +93,7 @@ public class SiteSessionTests
         using var folder = new TempFolder("disclosure-session");
         var input = folder.Copy(DemoSite.Input, "input");
         var output = Path.Combine(folder.Root, "preview", "_site");
-        var session = new SiteSession(Options(input, output));
+        using var session = new SiteSession(Options(input, output));
         Assert.That(session.Build(DemoSite.AsOf).Succeeded, Is.True);
         var before = File.ReadAllText(Path.Combine(output, "index.html"));
 
@@ -119,7 +119,7 @@ public class SiteSessionTests
         using var folder = new TempFolder("disclosure-session");
         var input = folder.Copy(DemoSite.Input, "input");
         var output = Path.Combine(folder.Root, "preview", "_site");
-        var session = new SiteSession(Options(input, output));
+        using var session = new SiteSession(Options(input, output));
         Assert.That(session.Build(DemoSite.AsOf).Succeeded, Is.True);
 
         string[] touched =
@@ -145,6 +145,42 @@ public class SiteSessionTests
         SiteOutputTests.AssertSameFiles(Clean(input, folder.Root, "clean"), output);
     }
 
+    /// <summary>
+    /// A session keeps the build cache and the spare's list in memory (none on disk while it runs, so no other process
+    /// trusts them); when it ends it writes them, and a `disclosure build` of the same output then takes over the files
+    /// as after any build, and equals a clean build.
+    /// </summary>
+    [Test]
+    public void A_build_after_the_session_ends_takes_over_its_output()
+    {
+        using var folder = new TempFolder("disclosure-session");
+        var input = folder.Copy(DemoSite.Input, "input");
+        var output = Path.Combine(folder.Root, "preview", "_site");
+        var cacheFile = DisclosureSite.Site.Write.BuildCache.PathFor(output);
+        var spareList = DisclosureSite.Site.Write.WriteOutputAtomically.SpareListOf(output);
+        using (var session = new SiteSession(Options(input, output)))
+        {
+            Assert.That(session.Build(DemoSite.AsOf).Succeeded, Is.True);
+            for (var i = 1; i <= 2; i++)
+            {
+                session.Changed(Append(input, "disclosures/beiling/2026-Q3/finance.md", $"\n第 {i} 次补充。\n").Select(t => Path.Combine(input, t)));
+                var rebuilt = session.Build(DemoSite.AsOf);
+                Assert.That(rebuilt.Succeeded, Is.True);
+                Assert.That(rebuilt.FilesReused, Is.GreaterThan(rebuilt.Files / 2), "the spare known in memory is patched");
+                Assert.That(File.Exists(cacheFile) || File.Exists(spareList), Is.False, "no cache on disk while the session runs");
+            }
+
+            SiteOutputTests.AssertSameFiles(Clean(input, folder.Root, "clean-1"), output);
+        }
+
+        Assert.That(File.Exists(cacheFile) && File.Exists(spareList), Is.True, "written when the session ends");
+        Append(input, "disclosures/beiling/2026-Q3/finance.md", "\n会后补充。\n");
+        var after = SiteBuilder.Build(Options(input, output));
+        Assert.That(after.Succeeded, Is.True);
+        Assert.That(after.FilesReused, Is.GreaterThan(after.Files / 2), "the next build takes over the session's output");
+        SiteOutputTests.AssertSameFiles(Clean(input, folder.Root, "clean-2"), output);
+    }
+
     /// <summary>After a watcher overflow the session loads everything again, and sees an edit the watcher never reported.</summary>
     [Test]
     public void After_a_watcher_overflow_everything_is_read_again()
@@ -152,7 +188,7 @@ public class SiteSessionTests
         using var folder = new TempFolder("disclosure-session");
         var input = folder.Copy(DemoSite.Input, "input");
         var output = Path.Combine(folder.Root, "preview", "_site");
-        var session = new SiteSession(Options(input, output));
+        using var session = new SiteSession(Options(input, output));
         Assert.That(session.Build(DemoSite.AsOf).Succeeded, Is.True);
 
         Append(input, "disclosures/beiling/2026-Q3/finance.md", "\n没有报告的改动。\n");
@@ -168,7 +204,7 @@ public class SiteSessionTests
         using var folder = new TempFolder("disclosure-session");
         var input = folder.Copy(DemoSite.Input, "input");
         var output = Path.Combine(folder.Root, "preview", "_site");
-        var session = new SiteSession(Options(input, output) with { RunPagefind = true, WorkingDirectory = DemoSite.RepoRoot });
+        using var session = new SiteSession(Options(input, output) with { RunPagefind = true, WorkingDirectory = DemoSite.RepoRoot });
         var first = session.Build(DemoSite.AsOf);
         RequiredTools.Require(first.SearchIndexed, "Pagefind (node_modules/.bin/pagefind: run npm ci)");
         var index = Directory.EnumerateFiles(Path.Combine(output, "pagefind"), "*", SearchOption.AllDirectories).Select(f => Path.GetRelativePath(output, f)).Order(StringComparer.Ordinal).ToList();
