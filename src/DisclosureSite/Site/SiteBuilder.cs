@@ -102,6 +102,7 @@ public static class SiteBuilder
             });
             // Only a build that keeps a cache compares steps with the previous build's (a clean build without one does not pay for it).
             var digests = options.UseCache ? Timed(nameof(StepDigests), () => new StepDigests(data, context.Fingerprint).ComputeAll()) : null;
+            context.Digests = digests;
 
             // Whether the step was reused: a site-wide step whose inputs are unchanged since the previous build is not
             // run, its files are taken over. The step's tag is its own flow's (steps run at once), see SiteOutput.StepTag.

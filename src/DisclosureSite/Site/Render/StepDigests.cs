@@ -80,21 +80,21 @@ public sealed class StepDigests
         return parts is null ? null : step.GetType().Name + ":" + _keys.Of(_fingerprint, step.GetType().Name, parts);
     }
 
-    private string Site => _site.Value;
+    internal string Site => _site.Value;
 
-    private string Listing => _listing.Value;
+    internal string Listing => _listing.Value;
 
-    private string Contents => _contents.Value;
+    internal string Contents => _contents.Value;
 
-    private string FinanceLedgers => _financeLedgers.Value;
+    internal string FinanceLedgers => _financeLedgers.Value;
 
-    private string Compliance => _compliance.Value;
+    internal string Compliance => _compliance.Value;
 
-    private string Cards => _cards.Value;
+    internal string Cards => _cards.Value;
 
-    private string Requests => _requests.Value;
+    internal string Requests => _requests.Value;
 
-    private string Decisions => _decisions.Value;
+    internal string Decisions => _decisions.Value;
 
     /// <summary>
     /// Every public disclosure as lists, feeds and the site-wide data show it: where it is, its front matter, its title,
@@ -226,7 +226,7 @@ public sealed class StepDigests
         t.Signature,
         t.Rows is PackedRows packed ? Convert.ToHexStringLower(SHA256.HashData(packed.Encoded)) : _keys.Of(string.Empty, t.Rows));
 
-    private static void Field(StringBuilder w, string? value)
+    internal static void Field(StringBuilder w, string? value)
     {
         if (value is null)
         {
@@ -240,7 +240,7 @@ public sealed class StepDigests
         w.Append('\u0001');
     }
 
-    private static void Field(StringBuilder w, DateOnly? value) => Field(w, value?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+    internal static void Field(StringBuilder w, DateOnly? value) => Field(w, value?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
 
     private static string Hash(Action<StringBuilder> write)
     {
