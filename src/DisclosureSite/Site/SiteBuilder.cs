@@ -183,6 +183,7 @@ public static class SiteBuilder
                 SearchIndexed = indexed,
                 FilesReused = output.Reused,
                 StepsReused = stepsReused,
+                FilesWritten = output.Written,
             };
         }
         catch

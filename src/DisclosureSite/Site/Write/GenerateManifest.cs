@@ -39,7 +39,7 @@ public static class GenerateManifest
 
     /// <summary>
     /// The manifest written field by field: the same bytes as <see cref="SiteJson.Write"/> of the object
-    /// <c>{generated_at, as_of, base_url, files, items}</c> (SiteJsonTests compare the two), without serializing
+    /// <c>{generated_at, as_of, base_url, files, items}</c> (ManifestAndDataJsonTests compare the two), without serializing
     /// 100,000 objects through reflection.
     /// </summary>
     internal static void Write(System.IO.Stream stream, string? generatedAt, string asOf, string baseUrl, IEnumerable<OutputFile> files, IEnumerable<Item> items)

@@ -123,7 +123,7 @@ public sealed class RenderDataDownloads : RenderStep<RenderDataDownloads.Input>
     /// <c>{"as_of": …, "disclosures": [{url, unit, …}]}</c> written field by field (the same bytes as <see cref="SiteJson.Write"/>
     /// of the rows as objects, without serializing 60,000 dictionaries through reflection), flushed as it goes.
     /// </summary>
-    private static void WriteDisclosuresJson(System.IO.Stream stream, string asOf, List<string?[]> rows)
+    internal static void WriteDisclosuresJson(System.IO.Stream stream, string asOf, List<string?[]> rows)
     {
         using var json = new Utf8JsonWriter(stream, SiteJson.WriterOptions);
         json.WriteStartObject();
