@@ -15,8 +15,9 @@ namespace DisclosureSite.Site.Render;
 /// <para>
 /// A disclosure is digested as lists show it (<see cref="DigestListing"/>): everything but its Markdown body and its tables'
 /// rows, which only its own item page shows. The steps that read more say so: unit pages the rows of finance ledgers
-/// (<see cref="ViewFactory.Money"/>), the data downloads every content hash. Item pages and the steps that take a few
-/// milliseconds have no digest (null): they run every build, keyed page by page as before.
+/// (<see cref="ViewFactory.Money"/>), the data downloads every content hash. Item pages (each item's files tagged by its
+/// own digest, <see cref="Steps.RenderItemPages"/>) and the steps that take a few milliseconds have no digest (null):
+/// they run every build. Each part is worked out once, when a step first asks for it.
 /// </para>
 /// </summary>
 public sealed class StepDigests
@@ -51,14 +52,6 @@ public sealed class StepDigests
         _cards = new(() => _keys.Of(string.Empty, data.Cards.People, data.Cards.Duty, data.Cards.Commitments));
         _requests = new(DigestRequests);
         _decisions = new(() => _keys.Of(string.Empty, data.Decisions.Decisions));
-    }
-
-    /// <summary>Works out every part's digest now, the parts in parallel (each is a pass over one kind of data).</summary>
-    public StepDigests ComputeAll()
-    {
-        Lazy<string>[] parts = [_site, _listing, _contents, _financeLedgers, _compliance, _cards, _requests, _decisions];
-        Parallel.ForEach(parts, part => _ = part.Value);
-        return this;
     }
 
     /// <summary>The tag of a step's files in the build cache: its name and the digest of what it reads; null when it has none.</summary>
