@@ -75,13 +75,20 @@ public static class PreviewCommand
             context.Out.WriteLine($"[{DateTime.Now:HH:mm:ss}] 发现文件改动,正在重新构建……");
             rebuilder.Request();
         });
-        return new Preview(app, watcher, rebuilder, reload, $"http://127.0.0.1:{port}{basePath}");
+        return new Preview(app, watcher, rebuilder, reload, $"http://127.0.0.1:{port}{basePath}", session);
     }
 
-    /// <summary>A preview set up by <see cref="Start"/>: its server, the watcher (disposed with it), its rebuilds and their signal.</summary>
-    internal sealed record Preview(WebApplication App, IDisposable Watcher, PreviewRebuilder Rebuilder, ReloadSignal Reload, string Url) : IDisposable
+    /// <summary>
+    /// A preview set up by <see cref="Start"/>: its server, the watcher, its rebuilds and their signal, its session. Disposed,
+    /// the watcher stops and the session writes the build cache it kept in memory (after any rebuild still running).
+    /// </summary>
+    internal sealed record Preview(WebApplication App, IDisposable Watcher, PreviewRebuilder Rebuilder, ReloadSignal Reload, string Url, SiteSession Session) : IDisposable
     {
-        public void Dispose() => Watcher.Dispose();
+        public void Dispose()
+        {
+            Watcher.Dispose();
+            Session.Dispose();
+        }
     }
 
     /// <summary>One rebuild of the preview's session (see the other overload).</summary>

@@ -82,19 +82,51 @@ public static partial class DisclosureLoader
                 continue;
             }
 
-            var seen = new Dictionary<string, string>(StringComparer.Ordinal);
-            foreach (var file in input.Files(periodDir, "*").Where(f => f.EndsWith(".md", StringComparison.OrdinalIgnoreCase)))
-            {
-                var d = unitCache is null ? Load(input, file, unit, period, rules, seen, sink, null, strings) : LoadCached(input, file, unit, period, rules, seen, sink, unitCache, cache!.Checks, strings, perFile);
-                if (d is not null)
-                {
-                    result.Add(d);
-                }
-            }
+            LoadPeriod(input, periodDir, unit, period, rules, sink, cache, unitCache, strings, perFile, result);
         }
 
         unitCache?.Save();
         return result;
+    }
+
+    /// <summary>The disclosures of one period folder, in file order (a slug is claimed by the first file that takes it).</summary>
+    private static void LoadPeriod(InputFolder input, string periodDir, Unit unit, Period period, RuleSet rules, FindingSink sink, InputCache? cache, InputCache.UnitCache? unitCache, StringPool strings, Dictionary<Disclosure, PerFileFindings> perFile, List<Disclosure> result)
+    {
+        var seen = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var file in input.Files(periodDir, "*").Where(f => f.EndsWith(".md", StringComparison.OrdinalIgnoreCase)))
+        {
+            var d = unitCache is null ? Load(input, file, unit, period, rules, seen, sink, null, strings) : LoadCached(input, file, unit, period, rules, seen, sink, unitCache, cache!.Checks, strings, perFile);
+            if (d is not null)
+            {
+                result.Add(d);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Loads one period folder again as <see cref="LoadAll(InputFolder, IReadOnlyDictionary{string, Unit}, RuleSet, FindingSink, InputCache?, Dictionary{Disclosure, PerFileFindings}?)"/>
+    /// would (through <paramref name="cache"/>: its unchanged files are taken as they are), for a long-lived session that
+    /// knows only this folder changed. The unit's cache keeps the entries of its other periods. The findings go into
+    /// <paramref name="sink"/>, the per-file checks into <paramref name="perFile"/>; a correction that points at nothing
+    /// is reported against <paramref name="all"/> (the whole site's disclosures after the reload) by the caller through
+    /// <see cref="CorrectionFindings"/>.
+    /// </summary>
+    internal static List<Disclosure> ReloadPeriod(InputFolder input, Unit unit, Period period, RuleSet rules, FindingSink sink, InputCache cache, Dictionary<Disclosure, PerFileFindings> perFile)
+    {
+        var periodDir = Folder + "/" + unit.Id + "/" + period;
+        var unitCache = cache.OpenUnit(input, unit);
+        var result = new List<Disclosure>();
+        LoadPeriod(input, periodDir, unit, period, rules, sink, cache, unitCache, new StringPool(), perFile, result);
+        unitCache.SaveKeepingOthers(periodDir + "/");
+        return result;
+    }
+
+    /// <summary>The findings of corrections among <paramref name="which"/> that point at no disclosure of <paramref name="all"/>.</summary>
+    internal static IReadOnlyList<Finding> CorrectionFindings(IEnumerable<Disclosure> which, List<Disclosure> all)
+    {
+        var sink = new FindingSink();
+        CheckCorrections(which, all, sink);
+        return sink.Findings;
     }
 
     /// <summary>
@@ -477,9 +509,11 @@ public static partial class DisclosureLoader
         Period.CountPerYear(period.Kind) >= Period.CountPerYear(schedule) && Period.CountPerYear(period.Kind) % Period.CountPerYear(schedule) == 0;
 
     /// <summary><c>corrects:</c> must name an existing disclosure of the same unit: <c>2026-Q2/finance</c>.</summary>
-    private static void CheckCorrections(List<Disclosure> all, FindingSink sink)
+    private static void CheckCorrections(List<Disclosure> all, FindingSink sink) => CheckCorrections(all, all, sink);
+
+    private static void CheckCorrections(IEnumerable<Disclosure> which, List<Disclosure> all, FindingSink sink)
     {
-        foreach (var d in all.Where(x => x.IsCorrection))
+        foreach (var d in which.Where(x => x.IsCorrection))
         {
             if (FindCorrected(all, d) is null)
             {

@@ -235,6 +235,18 @@ public sealed partial class InputCache
             _current.Add(new Entry(file, deps, claimedSlug, disclosure, findings, checks));
         }
 
+        /// <summary>
+        /// <see cref="Save"/> after only the files under <paramref name="reloadedFolder"/> (a <c>/</c>-terminated
+        /// input-relative folder) were looked up: the entries of the unit's other files are kept as they were (each is
+        /// still checked by its stamps when it is next used).
+        /// </summary>
+        internal void SaveKeepingOthers(string reloadedFolder)
+        {
+            var looked = new HashSet<string>(_current.Select(e => e.File), StringComparer.Ordinal);
+            _current.AddRange(_old.Values.Where(e => !e.File.StartsWith(reloadedFolder, StringComparison.Ordinal) && !looked.Contains(e.File)));
+            Save();
+        }
+
         /// <summary>Writes the unit's cache if anything was loaded afresh or a file went away.</summary>
         public void Save()
         {

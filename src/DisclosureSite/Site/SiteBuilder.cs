@@ -71,8 +71,10 @@ public static class SiteBuilder
         }
 
         var kept = session?.Reusable;
-        var loaded = kept?.Loaded ?? Timed("Load", () => LoadInput.Run(options.InputRoot, options.UseCache || session is not null, options.InputCacheFolder, session?.Inputs));
-        var (validation, report) = kept is not null ? (kept.Validation, kept.Report) : Timed("Validate", () => ValidateInput.Run(loaded, options.AsOf, options.LedgerDates, options.Ledger));
+        var loaded = kept?.Loaded ?? Timed("Load", () => session?.Reload(options) ?? LoadInput.Run(options.InputRoot, options.UseCache || session is not null, options.InputCacheFolder, session?.Inputs));
+        session?.Loaded(loaded);
+        var (validation, report) = kept is not null ? (kept.Validation, kept.Report) : Timed("Validate", () => session?.Revalidate(loaded, options.AsOf) ?? ValidateInput.Run(loaded, options.AsOf, options.LedgerDates, options.Ledger));
+        session?.Validated(loaded, validation);
         if (validation is null || report.HasErrors)
         {
             return new BuildResult(BuildOutcome.InputErrors, report, 0, 0, 0, total.Elapsed, options.OutputRoot, warnings, phases);
@@ -90,7 +92,7 @@ public static class SiteBuilder
 
         var revisions = kept?.Revisions ?? Timed(nameof(ReadRevisionHistory), () => ReadRevisionHistory.Run(validation));
         var cache = options.UseCache ? session?.BuildCache ?? Timed("LoadBuildCache", () => cacheRead?.GetAwaiter().GetResult() ?? BuildCache.Load(options.OutputRoot)) : null;
-        var (temp, present) = Timed("PrepareOutputFolder", () => WriteOutputAtomically.PrepareTemporaryFolder(options.OutputRoot, useSpare: options.UseCache));
+        var (temp, present) = Timed("PrepareOutputFolder", () => WriteOutputAtomically.PrepareTemporaryFolder(options.OutputRoot, useSpare: options.UseCache, session?.Spare));
 
         try
         {
@@ -170,16 +172,22 @@ public static class SiteBuilder
             {
                 // The cache must describe the site in place or nothing: gone before the swap, written after it.
                 // The previous cache file is not rewritten: renamed, it becomes the list of the spare (the previous output).
+                // A session keeps both in memory instead and writes them when it ends (SiteSession.Dispose).
                 session?.ForgetBuildCache();
-                var previousList = BuildCache.Retire(options.OutputRoot);
-                WriteOutputAtomically.Swap(temp, options.OutputRoot, cache, previousList);
+                var previousList = session is null ? BuildCache.Retire(options.OutputRoot) : null;
+                if (session is not null)
+                {
+                    BuildCache.Delete(options.OutputRoot);
+                }
+
+                WriteOutputAtomically.Swap(temp, options.OutputRoot, cache, previousList, spareListOnDisk: session is null);
                 var entries = output.CacheEntries;
-                if (options.UseCache)
+                if (options.UseCache && session is null)
                 {
                     BuildCache.Save(options.OutputRoot, entries);
                 }
 
-                session?.Built(loaded, validation, report, revisions, options.AsOf, options.UseCache ? entries : [], indexed);
+                session?.Built(loaded, validation, report, revisions, options.AsOf, options.UseCache ? entries : [], indexed, cache);
 
                 return 0;
             });

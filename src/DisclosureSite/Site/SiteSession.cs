@@ -2,6 +2,7 @@ using DisclosureSite.Loading;
 using DisclosureSite.Publishing.Revisions;
 using DisclosureSite.Site.Load;
 using DisclosureSite.Site.Render;
+using DisclosureSite.Site.Validate;
 using DisclosureSite.Site.Write;
 using DisclosureSite.Validation;
 
@@ -24,15 +25,19 @@ namespace DisclosureSite.Site;
 /// changed (<see cref="Changed"/>); when in doubt (<see cref="ChangedEverything"/>) everything is read again. Not
 /// thread-safe: one build at a time.
 /// </summary>
-public sealed class SiteSession(SiteOptions options)
+public sealed class SiteSession(SiteOptions options) : IDisposable
 {
     private readonly InputCacheMemory _inputs = new();
     private readonly HashSet<string> _changed = new(StringComparer.Ordinal);
     private bool _everything = true;
     private Kept? _kept;
+    private LoadResult? _loaded;
+    private (LoadResult Loaded, ValidationContext Context)? _validated;
+    private List<string>? _inputChanges;
     private ThemeTemplates? _theme;
     private string? _themeRoot;
     private IReadOnlyDictionary<string, CachedFile>? _cache;
+    private IReadOnlyDictionary<string, CachedFile>? _spare;
     private bool _indexed;
 
     /// <summary>What every build of this session is asked to do (the as-of date is given per build).</summary>
@@ -56,6 +61,16 @@ public sealed class SiteSession(SiteOptions options)
     /// <summary>Builds the site as of <paramref name="asOf"/>, from what changed since the last build.</summary>
     public BuildResult Build(DateOnly asOf)
     {
+        lock (_gate)
+        {
+            return BuildLocked(asOf);
+        }
+    }
+
+    private readonly object _gate = new();
+
+    private BuildResult BuildLocked(DateOnly asOf)
+    {
         Builds++;
         var options = Options with { AsOf = asOf, RunPagefind = Options.RunPagefind && !_indexed };
         var changed = _changed.ToList();
@@ -68,6 +83,14 @@ public sealed class SiteSession(SiteOptions options)
         if (themeChanged)
         {
             _theme = null;
+        }
+
+        // What the Load phase may reload instead of reading the whole input (everything after an overflow or a failure).
+        _inputChanges = everything ? null : changed.Where(p => !themeRoots.Any(root => IsUnder(p, root))).ToList();
+        if (everything)
+        {
+            _loaded = null;
+            _validated = null;
         }
 
         if (inputChanged || _kept is not { } kept || kept.AsOf != asOf)
@@ -90,6 +113,8 @@ public sealed class SiteSession(SiteOptions options)
             // A failed build (a broken theme, an unwritable folder): the next one starts over from the files.
             _everything = true;
             _kept = null;
+            _loaded = null;
+            _validated = null;
             _theme = null;
             throw;
         }
@@ -100,6 +125,43 @@ public sealed class SiteSession(SiteOptions options)
 
     /// <summary>The in-memory input cache the Load phase reads through.</summary>
     internal InputCacheMemory Inputs => _inputs;
+
+    /// <summary>
+    /// The last load with the period folders of <c>disclosures/</c> that changed since loaded again
+    /// (<see cref="ReloadInput"/>), or null when the whole input must be loaded (the first build, a change elsewhere, a
+    /// watcher overflow, a failed build).
+    /// </summary>
+    internal LoadResult? Reload(SiteOptions options)
+    {
+        var reloaded = _loaded is { } previous && _inputChanges is { } changed
+            ? ReloadInput.Run(previous, changed, new LoadOptions { CacheFolder = options.InputCacheFolder, Memory = _inputs })
+            : null;
+        PartialLoads += reloaded is null ? 0 : 1;
+        return reloaded;
+    }
+
+    /// <summary>Builds whose Load phase reloaded only the changed period folders (tests).</summary>
+    internal int PartialLoads { get; private set; }
+
+    /// <summary>
+    /// The checks of <paramref name="loaded"/> (a partial load) with the trusted dates and compliance matrix of the last
+    /// validation kept (<see cref="ValidateInput.Rerun"/>), or null when the whole validation must run.
+    /// </summary>
+    internal (ValidationContext Context, CheckReport Report)? Revalidate(LoadResult loaded, DateOnly asOf)
+    {
+        var rerun = _validated is { } last && !ReferenceEquals(last.Loaded, loaded) ? ValidateInput.Rerun(loaded, last.Loaded, last.Context, asOf) : null;
+        Revalidations += rerun is null ? 0 : 1;
+        return rerun;
+    }
+
+    /// <summary>Builds whose Validate phase kept the last one's dates and compliance matrix (tests).</summary>
+    internal int Revalidations { get; private set; }
+
+    /// <summary>Called by the build with what its Validate phase gave: the base of the next build's <see cref="Revalidate"/>.</summary>
+    internal void Validated(LoadResult loaded, ValidationContext? context) => _validated = context is null ? null : (loaded, context);
+
+    /// <summary>Called by the build with what its Load phase gave: the base of the next build's <see cref="Reload"/>.</summary>
+    internal void Loaded(LoadResult loaded) => _loaded = loaded.Input is null ? null : loaded;
 
     /// <summary>The parsed theme of <paramref name="themeRoot"/>, kept until a theme file changes.</summary>
     internal ThemeTemplates Theme(string themeRoot, Func<ThemeTemplates> parse)
@@ -117,11 +179,47 @@ public sealed class SiteSession(SiteOptions options)
     internal IReadOnlyDictionary<string, CachedFile>? BuildCache => _cache;
 
     /// <summary>Called by the build once the new output is in place.</summary>
-    internal void Built(LoadResult loaded, ValidationContext validation, CheckReport report, IReadOnlyDictionary<string, ItemHistory> revisions, DateOnly asOf, IReadOnlyList<(string Path, CachedFile File)> cache, bool indexed)
+    /// <remarks><paramref name="previous"/> is what the output held before this build (its cache): now the spare.</remarks>
+    internal void Built(LoadResult loaded, ValidationContext validation, CheckReport report, IReadOnlyDictionary<string, ItemHistory> revisions, DateOnly asOf, IReadOnlyList<(string Path, CachedFile File)> cache, bool indexed, IReadOnlyDictionary<string, CachedFile>? previous)
     {
         _kept = new Kept(loaded, validation, report, revisions, asOf);
         _cache = cache.ToDictionary(e => e.Path, e => e.File, StringComparer.Ordinal);
+        _spare = previous;
         _indexed = indexed;
+    }
+
+    /// <summary>
+    /// What the spare (the output before the last build, <see cref="WriteOutputAtomically.SpareOf"/>) holds: a session
+    /// keeps its list in memory, not on disk (no list written and read back at every rebuild); null when unknown.
+    /// </summary>
+    internal IReadOnlyDictionary<string, CachedFile>? Spare => _spare;
+
+    /// <summary>
+    /// Writes what the session kept in memory of its output for the builds of other processes: the build cache of the
+    /// output in place and the spare's list (<c>disclosure build</c> after the preview then patches them as usual).
+    /// Without it (a killed preview) the next build finds neither and builds everything, which is slower, never wrong.
+    /// </summary>
+    public void Dispose()
+    {
+        lock (_gate)
+        {
+            WriteCaches();
+        }
+    }
+
+    private void WriteCaches()
+    {
+        if (_cache is { } cache && Options.UseCache && Directory.Exists(Options.OutputRoot))
+        {
+            Write.BuildCache.Save(Options.OutputRoot, cache.OrderBy(kv => kv.Key, StringComparer.Ordinal).Select(kv => (kv.Key, kv.Value)).ToList());
+            if (_spare is { Count: > 0 } spare && Directory.Exists(WriteOutputAtomically.SpareOf(Options.OutputRoot)))
+            {
+                Write.BuildCache.Write(WriteOutputAtomically.SpareListOf(Options.OutputRoot), spare.Select(kv => (kv.Key, kv.Value)).ToList());
+            }
+        }
+
+        _cache = null;
+        _spare = null;
     }
 
     /// <summary>
@@ -143,7 +241,11 @@ public sealed class SiteSession(SiteOptions options)
     }
 
     /// <summary>The output's cache is unknown (a build failed after touching it): read it from disk next time.</summary>
-    internal void ForgetBuildCache() => _cache = null;
+    internal void ForgetBuildCache()
+    {
+        _cache = null;
+        _spare = null;
+    }
 
     private static string[] ThemeRootsOf(SiteOptions options) =>
         new[] { options.ThemeRoot ?? ThemeLocator.Find(), ThemeLocator.OverridesOf(options.InputRoot) }

@@ -35,6 +35,13 @@ public static class Validator
     public static ValidationContext Context(SiteInput input, DateOnly asOf, LedgerState ledger, GitHistory? git = null, IReadOnlyDictionary<Disclosure, PerFileFindings>? perFile = null) =>
         Make(input, asOf, git, ledger.Dates, ledger, perFile);
 
+    /// <summary>
+    /// A context of <paramref name="input"/> for the day, trusted dates and ledger of <paramref name="previous"/> (a
+    /// session's earlier run over the same site), with a compliance matrix the caller worked out from the previous one.
+    /// </summary>
+    internal static ValidationContext Context(SiteInput input, ValidationContext previous, IReadOnlyList<ComplianceEntry> compliance, IReadOnlyDictionary<Disclosure, PerFileFindings> perFile) =>
+        new(input, previous.AsOf, previous.Dates, new ComplianceCalculator(input, previous.Dates, previous.AsOf), compliance, previous.Ledger, perFile);
+
     private static ValidationContext Make(SiteInput input, DateOnly asOf, GitHistory? git, IReadOnlyDictionary<string, DateOnly>? ledgerDates, LedgerState ledger, IReadOnlyDictionary<Disclosure, PerFileFindings>? perFile)
     {
         var zone = SiteClock.Zone(input.Settings.TimeZone);

@@ -22,6 +22,11 @@ public class SiteSessionTests
     {
         yield return Case("Item_edit", root => Append(root, "disclosures/beiling/2026-Q3/finance.md", "\n本季度另有一笔捐赠,已入账。\n"));
         yield return Case("Table_edit", root => Replace(root, "disclosures/beiling/2026-Q3/finance-ledger.csv", "防汛物资采购", "防汛抗旱物资采购"));
+        yield return Case("Edits_in_two_units", root =>
+            [.. Append(root, "disclosures/beiling/2026-Q3/finance.md", "\n补充说明。\n"), .. Replace(root, "disclosures/dongshan/2026-Q3/finance-correction.md", "收支明细第1行", "收支明细第一行")]);
+        yield return Case("Correction_note_edit", root => Replace(root, "disclosures/dongshan/2026-Q3/finance-correction.md", "revision_note: 更正收支明细第1行的会计科目", "revision_note: 更正收支明细第一行的会计科目"));
+        yield return Case("Published_date_edit", root => Replace(root, "disclosures/beiling/2026-Q3/finance.md", "published: 2026-10-", "published: 2026-11-"));
+        yield return Case("Editor_swap_file_beside_an_item", root => Write(root, "disclosures/beiling/2026-Q3/.finance.md.swp", "vim"));
         yield return Case("File_deleted", root =>
         {
             File.Delete(Path.Combine(root, "disclosures/beiling/2026-Q3/public-works.md"));
@@ -44,7 +49,7 @@ public class SiteSessionTests
         using var folder = new TempFolder("disclosure-session");
         var input = folder.Copy(DemoSite.Input, "input");
         var output = Path.Combine(folder.Root, "preview", "_site");
-        var session = new SiteSession(Options(input, output));
+        using var session = new SiteSession(Options(input, output));
         Assert.That(session.Build(DemoSite.AsOf).Succeeded, Is.True);
 
         var touched = change(input);
@@ -66,6 +71,14 @@ public class SiteSessionTests
             Assert.That(rebuilt.FilesReused, Is.GreaterThan(rebuilt.Files / 2), "an item edit renders only what depends on it");
         }
 
+        // Edits inside period folders that keep every disclosure reload only those folders; an added or deleted file,
+        // or a change outside disclosures/, loads the whole input.
+        // The validation keeps the dates and compliance matrix when the edited disclosures count for the schedule as before.
+        var kept = TestContext.CurrentContext.Test.Name is "Item_edit" or "Table_edit" or "Edits_in_two_units" or "Correction_note_edit" or "Editor_swap_file_beside_an_item";
+        var partial = kept || TestContext.CurrentContext.Test.Name is "Published_date_edit";
+        Assert.That(session.PartialLoads, Is.EqualTo(partial ? 1 : 0), "partial loads");
+        Assert.That(session.Revalidations, Is.EqualTo(kept ? 1 : 0), "validations that kept the compliance matrix");
+
         // Undone, the next rebuild of the same session gives the original site again.
         Directory.Delete(input, recursive: true);
         folder.Copy(DemoSite.Input, "input");
@@ -80,7 +93,7 @@ public class SiteSessionTests
         using var folder = new TempFolder("disclosure-session");
         var input = folder.Copy(DemoSite.Input, "input");
         var output = Path.Combine(folder.Root, "preview", "_site");
-        var session = new SiteSession(Options(input, output));
+        using var session = new SiteSession(Options(input, output));
         Assert.That(session.Build(DemoSite.AsOf).Succeeded, Is.True);
         var before = File.ReadAllText(Path.Combine(output, "index.html"));
 
@@ -96,13 +109,102 @@ public class SiteSessionTests
         SiteOutputTests.AssertSameFiles(Clean(input, folder.Root, "clean"), output);
     }
 
+    /// <summary>
+    /// A reload of the changed period folders only reports what a whole load and validation of the same input report:
+    /// a table cell made wrong, a correction made to point at nothing, then both fixed (the whole site equals a clean build).
+    /// </summary>
+    [Test]
+    public void A_partial_reload_finds_what_a_whole_check_finds()
+    {
+        using var folder = new TempFolder("disclosure-session");
+        var input = folder.Copy(DemoSite.Input, "input");
+        var output = Path.Combine(folder.Root, "preview", "_site");
+        using var session = new SiteSession(Options(input, output));
+        Assert.That(session.Build(DemoSite.AsOf).Succeeded, Is.True);
+
+        string[] touched =
+        [
+            .. Replace(input, "disclosures/beiling/2026-Q3/finance-ledger.csv", "\"2,380.00\"", "2380元整"),
+            .. Replace(input, "disclosures/dongshan/2026-Q3/finance-correction.md", "corrects: 2026-Q2/finance", "corrects: 2026-Q2/no-such-item"),
+        ];
+        session.Changed(touched.Select(t => Path.Combine(input, t)));
+        var failed = session.Build(DemoSite.AsOf);
+        Assert.That(session.PartialLoads, Is.EqualTo(1));
+        Assert.That(session.Revalidations, Is.EqualTo(1));
+        var whole = DisclosureSite.Validation.Validator.Check(DisclosureSite.Loading.InputLoader.Load(input), DemoSite.AsOf);
+        Assert.That(whole.Findings.Select(f => f.ToString()), Does.Contain(whole.Findings.First(f => f.File == "disclosures/dongshan/2026-Q3/finance-correction.md" && f.IsError).ToString()));
+        Assert.That(whole.Findings.Any(f => f.File == "disclosures/beiling/2026-Q3/finance-ledger.csv" && f.IsError), Is.True);
+        Assert.That(failed.Succeeded, Is.False);
+        Assert.That(failed.Report.Findings.Select(f => f.ToString()), Is.EqualTo(whole.Findings.Select(f => f.ToString())));
+
+        Replace(input, "disclosures/beiling/2026-Q3/finance-ledger.csv", "2380元整", "\"2,380.00\"");
+        Replace(input, "disclosures/dongshan/2026-Q3/finance-correction.md", "corrects: 2026-Q2/no-such-item", "corrects: 2026-Q2/finance");
+        session.Changed(touched.Select(t => Path.Combine(input, t)));
+        Assert.That(session.Build(DemoSite.AsOf).Succeeded, Is.True);
+        Assert.That(session.PartialLoads, Is.EqualTo(2));
+        SiteOutputTests.AssertSameFiles(Clean(input, folder.Root, "clean"), output);
+    }
+
+    /// <summary>
+    /// A session keeps the build cache and the spare's list in memory (none on disk while it runs, so no other process
+    /// trusts them); when it ends it writes them, and a `disclosure build` of the same output then takes over the files
+    /// as after any build, and equals a clean build.
+    /// </summary>
+    [Test]
+    public void A_build_after_the_session_ends_takes_over_its_output()
+    {
+        using var folder = new TempFolder("disclosure-session");
+        var input = folder.Copy(DemoSite.Input, "input");
+        var output = Path.Combine(folder.Root, "preview", "_site");
+        var cacheFile = DisclosureSite.Site.Write.BuildCache.PathFor(output);
+        var spareList = DisclosureSite.Site.Write.WriteOutputAtomically.SpareListOf(output);
+        using (var session = new SiteSession(Options(input, output)))
+        {
+            Assert.That(session.Build(DemoSite.AsOf).Succeeded, Is.True);
+            for (var i = 1; i <= 2; i++)
+            {
+                session.Changed(Append(input, "disclosures/beiling/2026-Q3/finance.md", $"\n第 {i} 次补充。\n").Select(t => Path.Combine(input, t)));
+                var rebuilt = session.Build(DemoSite.AsOf);
+                Assert.That(rebuilt.Succeeded, Is.True);
+                Assert.That(rebuilt.FilesReused, Is.GreaterThan(rebuilt.Files / 2), "the spare known in memory is patched");
+                Assert.That(File.Exists(cacheFile) || File.Exists(spareList), Is.False, "no cache on disk while the session runs");
+            }
+
+            SiteOutputTests.AssertSameFiles(Clean(input, folder.Root, "clean-1"), output);
+        }
+
+        Assert.That(File.Exists(cacheFile) && File.Exists(spareList), Is.True, "written when the session ends");
+        Append(input, "disclosures/beiling/2026-Q3/finance.md", "\n会后补充。\n");
+        var after = SiteBuilder.Build(Options(input, output));
+        Assert.That(after.Succeeded, Is.True);
+        Assert.That(after.FilesReused, Is.GreaterThan(after.Files / 2), "the next build takes over the session's output");
+        SiteOutputTests.AssertSameFiles(Clean(input, folder.Root, "clean-2"), output);
+    }
+
+    /// <summary>After a watcher overflow the session loads everything again, and sees an edit the watcher never reported.</summary>
+    [Test]
+    public void After_a_watcher_overflow_everything_is_read_again()
+    {
+        using var folder = new TempFolder("disclosure-session");
+        var input = folder.Copy(DemoSite.Input, "input");
+        var output = Path.Combine(folder.Root, "preview", "_site");
+        using var session = new SiteSession(Options(input, output));
+        Assert.That(session.Build(DemoSite.AsOf).Succeeded, Is.True);
+
+        Append(input, "disclosures/beiling/2026-Q3/finance.md", "\n没有报告的改动。\n");
+        session.ChangedEverything();
+        Assert.That(session.Build(DemoSite.AsOf).Succeeded, Is.True);
+        Assert.That(session.PartialLoads, Is.Zero);
+        SiteOutputTests.AssertSameFiles(Clean(input, folder.Root, "clean"), output);
+    }
+
     [Test]
     public void The_search_index_of_the_first_build_is_kept_not_made_again()
     {
         using var folder = new TempFolder("disclosure-session");
         var input = folder.Copy(DemoSite.Input, "input");
         var output = Path.Combine(folder.Root, "preview", "_site");
-        var session = new SiteSession(Options(input, output) with { RunPagefind = true, WorkingDirectory = DemoSite.RepoRoot });
+        using var session = new SiteSession(Options(input, output) with { RunPagefind = true, WorkingDirectory = DemoSite.RepoRoot });
         var first = session.Build(DemoSite.AsOf);
         RequiredTools.Require(first.SearchIndexed, "Pagefind (node_modules/.bin/pagefind: run npm ci)");
         var index = Directory.EnumerateFiles(Path.Combine(output, "pagefind"), "*", SearchOption.AllDirectories).Select(f => Path.GetRelativePath(output, f)).Order(StringComparer.Ordinal).ToList();

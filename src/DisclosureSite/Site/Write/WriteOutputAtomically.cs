@@ -63,14 +63,17 @@ public static partial class WriteOutputAtomically
     /// Repairs what an interrupted build left behind and gives the folder to build into beside <paramref name="outputRoot"/>:
     /// with <paramref name="useSpare"/>, the spare when there is a usable one, with the list of what it holds
     /// (<c>Present</c>); else a fresh empty folder (<c>Present</c> null), and a build without the spare removes any.
+    /// A long-lived session that knows what the spare holds (<paramref name="spareFiles"/>: it kept no list on disk, see
+    /// <see cref="Swap(string, string, IReadOnlyDictionary{string, CachedFile}?, string?, bool)"/>) gives it instead of the
+    /// list being read; every file is still checked (size and time) before it is kept.
     /// </summary>
-    public static (string Folder, IReadOnlyDictionary<string, CachedFile>? Present) PrepareTemporaryFolder(string outputRoot, bool useSpare = false)
+    public static (string Folder, IReadOnlyDictionary<string, CachedFile>? Present) PrepareTemporaryFolder(string outputRoot, bool useSpare = false, IReadOnlyDictionary<string, CachedFile>? spareFiles = null)
     {
         var full = Path.GetFullPath(outputRoot).TrimEnd(Path.DirectorySeparatorChar);
         Directory.CreateDirectory(Path.GetDirectoryName(full)!);
         RecoverInterruptedSwap(full);
         RemoveLeftovers(full);
-        if (useSpare && ClaimSpare(outputRoot, full) is { } spare)
+        if (useSpare && ClaimSpare(outputRoot, full, spareFiles) is { } spare)
         {
             return spare;
         }
@@ -99,11 +102,11 @@ public static partial class WriteOutputAtomically
     /// Claims the spare (renamed to a temporary folder of this process) with the list of what it holds; null when there
     /// is no usable spare. The <c>pagefind</c> folder is removed from it: the search index is made anew for every build.
     /// </summary>
-    private static (string Folder, IReadOnlyDictionary<string, CachedFile>? Present)? ClaimSpare(string outputRoot, string full)
+    private static (string Folder, IReadOnlyDictionary<string, CachedFile>? Present)? ClaimSpare(string outputRoot, string full, IReadOnlyDictionary<string, CachedFile>? known)
     {
         var spare = SpareOf(outputRoot);
         var list = SpareListOf(outputRoot);
-        var files = BuildCache.Read(list);
+        var files = known ?? BuildCache.Read(list);
         BuildCache.DeleteFile(list);
         if (!Directory.Exists(spare))
         {
@@ -148,11 +151,14 @@ public static partial class WriteOutputAtomically
     /// <param name="previousFiles">What the previous output holds (its build cache), or null.</param>
     /// <param name="previousList">The previous output's cache file, taken out of its place by <see cref="BuildCache.Retire"/>:
     /// it becomes the spare's list by a rename. Removed in any case.</param>
-    public static void Swap(string temporaryFolder, string outputRoot, IReadOnlyDictionary<string, CachedFile>? previousFiles = null, string? previousList = null)
+    /// <param name="spareListOnDisk">False for a long-lived session (the preview) that keeps the spare's list in memory
+    /// (<see cref="PrepareTemporaryFolder"/>'s <c>spareFiles</c>): none is written, so no later build of another process
+    /// trusts a spare it does not know.</param>
+    public static void Swap(string temporaryFolder, string outputRoot, IReadOnlyDictionary<string, CachedFile>? previousFiles = null, string? previousList = null, bool spareListOnDisk = true)
     {
         try
         {
-            Swap(temporaryFolder, Path.GetFullPath(outputRoot).TrimEnd(Path.DirectorySeparatorChar), outputRoot, previousFiles, previousList);
+            Swap(temporaryFolder, Path.GetFullPath(outputRoot).TrimEnd(Path.DirectorySeparatorChar), outputRoot, previousFiles, spareListOnDisk ? previousList : null, spareListOnDisk);
         }
         finally
         {
@@ -163,7 +169,7 @@ public static partial class WriteOutputAtomically
         }
     }
 
-    private static void Swap(string temporaryFolder, string full, string outputRoot, IReadOnlyDictionary<string, CachedFile>? previousFiles, string? previousList)
+    private static void Swap(string temporaryFolder, string full, string outputRoot, IReadOnlyDictionary<string, CachedFile>? previousFiles, string? previousList, bool spareListOnDisk)
     {
         if (!Directory.Exists(full))
         {
@@ -174,7 +180,7 @@ public static partial class WriteOutputAtomically
         if (TryExchange(temporaryFolder, full))
         {
             // The temporary name now holds the previous site.
-            if (previousFiles is { Count: > 0 } && KeepAsSpare(temporaryFolder, outputRoot, previousFiles, previousList))
+            if (previousFiles is { Count: > 0 } && KeepAsSpare(temporaryFolder, outputRoot, spareListOnDisk ? previousFiles : null, previousList))
             {
                 return;
             }
@@ -189,12 +195,20 @@ public static partial class WriteOutputAtomically
         DeleteQuietly(old);
     }
 
-    /// <summary>The list first, then the folder: a list without a spare is ignored, a spare without a list is never used.</summary>
-    private static bool KeepAsSpare(string folder, string outputRoot, IReadOnlyDictionary<string, CachedFile> files, string? previousList)
+    /// <summary>
+    /// The list first, then the folder: a list without a spare is ignored, a spare without a list is never used by another
+    /// process. With <paramref name="files"/> null (a session keeping the list in memory) only the folder is kept.
+    /// </summary>
+    private static bool KeepAsSpare(string folder, string outputRoot, IReadOnlyDictionary<string, CachedFile>? files, string? previousList)
     {
         var spare = SpareOf(outputRoot);
         DeleteQuietly(spare);
-        if (Directory.Exists(spare) || !(Renamed(previousList, SpareListOf(outputRoot)) || BuildCache.Write(SpareListOf(outputRoot), files.Select(kv => (kv.Key, kv.Value)).ToList())))
+        if (files is null)
+        {
+            BuildCache.DeleteFile(SpareListOf(outputRoot));
+        }
+
+        if (Directory.Exists(spare) || (files is not null && !(Renamed(previousList, SpareListOf(outputRoot)) || BuildCache.Write(SpareListOf(outputRoot), files.Select(kv => (kv.Key, kv.Value)).ToList()))))
         {
             return false;
         }
