@@ -34,6 +34,9 @@ public sealed record BuildResult(
 
     /// <summary>The render steps not run because what they read was unchanged since the previous build (their files taken over).</summary>
     public IReadOnlyList<string> StepsReused { get; init; } = [];
+
+    /// <summary>The files put on disk with new bytes by this build (the others were taken over from the previous output), sorted.</summary>
+    public IReadOnlyList<string> FilesWritten { get; init; } = [];
 }
 
 /// <summary>How long a phase or step took, for <c>--verbose</c> output and performance notes.</summary>

@@ -55,6 +55,9 @@ public static class SiteBuilder
         }
 
         var total = Stopwatch.StartNew();
+
+        // The build cache is read beside Load and Validate (it is only the output's list; a build with input errors drops it).
+        var cacheRead = options.UseCache && session is null ? Task.Run(() => BuildCache.Load(options.OutputRoot)) : null;
         var phases = new List<PhaseTiming>();
         var warnings = new List<string>();
 
@@ -88,7 +91,7 @@ public static class SiteBuilder
         }
 
         var revisions = kept?.Revisions ?? Timed(nameof(ReadRevisionHistory), () => ReadRevisionHistory.Run(validation));
-        var cache = options.UseCache ? session?.BuildCache ?? Timed("LoadBuildCache", () => BuildCache.Load(options.OutputRoot)) : null;
+        var cache = options.UseCache ? session?.BuildCache ?? Timed("LoadBuildCache", () => cacheRead?.GetAwaiter().GetResult() ?? BuildCache.Load(options.OutputRoot)) : null;
         var (temp, present) = Timed("PrepareOutputFolder", () => WriteOutputAtomically.PrepareTemporaryFolder(options.OutputRoot, useSpare: options.UseCache, session?.Spare));
 
         try
@@ -103,7 +106,10 @@ public static class SiteBuilder
                 return 0;
             });
             // Only a build that keeps a cache compares steps with the previous build's (a clean build without one does not pay for it).
-            var digests = options.UseCache ? Timed(nameof(StepDigests), () => new StepDigests(data, context.Fingerprint).ComputeAll()) : null;
+            // The digests' parts are worked out as the steps ask for them: the steps run at once, so the parts do too, and
+            // the item pages, which need none of them, start at once instead of waiting for all.
+            var digests = options.UseCache ? new StepDigests(data, context.Fingerprint) : null;
+            context.Digests = digests;
 
             // Whether the step was reused: a site-wide step whose inputs are unchanged since the previous build is not
             // run, its files are taken over. The step's tag is its own flow's (steps run at once), see SiteOutput.StepTag.
@@ -190,6 +196,7 @@ public static class SiteBuilder
                 SearchIndexed = indexed,
                 FilesReused = output.Reused,
                 StepsReused = stepsReused,
+                FilesWritten = output.Written,
             };
         }
         catch

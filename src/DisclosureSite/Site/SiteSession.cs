@@ -14,10 +14,14 @@ namespace DisclosureSite.Site;
 /// <list type="bullet">
 /// <item>every disclosure file's load result and per-file findings (<see cref="InputCacheMemory"/>): a rebuild reads
 /// only the files whose stamps changed, the others are taken as they are after one <c>statx</c> each;</item>
+/// <item>the last load: when every reported path lies in period folders of <c>disclosures/</c>, only those folders are
+/// loaded again (<see cref="ReloadInput"/>), and the last validation's dates and compliance matrix are kept when the
+/// edited disclosures count for the schedule as before (<see cref="ValidateInput.Rerun"/>);</item>
 /// <item>the loaded input, its validation and revision history, reused whole when only theme files changed;</item>
 /// <item>the parsed theme, reused until a theme file changes;</item>
 /// <item>the build cache (every page's render key, hash, size and time), so pages whose keys did not change are not
-/// rendered again and the cache file is not read back;</item>
+/// rendered again and the cache file is not read back nor written (nor the spare's list) until the session ends
+/// (<see cref="Dispose"/>);</item>
 /// <item>the search index of its first build (<see cref="CarrySearchIndex"/>): Pagefind is not run again.</item>
 /// </list>
 /// Each build is still a whole build (<see cref="SiteBuilder.Build(SiteOptions)"/>'s phases, into a spare folder swapped in

@@ -58,6 +58,7 @@ public class IncrementalBuildTests
         var unchanged = Build(input, incremental, cache: true);
         Assert.That(unchanged.FilesReused, Is.EqualTo(unchanged.Files), "nothing changed: every file is taken over");
         Assert.That(unchanged.StepsReused, Is.EquivalentTo(SiteWideSteps), "nothing changed: no site-wide step runs");
+        Assert.That(unchanged.FilesWritten, Is.Empty, "nothing changed: nothing is written");
 
         change(input);
         var rebuilt = Build(input, incremental, cache: true);
@@ -73,6 +74,13 @@ public class IncrementalBuildTests
             // its content hash and the unit page the totals of its finance ledger's rows.
             string[] ran = what is "table" ? ["RenderDataDownloads", "RenderUnitPages"] : ["RenderDataDownloads"];
             Assert.That(rebuilt.StepsReused, Is.EquivalentTo(SiteWideSteps.Except(ran)));
+        }
+
+        if (what is "item body")
+        {
+            // Every other item's page and downloads are taken over as a group (by the item's digest, no page keyed); the
+            // data files listing every content hash are written again, and the manifest.
+            Assert.That(rebuilt.FilesWritten, Is.EqualTo(new[] { "beiling/2026-Q3/finance/index.html", "data/disclosures.csv", "data/disclosures.json", "data/manifest.json" }));
         }
 
         if (what is "ledger amounts")
@@ -116,6 +124,29 @@ public class IncrementalBuildTests
         var rebuilt = Build(input, incremental, cache: true);
         Assert.That(rebuilt.StepsReused, Does.Not.Contain("RenderCompliancePages"));
         Assert.That(rebuilt.StepsReused, Does.Contain("RenderPeriodPages").And.Contain("RenderHistoryPages"));
+        var clean = Path.Combine(folder.Root, "clean", "_site");
+        Build(input, clean, cache: false);
+        SiteOutputTests.AssertSameFiles(clean, incremental);
+    }
+
+    [Test]
+    public void A_file_of_an_unchanged_item_edited_in_the_output_is_written_again()
+    {
+        // An item's files are taken over as a group only when each is still as the previous build left it: a table's
+        // download edited by hand (its time set back) means the item is rendered again — its page too, as a clean build.
+        using var folder = new TempFolder("disclosure-incr");
+        var input = folder.Copy(DemoSite.Input, "input");
+        var incremental = Path.Combine(folder.Root, "incremental", "_site");
+        Build(input, incremental, cache: true);
+        Build(input, incremental, cache: true);
+        var download = Directory.EnumerateFiles(Path.Combine(incremental, "beiling", "2026-Q3", "finance"), "*.csv").Single();
+        var time = File.GetLastWriteTimeUtc(download);
+        File.AppendAllText(download, "手改\r\n");
+        File.SetLastWriteTimeUtc(download, time);
+
+        var rebuilt = Build(input, incremental, cache: true);
+        var relative = Path.GetRelativePath(incremental, download).Replace(Path.DirectorySeparatorChar, '/');
+        Assert.That(rebuilt.FilesWritten, Is.EqualTo(new[] { relative }), "the item ran again; its page's bytes are unchanged and taken over");
         var clean = Path.Combine(folder.Root, "clean", "_site");
         Build(input, clean, cache: false);
         SiteOutputTests.AssertSameFiles(clean, incremental);

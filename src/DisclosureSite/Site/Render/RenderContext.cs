@@ -52,6 +52,19 @@ public sealed class RenderContext
     public SiteView Site { get; }
 
     /// <summary>
+    /// The digests of what each part of the site's data holds, in a build that keeps a build cache (null in one that
+    /// does not): the steps key whole groups of files by them (an item's page and downloads, a data file) instead of
+    /// keying each page by its view.
+    /// </summary>
+    public StepDigests? Digests { get; set; }
+
+    /// <summary>The key of the site-wide view as a page of <paramref name="kind"/> sees it (with the as-of date only when its templates mention it).</summary>
+    public string SiteKeyFor(string kind, string layout = "base") => Templates.Mentions(kind, layout, "as_of") ? _siteKey : _siteKeyWithoutAsOf;
+
+    /// <summary>A <see cref="RenderKey"/> of <paramref name="parts"/> from the theme and tool's <see cref="Fingerprint"/>.</summary>
+    public string KeyOf(params object?[] parts) => _keys.Of(Fingerprint, parts);
+
+    /// <summary>
     /// Renders <c>layouts/{kind}.liquid</c> into <c>layouts/{layout}.liquid</c> and writes it at <paramref name="pagePath"/>
     /// (<c>dongshan/</c> → <c>dongshan/index.html</c>). <paramref name="root"/> overrides the relative root (the 404 page
     /// is served at any depth, so it links from the base path).
@@ -78,7 +91,7 @@ public sealed class RenderContext
 
         // The as-of date is in every page's variables, but only pages whose templates mention it depend on it: the
         // others are not rendered again each day.
-        var site = Templates.Mentions(kind, layout, "as_of") ? _siteKey : _siteKeyWithoutAsOf;
+        var site = SiteKeyFor(kind, layout);
         var key = _keys.Of(Fingerprint, file, kind, layout, site, inputs, frame);
         if (Output.TryReuse(file, key))
         {

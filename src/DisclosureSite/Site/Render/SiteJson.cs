@@ -14,6 +14,16 @@ public static class SiteJson
         Encoder = JavaScriptEncoder.Create(UnicodeRanges.All),
     };
 
+    /// <summary>The same JSON for a <see cref="Utf8JsonWriter"/> (files written field by field, for speed).</summary>
+    public static JsonWriterOptions WriterOptions { get; } = new()
+    {
+        Indented = Options.WriteIndented,
+        Encoder = Options.Encoder,
+        IndentCharacter = Options.IndentCharacter,
+        IndentSize = Options.IndentSize,
+        NewLine = Options.NewLine,
+    };
+
     /// <summary>Writes <paramref name="value"/> as UTF-8 JSON in these options to a stream, in small pieces as it goes (a
     /// whole-site file is never one array in memory).</summary>
     public static void Write<T>(System.IO.Stream stream, T value) => JsonSerializer.Serialize(stream, value, Options);

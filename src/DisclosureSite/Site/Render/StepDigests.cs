@@ -15,8 +15,9 @@ namespace DisclosureSite.Site.Render;
 /// <para>
 /// A disclosure is digested as lists show it (<see cref="DigestListing"/>): everything but its Markdown body and its tables'
 /// rows, which only its own item page shows. The steps that read more say so: unit pages the rows of finance ledgers
-/// (<see cref="ViewFactory.Money"/>), the data downloads every content hash. Item pages and the steps that take a few
-/// milliseconds have no digest (null): they run every build, keyed page by page as before.
+/// (<see cref="ViewFactory.Money"/>), the data downloads every content hash. Item pages (each item's files tagged by its
+/// own digest, <see cref="Steps.RenderItemPages"/>) and the steps that take a few milliseconds have no digest (null):
+/// they run every build. Each part is worked out once, when a step first asks for it.
 /// </para>
 /// </summary>
 public sealed class StepDigests
@@ -53,14 +54,6 @@ public sealed class StepDigests
         _decisions = new(() => _keys.Of(string.Empty, data.Decisions.Decisions));
     }
 
-    /// <summary>Works out every part's digest now, the parts in parallel (each is a pass over one kind of data).</summary>
-    public StepDigests ComputeAll()
-    {
-        Lazy<string>[] parts = [_site, _listing, _contents, _financeLedgers, _compliance, _cards, _requests, _decisions];
-        Parallel.ForEach(parts, part => _ = part.Value);
-        return this;
-    }
-
     /// <summary>The tag of a step's files in the build cache: its name and the digest of what it reads; null when it has none.</summary>
     public string? TagOf(IRenderStep step)
     {
@@ -80,21 +73,21 @@ public sealed class StepDigests
         return parts is null ? null : step.GetType().Name + ":" + _keys.Of(_fingerprint, step.GetType().Name, parts);
     }
 
-    private string Site => _site.Value;
+    internal string Site => _site.Value;
 
-    private string Listing => _listing.Value;
+    internal string Listing => _listing.Value;
 
-    private string Contents => _contents.Value;
+    internal string Contents => _contents.Value;
 
-    private string FinanceLedgers => _financeLedgers.Value;
+    internal string FinanceLedgers => _financeLedgers.Value;
 
-    private string Compliance => _compliance.Value;
+    internal string Compliance => _compliance.Value;
 
-    private string Cards => _cards.Value;
+    internal string Cards => _cards.Value;
 
-    private string Requests => _requests.Value;
+    internal string Requests => _requests.Value;
 
-    private string Decisions => _decisions.Value;
+    internal string Decisions => _decisions.Value;
 
     /// <summary>
     /// Every public disclosure as lists, feeds and the site-wide data show it: where it is, its front matter, its title,
@@ -226,7 +219,7 @@ public sealed class StepDigests
         t.Signature,
         t.Rows is PackedRows packed ? Convert.ToHexStringLower(SHA256.HashData(packed.Encoded)) : _keys.Of(string.Empty, t.Rows));
 
-    private static void Field(StringBuilder w, string? value)
+    internal static void Field(StringBuilder w, string? value)
     {
         if (value is null)
         {
@@ -240,7 +233,7 @@ public sealed class StepDigests
         w.Append('\u0001');
     }
 
-    private static void Field(StringBuilder w, DateOnly? value) => Field(w, value?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+    internal static void Field(StringBuilder w, DateOnly? value) => Field(w, value?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
 
     private static string Hash(Action<StringBuilder> write)
     {

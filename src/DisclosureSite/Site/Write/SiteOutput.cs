@@ -20,9 +20,10 @@ public sealed record OutputFile(string Path, string Sha256, long Bytes);
 public sealed partial class SiteOutput
 {
     private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
-    private readonly ConcurrentDictionary<string, OutputFile> _files = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, OutputFile> _files;
     private readonly ConcurrentDictionary<string, bool> _folders = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, CachedFile> _cached = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, CachedFile> _cached;
+    private readonly ConcurrentQueue<string> _written = new();
     private readonly string? _previous;
     private readonly IReadOnlyDictionary<string, CachedFile> _cache;
     private readonly IReadOnlyDictionary<string, CachedFile> _present;
@@ -40,11 +41,19 @@ public sealed partial class SiteOutput
         _cache = _previous is null ? new Dictionary<string, CachedFile>() : cache ?? new Dictionary<string, CachedFile>();
         _present = present ?? new Dictionary<string, CachedFile>();
         _unclaimed = new ConcurrentDictionary<string, bool>(_present.Keys.Select(k => KeyValuePair.Create(k, true)), StringComparer.Ordinal);
+
+        // Sized for a site like the previous one: growing a concurrent table locks it whole, while every step adds to it.
+        var expected = Math.Max(_cache.Count, _present.Count) + 64;
+        _files = new(Environment.ProcessorCount, expected, StringComparer.Ordinal);
+        _cached = new(Environment.ProcessorCount, expected, StringComparer.Ordinal);
         _byStep = new(ByStep);
     }
 
     /// <summary>Files taken over unchanged from the previous output (hard-linked or already in place, not written).</summary>
     public int Reused => _reused;
+
+    /// <summary>The files put on disk with new bytes (not taken over), sorted by path.</summary>
+    public IReadOnlyList<string> Written => _written.Order(StringComparer.Ordinal).ToList();
 
     /// <summary>What the build cache should remember of this output, sorted by path.</summary>
     public IReadOnlyList<(string Path, CachedFile File)> CacheEntries =>
@@ -244,6 +253,7 @@ public sealed partial class SiteOutput
     /// <summary>Records the new file, written with last-write time <paramref name="writeTicks"/>, in the build cache.</summary>
     private void Placed(string path, string full, long length, string sha, string? key, long writeTicks)
     {
+        _written.Enqueue(path);
         if (KeepTimestampIfUnchanged(path, full, length, sha))
         {
             writeTicks = File.GetLastWriteTimeUtc(full).Ticks;

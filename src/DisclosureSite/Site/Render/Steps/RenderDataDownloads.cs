@@ -21,9 +21,23 @@ public sealed class RenderDataDownloads : RenderStep<RenderDataDownloads.Input>
     public override void Run(RenderContext context, Input input)
     {
         var (site, disclosures, _, requestFacts) = input;
-        var rows = disclosures.All.Select(d => Row(site, disclosures, d)).ToList();
-        context.Output.Write("data/disclosures.csv", stream => SafeCsv.Write(stream, CsvHeader, rows.Select(r => (IReadOnlyList<string?>)r.Values.Select(v => v?.ToString()).ToList())));
-        context.Output.Write("data/disclosures.json", stream => SiteJson.Write(stream, new { as_of = Dates.Iso(site.AsOf), disclosures = rows }));
+        var digests = context.Digests;
+        var asOf = Dates.Iso(site.AsOf);
+
+        // Each file is keyed by the digests of what it lists (in a build that keeps a cache): an item's body edit rewrites
+        // the disclosures' list (it shows every content hash), not the decisions' and the 民情台账's.
+        void Write(string path, Func<StepDigests, object?[]> parts, Action<System.IO.Stream> write)
+        {
+            var key = digests is null ? null : context.KeyOf([path, .. parts(digests)]);
+            if (key is null || !context.Output.TryReuse(path, key))
+            {
+                context.Output.Write(path, write, key);
+            }
+        }
+
+        var rows = new Lazy<List<string?[]>>(() => disclosures.All.Select(d => Row(site, disclosures, d)).ToList());
+        Write("data/disclosures.csv", d => [d.Site, d.Listing, d.Contents], stream => SafeCsv.Write(stream, CsvHeader, rows.Value));
+        Write("data/disclosures.json", d => [d.Site, d.Listing, d.Contents], stream => WriteDisclosuresJson(stream, asOf, rows.Value));
         var decisions = input.Decisions.Select(d => new
         {
             unit = d.Unit,
@@ -34,10 +48,10 @@ public sealed class RenderDataDownloads : RenderStep<RenderDataDownloads.Input>
             result = d.Result,
             steps = d.Steps.Select(s => new { id = s.Id, date = Dates.Iso(s.Date), minutes = s.Minutes, votes = s.Votes }),
         });
-        context.Output.Write("data/decisions.json", stream => SiteJson.Write(stream, new { as_of = Dates.Iso(site.AsOf), decisions }));
-        var requests = requestFacts.Matters.Where(m => m.Received <= site.AsOf).Select(m => RequestRow(site, m)).ToList();
-        context.Output.Write("data/requests.csv", stream => SafeCsv.Write(stream, RequestCsvHeader, requests.Select(r => (IReadOnlyList<string?>)r.Values.Select(v => v?.ToString()).ToList())));
-        context.Output.Write("data/requests.json", stream => SiteJson.Write(stream, new { as_of = Dates.Iso(site.AsOf), requests }));
+        Write("data/decisions.json", d => [d.Site, d.Decisions], stream => SiteJson.Write(stream, new { as_of = asOf, decisions }));
+        var requests = new Lazy<List<Dictionary<string, object?>>>(() => requestFacts.Matters.Where(m => m.Received <= site.AsOf).Select(m => RequestRow(site, m)).ToList());
+        Write("data/requests.csv", d => [d.Site, d.Requests], stream => SafeCsv.Write(stream, RequestCsvHeader, requests.Value.Select(r => (IReadOnlyList<string?>)r.Values.Select(v => v?.ToString()).ToList())));
+        Write("data/requests.json", d => [d.Site, d.Requests], stream => SiteJson.Write(stream, new { as_of = asOf, requests = requests.Value }));
 
         var downloads = new List<DownloadView>
         {
@@ -79,26 +93,66 @@ public sealed class RenderDataDownloads : RenderStep<RenderDataDownloads.Input>
         };
     }
 
-    public static Dictionary<string, object?> Row(SiteFacts site, PublicDisclosures disclosures, Disclosure d)
+    /// <summary>A public disclosure's row in the data files: its cells in the order of <see cref="CsvHeader"/> (the JSON's field names).</summary>
+    public static string?[] Row(SiteFacts site, PublicDisclosures disclosures, Disclosure d)
     {
         var unit = site.UnitOf(d.Unit);
         var (date, source) = disclosures.Published(d);
-        return new Dictionary<string, object?>(StringComparer.Ordinal)
+        return
+        [
+            d.UrlPath,
+            d.Unit,
+            unit.Name,
+            d.Period.ToString(),
+            d.Slug,
+            d.Item,
+            site.ItemName(unit, d.Item),
+            d.Title,
+            SiteJson.Iso(date),
+            SiteJson.DateSource(source),
+            disclosures.StatusOf(d).Key,
+            disclosures.IsWithdrawn(d) ? disclosures.WithdrawalReason(d) : null,
+            disclosures.Corrected(d)?.UrlPath,
+            d.ContentSha256,
+        ];
+    }
+
+    private static readonly JsonEncodedText[] JsonNames = CsvHeader.Select(h => JsonEncodedText.Encode(h, SiteJson.Options.Encoder)).ToArray();
+
+    /// <summary>
+    /// <c>{"as_of": …, "disclosures": [{url, unit, …}]}</c> written field by field (the same bytes as <see cref="SiteJson.Write"/>
+    /// of the rows as objects, without serializing 60,000 dictionaries through reflection), flushed as it goes.
+    /// </summary>
+    internal static void WriteDisclosuresJson(System.IO.Stream stream, string asOf, List<string?[]> rows)
+    {
+        using var json = new Utf8JsonWriter(stream, SiteJson.WriterOptions);
+        json.WriteStartObject();
+        json.WriteString("as_of", asOf);
+        json.WriteStartArray("disclosures");
+        foreach (var row in rows)
         {
-            ["url"] = d.UrlPath,
-            ["unit"] = d.Unit,
-            ["unit_name"] = unit.Name,
-            ["period"] = d.Period.ToString(),
-            ["slug"] = d.Slug,
-            ["item"] = d.Item,
-            ["item_name"] = site.ItemName(unit, d.Item),
-            ["title"] = d.Title,
-            ["published"] = SiteJson.Iso(date),
-            ["date_source"] = SiteJson.DateSource(source),
-            ["status"] = disclosures.StatusOf(d).Key,
-            ["withdrawn"] = disclosures.IsWithdrawn(d) ? disclosures.WithdrawalReason(d) : null,
-            ["corrects"] = disclosures.Corrected(d)?.UrlPath,
-            ["content_sha256"] = d.ContentSha256,
-        };
+            json.WriteStartObject();
+            for (var i = 0; i < row.Length; i++)
+            {
+                if (row[i] is { } value)
+                {
+                    json.WriteString(JsonNames[i], value);
+                }
+                else
+                {
+                    json.WriteNull(JsonNames[i]);
+                }
+            }
+
+            json.WriteEndObject();
+            if (json.BytesPending > 1 << 16)
+            {
+                json.Flush();
+            }
+        }
+
+        json.WriteEndArray();
+        json.WriteEndObject();
+        json.Flush();
     }
 }

@@ -27,11 +27,34 @@ public sealed class RenderItemPages : RenderStep<RenderItemPages.Input>
 
     private static void Render(RenderContext context, Input input, Disclosure d)
     {
+        // In a build that keeps a cache, an item's page and downloads are one group, tagged by a digest of everything
+        // they are a function of (ItemTag): an unchanged item's files are taken over whole, with no page key walked.
+        var inputs = input.Disclosures.IsWithdrawn(d) ? null : InputsOf(input, d);
+        var tag = context.Digests is null ? null : ItemTag(context, input, d, inputs);
+        if (tag is not null && context.Output.TryReuseStep(tag))
+        {
+            return;
+        }
+
+        var step = context.Output.StepTag;
+        context.Output.StepTag = tag ?? step;
+        try
+        {
+            Render(context, input, d, inputs);
+        }
+        finally
+        {
+            context.Output.StepTag = step;
+        }
+    }
+
+    private static void Render(RenderContext context, Input input, Disclosure d, ItemInputs? inputs)
+    {
         var (site, disclosures, _) = input;
         var unit = site.UnitOf(d.Unit);
         var crumbs = context.Crumbs(new LinkView(unit.Name, unit.Id + "/"), new LinkView(d.Period.ToChinese(), $"{unit.Id}/{d.Period}/"));
         var hashMeta = new MetaView(SiteContract.ContentHashMeta, d.ContentSha256);
-        if (disclosures.IsWithdrawn(d))
+        if (inputs is null)
         {
             var (date, source) = disclosures.Published(d);
             var notice = new WithdrawnView(
@@ -51,7 +74,6 @@ public sealed class RenderItemPages : RenderStep<RenderItemPages.Input>
 
         // The key comes from the item's inputs, not its view: an unchanged item costs a few look-ups, not a Markdown
         // render and a walk over every table cell.
-        var inputs = InputsOf(input, d);
         var view = new Lazy<ItemView>(() => ViewOf(site, d, inputs));
         context.WritePage(d.UrlPath, "item", d.Title, inputs, () => view.Value, crumbs, [hashMeta, .. DateMetas(d, inputs)], feedUrl: unit.Id + "/feed.xml");
 
@@ -110,6 +132,78 @@ public sealed class RenderItemPages : RenderStep<RenderItemPages.Input>
             site.Urls.BaseUrl,
             site.Issuer(unit));
     }
+
+    /// <summary>
+    /// The tag of an item's files (its page or withdrawal notice and its tables' downloads) in the build cache: a digest of
+    /// everything they are a function of — the theme and tool, the site-wide view as the page sees it, the item's URL,
+    /// its files by their content hash (front matter, Markdown, tables, attachments), and every field of its
+    /// <see cref="ItemInputs"/> (or, withdrawn, what the notice shows). Written field by field, without walking views:
+    /// a new input of <see cref="ItemInputs"/> or of the notice must be added here too (IncrementalBuildTests edits each
+    /// kind of input and compares with a clean build).
+    /// </summary>
+    private static string ItemTag(RenderContext context, Input input, Disclosure d, ItemInputs? inputs)
+    {
+        var (site, disclosures, _) = input;
+        var unit = site.UnitOf(d.Unit);
+        var w = _tagText ??= new System.Text.StringBuilder(1024);
+        w.Clear();
+        var kind = inputs is null ? "withdrawn" : "item";
+        StepDigests.Field(w, kind);
+        StepDigests.Field(w, context.Fingerprint);
+        StepDigests.Field(w, context.SiteKeyFor(kind));
+        StepDigests.Field(w, site.Urls.BaseUrl);
+        StepDigests.Field(w, d.UrlPath);
+        StepDigests.Field(w, d.ContentSha256);
+        StepDigests.Field(w, d.Title);
+        StepDigests.Field(w, d.IsCorrection ? "correction" : "item");
+        StepDigests.Field(w, disclosures.PerFileRulesFingerprint);
+        StepDigests.Field(w, unit.Id);
+        StepDigests.Field(w, unit.Name);
+        StepDigests.Field(w, unit.Level.ToString());
+        StepDigests.Field(w, site.ItemName(unit, d.Item));
+        StepDigests.Field(w, site.Issuer(unit));
+        if (inputs is null)
+        {
+            var (date, source) = disclosures.Published(d);
+            StepDigests.Field(w, date);
+            StepDigests.Field(w, source.ToString());
+            StepDigests.Field(w, disclosures.WithdrawalReason(d));
+        }
+        else
+        {
+            StepDigests.Field(w, inputs.Content);
+            StepDigests.Field(w, inputs.Rules);
+            StepDigests.Field(w, inputs.UnitId);
+            StepDigests.Field(w, inputs.UnitName);
+            StepDigests.Field(w, inputs.Level.ToString());
+            StepDigests.Field(w, inputs.ItemName);
+            StepDigests.Field(w, inputs.Published);
+            StepDigests.Field(w, inputs.Source.ToString());
+            StepDigests.Field(w, inputs.Status);
+            StepDigests.Field(w, inputs.Days?.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            StepDigests.Field(w, inputs.Deadline);
+            StepDigests.Field(w, inputs.Corrected?.Title);
+            StepDigests.Field(w, inputs.Corrected?.Url);
+            foreach (var c in inputs.Corrections)
+            {
+                StepDigests.Field(w, "corrected by");
+                StepDigests.Field(w, c.Title);
+                StepDigests.Field(w, c.Url);
+                StepDigests.Field(w, c.Date);
+                StepDigests.Field(w, c.Note);
+            }
+
+            // Revisions come from the ledger and Git: rare, and walked whole.
+            StepDigests.Field(w, inputs.Revisions.Count == 0 ? "no revisions" : context.KeyOf(inputs.Revisions));
+            StepDigests.Field(w, inputs.BaseUrl);
+            StepDigests.Field(w, inputs.Issuer);
+        }
+
+        return "item:" + RenderKey.Digest(w);
+    }
+
+    [ThreadStatic]
+    private static System.Text.StringBuilder? _tagText;
 
     /// <summary>
     /// What the page says about the item's date, as markers <c>ledger verify</c> checks against the ledger (SiteContract):
