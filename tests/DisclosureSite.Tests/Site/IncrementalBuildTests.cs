@@ -152,6 +152,23 @@ public class IncrementalBuildTests
         SiteOutputTests.AssertSameFiles(clean, incremental);
     }
 
+    [Test]
+    public void The_item_tag_names_every_input_of_an_item_page()
+    {
+        // RenderItemPages.ItemTag writes the item's inputs field by field (no view walked): an input added to ItemInputs or
+        // to a correction's link and not to the tag would let a stale item page be taken over. This list is the tag's; a
+        // new field fails here until ItemTag writes it too.
+        var itemInputs = typeof(DisclosureSite.Site.Render.Steps.RenderItemPages).GetNestedType("ItemInputs", System.Reflection.BindingFlags.NonPublic);
+        Assert.That(itemInputs, Is.Not.Null);
+        Assert.That(itemInputs!.GetConstructors().Single().GetParameters().Select(p => p.Name), Is.EqualTo(new[]
+        {
+            "Content", "Rules", "UnitId", "UnitName", "Level", "ItemName", "Published", "Source", "Status", "Days", "Deadline",
+            "Corrected", "Corrections", "Revisions", "BaseUrl", "Issuer",
+        }));
+        Assert.That(typeof(DisclosureSite.Site.Render.Views.CorrectionLinkView).GetConstructors().Single().GetParameters().Select(p => p.Name), Is.EqualTo(new[] { "Title", "Url", "Date", "Note" }));
+        Assert.That(typeof(DisclosureSite.Site.Render.Views.LinkView).GetConstructors().Single().GetParameters().Select(p => p.Name), Is.EqualTo(new[] { "Title", "Url" }));
+    }
+
     [TestCase(1)]
     [TestCase(60)]
     public void A_later_as_of_date_gives_the_pages_of_a_clean_build(int days)
