@@ -24,6 +24,15 @@ public static class SiteJson
         NewLine = Options.NewLine,
     };
 
+    /// <summary>Hands the writer's pending bytes to its stream once they pass 64 KiB, so a whole-site file is written as it goes.</summary>
+    public static void FlushSometimes(Utf8JsonWriter json)
+    {
+        if (json.BytesPending > 1 << 16)
+        {
+            json.Flush();
+        }
+    }
+
     /// <summary>Writes <paramref name="value"/> as UTF-8 JSON in these options to a stream, in small pieces as it goes (a
     /// whole-site file is never one array in memory).</summary>
     public static void Write<T>(System.IO.Stream stream, T value) => JsonSerializer.Serialize(stream, value, Options);

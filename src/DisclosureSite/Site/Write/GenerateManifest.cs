@@ -46,9 +46,9 @@ public static class GenerateManifest
     {
         using var json = new Utf8JsonWriter(stream, SiteJson.WriterOptions);
         json.WriteStartObject();
-        StringOrNull(json, "generated_at", generatedAt);
+        json.WriteString("generated_at", generatedAt); // a null string is written as JSON null, as the serializer does
         json.WriteString("as_of", asOf);
-        StringOrNull(json, "base_url", baseUrl);
+        json.WriteString("base_url", baseUrl);
         json.WriteStartArray("files");
         foreach (var f in files)
         {
@@ -57,7 +57,7 @@ public static class GenerateManifest
             json.WriteString("sha256", f.Sha256);
             json.WriteNumber("bytes", f.Bytes);
             json.WriteEndObject();
-            Flush(json);
+            SiteJson.FlushSometimes(json);
         }
 
         json.WriteEndArray();
@@ -71,38 +71,16 @@ public static class GenerateManifest
             json.WriteString(ItemNames[3], i.Slug);
             json.WriteString(ItemNames[4], i.ItemId);
             json.WriteString(ItemNames[5], i.ContentSha256);
-            StringOrNull(json, ItemNames[6], i.Published);
+            json.WriteString(ItemNames[6], i.Published);
             json.WriteString(ItemNames[7], i.DateSource);
             json.WriteBoolean(ItemNames[8], i.Withdrawn);
             json.WriteEndObject();
-            Flush(json);
+            SiteJson.FlushSometimes(json);
         }
 
         json.WriteEndArray();
         json.WriteEndObject();
         json.Flush();
-    }
-
-    private static void StringOrNull(Utf8JsonWriter json, JsonEncodedText name, string? value)
-    {
-        if (value is null)
-        {
-            json.WriteNull(name);
-        }
-        else
-        {
-            json.WriteString(name, value);
-        }
-    }
-
-    private static void StringOrNull(Utf8JsonWriter json, string name, string? value) => StringOrNull(json, JsonEncodedText.Encode(name, SiteJson.Options.Encoder), value);
-
-    private static void Flush(Utf8JsonWriter json)
-    {
-        if (json.BytesPending > 1 << 16)
-        {
-            json.Flush();
-        }
     }
 
     /// <summary>An item of the manifest (names as written to JSON).</summary>

@@ -134,21 +134,11 @@ public sealed class RenderDataDownloads : RenderStep<RenderDataDownloads.Input>
             json.WriteStartObject();
             for (var i = 0; i < row.Length; i++)
             {
-                if (row[i] is { } value)
-                {
-                    json.WriteString(JsonNames[i], value);
-                }
-                else
-                {
-                    json.WriteNull(JsonNames[i]);
-                }
+                json.WriteString(JsonNames[i], row[i]); // null → JSON null
             }
 
             json.WriteEndObject();
-            if (json.BytesPending > 1 << 16)
-            {
-                json.Flush();
-            }
+            SiteJson.FlushSometimes(json);
         }
 
         json.WriteEndArray();
