@@ -296,6 +296,28 @@ public class SiteSessionTests
         SiteOutputTests.AssertSameFiles(clean, output);
     }
 
+    /// <summary>
+    /// A later as-of date with no file changed (the preview left running overnight): the same disclosure objects get new
+    /// facts (days late, what has become due), so what the session remembers of each must be made again where they changed.
+    /// </summary>
+    [Test]
+    public void A_later_as_of_date_with_no_file_changed_equals_a_clean_build()
+    {
+        using var folder = new TempFolder("disclosure-session");
+        var input = folder.Copy(DemoSite.Input, "input");
+        var output = Path.Combine(folder.Root, "preview", "_site");
+        using var session = new SiteSession(Options(input, output));
+        Assert.That(session.Build(DemoSite.AsOf).Succeeded, Is.True);
+        foreach (var asOf in new[] { DemoSite.AsOf.AddDays(45), DemoSite.AsOf })
+        {
+            var rebuilt = session.Build(asOf);
+            Assert.That(rebuilt.Succeeded, Is.True);
+            var clean = Path.Combine(folder.Root, "clean-" + asOf.DayNumber, "_site");
+            Assert.That(SiteBuilder.Build(Options(input, clean) with { AsOf = asOf, UseCache = false }).Succeeded, Is.True);
+            SiteOutputTests.AssertSameFiles(clean, output);
+        }
+    }
+
     /// <summary>After a watcher overflow the session loads everything again, and sees an edit the watcher never reported.</summary>
     [Test]
     public void After_a_watcher_overflow_everything_is_read_again()

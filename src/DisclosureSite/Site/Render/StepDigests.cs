@@ -1,8 +1,11 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Security.Cryptography;
 using System.Text;
 using DisclosureSite.Model;
+using DisclosureSite.Site.Render.Inputs;
 using DisclosureSite.Site.Render.Steps;
+using DisclosureSite.Validation;
 
 namespace DisclosureSite.Site.Render;
 
@@ -19,6 +22,13 @@ namespace DisclosureSite.Site.Render;
 /// own digest, <see cref="Steps.RenderItemPages"/>) and the steps that take a few milliseconds have no digest (null):
 /// they run every build. Each part is worked out once, when a step first asks for it.
 /// </para>
+/// <para>
+/// The listing and the compliance matrix are digests of one digest per disclosure and per entry; in a long-lived session
+/// (<see cref="Remember"/>, the preview) each of those is remembered by the object it digests — a reloaded disclosure is
+/// a new object, the others are the same — with the facts the build worked out for it, and made again only when the
+/// object or its facts changed; the same for tables (finance ledgers, 民情台账), decisions and cards. The digests are the
+/// same with or without remembering (a build of another process compares them with the session's).
+/// </para>
 /// </summary>
 public sealed class StepDigests
 {
@@ -34,10 +44,11 @@ public sealed class StepDigests
     private readonly Lazy<string> _requests;
     private readonly Lazy<string> _decisions;
 
-    public StepDigests(SiteData data, string fingerprint)
+    public StepDigests(SiteData data, string fingerprint, bool remember = false)
     {
         _data = data;
         _fingerprint = fingerprint;
+        Remember = remember;
         _site = new(() => _keys.Of(string.Empty, data.Site.Settings, data.Site.Rules, data.Site.Units, data.Site.AsOf, data.Site.Urls.BaseUrl));
         _listing = new(DigestListing);
         _contents = new(() => Hash(w =>
@@ -49,9 +60,44 @@ public sealed class StepDigests
         }));
         _financeLedgers = new(DigestFinanceLedgers);
         _compliance = new(DigestCompliance);
-        _cards = new(() => _keys.Of(string.Empty, data.Cards.People, data.Cards.Duty, data.Cards.Commitments));
+        _cards = new(() => Remembered(data.Cards.People, () => _keys.Of(string.Empty, data.Cards.People)) + Remembered(data.Cards.Duty, () => _keys.Of(string.Empty, data.Cards.Duty))
+            + Remembered(data.Cards.Commitments, () => _keys.Of(string.Empty, data.Cards.Commitments)));
         _requests = new(DigestRequests);
-        _decisions = new(() => _keys.Of(string.Empty, data.Decisions.Decisions));
+        _decisions = new(() => Remembered(data.Decisions.Decisions, () => _keys.Of(string.Empty, data.Decisions.Decisions)));
+    }
+
+    /// <summary>
+    /// Whether the per-object digests are remembered for later builds of the same process (a <see cref="SiteSession"/>):
+    /// a build from a new process would only pay for keeping them.
+    /// </summary>
+    public bool Remember { get; }
+
+    // Digests of immutable loaded objects (a list of decisions, a table), by identity; and of each disclosure and
+    // compliance entry with the facts of the build that made it.
+    private static readonly ConditionalWeakTable<object, string> ByIdentity = new();
+    private static readonly ConditionalWeakTable<Disclosure, ListingMemo> Listings = new();
+    private static readonly ConditionalWeakTable<ComplianceEntry, EntryMemo> Entries = new();
+
+    private sealed record ListingMemo(DisclosureFacts Facts, Disclosure[] Corrections, string Digest);
+
+    private sealed record EntryMemo(bool[] Public, string Digest);
+
+    /// <summary>The digest of an immutable object, remembered by its identity in a session.</summary>
+    private string Remembered(object of, Func<string> digest)
+    {
+        if (!Remember)
+        {
+            return digest();
+        }
+
+        if (ByIdentity.TryGetValue(of, out var known))
+        {
+            return known;
+        }
+
+        var made = digest();
+        ByIdentity.AddOrUpdate(of, made);
+        return made;
     }
 
     /// <summary>The tag of a step's files in the build cache: its name and the digest of what it reads; null when it has none.</summary>
@@ -99,61 +145,89 @@ public sealed class StepDigests
         var disclosures = _data.Disclosures;
         foreach (var d in disclosures.All)
         {
-            Field(w, d.UrlPath);
-            Field(w, d.File);
-            Field(w, d.Title);
-            var m = d.Meta;
-            Field(w, m.Item);
-            Field(w, m.Title);
-            Field(w, m.Published);
-            Field(w, m.PublishAt);
-            Field(w, m.WithdrawAt);
-            Field(w, m.Nil);
-            Field(w, m.Corrects);
-            Field(w, m.RevisionNote);
-            Field(w, m.Withdrawn);
-            Field(w, m.OpeningBalance?.ToString(CultureInfo.InvariantCulture));
-            Field(w, m.ClosingBalance?.ToString(CultureInfo.InvariantCulture));
-            foreach (var t in m.Tables)
-            {
-                Field(w, "ref");
-                Field(w, t.File);
-                Field(w, t.Schema.Name);
-                Field(w, t.Caption);
-                Field(w, t.Sheet);
-            }
-
-            foreach (var a in m.Attachments)
-            {
-                Field(w, "attachment");
-                Field(w, a);
-            }
-
-            foreach (var t in d.Tables)
-            {
-                Field(w, "table");
-                Field(w, t.File);
-                Field(w, t.Schema.Name);
-                Field(w, t.Caption);
-            }
-
-            var f = disclosures.FactsOf(d);
-            Field(w, f.Published);
-            Field(w, f.Source.ToString());
-            Field(w, f.Status);
-            Field(w, f.Days?.ToString(CultureInfo.InvariantCulture));
-            Field(w, f.Deadline);
-            Field(w, f.WithdrawnReason);
-            Field(w, f.Corrected?.UrlPath);
-            foreach (var c in disclosures.CorrectionsOf(d))
-            {
-                Field(w, "corrected by");
-                Field(w, c.UrlPath);
-            }
-
-            w.Append('\n');
+            w.Append(ListingOf(d, disclosures)).Append('\n');
         }
     });
+
+    /// <summary>One disclosure as lists show it (see <see cref="DigestListing"/>), remembered in a session with the facts it was made from.</summary>
+    private string ListingOf(Disclosure d, PublicDisclosures disclosures)
+    {
+        var facts = disclosures.FactsOf(d);
+        var corrections = disclosures.CorrectionsOf(d).ToArray();
+        if (Remember && Listings.TryGetValue(d, out var memo) && SameFacts(memo.Facts, facts) && memo.Corrections.AsSpan().SequenceEqual(corrections, ReferenceEqualityComparer.Instance))
+        {
+            return memo.Digest;
+        }
+
+        var w = _listingText ??= new StringBuilder(1024);
+        w.Clear();
+        Field(w, d.UrlPath);
+        Field(w, d.File);
+        Field(w, d.Title);
+        var m = d.Meta;
+        Field(w, m.Item);
+        Field(w, m.Title);
+        Field(w, m.Published);
+        Field(w, m.PublishAt);
+        Field(w, m.WithdrawAt);
+        Field(w, m.Nil);
+        Field(w, m.Corrects);
+        Field(w, m.RevisionNote);
+        Field(w, m.Withdrawn);
+        Field(w, m.OpeningBalance?.ToString(CultureInfo.InvariantCulture));
+        Field(w, m.ClosingBalance?.ToString(CultureInfo.InvariantCulture));
+        foreach (var t in m.Tables)
+        {
+            Field(w, "ref");
+            Field(w, t.File);
+            Field(w, t.Schema.Name);
+            Field(w, t.Caption);
+            Field(w, t.Sheet);
+        }
+
+        foreach (var a in m.Attachments)
+        {
+            Field(w, "attachment");
+            Field(w, a);
+        }
+
+        foreach (var t in d.Tables)
+        {
+            Field(w, "table");
+            Field(w, t.File);
+            Field(w, t.Schema.Name);
+            Field(w, t.Caption);
+        }
+
+        Field(w, facts.Published);
+        Field(w, facts.Source.ToString());
+        Field(w, facts.Status);
+        Field(w, facts.Days?.ToString(CultureInfo.InvariantCulture));
+        Field(w, facts.Deadline);
+        Field(w, facts.WithdrawnReason);
+        Field(w, facts.Corrected?.UrlPath);
+        foreach (var c in corrections)
+        {
+            Field(w, "corrected by");
+            Field(w, c.UrlPath);
+        }
+
+        var digest = RenderKey.Digest(w);
+        if (Remember)
+        {
+            Listings.AddOrUpdate(d, new ListingMemo(facts, corrections, digest));
+        }
+
+        return digest;
+    }
+
+    [ThreadStatic]
+    private static StringBuilder? _listingText;
+
+    /// <summary>The facts a listing shows are the same (the disclosure corrected compared by identity: records compare bodies).</summary>
+    private static bool SameFacts(DisclosureFacts a, DisclosureFacts b) =>
+        a.Published == b.Published && a.Source == b.Source && a.Status == b.Status && a.Days == b.Days && a.Deadline == b.Deadline
+        && a.WithdrawnReason == b.WithdrawnReason && ReferenceEquals(a.Corrected, b.Corrected);
 
     /// <summary>The rows (and everything else) of the tables of finance disclosures: a unit page shows its latest ledger's totals.</summary>
     private string DigestFinanceLedgers() => Hash(w =>
@@ -175,24 +249,50 @@ public sealed class StepDigests
     {
         foreach (var e in _data.Compliance.All)
         {
-            Field(w, e.Unit.Id);
-            Field(w, e.Period.ToString());
-            Field(w, e.Item.Id);
-            Field(w, e.Item.Level.ToString());
-            Field(w, e.Deadline);
-            Field(w, e.Status.ToString());
-            Field(w, e.PublishedOn);
-            Field(w, e.DateSource.ToString());
-            Field(w, e.Days?.ToString(CultureInfo.InvariantCulture));
-            foreach (var d in e.Disclosures)
-            {
-                Field(w, d.UrlPath);
-                Field(w, _data.Disclosures.IsPublic(d) ? "public" : "not public");
-            }
-
-            w.Append('\n');
+            w.Append(EntryOf(e)).Append('\n');
         }
     });
+
+    /// <summary>One entry of the matrix (see <see cref="DigestCompliance"/>), remembered in a session with whether each of its disclosures is public.</summary>
+    private string EntryOf(ComplianceEntry e)
+    {
+        var disclosures = _data.Disclosures;
+        var isPublic = new bool[e.Disclosures.Count];
+        for (var i = 0; i < isPublic.Length; i++)
+        {
+            isPublic[i] = disclosures.IsPublic(e.Disclosures[i]);
+        }
+
+        if (Remember && Entries.TryGetValue(e, out var memo) && memo.Public.AsSpan().SequenceEqual(isPublic))
+        {
+            return memo.Digest;
+        }
+
+        var w = _listingText ??= new StringBuilder(1024);
+        w.Clear();
+        Field(w, e.Unit.Id);
+        Field(w, e.Period.ToString());
+        Field(w, e.Item.Id);
+        Field(w, e.Item.Level.ToString());
+        Field(w, e.Deadline);
+        Field(w, e.Status.ToString());
+        Field(w, e.PublishedOn);
+        Field(w, e.DateSource.ToString());
+        Field(w, e.Days?.ToString(CultureInfo.InvariantCulture));
+        for (var i = 0; i < isPublic.Length; i++)
+        {
+            Field(w, e.Disclosures[i].UrlPath);
+            Field(w, isPublic[i] ? "public" : "not public");
+        }
+
+        var digest = RenderKey.Digest(w);
+        if (Remember)
+        {
+            Entries.AddOrUpdate(e, new EntryMemo(isPublic, digest));
+        }
+
+        return digest;
+    }
 
     /// <summary>
     /// The 民情台账: every log's table (its matters are read from the table's rows with the rules, which the site's
@@ -207,7 +307,9 @@ public sealed class StepDigests
     }
 
     /// <summary>A table whole: its rows by the SHA-256 of their packed bytes (not decoded), the rest walked.</summary>
-    private string TableDigest(Table t) => _keys.Of(
+    private string TableDigest(Table t) => Remembered(t, () => WalkTable(t));
+
+    private string WalkTable(Table t) => _keys.Of(
         string.Empty,
         t.File,
         t.Schema.Name,
