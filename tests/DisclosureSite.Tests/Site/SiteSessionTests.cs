@@ -318,6 +318,36 @@ public class SiteSessionTests
         }
     }
 
+    /// <summary>
+    /// The personal-data scan of the standing files (contact cards, rosters, 民情台账, decisions) is remembered by the
+    /// loaded lists it read: a rebuild that reloads only disclosures does not scan them again, and an edit to one of them
+    /// (a whole load, new lists) is scanned — the session reports what a whole check reports, and the fix builds clean.
+    /// </summary>
+    [Test]
+    public void Personal_data_put_into_a_contact_card_is_found_by_the_session()
+    {
+        using var folder = new TempFolder("disclosure-session");
+        var input = folder.Copy(DemoSite.Input, "input");
+        var output = Path.Combine(folder.Root, "preview", "_site");
+        using var session = new SiteSession(Options(input, output));
+        Assert.That(session.Build(DemoSite.AsOf).Succeeded, Is.True);
+        session.Changed(Append(input, "disclosures/beiling/2026-Q3/finance.md", "\n补充说明。\n").Select(t => Path.Combine(input, t)));
+        Assert.That(session.Build(DemoSite.AsOf).Succeeded, Is.True);
+
+        var touched = Replace(input, "people.csv", "主持镇党委全面工作", "主持镇党委全面工作，手机13812345678");
+        session.Changed(touched.Select(t => Path.Combine(input, t)));
+        var found = session.Build(DemoSite.AsOf);
+        var whole = DisclosureSite.Validation.Validator.Check(DisclosureSite.Loading.InputLoader.Load(input), DemoSite.AsOf);
+        Assert.That(whole.Findings.Where(f => f.File == "people.csv").Select(f => f.Code), Does.Contain("privacy.mobile"));
+        Assert.That(found.Report.Findings.Select(f => f.ToString()), Is.EqualTo(whole.Findings.Select(f => f.ToString())));
+
+        Replace(input, "people.csv", "主持镇党委全面工作，手机13812345678", "主持镇党委全面工作");
+        session.Changed(touched.Select(t => Path.Combine(input, t)));
+        var fixedBuild = session.Build(DemoSite.AsOf);
+        Assert.That(fixedBuild.Report.Findings.Where(f => f.File == "people.csv"), Is.Empty);
+        SiteOutputTests.AssertSameFiles(Clean(input, folder.Root, "clean"), output);
+    }
+
     /// <summary>After a watcher overflow the session loads everything again, and sees an edit the watcher never reported.</summary>
     [Test]
     public void After_a_watcher_overflow_everything_is_read_again()
