@@ -17,8 +17,8 @@ namespace DisclosureSite.Site.Render;
 /// through Git or the ledger changes them too.
 /// <para>
 /// A disclosure is digested as lists show it (<see cref="DigestListing"/>): everything but its Markdown body and its tables'
-/// rows, which only its own item page shows. The steps that read more say so: unit pages the rows of finance ledgers
-/// (<see cref="ViewFactory.Money"/>), the data downloads every content hash. Item pages (each item's files tagged by its
+/// rows, which only its own item page shows. The steps that read more say so: the data downloads every content hash;
+/// unit pages are tagged one by one (<see cref="UnitTag"/>, with the rows of the unit's finance ledgers: <see cref="ViewFactory.Money"/>). Item pages (each item's files tagged by its
 /// own digest, <see cref="Steps.RenderItemPages"/>) and the steps that take a few milliseconds have no digest (null):
 /// they run every build. Each part is worked out once, when a step first asks for it.
 /// </para>
@@ -38,7 +38,6 @@ public sealed class StepDigests
     private readonly Lazy<string> _site;
     private readonly Lazy<string> _listing;
     private readonly Lazy<string> _contents;
-    private readonly Lazy<string> _financeLedgers;
     private readonly Lazy<string> _compliance;
     private readonly Lazy<string> _cards;
     private readonly Lazy<string> _requests;
@@ -58,7 +57,6 @@ public sealed class StepDigests
                 w.Append(d.UrlPath).Append('\u0001').Append(d.ContentSha256).Append('\n');
             }
         }));
-        _financeLedgers = new(DigestFinanceLedgers);
         _compliance = new(DigestCompliance);
         _cards = new(() => Remembered(data.Cards.People, () => _keys.Of(string.Empty, data.Cards.People)) + Remembered(data.Cards.Duty, () => _keys.Of(string.Empty, data.Cards.Duty))
             + Remembered(data.Cards.Commitments, () => _keys.Of(string.Empty, data.Cards.Commitments)));
@@ -77,6 +75,10 @@ public sealed class StepDigests
     private static readonly ConditionalWeakTable<object, string> ByIdentity = new();
     private static readonly ConditionalWeakTable<Disclosure, ListingMemo> Listings = new();
     private static readonly ConditionalWeakTable<ComplianceEntry, EntryMemo> Entries = new();
+
+    // Within one build (remembered or not), each disclosure's and entry's digest is made once: the listing and the unit
+    // pages both ask for it.
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<object, string> _thisBuild = new(ReferenceEqualityComparer.Instance);
 
     private sealed record ListingMemo(DisclosureFacts Facts, Disclosure[] Corrections, string Digest);
 
@@ -106,7 +108,6 @@ public sealed class StepDigests
         string[]? parts = step switch
         {
             RenderHomePage => [Site, Listing, Compliance, Requests],
-            RenderUnitPages => [Site, Cards, Compliance, Listing, FinanceLedgers, Requests],
             RenderPeriodPages => [Site, Compliance, Listing],
             RenderCompliancePages => [Site, Compliance, Listing, Requests],
             RenderRequestPages => [Site, Requests],
@@ -119,13 +120,42 @@ public sealed class StepDigests
         return parts is null ? null : step.GetType().Name + ":" + _keys.Of(_fingerprint, step.GetType().Name, parts);
     }
 
+    /// <summary>
+    /// The tag of one unit's page (<see cref="RenderUnitPages"/> runs every build, each unit's page a group of its own):
+    /// the site, the unit's cards, its compliance entries, its disclosures as lists show them, the tables of its finance
+    /// disclosures (the money of its latest ledger) and its 民情台账 summary as the page shows it.
+    /// </summary>
+    public string UnitTag(Unit unit, object? requests)
+    {
+        var w = new StringBuilder(1 << 12);
+        Field(w, Site);
+        Field(w, _keys.Of(string.Empty, _data.Cards.PeopleOf(unit.Id).ToList(), _data.Cards.DutyOf(unit.Id).ToList(), _data.Cards.CommitmentsOf(unit.Id), requests));
+        foreach (var e in _data.Compliance.Of(unit.Id))
+        {
+            w.Append(EntryOf(e));
+        }
+
+        w.Append('\n');
+        foreach (var d in _data.Disclosures.Of(unit.Id))
+        {
+            w.Append(ListingOf(d, _data.Disclosures));
+            if (d.Item.EndsWith(".finance", StringComparison.Ordinal))
+            {
+                foreach (var t in d.Tables)
+                {
+                    Field(w, TableDigest(t));
+                }
+            }
+        }
+
+        return "unit:" + _keys.Of(_fingerprint, nameof(RenderUnitPages), unit.Id, RenderKey.Digest(w));
+    }
+
     internal string Site => _site.Value;
 
     internal string Listing => _listing.Value;
 
     internal string Contents => _contents.Value;
-
-    internal string FinanceLedgers => _financeLedgers.Value;
 
     internal string Compliance => _compliance.Value;
 
@@ -150,7 +180,9 @@ public sealed class StepDigests
     });
 
     /// <summary>One disclosure as lists show it (see <see cref="DigestListing"/>), remembered in a session with the facts it was made from.</summary>
-    private string ListingOf(Disclosure d, PublicDisclosures disclosures)
+    private string ListingOf(Disclosure d, PublicDisclosures disclosures) => _thisBuild.GetOrAdd(d, _ => MakeListingOf(d, disclosures));
+
+    private string MakeListingOf(Disclosure d, PublicDisclosures disclosures)
     {
         var facts = disclosures.FactsOf(d);
         var corrections = disclosures.CorrectionsOf(d).ToArray();
@@ -229,21 +261,6 @@ public sealed class StepDigests
         a.Published == b.Published && a.Source == b.Source && a.Status == b.Status && a.Days == b.Days && a.Deadline == b.Deadline
         && a.WithdrawnReason == b.WithdrawnReason && ReferenceEquals(a.Corrected, b.Corrected);
 
-    /// <summary>The rows (and everything else) of the tables of finance disclosures: a unit page shows its latest ledger's totals.</summary>
-    private string DigestFinanceLedgers() => Hash(w =>
-    {
-        foreach (var d in _data.Disclosures.All.Where(d => d.Item.EndsWith(".finance", StringComparison.Ordinal)))
-        {
-            Field(w, d.UrlPath);
-            foreach (var t in d.Tables)
-            {
-                Field(w, TableDigest(t));
-            }
-
-            w.Append('\n');
-        }
-    });
-
     /// <summary>Every required-item entry: its unit, period, item, deadline, status, date and the disclosures it counts.</summary>
     private string DigestCompliance() => Hash(w =>
     {
@@ -254,7 +271,9 @@ public sealed class StepDigests
     });
 
     /// <summary>One entry of the matrix (see <see cref="DigestCompliance"/>), remembered in a session with whether each of its disclosures is public.</summary>
-    private string EntryOf(ComplianceEntry e)
+    private string EntryOf(ComplianceEntry e) => _thisBuild.GetOrAdd(e, _ => MakeEntryOf(e));
+
+    private string MakeEntryOf(ComplianceEntry e)
     {
         var disclosures = _data.Disclosures;
         var isPublic = new bool[e.Disclosures.Count];
