@@ -48,7 +48,10 @@ public sealed class StepDigests
         _data = data;
         _fingerprint = fingerprint;
         Remember = remember;
-        _site = new(() => _keys.Of(string.Empty, data.Site.Settings, data.Site.Rules, data.Site.Units, data.Site.AsOf, data.Site.Urls.BaseUrl));
+
+        // Sized for every disclosure and entry, with many locks: the unit pages ask for them from many threads at once.
+        _thisBuild = new(64, data.Disclosures.All.Count + data.Compliance.All.Count + 64, ReferenceEqualityComparer.Instance);
+        _site = new(DigestSite);
         _listing = new(DigestListing);
         _contents = new(() => Hash(w =>
         {
@@ -78,11 +81,34 @@ public sealed class StepDigests
 
     // Within one build (remembered or not), each disclosure's and entry's digest is made once: the listing and the unit
     // pages both ask for it.
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<object, string> _thisBuild = new(ReferenceEqualityComparer.Instance);
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<object, string> _thisBuild;
 
     private sealed record ListingMemo(DisclosureFacts Facts, Disclosure[] Corrections, string Digest);
 
     private sealed record EntryMemo(bool[] Public, string Digest);
+
+    private static readonly ConditionalWeakTable<RuleSet, SiteMemo> Sites = new();
+
+    private sealed record SiteMemo(SiteSettings Settings, IReadOnlyList<Unit> Units, DateOnly AsOf, string BaseUrl, string Digest);
+
+    /// <summary>The settings, rules, units, as-of date and base URL (the rules walked whole), remembered in a session while the same objects come back.</summary>
+    private string DigestSite()
+    {
+        var site = _data.Site;
+        if (Remember && Sites.TryGetValue(site.Rules, out var memo) && ReferenceEquals(memo.Settings, site.Settings) && memo.AsOf == site.AsOf
+            && memo.BaseUrl == site.Urls.BaseUrl && memo.Units.SequenceEqual(site.Units, ReferenceEqualityComparer.Instance))
+        {
+            return memo.Digest;
+        }
+
+        var digest = _keys.Of(string.Empty, site.Settings, site.Rules, site.Units, site.AsOf, site.Urls.BaseUrl);
+        if (Remember)
+        {
+            Sites.AddOrUpdate(site.Rules, new SiteMemo(site.Settings, site.Units, site.AsOf, site.Urls.BaseUrl, digest));
+        }
+
+        return digest;
+    }
 
     /// <summary>The digest of an immutable object, remembered by its identity in a session.</summary>
     private string Remembered(object of, Func<string> digest)

@@ -29,7 +29,16 @@ public sealed class OwnedOutput
     public Dictionary<string, CachedFile> Files { get; }
 
     /// <summary>The files of each step tag.</summary>
-    internal Dictionary<string, HashSet<string>> Groups { get; } = new(StringComparer.Ordinal);
+    internal Dictionary<string, Group> Groups { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Rebuilds in place so far: the number of the one running (a group taken over records it).</summary>
+    internal int Builds { get; set; }
+
+    /// <summary>The files of one tag, and the rebuild that took them over whole (set without a lock: steps run at once).</summary>
+    internal sealed class Group() : HashSet<string>(StringComparer.Ordinal)
+    {
+        public int TakenIn;
+    }
 
     /// <summary>The files of no step tag (pages keyed one by one, the manifest, attachments, theme assets).</summary>
     internal HashSet<string> Untagged { get; } = new(StringComparer.Ordinal);
@@ -107,7 +116,7 @@ public sealed class OwnedOutput
         {
             if (!Groups.TryGetValue(step, out var group))
             {
-                Groups[step] = group = new HashSet<string>(StringComparer.Ordinal);
+                Groups[step] = group = new Group();
             }
 
             group.Add(path);

@@ -29,7 +29,7 @@ public sealed partial class SiteOutput
     private readonly IReadOnlyDictionary<string, CachedFile> _present;
     private readonly ConcurrentDictionary<string, bool> _unclaimed;
     private readonly OwnedOutput? _owned;
-    private readonly ConcurrentDictionary<string, bool> _groupsTaken = new(StringComparer.Ordinal);
+    private readonly int _build;
     private int _reused;
 
     /// <param name="root">The folder to write into.</param>
@@ -62,7 +62,11 @@ public sealed partial class SiteOutput
     {
         _owned = owned;
         _cache = owned.Files;
+        _build = ++owned.Builds;
     }
+
+    /// <summary>In place: the group of <paramref name="step"/> was taken over whole by this build.</summary>
+    private bool Taken(string step) => _owned!.Groups.TryGetValue(step, out var group) && group.TakenIn == _build;
 
     /// <summary>True for a rebuild in place (<see cref="SiteOutput(OwnedOutput)"/>).</summary>
     public bool InPlace => _owned is not null;
@@ -112,7 +116,7 @@ public sealed partial class SiteOutput
         {
             // In place: the group is the session's own and trusted whole (a file of it written by another step this
             // build is a broken URL scheme, found by Finish).
-            if (!owned.Groups.TryGetValue(tag, out var group) || !_groupsTaken.TryAdd(tag, true))
+            if (!owned.Groups.TryGetValue(tag, out var group) || Interlocked.Exchange(ref group.TakenIn, _build) == _build)
             {
                 return false;
             }
@@ -199,7 +203,7 @@ public sealed partial class SiteOutput
             {
                 list.Add(file);
             }
-            else if (owned.Files[path] is { Step: { } step } entry && _groupsTaken.ContainsKey(step))
+            else if (owned.Files[path] is { Step: { } step } entry && Taken(step))
             {
                 list.Add(new OutputFile(path, entry.Sha256, entry.Bytes));
             }
@@ -435,7 +439,7 @@ public sealed partial class SiteOutput
         {
             if (owned.Files.TryGetValue(path, out var old) && old.Step is { } step)
             {
-                if (finished && _groupsTaken.ContainsKey(step))
+                if (finished && Taken(step))
                 {
                     // A group taken over whole holds a file another step wrote: two steps claim one URL (as in Claim).
                     throw new InvalidOperationException($"Two render steps wrote the same file: {path}");
@@ -462,7 +466,7 @@ public sealed partial class SiteOutput
 
         // What the previous build wrote and no step claimed: the files of groups not taken over, and untagged files,
         // that this build did not write or take one by one.
-        var gone = owned.Groups.Where(g => !_groupsTaken.ContainsKey(g.Key)).SelectMany(g => g.Value).Concat(owned.Untagged)
+        var gone = owned.Groups.Values.Where(g => g.TakenIn != _build).SelectMany(g => g).Concat(owned.Untagged)
             .Where(p => !_cached.ContainsKey(p)).ToList();
         RemoveFiles(gone);
         foreach (var path in gone)
