@@ -112,7 +112,7 @@ public static class SiteBuilder
             // Only a build that keeps a cache compares steps with the previous build's (a clean build without one does not pay for it).
             // The digests' parts are worked out as the steps ask for them: the steps run at once, so the parts do too, and
             // the item pages, which need none of them, start at once instead of waiting for all.
-            var digests = options.UseCache ? new StepDigests(data, context.Fingerprint, remember: session is not null) : null;
+            var digests = options.UseCache ? new StepDigests(data, context.Fingerprint, session?.Digests) : null;
             context.Digests = digests;
 
             // Whether the step was reused: a site-wide step whose inputs are unchanged since the previous build is not

@@ -135,6 +135,9 @@ public sealed class SiteSession(SiteOptions options) : IDisposable
     /// <summary>The loaded, validated input of the last build, when no input file changed since and the as-of date is the same.</summary>
     internal Kept? Reusable => _kept;
 
+    /// <summary>What the session remembers of its builds' digests, by the objects they digest (<see cref="DigestMemory"/>).</summary>
+    internal DigestMemory Digests { get; } = new();
+
     /// <summary>The in-memory input cache the Load phase reads through.</summary>
     internal InputCacheMemory Inputs => _inputs;
 

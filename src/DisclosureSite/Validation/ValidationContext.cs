@@ -19,7 +19,8 @@ public sealed class ValidationContext
         ComplianceCalculator calculator,
         IReadOnlyList<ComplianceEntry> compliance,
         LedgerState ledger,
-        IReadOnlyDictionary<Disclosure, PerFileFindings> perFile)
+        IReadOnlyDictionary<Disclosure, PerFileFindings> perFile,
+        ValidationContext? previous = null)
     {
         Input = input;
         AsOf = asOf;
@@ -29,7 +30,23 @@ public sealed class ValidationContext
         Ledger = ledger;
         PerFile = perFile;
         _ledgerPlan = new(() => LedgerPlan.Compute(ledger, input, calculator.IsPublic, asOf), LazyThreadSafetyMode.ExecutionAndPublication);
+
+        // A rerun over the same standing lists (a session that reloaded only disclosures) keeps their scan.
+        var before = previous?.Input;
+        _standing = before is not null && before.Root == input.Root && ReferenceEquals(before.People, input.People) && ReferenceEquals(before.Duty, input.Duty)
+            && ReferenceEquals(before.Commitments, input.Commitments) && ReferenceEquals(before.Requests, input.Requests) && ReferenceEquals(before.Decisions, input.Decisions)
+            && ReferenceEquals(before.Units, input.Units) && ReferenceEquals(before.Settings, input.Settings)
+            ? previous!._standing
+            : new(() => Rules.PersonalDataRule.ScanStanding(input), LazyThreadSafetyMode.ExecutionAndPublication);
     }
+
+    private readonly Lazy<List<Finding>> _standing;
+
+    /// <summary>
+    /// The personal data in everything but the disclosures (contact cards, rosters, commitments, 民情台账, decisions, units,
+    /// site.yaml), scanned once per run — and kept by a session's rerun over the same lists (<see cref="Validator"/>).
+    /// </summary>
+    public IReadOnlyList<Finding> StandingPersonalData => _standing.Value;
 
     public SiteInput Input { get; }
 

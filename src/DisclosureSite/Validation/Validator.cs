@@ -40,7 +40,7 @@ public static class Validator
     /// session's earlier run over the same site), with a compliance matrix the caller worked out from the previous one.
     /// </summary>
     internal static ValidationContext Context(SiteInput input, ValidationContext previous, IReadOnlyList<ComplianceEntry> compliance, IReadOnlyDictionary<Disclosure, PerFileFindings> perFile) =>
-        new(input, previous.AsOf, previous.Dates, new ComplianceCalculator(input, previous.Dates, previous.AsOf), compliance, previous.Ledger, perFile);
+        new(input, previous.AsOf, previous.Dates, new ComplianceCalculator(input, previous.Dates, previous.AsOf), compliance, previous.Ledger, perFile, previous);
 
     private static ValidationContext Make(SiteInput input, DateOnly asOf, GitHistory? git, IReadOnlyDictionary<string, DateOnly>? ledgerDates, LedgerState ledger, IReadOnlyDictionary<Disclosure, PerFileFindings>? perFile)
     {

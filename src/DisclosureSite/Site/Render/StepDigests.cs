@@ -43,11 +43,11 @@ public sealed class StepDigests
     private readonly Lazy<string> _requests;
     private readonly Lazy<string> _decisions;
 
-    public StepDigests(SiteData data, string fingerprint, bool remember = false)
+    public StepDigests(SiteData data, string fingerprint, DigestMemory? memory = null)
     {
         _data = data;
         _fingerprint = fingerprint;
-        Remember = remember;
+        Memory = memory;
 
         // Sized for every disclosure and entry, with many locks: the unit pages ask for them from many threads at once.
         _thisBuild = new(64, data.Disclosures.All.Count + data.Compliance.All.Count + 64, ReferenceEqualityComparer.Instance);
@@ -71,25 +71,30 @@ public sealed class StepDigests
     /// Whether the per-object digests are remembered for later builds of the same process (a <see cref="SiteSession"/>):
     /// a build from a new process would only pay for keeping them.
     /// </summary>
-    public bool Remember { get; }
+    public bool Remember => Memory is not null;
+
+    /// <summary>The session's memory of digests (null: a build that remembers nothing).</summary>
+    public DigestMemory? Memory { get; }
 
     // Digests of immutable loaded objects (a list of decisions, a table), by identity; and of each disclosure and
     // compliance entry with the facts of the build that made it.
-    private static readonly ConditionalWeakTable<object, string> ByIdentity = new();
-    private static readonly ConditionalWeakTable<Disclosure, ListingMemo> Listings = new();
-    private static readonly ConditionalWeakTable<ComplianceEntry, EntryMemo> Entries = new();
+    private ConditionalWeakTable<object, string> ByIdentity => Memory!.ByIdentity;
+
+    private ConditionalWeakTable<Disclosure, ListingMemo> Listings => Memory!.Listings;
+
+    private ConditionalWeakTable<ComplianceEntry, EntryMemo> Entries => Memory!.Entries;
+
+    private ConditionalWeakTable<RuleSet, SiteMemo> Sites => Memory!.Sites;
 
     // Within one build (remembered or not), each disclosure's and entry's digest is made once: the listing and the unit
     // pages both ask for it.
     private readonly System.Collections.Concurrent.ConcurrentDictionary<object, string> _thisBuild;
 
-    private sealed record ListingMemo(DisclosureFacts Facts, Disclosure[] Corrections, string Digest);
+    internal sealed record ListingMemo(DisclosureFacts Facts, Disclosure[] Corrections, string Digest);
 
-    private sealed record EntryMemo(bool[] Public, string Digest);
+    internal sealed record EntryMemo(bool[] Public, string Digest);
 
-    private static readonly ConditionalWeakTable<RuleSet, SiteMemo> Sites = new();
-
-    private sealed record SiteMemo(SiteSettings Settings, IReadOnlyList<Unit> Units, DateOnly AsOf, string BaseUrl, string Digest);
+    internal sealed record SiteMemo(SiteSettings Settings, IReadOnlyList<Unit> Units, DateOnly AsOf, string BaseUrl, string Digest);
 
     /// <summary>The settings, rules, units, as-of date and base URL (the rules walked whole), remembered in a session while the same objects come back.</summary>
     private string DigestSite()

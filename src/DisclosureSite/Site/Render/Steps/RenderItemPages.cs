@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using DisclosureSite.Model;
 using DisclosureSite.Publishing.Ledger;
 using DisclosureSite.Site.Render.Inputs;
@@ -207,10 +206,9 @@ public sealed class RenderItemPages : RenderStep<RenderItemPages.Input>
     [ThreadStatic]
     private static System.Text.StringBuilder? _tagText;
 
-    // In a session (the preview), each item's tag with what it was made from, by the disclosure's identity: a reloaded
-    // disclosure is a new object; the others keep their tag while their ItemInputs and the build-wide part are equal.
-    private static readonly ConditionalWeakTable<Disclosure, TagMemo> Tags = new();
-
+    // In a session (the preview, DigestMemory.ItemTags), each item's tag with what it was made from, by the disclosure's
+    // identity: a reloaded disclosure is a new object; the others keep their tag while their ItemInputs and the build-wide
+    // part are equal.
     private sealed record TagMemo(string Around, ItemInputs Inputs, string Tag);
 
     /// <summary>What <see cref="ItemTag"/> reads besides the disclosure and its <see cref="ItemInputs"/>, for an item page (not a withdrawal notice).</summary>
@@ -220,13 +218,14 @@ public sealed class RenderItemPages : RenderStep<RenderItemPages.Input>
     /// <summary><see cref="ItemTag"/> of an item page, remembered for the next build of the session.</summary>
     private static string RememberedTag(RenderContext context, Input input, Disclosure d, ItemInputs inputs, string around)
     {
-        if (Tags.TryGetValue(d, out var memo) && memo.Around == around && SameInputs(memo.Inputs, inputs))
+        var tags = context.Digests!.Memory!.ItemTags;
+        if (tags.TryGetValue(d, out var known) && known is TagMemo memo && memo.Around == around && SameInputs(memo.Inputs, inputs))
         {
             return memo.Tag;
         }
 
         var tag = ItemTag(context, input, d, inputs);
-        Tags.AddOrUpdate(d, new TagMemo(around, inputs, tag));
+        tags.AddOrUpdate(d, new TagMemo(around, inputs, tag));
         return tag;
     }
 
