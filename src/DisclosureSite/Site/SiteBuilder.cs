@@ -57,7 +57,9 @@ public static class SiteBuilder
         var total = Stopwatch.StartNew();
 
         // The build cache is read beside Load and Validate (it is only the output's list; a build with input errors drops it).
+        // So is the spare's list (the previous output's cache, renamed), which PrepareOutputFolder would otherwise read on its own.
         var cacheRead = options.UseCache && session is null ? Task.Run(() => BuildCache.Load(options.OutputRoot)) : null;
+        var spareRead = options.UseCache && session is null ? Task.Run(() => BuildCache.Read(WriteOutputAtomically.SpareListOf(options.OutputRoot))) : null;
         var phases = new List<PhaseTiming>();
         var warnings = new List<string>();
 
@@ -92,7 +94,7 @@ public static class SiteBuilder
 
         var revisions = kept?.Revisions ?? Timed(nameof(ReadRevisionHistory), () => ReadRevisionHistory.Run(validation));
         var cache = options.UseCache ? session?.BuildCache ?? Timed("LoadBuildCache", () => cacheRead?.GetAwaiter().GetResult() ?? BuildCache.Load(options.OutputRoot)) : null;
-        var (temp, present) = Timed("PrepareOutputFolder", () => WriteOutputAtomically.PrepareTemporaryFolder(options.OutputRoot, useSpare: options.UseCache, session?.Spare));
+        var (temp, present) = Timed("PrepareOutputFolder", () => WriteOutputAtomically.PrepareTemporaryFolder(options.OutputRoot, useSpare: options.UseCache, session?.Spare ?? spareRead?.GetAwaiter().GetResult()));
 
         try
         {
