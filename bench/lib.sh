@@ -24,19 +24,30 @@ run_timed() {
 stats() {
   sort -n "$WORK/$1.times" | awk '{t[NR]=$1; if ($2>m) m=$2} END {n=NR; med=(n%2)?t[(n+1)/2]:(t[n/2]+t[n/2+1])/2; printf "%.2f %.2f %.0f", t[1]/1000, med/1000, m/1024}'
 }
-# publish_cli: the Release CLI as released — ReadyToRun for this machine's runtime identifier — in $WORK/bin, and the
-# JIT-only build (what `dotnet build` makes) in $WORK/bin-jit, to measure start-up beside it.
+# publish_cli: the Release CLI as released — the self-contained single-file binary of release.yml, ReadyToRun for this
+# machine's runtime identifier — in $WORK/bin, and the JIT-only build (what `dotnet build` makes) in $WORK/bin-jit, to
+# measure start-up beside it. Sets CLI (the command that runs the released CLI, an array) and JIT_CLI.
 publish_cli() {
   local rid=""
   case "$(uname -s)/$(uname -m)" in Linux/x86_64) rid=linux-x64 ;; Linux/aarch64) rid=linux-arm64 ;; esac
-  log "publishing the Release CLI once (ReadyToRun for ${rid:-no runtime identifier: JIT only}), and the JIT-only build beside it"
+  log "publishing the Release CLI once ($([ -n "$rid" ] && echo "the single-file release binary for $rid" || echo "no runtime identifier: JIT only")), and the JIT-only build beside it"
   rm -rf "$WORK/bin" "$WORK/bin-jit"
   if [ -n "$rid" ]; then
-    dotnet publish src/DisclosureSite.Cli -c Release -r "$rid" --self-contained false -p:PublishReadyToRun=true -o "$WORK/bin" -nologo -v q >/dev/null
+    dotnet publish src/DisclosureSite.Cli -c Release -r "$rid" -p:PublishSingleFile=true -o "$WORK/bin" -nologo -v q >/dev/null
+    CLI=("$WORK/bin/disclosure")
   else
     dotnet build src/DisclosureSite.Cli -c Release -o "$WORK/bin" -nologo -v q >/dev/null
+    CLI=(dotnet "$WORK/bin/disclosure.dll")
   fi
   dotnet build src/DisclosureSite.Cli -c Release -o "$WORK/bin-jit" -nologo -v q >/dev/null
+  JIT_CLI=(dotnet "$WORK/bin-jit/disclosure.dll")
+}
+# cli_at PATH: the command (an array, in CLI) that runs a CLI given as a folder, a disclosure.dll or a binary
+cli_at() {
+  local p=$1
+  if [ -d "$p" ]; then if [ -x "$p/disclosure" ]; then p="$p/disclosure"; else p="$p/disclosure.dll"; fi; fi
+  [ -f "$p" ] || { echo "no CLI at $1 (a folder with disclosure or disclosure.dll, or one of them)" >&2; exit 2; }
+  case "$p" in *.dll) CLI=(dotnet "$p") ;; *) CLI=("$p") ;; esac
 }
 # corpus_tool: the corpus generator (tools/DisclosureSite.Corpus) built once; sets CORPUS_DLL
 corpus_tool() {

@@ -2,7 +2,8 @@
 # Side-by-side benchmark of `disclosure build` against Hugo on generated county corpora (issue 8, SPEC §11).
 # Usage: bench/run.sh [--sizes "10 50 300"] [--years 5] [--runs 3] [--work DIR] [--update-docs]
 # Prints a Markdown table; --update-docs also writes it into docs/performance.md. See docs/performance.md.
-# Runs the CLI as released: published ReadyToRun for this machine (the JIT-only build is measured beside it at start-up).
+# Runs the CLI as released: the single-file, ReadyToRun binary of release.yml for this machine (the JIT-only build is
+# measured beside it at start-up).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -27,11 +28,10 @@ mkdir -p "$WORK"
 LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
 need gcc gcc
 publish_cli
-DLL="$WORK/bin/disclosure.dll"
 corpus_tool
 gcc -O2 -pthread -o "$WORK/write-floor" bench/write-floor.c
 HAS_BUILD=1
-probe=$(dotnet "$DLL" build --help 2>&1 || true)
+probe=$("${CLI[@]}" build --help 2>&1 || true)
 if grep -q '未知命令' <<<"$probe"; then HAS_BUILD=0; log "this checkout has no 'disclosure build' yet: our column stays empty"; fi
 
 pages() { find "$1" -name '*.html' -type f | wc -l; }
@@ -60,7 +60,7 @@ for n in $SIZES; do
     if [ $HAS_BUILD = 1 ]; then
       # A clean build: no output, no build cache, no spare, no input cache (Hugo keeps nothing between runs either).
       rm -rf "$WORK/out-ours-$n" "$WORK/.out-ours-$n.build-cache" "$WORK/.out-ours-$n.spare" "$WORK/.out-ours-$n.spare.build-cache"
-      log "ours  $n run $r"; DISCLOSURE_INPUT_CACHE=off run_timed "ours-$n" dotnet "$DLL" build --no-search --input "$corpus" --output "$WORK/out-ours-$n" --as-of "$AS_OF"
+      log "ours  $n run $r"; DISCLOSURE_INPUT_CACHE=off run_timed "ours-$n" "${CLI[@]}" build --no-search --input "$corpus" --output "$WORK/out-ours-$n" --as-of "$AS_OF"
     fi
     rm -rf "$WORK/out-hugo-$n" "$hugo_src/resources" "$hugo_src/.hugo_build.lock"
     log "hugo  $n run $r"; run_timed "hugo-$n" hugo --quiet -s "$hugo_src" -d "$WORK/out-hugo-$n"
@@ -105,13 +105,13 @@ if [ $HAS_BUILD = 1 ]; then
   first_work() { awk '/\[timing\] start-up/{print $3 " 0"; exit}' "$1" >>"$WORK/$2.times"; }
   for r in $(seq 1 5); do
     for v in r2r jit; do
-      dll="$WORK/bin/disclosure.dll"; [ $v = jit ] && dll="$WORK/bin-jit/disclosure.dll"
+      cli=("${CLI[@]}"); [ $v = jit ] && cli=("${JIT_CLI[@]}")
       log "start-up $v run $r"
-      run_timed "ver-$v" dotnet "$dll" --version
-      DISCLOSURE_TIMINGS=1 run_timed "cw-$v" dotnet "$dll" check --input "$small" --as-of "$AS_OF" || true
+      run_timed "ver-$v" "${cli[@]}" --version
+      DISCLOSURE_TIMINGS=1 run_timed "cw-$v" "${cli[@]}" check --input "$small" --as-of "$AS_OF" || true
       first_work "$WORK/.out" "cs-$v"
       rm -rf "$WORK/out-start" "$WORK/.out-start.build-cache" "$WORK/.out-start.spare" "$WORK/.out-start.spare.build-cache"
-      DISCLOSURE_INPUT_CACHE=off DISCLOSURE_TIMINGS=1 run_timed "bw-$v" dotnet "$dll" build --no-search --input "$small" --output "$WORK/out-start" --as-of "$AS_OF"
+      DISCLOSURE_INPUT_CACHE=off DISCLOSURE_TIMINGS=1 run_timed "bw-$v" "${cli[@]}" build --no-search --input "$small" --output "$WORK/out-start" --as-of "$AS_OF"
       first_work "$WORK/.out" "bs-$v"
     done
     run_timed hugo-ver hugo version
@@ -147,11 +147,11 @@ if [ $HAS_BUILD = 1 ]; then
     cp -p "$item" "$WORK/.item.orig"
     rm -f "$WORK/incr-$n.times"
     log "ours  $n warm-up build (fills the input cache, keeps the spare)"
-    dotnet "$DLL" build --no-search --input "$c" --output "$out" --as-of "$AS_OF" >/dev/null
+    "${CLI[@]}" build --no-search --input "$c" --output "$out" --as-of "$AS_OF" >/dev/null
     for r in $(seq 1 "$RUNS"); do
       printf '\n本期公开后补充说明第%s次:经村务监督委员会复核,数据无误。\n' "$r" >>"$item"
       marker="$WORK/.marker"; touch "$marker"; sleep 0.01
-      log "ours  $n one-file change run $r"; run_timed "incr-$n" dotnet "$DLL" build --no-search --input "$c" --output "$out" --as-of "$AS_OF"
+      log "ours  $n one-file change run $r"; run_timed "incr-$n" "${CLI[@]}" build --no-search --input "$c" --output "$out" --as-of "$AS_OF"
       written=$(find "$out" -type f -newer "$marker" | wc -l)
     done
     cp -p "$WORK/.item.orig" "$item"
@@ -174,10 +174,10 @@ if [ $HAS_BUILD = 1 ]; then
   fi
 fi
 rm -f "$WORK/check.times"
-dotnet "$DLL" check --input "$corpus" --as-of "$AS_OF" >/dev/null || true   # warm-up: file cache and JIT-independent disk state
+"${CLI[@]}" check --input "$corpus" --as-of "$AS_OF" >/dev/null || true   # warm-up: file cache and JIT-independent disk state
 for r in 1 2 3 4 5; do
   log "check run $r"
-  t0=$(now_ns); /usr/bin/time -f %M -o "$WORK/.rss" dotnet "$DLL" check --input "$corpus" --as-of "$AS_OF" >/dev/null || true; t1=$(now_ns)
+  t0=$(now_ns); /usr/bin/time -f %M -o "$WORK/.rss" "${CLI[@]}" check --input "$corpus" --as-of "$AS_OF" >/dev/null || true; t1=$(now_ns)
   echo "$(( (t1 - t0) / 1000000 )) $(tail -1 "$WORK/.rss")" >>"$WORK/check.times"
 done
 read -r cmin cmed crss <<<"$(stats check)"

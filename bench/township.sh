@@ -3,19 +3,19 @@
 # docs/performance.md "A province"): check, clean build with the search index, ledger record — no cache of any kind —
 # for townships of 10, 20 and 40 villages, then the simulated county overview over their compliance.json.
 # Usage: bench/township.sh [--sizes "10 20 40"] [--years 5] [--runs 3] [--work DIR] [--cli DIR] [--update-docs]
-# (--cli: a CLI already published by bench/run.sh, e.g. its WORK/bin, instead of publishing it again)
+# (--cli: a CLI already published by bench/run.sh, e.g. its WORK/bin, or a disclosure.dll, instead of publishing it again)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . bench/lib.sh
 
-SIZES="10 20 40"; YEARS=5; RUNS=3; WORK=${TMPDIR:-/tmp}/disclosure-township; CLI=""; UPDATE_DOCS=0; SEED=1; AS_OF=2026-11-24
+SIZES="10 20 40"; YEARS=5; RUNS=3; WORK=${TMPDIR:-/tmp}/disclosure-township; CLI_AT=""; UPDATE_DOCS=0; SEED=1; AS_OF=2026-11-24
 while [ $# -gt 0 ]; do
   case "$1" in
     --sizes) SIZES=$2; shift 2 ;;
     --years) YEARS=$2; shift 2 ;;
     --runs) RUNS=$2; shift 2 ;;
     --work) WORK=$2; shift 2 ;;
-    --cli) CLI=$2; shift 2 ;;
+    --cli) CLI_AT=$2; shift 2 ;;
     --update-docs) UPDATE_DOCS=1; shift ;;
     -h|--help) sed -n 2,6p "$0"; exit 0 ;;
     *) echo "unknown option $1" >&2; exit 2 ;;
@@ -26,7 +26,7 @@ done
 export PATH="$PWD/node_modules/.bin:$PATH"
 mkdir -p "$WORK"
 LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
-if [ -n "$CLI" ]; then DLL="$CLI/disclosure.dll"; else publish_cli; DLL="$WORK/bin/disclosure.dll"; fi
+if [ -n "$CLI_AT" ]; then cli_at "$CLI_AT"; else publish_cli; fi
 corpus_tool
 
 TABLE="$WORK/township.md"
@@ -54,10 +54,10 @@ for n in $SIZES; do
     rm -rf "$out" "$WORK/.site-$n.build-cache" "$WORK/.site-$n.spare" "$WORK/.site-$n.spare.build-cache" "$ledger"
     log "township $n run $r"
     t0=$(now_ns)
-    DISCLOSURE_INPUT_CACHE=off run_timed "check-$n" dotnet "$DLL" check --input "$corpus" --as-of "$AS_OF" --format github
-    DISCLOSURE_INPUT_CACHE=off run_timed "build-$n" dotnet "$DLL" build --input "$corpus" --output "$out" --as-of "$AS_OF"
+    DISCLOSURE_INPUT_CACHE=off run_timed "check-$n" "${CLI[@]}" check --input "$corpus" --as-of "$AS_OF" --format github
+    DISCLOSURE_INPUT_CACHE=off run_timed "build-$n" "${CLI[@]}" build --input "$corpus" --output "$out" --as-of "$AS_OF"
     grep -q '含搜索索引' "$WORK/.out" || { cat "$WORK/.out" >&2; log "the build made no search index"; exit 1; }
-    DISCLOSURE_INPUT_CACHE=off run_timed "record-$n" dotnet "$DLL" ledger record --input "$corpus" --site "$out" --as-of "$AS_OF"
+    DISCLOSURE_INPUT_CACHE=off run_timed "record-$n" "${CLI[@]}" ledger record --input "$corpus" --site "$out" --as-of "$AS_OF"
     t1=$(now_ns)
     echo "$(( (t1 - t0) / 1000000 )) 0" >>"$WORK/total-$n.times"
   done
