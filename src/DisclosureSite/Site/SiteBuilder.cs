@@ -93,13 +93,17 @@ public static class SiteBuilder
         }
 
         var revisions = kept?.Revisions ?? Timed(nameof(ReadRevisionHistory), () => ReadRevisionHistory.Run(validation));
-        var cache = options.UseCache ? session?.BuildCache ?? Timed("LoadBuildCache", () => cacheRead?.GetAwaiter().GetResult() ?? BuildCache.Load(options.OutputRoot)) : null;
-        var (temp, present) = Timed("PrepareOutputFolder", () => WriteOutputAtomically.PrepareTemporaryFolder(options.OutputRoot, useSpare: options.UseCache, session?.Spare ?? spareRead?.GetAwaiter().GetResult()));
+        // A session that wrote the output in place and knows it file by file rebuilds it in place (SiteOutput(OwnedOutput)):
+        // no folder to prepare, nothing swapped; else the build goes to a temporary folder (the spare) swapped in at the end.
+        var owned = options.UseCache ? session?.InPlaceOutput(options) : null;
+        var cache = owned is not null ? null : options.UseCache ? session?.BuildCache ?? Timed("LoadBuildCache", () => cacheRead?.GetAwaiter().GetResult() ?? BuildCache.Load(options.OutputRoot)) : null;
+        var (temp, present) = owned is not null ? (owned.Root, null) : Timed("PrepareOutputFolder", () => WriteOutputAtomically.PrepareTemporaryFolder(options.OutputRoot, useSpare: options.UseCache, session?.Spare ?? spareRead?.GetAwaiter().GetResult()));
+        SiteOutput? output = null;
 
         try
         {
             var data = new SiteData(validation, report, urls, revisions);
-            var output = new SiteOutput(temp, options.OutputRoot, cache, present);
+            output = owned is not null ? new SiteOutput(owned) : new SiteOutput(temp, options.OutputRoot, cache, present);
             output.WriteText(ToolFolder.SiteMarker, ToolFolder.SiteMarkerText);
             var context = new RenderContext(data, theme, output);
             Timed(nameof(CopyThemeAssets), () =>
@@ -110,7 +114,7 @@ public static class SiteBuilder
             // Only a build that keeps a cache compares steps with the previous build's (a clean build without one does not pay for it).
             // The digests' parts are worked out as the steps ask for them: the steps run at once, so the parts do too, and
             // the item pages, which need none of them, start at once instead of waiting for all.
-            var digests = options.UseCache ? new StepDigests(data, context.Fingerprint) : null;
+            var digests = options.UseCache ? new StepDigests(data, context.Fingerprint, remember: session is not null) : null;
             context.Digests = digests;
 
             // Whether the step was reused: a site-wide step whose inputs are unchanged since the previous build is not
@@ -167,8 +171,16 @@ public static class SiteBuilder
                 output.Finish();
                 return 0;
             });
+            if (owned is not null)
+            {
+                // In place: the search index of the session's first build stays where it is; nothing to swap.
+                var indexKept = session!.SearchIndexKept(options.OutputRoot);
+                session.Built(loaded, validation, report, revisions, options.AsOf, owned, indexKept, previous: null);
+                return Result(output, output.Files, indexKept);
+            }
+
             var indexed = session?.CarrySearchIndex(options.OutputRoot, output.Root) == true
-                || (options.RunPagefind && Timed(nameof(RunPagefind), () => Index(options, output, warnings)));
+                || (options.RunPagefind && Timed(nameof(RunPagefind), () => Index(options, output!, warnings)));
             var files = output.Files;
             Timed(nameof(WriteOutputAtomically), () =>
             {
@@ -189,21 +201,33 @@ public static class SiteBuilder
                     BuildCache.Save(options.OutputRoot, entries);
                 }
 
-                session?.Built(loaded, validation, report, revisions, options.AsOf, options.UseCache ? entries : [], indexed, cache);
+                session?.Built(loaded, validation, report, revisions, options.AsOf, options.UseCache ? OwnedOutput.From(options.OutputRoot, entries) : null, indexed, cache);
 
                 return 0;
             });
-            return new BuildResult(BuildOutcome.Built, report, output.PageCount, files.Count, files.Sum(f => f.Bytes), total.Elapsed, options.OutputRoot, warnings, phases)
-            {
-                SearchIndexed = indexed,
-                FilesReused = output.Reused,
-                StepsReused = stepsReused,
-                FilesWritten = output.Written,
-            };
+            return Result(output, files, indexed);
+
+            BuildResult Result(SiteOutput built, IReadOnlyList<OutputFile> all, bool searchIndexed) =>
+                new(BuildOutcome.Built, report, all.Count(f => f.Path.EndsWith(".html", StringComparison.Ordinal)), all.Count, all.Sum(f => f.Bytes), total.Elapsed, options.OutputRoot, warnings, phases)
+                {
+                    SearchIndexed = searchIndexed,
+                    FilesReused = built.Reused,
+                    StepsReused = stepsReused,
+                    FilesWritten = built.Written,
+                };
         }
         catch
         {
-            WriteOutputAtomically.Discard(temp);
+            if (owned is not null)
+            {
+                // In place: what was written stays, and is recorded; the output in place is never deleted.
+                output?.Abandon();
+            }
+            else
+            {
+                WriteOutputAtomically.Discard(temp);
+            }
+
             throw;
         }
     }

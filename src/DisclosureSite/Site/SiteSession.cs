@@ -40,7 +40,8 @@ public sealed class SiteSession(SiteOptions options) : IDisposable
     private List<string>? _inputChanges;
     private ThemeTemplates? _theme;
     private string? _themeRoot;
-    private IReadOnlyDictionary<string, CachedFile>? _cache;
+    private OwnedOutput? _owned;
+    private bool _checkOutput = true;
     private IReadOnlyDictionary<string, CachedFile>? _spare;
     private bool _indexed;
 
@@ -60,7 +61,12 @@ public sealed class SiteSession(SiteOptions options) : IDisposable
     }
 
     /// <summary>Something changed that was not seen file by file (a watcher's buffer overflowed): the next build reads everything.</summary>
-    public void ChangedEverything() => _everything = true;
+    /// <remarks>The output is then checked file by file too (a build into the spare, see <see cref="InPlaceOutput"/>).</remarks>
+    public void ChangedEverything()
+    {
+        _everything = true;
+        _checkOutput = true;
+    }
 
     /// <summary>Builds the site as of <paramref name="asOf"/>, from what changed since the last build.</summary>
     public BuildResult Build(DateOnly asOf)
@@ -81,6 +87,8 @@ public sealed class SiteSession(SiteOptions options) : IDisposable
         var everything = _everything;
         _changed.Clear();
         _everything = false;
+        _inPlace = !_checkOutput;
+        _checkOutput = false;
         var themeRoots = ThemeRootsOf(options);
         var themeChanged = everything || changed.Any(p => themeRoots.Any(root => IsUnder(p, root)));
         var inputChanged = everything || changed.Any(p => !themeRoots.Any(root => IsUnder(p, root)));
@@ -180,17 +188,36 @@ public sealed class SiteSession(SiteOptions options) : IDisposable
     }
 
     /// <summary>The build cache of the output in place as the last build of this session left it, or null when it must be read.</summary>
-    internal IReadOnlyDictionary<string, CachedFile>? BuildCache => _cache;
+    internal IReadOnlyDictionary<string, CachedFile>? BuildCache => _owned?.Files;
+
+    private bool _inPlace;
+
+    /// <summary>
+    /// The output as this session's builds left it, when this build may rebuild it in place (<see cref="SiteOutput(OwnedOutput)"/>):
+    /// the session trusts that nobody else changed it. Null — a build into the spare, every file checked (size and time)
+    /// before it is taken over — for the session's first build, after a watcher overflow (<see cref="ChangedEverything"/>),
+    /// and when the output is gone or is not the one the session wrote (its marker missing).
+    /// </summary>
+    internal OwnedOutput? InPlaceOutput(SiteOptions options) =>
+        _inPlace && _owned is { } owned && owned.Root == options.OutputRoot && File.Exists(Path.Combine(options.OutputRoot, ToolFolder.SiteMarker)) ? owned : null;
 
     /// <summary>Called by the build once the new output is in place.</summary>
-    /// <remarks><paramref name="previous"/> is what the output held before this build (its cache): now the spare.</remarks>
-    internal void Built(LoadResult loaded, ValidationContext validation, CheckReport report, IReadOnlyDictionary<string, ItemHistory> revisions, DateOnly asOf, IReadOnlyList<(string Path, CachedFile File)> cache, bool indexed, IReadOnlyDictionary<string, CachedFile>? previous)
+    /// <remarks><paramref name="previous"/> is what the output held before this build (its cache): now the spare (null: a
+    /// rebuild in place, the spare is unchanged).</remarks>
+    internal void Built(LoadResult loaded, ValidationContext validation, CheckReport report, IReadOnlyDictionary<string, ItemHistory> revisions, DateOnly asOf, OwnedOutput? output, bool indexed, IReadOnlyDictionary<string, CachedFile>? previous)
     {
         _kept = new Kept(loaded, validation, report, revisions, asOf);
-        _cache = cache.ToDictionary(e => e.Path, e => e.File, StringComparer.Ordinal);
-        _spare = previous;
+        if (!ReferenceEquals(output, _owned))
+        {
+            _spare = previous;
+        }
+
+        _owned = output;
         _indexed = indexed;
     }
+
+    /// <summary>A rebuild in place leaves the search index of the session's first build where it is: true when there is one.</summary>
+    internal bool SearchIndexKept(string outputRoot) => _indexed && Directory.Exists(Path.Combine(outputRoot, "pagefind"));
 
     /// <summary>
     /// What the spare (the output before the last build, <see cref="WriteOutputAtomically.SpareOf"/>) holds: a session
@@ -213,16 +240,16 @@ public sealed class SiteSession(SiteOptions options) : IDisposable
 
     private void WriteCaches()
     {
-        if (_cache is { } cache && Options.UseCache && Directory.Exists(Options.OutputRoot))
+        if (_owned is { } owned && Options.UseCache && Directory.Exists(Options.OutputRoot))
         {
-            Write.BuildCache.Save(Options.OutputRoot, cache.OrderBy(kv => kv.Key, StringComparer.Ordinal).Select(kv => (kv.Key, kv.Value)).ToList());
+            Write.BuildCache.Save(Options.OutputRoot, owned.Sorted.Select(p => (p, owned.Files[p])).ToList());
             if (_spare is { Count: > 0 } spare && Directory.Exists(WriteOutputAtomically.SpareOf(Options.OutputRoot)))
             {
                 Write.BuildCache.Write(WriteOutputAtomically.SpareListOf(Options.OutputRoot), spare.Select(kv => (kv.Key, kv.Value)).ToList());
             }
         }
 
-        _cache = null;
+        _owned = null;
         _spare = null;
     }
 
@@ -247,7 +274,7 @@ public sealed class SiteSession(SiteOptions options) : IDisposable
     /// <summary>The output's cache is unknown (a build failed after touching it): read it from disk next time.</summary>
     internal void ForgetBuildCache()
     {
-        _cache = null;
+        _owned = null;
         _spare = null;
     }
 

@@ -166,19 +166,186 @@ public class SiteSessionTests
                 session.Changed(Append(input, "disclosures/beiling/2026-Q3/finance.md", $"\n第 {i} 次补充。\n").Select(t => Path.Combine(input, t)));
                 var rebuilt = session.Build(DemoSite.AsOf);
                 Assert.That(rebuilt.Succeeded, Is.True);
-                Assert.That(rebuilt.FilesReused, Is.GreaterThan(rebuilt.Files / 2), "the spare known in memory is patched");
+                Assert.That(rebuilt.FilesReused, Is.GreaterThan(rebuilt.Files / 2), "the output is rebuilt in place");
                 Assert.That(File.Exists(cacheFile) || File.Exists(spareList), Is.False, "no cache on disk while the session runs");
             }
 
             SiteOutputTests.AssertSameFiles(Clean(input, folder.Root, "clean-1"), output);
         }
 
-        Assert.That(File.Exists(cacheFile) && File.Exists(spareList), Is.True, "written when the session ends");
+        Assert.That(File.Exists(cacheFile), Is.True, "written when the session ends");
+        Assert.That(File.Exists(spareList), Is.EqualTo(Directory.Exists(DisclosureSite.Site.Write.WriteOutputAtomically.SpareOf(output))), "a spare has its list");
         Append(input, "disclosures/beiling/2026-Q3/finance.md", "\n会后补充。\n");
         var after = SiteBuilder.Build(Options(input, output));
         Assert.That(after.Succeeded, Is.True);
         Assert.That(after.FilesReused, Is.GreaterThan(after.Files / 2), "the next build takes over the session's output");
         SiteOutputTests.AssertSameFiles(Clean(input, folder.Root, "clean-2"), output);
+    }
+
+    /// <summary>
+    /// After its first build the session rebuilds its output in place: only the files whose bytes change are written
+    /// (each renamed over the old one), the others are not touched, and no temporary folder or spare is made.
+    /// </summary>
+    [Test]
+    public void A_rebuild_in_place_writes_only_the_changed_files()
+    {
+        using var folder = new TempFolder("disclosure-session");
+        var input = folder.Copy(DemoSite.Input, "input");
+        var output = Path.Combine(folder.Root, "preview", "_site");
+        using var session = new SiteSession(Options(input, output));
+        Assert.That(session.Build(DemoSite.AsOf).Succeeded, Is.True);
+        var siblings = Directory.GetFileSystemEntries(Path.GetDirectoryName(output)!).Order(StringComparer.Ordinal).ToList();
+        var home = Path.Combine(output, "index.html");
+        var homeTime = File.GetLastWriteTimeUtc(home);
+
+        session.Changed(Append(input, "disclosures/beiling/2026-Q3/finance.md", "\n补充说明。\n").Select(t => Path.Combine(input, t)));
+        var rebuilt = session.Build(DemoSite.AsOf);
+        Assert.That(rebuilt.Succeeded, Is.True);
+        Assert.That(rebuilt.Phases.Select(p => p.Name), Does.Not.Contain("PrepareOutputFolder").And.Not.Contain("WriteOutputAtomically"), "in place: nothing prepared, nothing swapped");
+        Assert.That(rebuilt.FilesWritten, Is.EqualTo(new[] { "beiling/2026-Q3/finance/index.html", "data/disclosures.csv", "data/disclosures.json", "data/manifest.json" }));
+        Assert.That(rebuilt.FilesReused, Is.EqualTo(rebuilt.Files - rebuilt.FilesWritten.Count));
+        Assert.That(File.GetLastWriteTimeUtc(home), Is.EqualTo(homeTime));
+        Assert.That(Directory.GetFileSystemEntries(Path.GetDirectoryName(output)!).Order(StringComparer.Ordinal), Is.EqualTo(siblings), "no temporary folder, spare or cache beside the output");
+        Assert.That(Directory.EnumerateFiles(output, "*.partial-*", SearchOption.AllDirectories), Is.Empty);
+        SiteOutputTests.AssertSameFiles(Clean(input, folder.Root, "clean"), output);
+    }
+
+    /// <summary>
+    /// The session trusts the output it wrote: a page edited, deleted or added by hand while the preview runs stays so
+    /// (a rebuild replaces only the files whose inputs changed) until the output is checked file by file — after a
+    /// watcher overflow, or by the first build of a new process (the build cache the session leaves has each file's size
+    /// and time) — which gives a clean build again.
+    /// </summary>
+    [Test]
+    public void A_page_edited_or_deleted_by_hand_stays_until_the_output_is_checked()
+    {
+        using var folder = new TempFolder("disclosure-session");
+        var input = folder.Copy(DemoSite.Input, "input");
+        var output = Path.Combine(folder.Root, "preview", "_site");
+        var home = Path.Combine(output, "index.html");
+        var unit = Path.Combine(output, "dongshan", "index.html");
+        var item = Path.Combine(output, "beiling", "2026-Q3", "finance", "index.html");
+        using (var session = new SiteSession(Options(input, output)))
+        {
+            Assert.That(session.Build(DemoSite.AsOf).Succeeded, Is.True);
+            File.AppendAllText(home, "<!-- 手工改动 -->");
+            File.Delete(unit);
+            File.WriteAllText(Path.Combine(output, "stray.txt"), "手工放进来的文件");
+
+            session.Changed(Append(input, "disclosures/beiling/2026-Q3/finance.md", "\n补充说明。\n").Select(t => Path.Combine(input, t)));
+            Assert.That(session.Build(DemoSite.AsOf).Succeeded, Is.True);
+            Assert.That(File.ReadAllText(item), Does.Contain("补充说明。"), "the edit is in the preview");
+            Assert.That(File.ReadAllText(home), Does.EndWith("<!-- 手工改动 -->"), "trusted: not looked at");
+            Assert.That(File.Exists(unit), Is.False, "trusted: not looked at");
+            Assert.That(File.Exists(Path.Combine(output, "stray.txt")), Is.True);
+
+            // A file added by hand is not one the tool wrote: no check looks for it (nor does `build`'s: it would stay in
+            // the spare and come back with it), so it is taken out by hand.
+            File.Delete(Path.Combine(output, "stray.txt"));
+
+            // A watcher overflow: the session checks every file (a build into a new folder, swapped in).
+            session.ChangedEverything();
+            Assert.That(session.Build(DemoSite.AsOf).Succeeded, Is.True);
+            SiteOutputTests.AssertSameFiles(Clean(input, folder.Root, "clean-1"), output);
+
+            // Once more by hand; then the preview ends and a build of a new process finds the edits by their sizes and times.
+            File.AppendAllText(home, "<!-- 手工改动 -->");
+            File.Delete(unit);
+            session.Changed(Append(input, "disclosures/beiling/2026-Q3/finance.md", "\n再补充。\n").Select(t => Path.Combine(input, t)));
+            Assert.That(session.Build(DemoSite.AsOf).Succeeded, Is.True);
+        }
+
+        var after = SiteBuilder.Build(Options(input, output));
+        Assert.That(after.Succeeded, Is.True);
+        Assert.That(after.FilesWritten, Does.Contain("index.html").And.Contain("dongshan/index.html"));
+        SiteOutputTests.AssertSameFiles(Clean(input, folder.Root, "clean-2"), output);
+    }
+
+    /// <summary>
+    /// A rebuild in place that fails half-way (a template that breaks on item pages only, after the other steps wrote
+    /// their pages): every file stays whole and none goes missing; the fix rebuilds in place to a clean build's bytes.
+    /// </summary>
+    [Test]
+    public void A_theme_breaking_in_the_middle_of_a_rebuild_in_place_then_fixed()
+    {
+        using var folder = new TempFolder("disclosure-session");
+        var input = folder.Copy(DemoSite.Input, "input");
+        var output = Path.Combine(folder.Root, "preview", "_site");
+        using var session = new SiteSession(Options(input, output));
+        Assert.That(session.Build(DemoSite.AsOf).Succeeded, Is.True);
+        var clean = Clean(input, folder.Root, "clean");
+        static List<string> Listing(string root) => Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories).Select(f => Path.GetRelativePath(root, f)).Order(StringComparer.Ordinal).ToList();
+
+        var broken = Write(input, "theme/layouts/item.liquid", "{% include 'no-such-partial' %}");
+        var home = File.ReadAllText(Path.Combine(Theme, "layouts", "home.liquid"));
+        string[] touched = [.. broken, .. Write(input, "theme/layouts/home.liquid", home + "<!-- 改过的首页 -->\n")];
+        session.Changed(touched.Select(t => Path.Combine(input, t)));
+        Assert.Throws<DisclosureSite.Site.Render.ThemeException>(() => session.Build(DemoSite.AsOf));
+        Assert.That(Listing(output), Is.EqualTo(Listing(clean)), "no file missing, none left half-written");
+
+        File.Delete(Path.Combine(input, "theme/layouts/item.liquid"));
+        session.Changed(broken.Select(t => Path.Combine(input, t)));
+        var fixedBuild = session.Build(DemoSite.AsOf);
+        Assert.That(fixedBuild.Succeeded, Is.True);
+        Assert.That(fixedBuild.Phases.Select(p => p.Name), Does.Not.Contain("PrepareOutputFolder"), "still in place");
+        SiteOutputTests.AssertSameFiles(Clean(input, folder.Root, "clean-fixed"), output);
+
+        File.Delete(Path.Combine(input, "theme/layouts/home.liquid"));
+        session.Changed(touched.Select(t => Path.Combine(input, t)));
+        Assert.That(session.Build(DemoSite.AsOf).Succeeded, Is.True);
+        SiteOutputTests.AssertSameFiles(clean, output);
+    }
+
+    /// <summary>
+    /// A later as-of date with no file changed (the preview left running overnight): the same disclosure objects get new
+    /// facts (days late, what has become due), so what the session remembers of each must be made again where they changed.
+    /// </summary>
+    [Test]
+    public void A_later_as_of_date_with_no_file_changed_equals_a_clean_build()
+    {
+        using var folder = new TempFolder("disclosure-session");
+        var input = folder.Copy(DemoSite.Input, "input");
+        var output = Path.Combine(folder.Root, "preview", "_site");
+        using var session = new SiteSession(Options(input, output));
+        Assert.That(session.Build(DemoSite.AsOf).Succeeded, Is.True);
+        foreach (var asOf in new[] { DemoSite.AsOf.AddDays(45), DemoSite.AsOf })
+        {
+            var rebuilt = session.Build(asOf);
+            Assert.That(rebuilt.Succeeded, Is.True);
+            var clean = Path.Combine(folder.Root, "clean-" + asOf.DayNumber, "_site");
+            Assert.That(SiteBuilder.Build(Options(input, clean) with { AsOf = asOf, UseCache = false }).Succeeded, Is.True);
+            SiteOutputTests.AssertSameFiles(clean, output);
+        }
+    }
+
+    /// <summary>
+    /// The personal-data scan of the standing files (contact cards, rosters, 民情台账, decisions) is remembered by the
+    /// loaded lists it read: a rebuild that reloads only disclosures does not scan them again, and an edit to one of them
+    /// (a whole load, new lists) is scanned — the session reports what a whole check reports, and the fix builds clean.
+    /// </summary>
+    [Test]
+    public void Personal_data_put_into_a_contact_card_is_found_by_the_session()
+    {
+        using var folder = new TempFolder("disclosure-session");
+        var input = folder.Copy(DemoSite.Input, "input");
+        var output = Path.Combine(folder.Root, "preview", "_site");
+        using var session = new SiteSession(Options(input, output));
+        Assert.That(session.Build(DemoSite.AsOf).Succeeded, Is.True);
+        session.Changed(Append(input, "disclosures/beiling/2026-Q3/finance.md", "\n补充说明。\n").Select(t => Path.Combine(input, t)));
+        Assert.That(session.Build(DemoSite.AsOf).Succeeded, Is.True);
+
+        var touched = Replace(input, "people.csv", "主持镇党委全面工作", "主持镇党委全面工作，手机13812345678");
+        session.Changed(touched.Select(t => Path.Combine(input, t)));
+        var found = session.Build(DemoSite.AsOf);
+        var whole = DisclosureSite.Validation.Validator.Check(DisclosureSite.Loading.InputLoader.Load(input), DemoSite.AsOf);
+        Assert.That(whole.Findings.Where(f => f.File == "people.csv").Select(f => f.Code), Does.Contain("privacy.mobile"));
+        Assert.That(found.Report.Findings.Select(f => f.ToString()), Is.EqualTo(whole.Findings.Select(f => f.ToString())));
+
+        Replace(input, "people.csv", "主持镇党委全面工作，手机13812345678", "主持镇党委全面工作");
+        session.Changed(touched.Select(t => Path.Combine(input, t)));
+        var fixedBuild = session.Build(DemoSite.AsOf);
+        Assert.That(fixedBuild.Report.Findings.Where(f => f.File == "people.csv"), Is.Empty);
+        SiteOutputTests.AssertSameFiles(Clean(input, folder.Root, "clean"), output);
     }
 
     /// <summary>After a watcher overflow the session loads everything again, and sees an edit the watcher never reported.</summary>

@@ -25,9 +25,11 @@ public sealed partial class SiteOutput
     private readonly ConcurrentDictionary<string, CachedFile> _cached;
     private readonly ConcurrentQueue<string> _written = new();
     private readonly string? _previous;
-    private readonly IReadOnlyDictionary<string, CachedFile> _cache;
+    private IReadOnlyDictionary<string, CachedFile> _cache;
     private readonly IReadOnlyDictionary<string, CachedFile> _present;
     private readonly ConcurrentDictionary<string, bool> _unclaimed;
+    private readonly OwnedOutput? _owned;
+    private readonly ConcurrentDictionary<string, bool> _groupsTaken = new(StringComparer.Ordinal);
     private int _reused;
 
     /// <param name="root">The folder to write into.</param>
@@ -49,15 +51,32 @@ public sealed partial class SiteOutput
         _byStep = new(ByStep);
     }
 
+    /// <summary>
+    /// A rebuild in place of an output a session wrote and knows (<see cref="OwnedOutput"/>): a file whose bytes or key are
+    /// unchanged is taken over with no look at the disk, a step's or item's group by its tag alone; a file with new bytes
+    /// is written beside its place and renamed over it (a reader sees the old file or the new one, never part of one);
+    /// <see cref="Finish"/> removes what no step claimed and records the build in <paramref name="owned"/>.
+    /// </summary>
+    public SiteOutput(OwnedOutput owned)
+        : this(owned.Root, previousRoot: null)
+    {
+        _owned = owned;
+        _cache = owned.Files;
+    }
+
+    /// <summary>True for a rebuild in place (<see cref="SiteOutput(OwnedOutput)"/>).</summary>
+    public bool InPlace => _owned is not null;
+
     /// <summary>Files taken over unchanged from the previous output (hard-linked or already in place, not written).</summary>
     public int Reused => _reused;
 
     /// <summary>The files put on disk with new bytes (not taken over), sorted by path.</summary>
     public IReadOnlyList<string> Written => _written.Order(StringComparer.Ordinal).ToList();
 
-    /// <summary>What the build cache should remember of this output, sorted by path.</summary>
-    public IReadOnlyList<(string Path, CachedFile File)> CacheEntries =>
-        _cached.OrderBy(kv => kv.Key, StringComparer.Ordinal).Select(kv => (kv.Key, kv.Value)).ToList();
+    /// <summary>What the build cache should remember of this output, sorted by path (a rebuild in place records it in its <see cref="OwnedOutput"/>).</summary>
+    public IReadOnlyList<(string Path, CachedFile File)> CacheEntries => _owned is { } owned
+        ? owned.Sorted.Select(p => (p, owned.Files[p])).ToList()
+        : _cached.OrderBy(kv => kv.Key, StringComparer.Ordinal).Select(kv => (kv.Key, kv.Value)).ToList();
 
     /// <summary>
     /// Takes over <paramref name="path"/> from the previous output without rendering it when the previous build rendered
@@ -89,6 +108,19 @@ public sealed partial class SiteOutput
     /// </summary>
     public bool TryReuseStep(string tag)
     {
+        if (_owned is { } owned)
+        {
+            // In place: the group is the session's own and trusted whole (a file of it written by another step this
+            // build is a broken URL scheme, found by Finish).
+            if (!owned.Groups.TryGetValue(tag, out var group) || !_groupsTaken.TryAdd(tag, true))
+            {
+                return false;
+            }
+
+            Interlocked.Add(ref _reused, group.Count);
+            return true;
+        }
+
         var paths = _byStep.Value[tag];
         if (!paths.Any() || paths.Any(_files.ContainsKey))
         {
@@ -144,11 +176,42 @@ public sealed partial class SiteOutput
     public string Root { get; }
 
     /// <summary>Every file written so far, sorted by path.</summary>
-    public IReadOnlyList<OutputFile> Files => _files.Values.OrderBy(f => f.Path, StringComparer.Ordinal).ToList();
+    public IReadOnlyList<OutputFile> Files => _owned is null ? _files.Values.OrderBy(f => f.Path, StringComparer.Ordinal).ToList() : InPlaceFiles();
 
-    public int PageCount => _files.Keys.Count(p => p.EndsWith(".html", StringComparison.Ordinal));
+    /// <summary>
+    /// In place, the files claimed so far: those of the groups taken over whole and those written or taken one by one,
+    /// in path order (the previous build's order, merged with the few new paths; nothing sorted again).
+    /// </summary>
+    private List<OutputFile> InPlaceFiles()
+    {
+        var owned = _owned!;
+        var list = new List<OutputFile>(owned.Files.Count + 16);
+        var added = _files.Keys.Where(p => !owned.Files.ContainsKey(p)).Order(StringComparer.Ordinal).ToList();
+        var next = 0;
+        foreach (var path in owned.Sorted)
+        {
+            for (; next < added.Count && string.CompareOrdinal(added[next], path) < 0; next++)
+            {
+                list.Add(_files[added[next]]);
+            }
 
-    public bool Contains(string path) => _files.ContainsKey(path);
+            if (_files.TryGetValue(path, out var file))
+            {
+                list.Add(file);
+            }
+            else if (owned.Files[path] is { Step: { } step } entry && _groupsTaken.ContainsKey(step))
+            {
+                list.Add(new OutputFile(path, entry.Sha256, entry.Bytes));
+            }
+        }
+
+        for (; next < added.Count; next++)
+        {
+            list.Add(_files[added[next]]);
+        }
+
+        return list;
+    }
 
     /// <summary>Writes <paramref name="text"/> as UTF-8 (no byte-order mark), encoded into a pooled buffer.</summary>
     public void WriteText(string path, string text, string? key = null)
@@ -179,8 +242,31 @@ public sealed partial class SiteOutput
         }
 
         var full = Prepare(path, sha, bytes.Length);
+        if (_owned is not null)
+        {
+            // In place: the new file is made whole beside its place, then renamed over the old one.
+            var partial = PartialOf(full);
+            File.Delete(partial);
+            try
+            {
+                var ticks = NewFile.Write(partial, bytes);
+                File.Move(partial, full, overwrite: true);
+                Placed(path, full, bytes.Length, sha, key, ticks);
+            }
+            catch
+            {
+                File.Delete(partial);
+                throw;
+            }
+
+            return;
+        }
+
         Placed(path, full, bytes.Length, sha, key, NewFile.Write(full, bytes));
     }
+
+    private static string PartialOf(string full) =>
+        full + ".partial-" + Environment.CurrentManagedThreadId.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>
     /// Writes a large file (a whole-site CSV or JSON) through <paramref name="write"/> straight to disk, hashing as it
@@ -191,7 +277,7 @@ public sealed partial class SiteOutput
         CheckPath(path);
         var full = FullPath(Root, path);
         CreateFolderOf(full);
-        var partial = full + ".partial-" + Environment.CurrentManagedThreadId.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var partial = PartialOf(full);
         try
         {
             using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
@@ -203,7 +289,7 @@ public sealed partial class SiteOutput
                 length = hashing.Length;
             }
 
-            Place(path, Convert.ToHexStringLower(hash.GetHashAndReset()), length, key, target => File.Move(partial, target));
+            Place(path, Convert.ToHexStringLower(hash.GetHashAndReset()), length, key, target => File.Move(partial, target, overwrite: _owned is not null));
         }
         finally
         {
@@ -316,8 +402,85 @@ public sealed partial class SiteOutput
     /// <summary>Removes the files of a recycled output that this build did not write or take over, and folders left empty.</summary>
     public void Finish()
     {
+        if (_owned is not null)
+        {
+            Commit(finished: true);
+            return;
+        }
+
+        RemoveFiles(_unclaimed.Keys);
+        _unclaimed.Clear();
+    }
+
+    /// <summary>
+    /// A rebuild in place that failed (a broken theme, say): what it wrote stays in the output, so it is recorded in the
+    /// session's <see cref="OwnedOutput"/> — untagged, as are the other files of every group it rewrote part of — and
+    /// nothing is removed. The next rebuild takes over or replaces each of them one by one.
+    /// </summary>
+    public void Abandon()
+    {
+        if (_owned is not null)
+        {
+            Commit(finished: false);
+        }
+    }
+
+    /// <summary>In place: records this build's files in the session's <see cref="OwnedOutput"/>; finished, removes what no step claimed.</summary>
+    private void Commit(bool finished)
+    {
+        var owned = _owned!;
+        var touched = _cached.ToArray();
+        var rewritten = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var (path, entry) in touched)
+        {
+            if (owned.Files.TryGetValue(path, out var old) && old.Step is { } step)
+            {
+                if (finished && _groupsTaken.ContainsKey(step))
+                {
+                    // A group taken over whole holds a file another step wrote: two steps claim one URL (as in Claim).
+                    throw new InvalidOperationException($"Two render steps wrote the same file: {path}");
+                }
+
+                rewritten.Add(step);
+            }
+        }
+
+        if (!finished)
+        {
+            foreach (var step in rewritten)
+            {
+                owned.Ungroup(step);
+            }
+
+            foreach (var (path, entry) in touched)
+            {
+                owned.Record(path, entry with { Step = null });
+            }
+
+            return;
+        }
+
+        // What the previous build wrote and no step claimed: the files of groups not taken over, and untagged files,
+        // that this build did not write or take one by one.
+        var gone = owned.Groups.Where(g => !_groupsTaken.ContainsKey(g.Key)).SelectMany(g => g.Value).Concat(owned.Untagged)
+            .Where(p => !_cached.ContainsKey(p)).ToList();
+        RemoveFiles(gone);
+        foreach (var path in gone)
+        {
+            owned.Delete(path);
+        }
+
+        foreach (var (path, entry) in touched)
+        {
+            owned.Record(path, entry);
+        }
+    }
+
+    /// <summary>Deletes the files at <paramref name="paths"/> and the folders they leave empty.</summary>
+    private void RemoveFiles(IEnumerable<string> paths)
+    {
         var folders = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var path in _unclaimed.Keys)
+        foreach (var path in paths)
         {
             var full = FullPath(Root, path);
             File.Delete(full);
@@ -333,8 +496,6 @@ public sealed partial class SiteOutput
                 Directory.Delete(dir);
             }
         }
-
-        _unclaimed.Clear();
     }
 
     private void Claim(string path, OutputFile entry)
@@ -373,6 +534,14 @@ public sealed partial class SiteOutput
     /// </summary>
     private bool TakeOver(string path, CachedFile entry)
     {
+        if (_owned is not null)
+        {
+            // In place: the file is there as the session left it (trusted, not looked at).
+            Claim(path, new OutputFile(path, entry.Sha256, entry.Bytes));
+            Interlocked.Increment(ref _reused);
+            return true;
+        }
+
         CheckPath(path);
         var full = FullPath(Root, path);
         if (_present.TryGetValue(path, out var here) && here.Sha256 == entry.Sha256 && here.Bytes == entry.Bytes && here.WriteTicks == entry.WriteTicks && IsIntact(full, here)

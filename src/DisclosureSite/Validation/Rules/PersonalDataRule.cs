@@ -23,6 +23,43 @@ public sealed class PersonalDataRule : IValidationRule
             perDisclosure[i] = context.PerFile.GetValueOrDefault(d)?.PersonalData ?? ScanDisclosure(d);
         });
         var findings = perDisclosure.SelectMany(f => f).ToList();
+        findings.AddRange(Standing(input));
+        return findings;
+    }
+
+    // The findings of everything but the disclosures, by the loaded lists they come from: a long-lived session (the
+    // preview) that reloads only disclosures keeps these lists, and the contact cards, rosters, 民情台账 and decision files
+    // are not scanned (nor read) again. Entries go with the lists.
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<IReadOnlyList<Decision>, StandingScan> Scanned = [];
+
+    private sealed record StandingScan(string Root, object People, object Duty, object Commitments, object Requests, object Units, object Settings, IReadOnlyList<Finding> Findings)
+    {
+        public StandingScan(SiteInput input, IReadOnlyList<Finding> findings)
+            : this(input.Root, input.People, input.Duty, input.Commitments, input.Requests, input.Units, input.Settings, findings)
+        {
+        }
+
+        public bool IsOf(SiteInput other) =>
+            ReferenceEquals(People, other.People) && ReferenceEquals(Duty, other.Duty) && ReferenceEquals(Commitments, other.Commitments)
+            && ReferenceEquals(Requests, other.Requests) && ReferenceEquals(Units, other.Units) && ReferenceEquals(Settings, other.Settings) && Root == other.Root;
+    }
+
+    /// <summary>The personal data in the contact cards, duty rosters, commitments, 民情台账, decisions, units.csv and site.yaml.</summary>
+    private static IReadOnlyList<Finding> Standing(SiteInput input)
+    {
+        if (Scanned.TryGetValue(input.Decisions, out var kept) && kept.IsOf(input))
+        {
+            return kept.Findings;
+        }
+
+        var findings = ScanStanding(input);
+        Scanned.AddOrUpdate(input.Decisions, new StandingScan(input, findings));
+        return findings;
+    }
+
+    private static List<Finding> ScanStanding(SiteInput input)
+    {
+        var findings = new List<Finding>();
         foreach (var p in input.People)
         {
             foreach (var text in new[] { p.Name, p.Role, p.Phone, p.Note })

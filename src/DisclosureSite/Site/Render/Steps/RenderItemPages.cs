@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using DisclosureSite.Model;
 using DisclosureSite.Publishing.Ledger;
 using DisclosureSite.Site.Render.Inputs;
@@ -22,15 +23,16 @@ public sealed class RenderItemPages : RenderStep<RenderItemPages.Input>
     public override void Run(RenderContext context, Input input)
     {
         // Item pages are most of the site; they are independent, so both cores render them.
-        Parallel.ForEach(input.Disclosures.All, d => Render(context, input, d));
+        var around = context.Digests?.Remember == true ? Around(context, input) : null;
+        Parallel.ForEach(input.Disclosures.All, d => Render(context, input, d, around));
     }
 
-    private static void Render(RenderContext context, Input input, Disclosure d)
+    private static void Render(RenderContext context, Input input, Disclosure d, string? around)
     {
         // In a build that keeps a cache, an item's page and downloads are one group, tagged by a digest of everything
         // they are a function of (ItemTag): an unchanged item's files are taken over whole, with no page key walked.
         var inputs = input.Disclosures.IsWithdrawn(d) ? null : InputsOf(input, d);
-        var tag = context.Digests is null ? null : ItemTag(context, input, d, inputs);
+        var tag = context.Digests is null ? null : around is not null && inputs is not null ? RememberedTag(context, input, d, inputs, around) : ItemTag(context, input, d, inputs);
         if (tag is not null && context.Output.TryReuseStep(tag))
         {
             return;
@@ -204,6 +206,34 @@ public sealed class RenderItemPages : RenderStep<RenderItemPages.Input>
 
     [ThreadStatic]
     private static System.Text.StringBuilder? _tagText;
+
+    // In a session (the preview), each item's tag with what it was made from, by the disclosure's identity: a reloaded
+    // disclosure is a new object; the others keep their tag while their ItemInputs and the build-wide part are equal.
+    private static readonly ConditionalWeakTable<Disclosure, TagMemo> Tags = new();
+
+    private sealed record TagMemo(string Around, ItemInputs Inputs, string Tag);
+
+    /// <summary>What <see cref="ItemTag"/> reads besides the disclosure and its <see cref="ItemInputs"/>, for an item page (not a withdrawal notice).</summary>
+    private static string Around(RenderContext context, Input input) =>
+        string.Join('\u0001', context.Fingerprint, context.SiteKeyFor("item"), input.Site.Urls.BaseUrl, input.Disclosures.PerFileRulesFingerprint);
+
+    /// <summary><see cref="ItemTag"/> of an item page, remembered for the next build of the session.</summary>
+    private static string RememberedTag(RenderContext context, Input input, Disclosure d, ItemInputs inputs, string around)
+    {
+        if (Tags.TryGetValue(d, out var memo) && memo.Around == around && SameInputs(memo.Inputs, inputs))
+        {
+            return memo.Tag;
+        }
+
+        var tag = ItemTag(context, input, d, inputs);
+        Tags.AddOrUpdate(d, new TagMemo(around, inputs, tag));
+        return tag;
+    }
+
+    /// <summary>Every field equal, the lists item by item (a record compares lists by reference).</summary>
+    private static bool SameInputs(ItemInputs a, ItemInputs b) =>
+        (a with { Corrections = b.Corrections, Revisions = b.Revisions }).Equals(b)
+        && a.Corrections.SequenceEqual(b.Corrections) && a.Revisions.SequenceEqual(b.Revisions);
 
     /// <summary>
     /// What the page says about the item's date, as markers <c>ledger verify</c> checks against the ledger (SiteContract):
