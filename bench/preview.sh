@@ -2,6 +2,7 @@
 # Issue 17 point 3: the time from saving a file to `disclosure preview` having rebuilt the site (its reload event).
 #
 #   bench/preview.sh --corpus DIR --cli DIR/disclosure.dll [--runs 5] [--port 8093] [--work DIR]
+#   (--cli: a disclosure.dll, run with dotnet, or the release binary bench/run.sh publishes, e.g. WORK/bin/disclosure)
 #
 # Starts `disclosure preview` on a copy of the corpus (made once in --work), waits for its first build, listens on the
 # reload endpoint (server-sent events) with curl, then for each run appends a line to one item's Markdown (odd runs)
@@ -21,7 +22,7 @@ while [ $# -gt 0 ]; do
     *) echo "unknown argument: $1" >&2; exit 2 ;;
   esac
 done
-[ -d "$corpus" ] && [ -f "$cli" ] || { echo "usage: $0 --corpus DIR --cli disclosure.dll [--runs N] [--port P] [--work DIR]" >&2; exit 2; }
+[ -d "$corpus" ] && [ -f "$cli" ] || { echo "usage: $0 --corpus DIR --cli disclosure.dll|disclosure [--runs N] [--port P] [--work DIR]" >&2; exit 2; }
 
 mkdir -p "$work"
 input="$work/input" output="$work/_site"
@@ -42,7 +43,8 @@ started=$(date +%s%N)
 cli=$(realpath "$cli")
 mkdir -p "$work/path"
 ln -sf "$(realpath "$(command -v dotnet)")" "$work/path/dotnet"
-(cd "$work" && exec env PATH="$work/path" DISCLOSURE_TIMINGS=1 "$work/path/dotnet" "$cli" preview --input "$input" --output "$output" --as-of 2026-11-24 --port "$port") > "$log" 2>&1 &
+run=("$work/path/dotnet" "$cli"); case "$cli" in *.dll) ;; *) run=("$cli") ;; esac
+(cd "$work" && exec env PATH="$work/path" DISCLOSURE_TIMINGS=1 "${run[@]}" preview --input "$input" --output "$output" --as-of 2026-11-24 --port "$port") > "$log" 2>&1 &
 preview=$!
 curl_pid=""
 cleanup() {

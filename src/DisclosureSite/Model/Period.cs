@@ -141,7 +141,12 @@ public readonly record struct Period : IComparable<Period>
         TryParse(text, out var p) ? p : throw new FormatException($"'{text}' is not a period (2026, 2026-H1, 2026-Q3, 2026-M01)");
 
     /// <summary>The ASCII form used in folders and URLs: <c>2026-Q3</c>.</summary>
-    public override string ToString() => Kind switch
+    public override string ToString() => Names.GetOrAdd(this, static p => p.Format());
+
+    // A county's build names its few hundred periods ~500,000 times (URLs, rows, keys): each name is made once.
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<Period, string> Names = new();
+
+    private string Format() => Kind switch
     {
         PeriodKind.Year => Year.ToString("D4", CultureInfo.InvariantCulture),
         PeriodKind.HalfYear => $"{Year:D4}-H{Index}",

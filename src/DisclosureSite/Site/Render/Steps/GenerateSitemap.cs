@@ -1,4 +1,5 @@
 using System.Net;
+using System.Security.Cryptography;
 using System.Text;
 
 namespace DisclosureSite.Site.Render.Steps;
@@ -14,15 +15,39 @@ public sealed class GenerateSitemap : RenderStep<SiteUrls>
 
     public override void Run(RenderContext context, SiteUrls urls)
     {
-        var sb = new StringBuilder("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
-        foreach (var file in context.Output.Files.Where(f => f.Path.EndsWith("index.html", StringComparison.Ordinal)))
+        var pages = context.Output.Files.Where(f => f.Path.EndsWith("index.html", StringComparison.Ordinal)).Select(f => f.Path[..^"index.html".Length]).ToList();
+
+        // In a build that keeps a cache, the sitemap is keyed by the pages it lists and the base URL (a county's is 7 MB
+        // of 93,000 URLs): an edit that adds or removes no page takes the previous one over instead of writing it again.
+        var key = context.Digests is null ? null : context.KeyOf("sitemap.xml", urls.BaseUrl, DigestOf(pages));
+        if (key is null || !context.Output.TryReuse("sitemap.xml", key))
         {
-            var page = file.Path[..^"index.html".Length];
-            sb.Append("  <url><loc>").Append(WebUtility.HtmlEncode(urls.Absolute(page))).Append("</loc></url>\n");
+            var sb = new StringBuilder("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
+            foreach (var page in pages)
+            {
+                sb.Append("  <url><loc>").Append(WebUtility.HtmlEncode(urls.Absolute(page))).Append("</loc></url>\n");
+            }
+
+            sb.Append("</urlset>\n");
+            context.Output.WriteText("sitemap.xml", sb.ToString(), key);
         }
 
-        sb.Append("</urlset>\n");
-        context.Output.WriteText("sitemap.xml", sb.ToString());
         context.Output.WriteText("robots.txt", $"User-agent: *\nAllow: /\n\nSitemap: {urls.Absolute("sitemap.xml")}\n");
+    }
+
+    /// <summary>SHA-256 (hex) of the page paths, each as its UTF-8 length (4 bytes) and bytes.</summary>
+    internal static string DigestOf(IReadOnlyList<string> pages)
+    {
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        Span<byte> length = stackalloc byte[4];
+        foreach (var page in pages)
+        {
+            var bytes = Encoding.UTF8.GetBytes(page);
+            System.Buffers.Binary.BinaryPrimitives.WriteInt32LittleEndian(length, bytes.Length);
+            hash.AppendData(length);
+            hash.AppendData(bytes);
+        }
+
+        return Convert.ToHexStringLower(hash.GetHashAndReset());
     }
 }
