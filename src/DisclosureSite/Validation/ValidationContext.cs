@@ -31,6 +31,8 @@ public sealed class ValidationContext
         PerFile = perFile;
         _ledgerPlan = new(() => LedgerPlan.Compute(ledger, input, calculator.IsPublic, asOf), LazyThreadSafetyMode.ExecutionAndPublication);
 
+        Redactions = previous?.Redactions;
+
         // A rerun over the same standing lists (a session that reloaded only disclosures) keeps their scan.
         var before = previous?.Input;
         _standing = before is not null && before.Root == input.Root && ReferenceEquals(before.People, input.People) && ReferenceEquals(before.Duty, input.Duty)
@@ -41,6 +43,12 @@ public sealed class ValidationContext
     }
 
     private readonly Lazy<List<Finding>> _standing;
+
+    /// <summary>
+    /// The masked form of each message of the report (<see cref="Rules.PersonalDataRule.RedactText"/>): set by the report of
+    /// this run; a session's rerun starts from the previous run's, and masks only the messages that are new.
+    /// </summary>
+    internal IReadOnlyDictionary<LocalizedText, LocalizedText>? Redactions { get; set; }
 
     /// <summary>
     /// The personal data in everything but the disclosures (contact cards, rosters, commitments, 民情台账, decisions, units,

@@ -95,7 +95,26 @@ public static class Validator
     private static CheckReport Report(DateOnly asOf, IEnumerable<Finding> findings, ValidationContext? context)
     {
         // No message but a privacy finding's masked form may carry personal data (a quoted cell, an unknown item).
-        var sorted = CheckReport.Sort(findings.Select(PersonalDataRule.Redact));
+        // A session's rerun (the preview) takes the masked form of each message the previous run masked: most are the same.
+        var known = context?.Redactions;
+        var redactions = new Dictionary<LocalizedText, LocalizedText>();
+        LocalizedText Redact(LocalizedText text)
+        {
+            if (!redactions.TryGetValue(text, out var masked))
+            {
+                masked = known is not null && known.TryGetValue(text, out var kept) ? kept : PersonalDataRule.RedactText(text);
+                redactions[text] = masked;
+            }
+
+            return masked;
+        }
+
+        var sorted = CheckReport.Sort(findings.Select(f => PersonalDataRule.Redact(f, Redact)));
+        if (context is not null)
+        {
+            context.Redactions = redactions;
+        }
+
         var c = context?.Compliance ?? [];
         var summary = new CheckSummary(
             context?.Input.Units.Count ?? 0,

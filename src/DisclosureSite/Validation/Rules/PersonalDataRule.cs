@@ -100,10 +100,14 @@ public sealed class PersonalDataRule : IValidationRule
     /// A finding whose message quotes what a clerk wrote, with any personal data in the quote masked: only the
     /// privacy findings may speak of personal data, and they give the masked form alone.
     /// </summary>
-    public static Finding Redact(Finding f) =>
-        f.Code.StartsWith("privacy.", StringComparison.Ordinal)
-            ? f
-            : f with { Text = new LocalizedText(PersonalDataScanner.Redact(f.Text.Zh), PersonalDataScanner.Redact(f.Text.En)) };
+    public static Finding Redact(Finding f) => Redact(f, RedactText);
+
+    /// <summary><see cref="Redact(Finding)"/> with the message's masked form given by <paramref name="redact"/> (a memo of <see cref="RedactText"/>).</summary>
+    public static Finding Redact(Finding f, Func<LocalizedText, LocalizedText> redact) =>
+        f.Code.StartsWith("privacy.", StringComparison.Ordinal) ? f : f with { Text = redact(f.Text) };
+
+    /// <summary>A message with any personal data in it masked, in both languages.</summary>
+    public static LocalizedText RedactText(LocalizedText text) => new(PersonalDataScanner.Redact(text.Zh), PersonalDataScanner.Redact(text.En));
 
     /// <summary>
     /// The personal data in one disclosure (front matter, body, table cells): a function of the disclosure only. The front

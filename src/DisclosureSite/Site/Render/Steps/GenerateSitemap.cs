@@ -19,7 +19,7 @@ public sealed class GenerateSitemap : RenderStep<SiteUrls>
 
         // In a build that keeps a cache, the sitemap is keyed by the pages it lists and the base URL (a county's is 7 MB
         // of 93,000 URLs): an edit that adds or removes no page takes the previous one over instead of writing it again.
-        var key = context.Digests is null ? null : context.KeyOf("sitemap.xml", urls.BaseUrl, DigestOf(pages));
+        var key = context.Digests is null ? null : context.KeyOf("sitemap.xml", urls.BaseUrl, DigestOf(pages, context.Digests.Memory));
         if (key is null || !context.Output.TryReuse("sitemap.xml", key))
         {
             var sb = new StringBuilder("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
@@ -33,6 +33,26 @@ public sealed class GenerateSitemap : RenderStep<SiteUrls>
         }
 
         context.Output.WriteText("robots.txt", $"User-agent: *\nAllow: /\n\nSitemap: {urls.Absolute("sitemap.xml")}\n");
+    }
+
+    /// <summary>
+    /// <see cref="DigestOf(IReadOnlyList{string})"/>; a session (<paramref name="memory"/>) keeps the last build's list and
+    /// digest, and an edit that adds or removes no page compares the lists instead of hashing 93,000 paths again.
+    /// </summary>
+    private static string DigestOf(List<string> pages, DigestMemory? memory)
+    {
+        if (memory?.SitemapPages is { } known && known.Pages.SequenceEqual(pages, StringComparer.Ordinal))
+        {
+            return known.Digest;
+        }
+
+        var digest = DigestOf(pages);
+        if (memory is not null)
+        {
+            memory.SitemapPages = (pages, digest);
+        }
+
+        return digest;
     }
 
     /// <summary>SHA-256 (hex) of the page paths, each as its UTF-8 length (4 bytes) and bytes.</summary>
