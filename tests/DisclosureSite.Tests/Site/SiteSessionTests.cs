@@ -146,6 +146,40 @@ public class SiteSessionTests
     }
 
     /// <summary>
+    /// A rerun's report takes the masked form of the messages the previous run masked (ValidationContext.Redactions) and
+    /// masks the new ones: a mobile number typed where an amount belongs is never in a message, run after run.
+    /// </summary>
+    [Test]
+    public void A_rerun_masks_personal_data_in_messages_as_a_whole_check_does()
+    {
+        using var folder = new TempFolder("disclosure-session");
+        var input = folder.Copy(DemoSite.Input, "input");
+        var output = Path.Combine(folder.Root, "preview", "_site");
+        using var session = new SiteSession(Options(input, output));
+        Assert.That(session.Build(DemoSite.AsOf).Succeeded, Is.True);
+
+        var touched = Replace(input, "disclosures/beiling/2026-Q3/finance-ledger.csv", "\"2,380.00\"", "13812345678");
+        session.Changed(touched.Select(t => Path.Combine(input, t)));
+        var first = session.Build(DemoSite.AsOf);
+        foreach (var report in new[] { first.Report, Rebuild() })
+        {
+            var whole = DisclosureSite.Validation.Validator.Check(DisclosureSite.Loading.InputLoader.Load(input), DemoSite.AsOf);
+            Assert.That(report.Findings.Select(f => f.ToString()), Is.EqualTo(whole.Findings.Select(f => f.ToString())));
+            Assert.That(report.Findings.Where(f => f.Message.Contains("138", StringComparison.Ordinal)), Is.Not.Empty, "the cell is quoted, masked");
+            Assert.That(report.Findings.Select(f => f.Message + f.Text.En), Has.None.Contains("13812345678"));
+        }
+
+        Assert.That(session.Revalidations, Is.EqualTo(2), "both reruns kept the previous validation");
+
+        // Another edit in the same unit: the report of the rerun is made from the previous run's masked messages.
+        DisclosureSite.Validation.CheckReport Rebuild()
+        {
+            session.Changed(Append(input, "disclosures/beiling/2026-Q3/finance.md", "\n补充说明。\n").Select(t => Path.Combine(input, t)));
+            return session.Build(DemoSite.AsOf).Report;
+        }
+    }
+
+    /// <summary>
     /// A session keeps the build cache and the spare's list in memory (none on disk while it runs, so no other process
     /// trusts them); when it ends it writes them, and a `disclosure build` of the same output then takes over the files
     /// as after any build, and equals a clean build.
