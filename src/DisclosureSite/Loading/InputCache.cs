@@ -116,6 +116,7 @@ public sealed partial class InputCache
                     if (r.ReadString() == Magic && r.ReadString() == fingerprint)
                     {
                         var count = r.ReadInt32();
+                        entries.EnsureCapacity(Math.Min(Math.Max(count, 0), length / 16));
                         var pool = new ReadPool(strings);
                         for (var i = 0; i < count; i++)
                         {
