@@ -119,24 +119,7 @@ public static class SiteBuilder
 
             // Whether the step was reused: a site-wide step whose inputs are unchanged since the previous build is not
             // run, its files are taken over. The step's tag is its own flow's (steps run at once), see SiteOutput.StepTag.
-            bool RunStep(IRenderStep step)
-            {
-                output.StepTag = digests?.TagOf(step);
-                try
-                {
-                    if (output.StepTag is not null && output.TryReuseStep(output.StepTag))
-                    {
-                        return true;
-                    }
-
-                    step.Run(context, data);
-                    return false;
-                }
-                finally
-                {
-                    output.StepTag = null;
-                }
-            }
+            bool RunStep(IRenderStep step) => output.RenderGroup(digests?.TagOf(step), () => step.Run(context, data));
 
             var (stepTimings, stepsReused) = RunPageSteps(RunStep, options.StepStarted);
             phases.AddRange(stepTimings);

@@ -107,6 +107,32 @@ public sealed partial class SiteOutput
     private readonly AsyncLocal<string?> _stepTag = new();
 
     /// <summary>
+    /// One group of files (a render step, a unit's page, an item's page and downloads) under <paramref name="tag"/>: the
+    /// previous build's group is taken over whole when <see cref="TryReuseStep"/> can; else <paramref name="render"/> runs
+    /// with <see cref="StepTag"/> set to <paramref name="tag"/> (the enclosing tag when null: a build without a cache),
+    /// which is put back afterwards, also when it throws. True when the group was taken over.
+    /// </summary>
+    public bool RenderGroup(string? tag, Action render)
+    {
+        if (tag is not null && TryReuseStep(tag))
+        {
+            return true;
+        }
+
+        var enclosing = StepTag;
+        StepTag = tag ?? enclosing;
+        try
+        {
+            render();
+            return false;
+        }
+        finally
+        {
+            StepTag = enclosing;
+        }
+    }
+
+    /// <summary>
     /// Takes over, unchanged, every file the previous build's step wrote under <paramref name="tag"/> — the same step
     /// from the same inputs — when every one of them is still as that build left it; else takes nothing (the step runs).
     /// </summary>

@@ -32,21 +32,7 @@ public sealed class RenderItemPages : RenderStep<RenderItemPages.Input>
         // they are a function of (ItemTag): an unchanged item's files are taken over whole, with no page key walked.
         var inputs = input.Disclosures.IsWithdrawn(d) ? null : InputsOf(input, d);
         var tag = context.Digests is null ? null : around is not null && inputs is not null ? RememberedTag(context, input, d, inputs, around) : ItemTag(context, input, d, inputs);
-        if (tag is not null && context.Output.TryReuseStep(tag))
-        {
-            return;
-        }
-
-        var step = context.Output.StepTag;
-        context.Output.StepTag = tag ?? step;
-        try
-        {
-            Render(context, input, d, inputs);
-        }
-        finally
-        {
-            context.Output.StepTag = step;
-        }
+        context.Output.RenderGroup(tag, () => Render(context, input, d, inputs));
     }
 
     private static void Render(RenderContext context, Input input, Disclosure d, ItemInputs? inputs)

@@ -20,21 +20,7 @@ public sealed class RenderUnitPages : RenderStep<RenderUnitPages.Input>
             // (StepDigests.UnitTag): a ledger edited in one unit renders that unit's page only.
             var requests = context.Views.RequestSummary(unit);
             var tag = context.Digests?.UnitTag(unit, requests);
-            if (tag is not null && context.Output.TryReuseStep(tag))
-            {
-                return;
-            }
-
-            var step = context.Output.StepTag;
-            context.Output.StepTag = tag ?? step;
-            try
-            {
-                Render(context, input, unit, requests);
-            }
-            finally
-            {
-                context.Output.StepTag = step;
-            }
+            context.Output.RenderGroup(tag, () => Render(context, input, unit, requests));
         });
     }
 
