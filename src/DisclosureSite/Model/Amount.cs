@@ -130,7 +130,7 @@ public static class Amount
         if (point >= 0)
         {
             var fraction = s[(point + 1)..];
-            if (fraction.Length is < 1 or > 2 || fraction.ContainsAnyExceptInRange('0', '9'))
+            if (fraction.Length is < 1 or > 2 || !AllDigits(fraction))
             {
                 return false;
             }
@@ -143,14 +143,14 @@ public static class Amount
 
         if (!integer.Contains(','))
         {
-            return !integer.ContainsAnyExceptInRange('0', '9');
+            return AllDigits(integer);
         }
 
         for (var first = true; ; first = false)
         {
             var comma = integer.IndexOf(',');
             var group = comma < 0 ? integer : integer[..comma];
-            if ((first ? group.Length is < 1 or > 3 : group.Length != 3) || group.ContainsAnyExceptInRange('0', '9'))
+            if ((first ? group.Length is < 1 or > 3 : group.Length != 3) || !AllDigits(group))
             {
                 return false;
             }
@@ -162,5 +162,19 @@ public static class Amount
 
             integer = integer[(comma + 1)..];
         }
+    }
+
+    // A loop, not ContainsAnyExceptInRange: that generic, precompiled into this assembly, boxes its two bounds on every call.
+    private static bool AllDigits(ReadOnlySpan<char> s)
+    {
+        foreach (var c in s)
+        {
+            if (!char.IsAsciiDigit(c))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 }
