@@ -146,7 +146,7 @@ public static class SiteBuilder
 
             Timed(nameof(GenerateManifest), () =>
             {
-                GenerateManifest.Run(data, output);
+                GenerateManifest.Run(data, output, session?.Digests);
                 return 0;
             });
             Timed("RemoveStaleFiles", () =>

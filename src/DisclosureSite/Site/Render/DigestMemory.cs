@@ -23,4 +23,13 @@ public sealed class DigestMemory
 
     /// <summary>Each item's tag with its inputs (<see cref="Steps.RenderItemPages"/>).</summary>
     internal ConditionalWeakTable<Disclosure, object> ItemTags { get; } = new();
+
+    /// <summary>Each public disclosure's row of <c>data/disclosures.csv</c> and <c>.json</c>, with its cells (<see cref="Steps.RenderDataDownloads"/>).</summary>
+    internal ConditionalWeakTable<Disclosure, Steps.RenderDataDownloads.RowMemo> Rows { get; } = new();
+
+    /// <summary>The manifest's entry of each file by path, with the hash and size it was made from (<see cref="Write.GenerateManifest"/>).</summary>
+    internal Dictionary<string, Write.GenerateManifest.FileMemo> ManifestFiles { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>The manifest's entry of each item by URL, with the item it was made from.</summary>
+    internal Dictionary<string, Write.GenerateManifest.ItemMemo> ManifestItems { get; set; } = new(StringComparer.Ordinal);
 }

@@ -37,6 +37,34 @@ public static class SafeCsv
         }
     }
 
+    /// <summary>
+    /// Records one at a time with their bytes as <see cref="Write"/> puts them after the header: a whole-site table put
+    /// together again from the rows a session kept (<see cref="DisclosureSite.Site.Write.RowBytes"/>); the header's bytes are <see cref="SafeCsv.Of"/>
+    /// of no rows.
+    /// </summary>
+    public sealed class Records : IDisposable
+    {
+        private readonly MemoryStream _bytes = new();
+        private readonly CsvWriter _csv;
+
+        public Records() => _csv = CsvWriter.Create(_bytes, Options with { WriteByteOrderMark = false }, leaveOpen: true);
+
+        public byte[] Of(IReadOnlyList<string?> cells)
+        {
+            Record(_csv, cells);
+            _csv.Flush();
+            var bytes = _bytes.ToArray();
+            _bytes.SetLength(0);
+            return bytes;
+        }
+
+        public void Dispose()
+        {
+            _csv.Dispose();
+            _bytes.Dispose();
+        }
+    }
+
     /// <summary>One cell as it is written in a record of several (without the BOM and the line end).</summary>
     public static string Cell(string? value)
     {

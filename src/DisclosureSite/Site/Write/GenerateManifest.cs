@@ -18,7 +18,9 @@ public static class GenerateManifest
 {
     public const string Path = SiteContract.ManifestPath;
 
-    public static void Run(SiteData data, SiteOutput output)
+    /// <param name="memory">A session's memory (the preview): the manifest is put together from the entries it kept, and
+    /// only the entries of files and items that changed are made again (<see cref="RowBytes"/>).</param>
+    public static void Run(SiteData data, SiteOutput output, DigestMemory? memory = null)
     {
         var items = data.Disclosures.All.Select(d =>
         {
@@ -37,7 +39,66 @@ public static class GenerateManifest
         }
 
         var generatedAt = data.History.Ledger.Entries.Count > 0 ? data.History.Ledger.Entries[^1].PublishedAtUtc : null;
-        output.Write(Path, stream => Write(stream, generatedAt, Dates.Iso(data.Site.AsOf), data.Site.Urls.BaseUrl, output.Files.Where(f => f.Path != Path), items));
+        var files = output.Files.Where(f => f.Path != Path);
+        output.Write(Path, stream =>
+        {
+            if (memory is null)
+            {
+                Write(stream, generatedAt, Dates.Iso(data.Site.AsOf), data.Site.Urls.BaseUrl, files, items);
+            }
+            else
+            {
+                Write(stream, generatedAt, Dates.Iso(data.Site.AsOf), data.Site.Urls.BaseUrl, files, items, memory);
+            }
+        });
+    }
+
+    /// <summary>The bytes of <see cref="Write(System.IO.Stream, string?, string, string, IEnumerable{OutputFile}, IEnumerable{Item})"/>, put together from the entries <paramref name="memory"/> kept.</summary>
+    internal static void Write(System.IO.Stream stream, string? generatedAt, string asOf, string baseUrl, IEnumerable<OutputFile> files, IEnumerable<Item> items, DigestMemory memory)
+    {
+        var (fileRows, itemRows) = Kept(memory, files, items);
+        Write(stream, generatedAt, asOf, baseUrl, json => RowBytes.WriteRaw(json, fileRows), json => RowBytes.WriteRaw(json, itemRows));
+    }
+
+    /// <summary>A file's entry as a session keeps it, with the hash and size it shows.</summary>
+    internal sealed record FileMemo(string Sha256, long Bytes, byte[] Json);
+
+    /// <summary>An item's entry as a session keeps it, with the item it shows.</summary>
+    internal sealed record ItemMemo(Item Item, byte[] Json);
+
+    /// <summary>The entries' bytes: the kept ones where the file or item is unchanged, else made; the memory then holds this build's.</summary>
+    private static (List<byte[]> Files, List<byte[]> Items) Kept(DigestMemory memory, IEnumerable<OutputFile> files, IEnumerable<Item> items)
+    {
+        using var rows = new RowBytes.Json();
+        var fileMemos = new Dictionary<string, FileMemo>(memory.ManifestFiles.Count + 64, StringComparer.Ordinal);
+        var fileRows = new List<byte[]>(memory.ManifestFiles.Count + 64);
+        foreach (var f in files)
+        {
+            if (!memory.ManifestFiles.TryGetValue(f.Path, out var memo) || memo.Sha256 != f.Sha256 || memo.Bytes != f.Bytes)
+            {
+                memo = new FileMemo(f.Sha256, f.Bytes, rows.Of(f, WriteFile));
+            }
+
+            fileMemos[f.Path] = memo;
+            fileRows.Add(memo.Json);
+        }
+
+        var itemMemos = new Dictionary<string, ItemMemo>(memory.ManifestItems.Count + 64, StringComparer.Ordinal);
+        var itemRows = new List<byte[]>(memory.ManifestItems.Count + 64);
+        foreach (var i in items)
+        {
+            if (!memory.ManifestItems.TryGetValue(i.Url, out var memo) || memo.Item != i)
+            {
+                memo = new ItemMemo(i, rows.Of(i, WriteItem));
+            }
+
+            itemMemos[i.Url] = memo;
+            itemRows.Add(memo.Json);
+        }
+
+        memory.ManifestFiles = fileMemos;
+        memory.ManifestItems = itemMemos;
+        return (fileRows, itemRows);
     }
 
     private static bool IsSortedByUrl(List<Item> items)
@@ -61,7 +122,10 @@ public static class GenerateManifest
     /// <c>{generated_at, as_of, base_url, files, items}</c> (ManifestAndDataJsonTests compare the two), without serializing
     /// 100,000 objects through reflection.
     /// </summary>
-    internal static void Write(System.IO.Stream stream, string? generatedAt, string asOf, string baseUrl, IEnumerable<OutputFile> files, IEnumerable<Item> items)
+    internal static void Write(System.IO.Stream stream, string? generatedAt, string asOf, string baseUrl, IEnumerable<OutputFile> files, IEnumerable<Item> items) =>
+        Write(stream, generatedAt, asOf, baseUrl, json => WriteAll(json, files, WriteFile), json => WriteAll(json, items, WriteItem));
+
+    private static void Write(System.IO.Stream stream, string? generatedAt, string asOf, string baseUrl, Action<Utf8JsonWriter> files, Action<Utf8JsonWriter> items)
     {
         using var json = new Utf8JsonWriter(stream, SiteJson.WriterOptions);
         json.WriteStartObject();
@@ -69,37 +133,46 @@ public static class GenerateManifest
         json.WriteString("as_of", asOf);
         json.WriteString("base_url", baseUrl);
         json.WriteStartArray("files");
-        foreach (var f in files)
-        {
-            json.WriteStartObject();
-            json.WriteString("path", f.Path);
-            json.WriteString("sha256", f.Sha256);
-            json.WriteNumber("bytes", f.Bytes);
-            json.WriteEndObject();
-            SiteJson.FlushSometimes(json);
-        }
-
+        files(json);
         json.WriteEndArray();
         json.WriteStartArray("items");
-        foreach (var i in items)
-        {
-            json.WriteStartObject();
-            json.WriteString(ItemNames[0], i.Url);
-            json.WriteString(ItemNames[1], i.Unit);
-            json.WriteString(ItemNames[2], i.Period);
-            json.WriteString(ItemNames[3], i.Slug);
-            json.WriteString(ItemNames[4], i.ItemId);
-            json.WriteString(ItemNames[5], i.ContentSha256);
-            json.WriteString(ItemNames[6], i.Published);
-            json.WriteString(ItemNames[7], i.DateSource);
-            json.WriteBoolean(ItemNames[8], i.Withdrawn);
-            json.WriteEndObject();
-            SiteJson.FlushSometimes(json);
-        }
-
+        items(json);
         json.WriteEndArray();
         json.WriteEndObject();
         json.Flush();
+    }
+
+    private static void WriteAll<T>(Utf8JsonWriter json, IEnumerable<T> rows, Action<Utf8JsonWriter, T> write)
+    {
+        foreach (var row in rows)
+        {
+            write(json, row);
+            SiteJson.FlushSometimes(json);
+        }
+    }
+
+    private static void WriteFile(Utf8JsonWriter json, OutputFile f)
+    {
+        json.WriteStartObject();
+        json.WriteString("path", f.Path);
+        json.WriteString("sha256", f.Sha256);
+        json.WriteNumber("bytes", f.Bytes);
+        json.WriteEndObject();
+    }
+
+    private static void WriteItem(Utf8JsonWriter json, Item i)
+    {
+        json.WriteStartObject();
+        json.WriteString(ItemNames[0], i.Url);
+        json.WriteString(ItemNames[1], i.Unit);
+        json.WriteString(ItemNames[2], i.Period);
+        json.WriteString(ItemNames[3], i.Slug);
+        json.WriteString(ItemNames[4], i.ItemId);
+        json.WriteString(ItemNames[5], i.ContentSha256);
+        json.WriteString(ItemNames[6], i.Published);
+        json.WriteString(ItemNames[7], i.DateSource);
+        json.WriteBoolean(ItemNames[8], i.Withdrawn);
+        json.WriteEndObject();
     }
 
     /// <summary>An item of the manifest (names as written to JSON).</summary>

@@ -2,6 +2,7 @@ using System.Text.Json;
 using DisclosureSite.Model;
 using DisclosureSite.Site.Render.Inputs;
 using DisclosureSite.Site.Render.Views;
+using RowBytes = DisclosureSite.Site.Write.RowBytes;
 
 namespace DisclosureSite.Site.Render.Steps;
 
@@ -36,8 +37,32 @@ public sealed class RenderDataDownloads : RenderStep<RenderDataDownloads.Input>
         }
 
         var rows = new Lazy<List<string?[]>>(() => disclosures.All.Select(d => Row(site, disclosures, d)).ToList());
-        Write("data/disclosures.csv", d => [d.Site, d.Listing, d.Contents], stream => SafeCsv.Write(stream, CsvHeader, rows.Value));
-        Write("data/disclosures.json", d => [d.Site, d.Listing, d.Contents], stream => WriteDisclosuresJson(stream, asOf, rows.Value));
+
+        // In a session, each row's bytes are kept with its cells: the files are put together from them (an edit makes a row or two).
+        var memory = digests?.Memory;
+        var kept = new Lazy<List<RowMemo>>(() => RowsOf(memory!, disclosures.All, rows.Value));
+        Write("data/disclosures.csv", d => [d.Site, d.Listing, d.Contents], stream =>
+        {
+            if (memory is null)
+            {
+                SafeCsv.Write(stream, CsvHeader, rows.Value);
+            }
+            else
+            {
+                RowBytes.WriteAll(stream, SafeCsv.Of(CsvHeader, []), kept.Value.Select(r => r.Csv));
+            }
+        });
+        Write("data/disclosures.json", d => [d.Site, d.Listing, d.Contents], stream =>
+        {
+            if (memory is null)
+            {
+                WriteDisclosuresJson(stream, asOf, rows.Value);
+            }
+            else
+            {
+                WriteDisclosuresJson(stream, asOf, json => RowBytes.WriteRaw(json, kept.Value.Select(r => r.Json)));
+            }
+        });
         var decisions = input.Decisions.Select(d => new
         {
             unit = d.Unit,
@@ -117,32 +142,78 @@ public sealed class RenderDataDownloads : RenderStep<RenderDataDownloads.Input>
         ];
     }
 
+    /// <summary>A disclosure's row in the data files as a session keeps it: its cells and their bytes in the CSV and the JSON.</summary>
+    internal sealed record RowMemo(string?[] Cells, byte[] Csv, byte[] Json);
+
+    /// <summary>Each row's memo: kept when its cells are unchanged, else made (and kept for the next build).</summary>
+    private static List<RowMemo> RowsOf(DigestMemory memory, IReadOnlyList<Disclosure> all, List<string?[]> rows)
+    {
+        var memos = new List<RowMemo>(rows.Count);
+        SafeCsv.Records? csv = null;
+        RowBytes.Json? json = null;
+        try
+        {
+            for (var i = 0; i < rows.Count; i++)
+            {
+                var cells = rows[i];
+                if (!memory.Rows.TryGetValue(all[i], out var memo) || !memo.Cells.AsSpan().SequenceEqual(cells))
+                {
+                    csv ??= new SafeCsv.Records();
+                    json ??= new RowBytes.Json();
+                    memo = new RowMemo(cells, csv.Of(cells), json.Of(cells, WriteRow));
+                    memory.Rows.AddOrUpdate(all[i], memo);
+                }
+
+                memos.Add(memo);
+            }
+        }
+        finally
+        {
+            csv?.Dispose();
+            json?.Dispose();
+        }
+
+        return memos;
+    }
+
     private static readonly JsonEncodedText[] JsonNames = CsvHeader.Select(h => JsonEncodedText.Encode(h, SiteJson.Options.Encoder)).ToArray();
 
     /// <summary>
     /// <c>{"as_of": …, "disclosures": [{url, unit, …}]}</c> written field by field (the same bytes as <see cref="SiteJson.Write"/>
     /// of the rows as objects, without serializing 60,000 dictionaries through reflection), flushed as it goes.
     /// </summary>
-    internal static void WriteDisclosuresJson(System.IO.Stream stream, string asOf, List<string?[]> rows)
+    internal static void WriteDisclosuresJson(System.IO.Stream stream, string asOf, List<string?[]> rows) =>
+        WriteDisclosuresJson(stream, asOf, json =>
+        {
+            foreach (var row in rows)
+            {
+                WriteRow(json, row);
+                SiteJson.FlushSometimes(json);
+            }
+        });
+
+    /// <summary>The disclosures' list with its rows written by <paramref name="writeRows"/> (a session's kept rows, <see cref="RowBytes"/>).</summary>
+    internal static void WriteDisclosuresJson(System.IO.Stream stream, string asOf, Action<Utf8JsonWriter> writeRows)
     {
         using var json = new Utf8JsonWriter(stream, SiteJson.WriterOptions);
         json.WriteStartObject();
         json.WriteString("as_of", asOf);
         json.WriteStartArray("disclosures");
-        foreach (var row in rows)
-        {
-            json.WriteStartObject();
-            for (var i = 0; i < row.Length; i++)
-            {
-                json.WriteString(JsonNames[i], row[i]); // null → JSON null
-            }
-
-            json.WriteEndObject();
-            SiteJson.FlushSometimes(json);
-        }
-
+        writeRows(json);
         json.WriteEndArray();
         json.WriteEndObject();
         json.Flush();
+    }
+
+    /// <summary>A row of the disclosures' JSON list: an object of <see cref="CsvHeader"/>'s names and the cells.</summary>
+    internal static void WriteRow(Utf8JsonWriter json, string?[] row)
+    {
+        json.WriteStartObject();
+        for (var i = 0; i < row.Length; i++)
+        {
+            json.WriteString(JsonNames[i], row[i]); // null → JSON null
+        }
+
+        json.WriteEndObject();
     }
 }
