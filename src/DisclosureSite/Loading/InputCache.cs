@@ -111,16 +111,23 @@ public sealed partial class InputCache
                         read += n;
                     }
 
-                    using var stream = new MemoryStream(bytes, 0, read, writable: false, publiclyVisible: true);
-                    using var r = new BinaryReader(stream, Encoding.UTF8);
+                    // Decoded from memory (WrittenBytes: a long string in one call); a file with bytes after its last entry,
+                    // or cut short anywhere, is not trusted.
+                    var r = new WrittenBytes(bytes, read);
                     if (r.ReadString() == Magic && r.ReadString() == fingerprint)
                     {
                         var count = r.ReadInt32();
+                        entries.EnsureCapacity(Math.Min(Math.Max(count, 0), read / 16));
                         var pool = new ReadPool(strings);
                         for (var i = 0; i < count; i++)
                         {
                             var e = ReadEntry(r, pool);
                             entries[e.File] = e;
+                        }
+
+                        if (!r.AtEnd)
+                        {
+                            entries.Clear();
                         }
                     }
                 }
@@ -408,7 +415,7 @@ public sealed partial class InputCache
         }
     }
 
-    private static Entry ReadEntry(BinaryReader r, ReadPool pool)
+    private static Entry ReadEntry(WrittenBytes r, ReadPool pool)
     {
         var file = r.ReadString();
         var deps = new (string, Stamp)[r.ReadInt32()];
@@ -428,7 +435,7 @@ public sealed partial class InputCache
         return new Entry(file, deps, claimed, ReadDisclosure(r, pool), findings, checks);
     }
 
-    private static Finding[] ReadFindings(BinaryReader r, ReadPool pool)
+    private static Finding[] ReadFindings(WrittenBytes r, ReadPool pool)
     {
         var findings = NewArray<Finding>(r.ReadInt32());
         for (var i = 0; i < findings.Length; i++)
@@ -449,7 +456,7 @@ public sealed partial class InputCache
         return findings;
     }
 
-    private static Disclosure ReadDisclosure(BinaryReader r, ReadPool pool)
+    private static Disclosure ReadDisclosure(WrittenBytes r, ReadPool pool)
     {
         var unit = Pooled(r, pool)!;
         var period = Period.TryParse(Pooled(r, pool), out var p) ? p : throw new FormatException("period");
@@ -585,7 +592,7 @@ public sealed partial class InputCache
         }
     }
 
-    private static string? Pooled(BinaryReader r, ReadPool pool)
+    private static string? Pooled(WrittenBytes r, ReadPool pool)
     {
         var index = r.ReadInt32();
         if (index < 0)
@@ -613,13 +620,13 @@ public sealed partial class InputCache
     /// <summary>An array of <paramref name="length"/> items; the shared empty one for none (most disclosures have no attachment).</summary>
     private static T[] NewArray<T>(int length) => length == 0 ? [] : new T[length];
 
-    private static string? OptString(BinaryReader r) => r.ReadBoolean() ? r.ReadString() : null;
+    private static string? OptString(WrittenBytes r) => r.ReadBoolean() ? r.ReadString() : null;
 
-    private static int? OptInt(BinaryReader r) => r.ReadBoolean() ? r.ReadInt32() : null;
+    private static int? OptInt(WrittenBytes r) => r.ReadBoolean() ? r.ReadInt32() : null;
 
-    private static DateOnly? OptDate(BinaryReader r) => r.ReadBoolean() ? DateOnly.FromDayNumber(r.ReadInt32()) : null;
+    private static DateOnly? OptDate(WrittenBytes r) => r.ReadBoolean() ? DateOnly.FromDayNumber(r.ReadInt32()) : null;
 
-    private static decimal? OptDecimal(BinaryReader r) => r.ReadBoolean() ? r.ReadDecimal() : null;
+    private static decimal? OptDecimal(WrittenBytes r) => r.ReadBoolean() ? r.ReadDecimal() : null;
 }
 
 /// <summary>

@@ -46,13 +46,13 @@ public static class BuildCache
             // Read whole, then decoded from memory: through a file stream's 4 KiB buffer, a 300-village cache (130,000
             // entries, 29 MB) took ~7,000 reads and most of a second; it is read twice per build (the cache and the spare's list).
             var bytes = File.ReadAllBytes(path);
-            var reader = new CacheReader(bytes);
-            if (reader.String() != Format)
+            var reader = new Loading.WrittenBytes(bytes);
+            if (reader.ReadString() != Format)
             {
                 return null;
             }
 
-            var count = reader.Int32();
+            var count = reader.ReadInt32();
             if (count < 0)
             {
                 return null;
@@ -62,14 +62,14 @@ public static class BuildCache
             var steps = new List<string>();
             for (var i = 0; i < count; i++)
             {
-                var file = reader.String();
-                var key = reader.String();
-                var entry = new CachedFile(key.Length == 0 ? null : key, reader.String(), reader.Int64(), reader.Int64());
+                var file = reader.ReadString();
+                var key = reader.ReadString();
+                var entry = new CachedFile(key.Length == 0 ? null : key, reader.ReadString(), reader.ReadInt64(), reader.ReadInt64());
                 // A step's tag is written once, then by its number.
-                var step = reader.Int32();
+                var step = reader.ReadInt32();
                 if (step == steps.Count)
                 {
-                    steps.Add(reader.String());
+                    steps.Add(reader.ReadString());
                 }
 
                 entries[file] = step < 0 ? entry : entry with { Step = steps[step] };
@@ -80,62 +80,6 @@ public static class BuildCache
         catch (Exception e) when (e is IOException or EndOfStreamException or FormatException or ArgumentException or UnauthorizedAccessException)
         {
             return null;
-        }
-    }
-
-    /// <summary>
-    /// Reads what a <see cref="BinaryWriter"/> wrote (7-bit length-prefixed UTF-8 strings, little-endian numbers) from
-    /// bytes in memory; a length or a number past the end is <see cref="EndOfStreamException"/>, bad UTF-8 is <see cref="FormatException"/>.
-    /// </summary>
-    private ref struct CacheReader(byte[] bytes)
-    {
-        private static readonly UTF8Encoding Strict = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
-        private int _at;
-
-        public readonly bool AtEnd => _at == bytes.Length;
-
-        public string String()
-        {
-            var length = 0;
-            for (var shift = 0; ; shift += 7)
-            {
-                if (shift > 28)
-                {
-                    throw new FormatException("bad string length in the build cache");
-                }
-
-                var b = Take(1)[0];
-                length |= (b & 0x7f) << shift;
-                if (b < 0x80)
-                {
-                    break;
-                }
-            }
-
-            try
-            {
-                return Strict.GetString(Take(length));
-            }
-            catch (DecoderFallbackException e)
-            {
-                throw new FormatException("bad text in the build cache", e);
-            }
-        }
-
-        public int Int32() => System.Buffers.Binary.BinaryPrimitives.ReadInt32LittleEndian(Take(4));
-
-        public long Int64() => System.Buffers.Binary.BinaryPrimitives.ReadInt64LittleEndian(Take(8));
-
-        private ReadOnlySpan<byte> Take(int count)
-        {
-            if (count < 0 || count > bytes.Length - _at)
-            {
-                throw new EndOfStreamException();
-            }
-
-            var span = bytes.AsSpan(_at, count);
-            _at += count;
-            return span;
         }
     }
 

@@ -602,12 +602,27 @@ public sealed partial class SiteOutput
         return true;
     }
 
-    /// <summary>The file exists with the size and last-write time the cache recorded: nobody changed it since.</summary>
+    /// <summary>
+    /// The file exists with the size and last-write time the cache recorded: nobody changed it since. On Linux one
+    /// <c>statx</c> into a per-thread buffer (<see cref="Loading.InputCache.StampOf"/>) instead of a <see cref="FileInfo"/>: the
+    /// take-over asks this of ~120,000 files at 300 villages. The same answer: a regular file (a link followed), its size,
+    /// and its modification time as <see cref="FileInfo.LastWriteTimeUtc"/> gives it (seconds and 100-ns ticks).
+    /// </summary>
     private static bool IsIntact(string full, CachedFile entry)
     {
+        if (OperatingSystem.IsLinux())
+        {
+            var stamp = Loading.InputCache.StampOf(full);
+            return stamp.Size >= 0 && stamp.Size == entry.Bytes && WriteTicksOf(stamp.Mtime) == entry.WriteTicks;
+        }
+
         var info = new FileInfo(full);
         return info.Exists && info.Length == entry.Bytes && info.LastWriteTimeUtc.Ticks == entry.WriteTicks;
     }
+
+    /// <summary>A modification time in nanoseconds since 1970 as <see cref="DateTime.Ticks"/> (UTC), rounded down as .NET's file times are.</summary>
+    internal static long WriteTicksOf(long unixNanoseconds) =>
+        DateTime.UnixEpoch.Ticks + (unixNanoseconds / 100) - (unixNanoseconds % 100 < 0 ? 1 : 0);
 
     [LibraryImport("libc", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
     private static partial int link(string oldpath, string newpath);
@@ -650,9 +665,35 @@ public sealed partial class SiteOutput
 
     private static void CheckPath(string path)
     {
-        if (path.Length == 0 || path.StartsWith('/') || path.Contains('\\', StringComparison.Ordinal) || path.Split('/').Any(s => s is "" or "." or ".."))
+        if (!IsSafePath(path))
         {
             throw new ArgumentException($"Not a safe site path: '{path}'", nameof(path));
+        }
+    }
+
+    /// <summary>Not empty, no <c>\\</c>, and no segment between <c>/</c> empty, <c>.</c> or <c>..</c> (so no leading <c>/</c>); no allocation (it runs per file).</summary>
+    internal static bool IsSafePath(ReadOnlySpan<char> path)
+    {
+        if (path.Length == 0 || path.Contains('\\'))
+        {
+            return false;
+        }
+
+        while (true)
+        {
+            var slash = path.IndexOf('/');
+            var segment = slash < 0 ? path : path[..slash];
+            if (segment is "" or "." or "..")
+            {
+                return false;
+            }
+
+            if (slash < 0)
+            {
+                return true;
+            }
+
+            path = path[(slash + 1)..];
         }
     }
 }

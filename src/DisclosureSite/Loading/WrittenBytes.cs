@@ -1,0 +1,94 @@
+using System.Buffers.Binary;
+using System.Text;
+
+namespace DisclosureSite.Loading;
+
+/// <summary>
+/// Reads what a <see cref="BinaryWriter"/> wrote (7-bit length-prefixed UTF-8 strings, little-endian numbers) from the
+/// first <paramref name="length"/> bytes of <paramref name="bytes"/> in memory — the tool's cache files (the input
+/// cache's unit files, the build cache), each read whole. A string is decoded in one call (a <see cref="BinaryReader"/>
+/// goes through a <see cref="StringBuilder"/> 128 bytes at a time for a long one, such as a disclosure's body). Stricter
+/// than a <see cref="BinaryReader"/>: a length or a number past the end is <see cref="EndOfStreamException"/> (also for
+/// <see cref="ReadBytes"/>, which a <see cref="BinaryReader"/> would cut short), text that is not UTF-8 and a bad
+/// length are <see cref="FormatException"/>, a bad decimal is <see cref="IOException"/>: a damaged cache is never read as data.
+/// </summary>
+internal sealed class WrittenBytes(byte[] bytes, int length)
+{
+    private static readonly UTF8Encoding Strict = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+    private int _at;
+
+    public WrittenBytes(byte[] bytes)
+        : this(bytes, bytes.Length)
+    {
+    }
+
+    /// <summary>Every byte was read.</summary>
+    public bool AtEnd => _at == length;
+
+    public string ReadString()
+    {
+        var count = 0;
+        for (var shift = 0; ; shift += 7)
+        {
+            if (shift > 28)
+            {
+                throw new FormatException("bad string length in a cache file");
+            }
+
+            var b = Take(1)[0];
+            count |= (b & 0x7f) << shift;
+            if (b < 0x80)
+            {
+                break;
+            }
+        }
+
+        try
+        {
+            return Strict.GetString(Take(count));
+        }
+        catch (DecoderFallbackException e)
+        {
+            throw new FormatException("bad text in a cache file", e);
+        }
+    }
+
+    public int ReadInt32() => BinaryPrimitives.ReadInt32LittleEndian(Take(4));
+
+    public long ReadInt64() => BinaryPrimitives.ReadInt64LittleEndian(Take(8));
+
+    public bool ReadBoolean() => Take(1)[0] != 0;
+
+    /// <summary>A copy of the next <paramref name="count"/> bytes (nothing keeps the buffer read from).</summary>
+    public byte[] ReadBytes(int count) => count == 0 ? [] : Take(count).ToArray();
+
+    /// <summary>A decimal as <see cref="BinaryWriter.Write(decimal)"/> wrote it: its low, middle and high words, then its flags.</summary>
+    public decimal ReadDecimal()
+    {
+        var span = Take(16);
+        try
+        {
+            return new decimal([
+                BinaryPrimitives.ReadInt32LittleEndian(span),
+                BinaryPrimitives.ReadInt32LittleEndian(span[4..]),
+                BinaryPrimitives.ReadInt32LittleEndian(span[8..]),
+                BinaryPrimitives.ReadInt32LittleEndian(span[12..])]);
+        }
+        catch (ArgumentException e)
+        {
+            throw new IOException("bad decimal in a cache file", e);
+        }
+    }
+
+    private ReadOnlySpan<byte> Take(int count)
+    {
+        if (count < 0 || count > length - _at)
+        {
+            throw new EndOfStreamException();
+        }
+
+        var span = bytes.AsSpan(_at, count);
+        _at += count;
+        return span;
+    }
+}

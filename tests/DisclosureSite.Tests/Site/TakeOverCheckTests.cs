@@ -1,0 +1,81 @@
+using DisclosureSite.Loading;
+using DisclosureSite.Site.Write;
+
+namespace DisclosureSite.Tests.Site;
+
+/// <summary>
+/// The take-over's per-file check (<c>SiteOutput.IsIntact</c>) reads a file's size and time with one <c>statx</c>: its
+/// time must be the very ticks <see cref="FileInfo.LastWriteTimeUtc"/> gives (the build cache records those), and the
+/// path check must refuse exactly what the split-based check refused.
+/// </summary>
+[TestFixture]
+public class TakeOverCheckTests
+{
+    [Test]
+    public void A_statx_time_is_the_ticks_FileInfo_gives()
+    {
+        var dir = Path.Combine(Path.GetTempPath(), "disclosure-ticks-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(dir);
+        try
+        {
+            var file = Path.Combine(dir, "page.html");
+            File.WriteAllText(file, "<p>本期公开</p>");
+            var times = new[]
+            {
+                new DateTime(2026, 11, 24, 8, 30, 15, DateTimeKind.Utc).AddTicks(1234567),
+                new DateTime(1970, 1, 1, 0, 0, 0, DateTimeKind.Utc),
+                new DateTime(1969, 12, 31, 23, 59, 59, DateTimeKind.Utc).AddTicks(9999999),
+                new DateTime(1950, 3, 4, 5, 6, 7, DateTimeKind.Utc).AddTicks(1),
+                new DateTime(2100, 2, 28, 23, 59, 59, DateTimeKind.Utc).AddTicks(5000001),
+            };
+
+            // First the time the file system gave it (nanoseconds, not a multiple of 100 in general), then times set.
+            Assert.That(SiteOutput.WriteTicksOf(InputCache.StampOf(file).Mtime), Is.EqualTo(new FileInfo(file).LastWriteTimeUtc.Ticks));
+            foreach (var time in times)
+            {
+                File.SetLastWriteTimeUtc(file, time);
+                var stamp = InputCache.StampOf(file);
+                Assert.Multiple(() =>
+                {
+                    Assert.That(SiteOutput.WriteTicksOf(stamp.Mtime), Is.EqualTo(new FileInfo(file).LastWriteTimeUtc.Ticks), time.ToString("O"));
+                    Assert.That(SiteOutput.WriteTicksOf(stamp.Mtime), Is.EqualTo(time.Ticks), time.ToString("O"));
+                    Assert.That(stamp.Size, Is.EqualTo(new FileInfo(file).Length));
+                });
+            }
+
+            // Not a file: a folder and a missing path have no size (never intact).
+            Assert.That(InputCache.StampOf(dir).Size, Is.LessThan(0));
+            Assert.That(InputCache.StampOf(Path.Combine(dir, "gone.html")).Size, Is.LessThan(0));
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
+
+    [TestCase("index.html", true)]
+    [TestCase("houfeng/2026-Q3/finance/index.html", true)]
+    [TestCase("data/disclosures.csv", true)]
+    [TestCase(".well-known/x", true)]
+    [TestCase("a/...b/c", true)]
+    [TestCase("", false)]
+    [TestCase("/index.html", false)]
+    [TestCase("a//b", false)]
+    [TestCase("a/", false)]
+    [TestCase("./a", false)]
+    [TestCase("a/./b", false)]
+    [TestCase("a/../b", false)]
+    [TestCase("..", false)]
+    [TestCase(".", false)]
+    [TestCase("a\\b", false)]
+    [TestCase("村/页.html", true)]
+    public void A_site_path_is_checked_as_the_split_check_did(string path, bool safe)
+    {
+        var split = path.Length > 0 && !path.StartsWith('/') && !path.Contains('\\', StringComparison.Ordinal) && !path.Split('/').Any(s => s is "" or "." or "..");
+        Assert.Multiple(() =>
+        {
+            Assert.That(split, Is.EqualTo(safe), "the check as it was");
+            Assert.That(SiteOutput.IsSafePath(path), Is.EqualTo(safe));
+        });
+    }
+}
