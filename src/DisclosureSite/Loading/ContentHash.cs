@@ -36,8 +36,13 @@ public static class ContentHash
     /// The hash of <paramref name="files"/> given each file's normalized content (<see cref="Normalize"/>: what the loader
     /// has already decoded, or <see cref="NormalizedBytes"/> read from disk): the same bytes <see cref="Of"/> hashes.
     /// </summary>
-    public static string OfNormalized(IEnumerable<string> files, Func<string, byte[]> normalized) =>
-        Hex(SHA256.HashData(CanonicalOfNormalized(files, normalized)));
+    public static string OfNormalized(IEnumerable<string> files, Func<string, byte[]> normalized)
+    {
+        // Hashed record by record: a build hashes every disclosure, and the canonical bytes need not be put together first.
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        EachRecord(files, normalized, hash.AppendData);
+        return Hex(hash.GetHashAndReset());
+    }
 
     /// <summary>The normalized content of a text file the loader has decoded (LF line ends already): NFC, UTF-8 without BOM.</summary>
     public static byte[] NormalizedText(string decoded) => Encoding.UTF8.GetBytes(decoded.Normalize(NormalizationForm.FormC));
@@ -57,16 +62,22 @@ public static class ContentHash
     private static byte[] CanonicalOfNormalized(IEnumerable<string> files, Func<string, byte[]> normalized)
     {
         using var ms = new MemoryStream();
+        EachRecord(files, normalized, bytes => ms.Write(bytes));
+        return ms.ToArray();
+    }
+
+    private static readonly byte[] RecordEnd = [(byte)'\n'];
+
+    /// <summary>Hands <paramref name="write"/> the canonical bytes in order, record by record.</summary>
+    private static void EachRecord(IEnumerable<string> files, Func<string, byte[]> normalized, Action<byte[]> write)
+    {
         foreach (var file in files)
         {
             var content = normalized(file);
-            var header = Encoding.UTF8.GetBytes($"file {file}\nlength {content.Length.ToString(CultureInfo.InvariantCulture)}\n");
-            ms.Write(header);
-            ms.Write(content);
-            ms.WriteByte((byte)'\n');
+            write(Encoding.UTF8.GetBytes($"file {file}\nlength {content.Length.ToString(CultureInfo.InvariantCulture)}\n"));
+            write(content);
+            write(RecordEnd);
         }
-
-        return ms.ToArray();
     }
 
     /// <summary>Text files decoded and normalized (LF, NFC, UTF-8 without BOM); anything else byte for byte.</summary>

@@ -79,6 +79,9 @@ public static class CsvText
     /// </summary>
     private sealed class RecordReader(string text, char delimiter, TableLimits limits, string file, FindingSink sink, string? unit, string? period, string? item)
     {
+        // One buffer for quoted cells and one list of cells, reused record after record (ToArray copies the row out).
+        private readonly StringBuilder _quoted = new();
+        private readonly List<TableCell> _cells = [];
         private int _i;
         private int _line = 1;
 
@@ -88,19 +91,34 @@ public static class CsvText
         public TableRow? Next()
         {
             var rowLine = _line;
-            var cells = new List<TableCell>();
+            var cells = _cells;
+            cells.Clear();
             while (true)
             {
                 var cellLine = _line;
                 var cellColumn = cells.Count + 1;
-                var value = new StringBuilder();
-                var read = _i < text.Length && text[_i] == '"' ? ReadQuoted(value, cellColumn) : ReadPlain(value, cellColumn);
-                if (!read || !limits.AdmitCell(cellLine, cellColumn, value.Length) || cells.Count >= InputLimits.MaxColumns && !limits.Admit(rowLine, cells.Count + 1))
+                int length;
+                bool read;
+                ReadOnlySpan<char> plain = default;
+                var quoted = _i < text.Length && text[_i] == '"';
+                if (quoted)
+                {
+                    _quoted.Clear();
+                    read = ReadQuoted(_quoted, cellColumn);
+                    length = _quoted.Length;
+                }
+                else
+                {
+                    read = ReadPlain(cellColumn, out plain);
+                    length = plain.Length;
+                }
+
+                if (!read || !limits.AdmitCell(cellLine, cellColumn, length) || cells.Count >= InputLimits.MaxColumns && !limits.Admit(rowLine, cells.Count + 1))
                 {
                     return null;
                 }
 
-                cells.Add(new TableCell(Trimmed(value), cellLine, cellColumn));
+                cells.Add(new TableCell(quoted ? Trimmed(_quoted) : Trimmed(plain), cellLine, cellColumn));
                 if (EndOfRecord())
                 {
                     return limits.Admit(rowLine, cells.Count) ? new TableRow(rowLine, cells.ToArray()) : null;
@@ -181,23 +199,28 @@ public static class CsvText
             return true;
         }
 
-        /// <summary>A plain cell, up to the next delimiter or line end: false (with a finding) at a quote inside it.</summary>
-        private bool ReadPlain(StringBuilder value, int column)
+        /// <summary>A plain cell, up to the next delimiter or line end (a slice of the text): false (with a finding) at a quote inside it.</summary>
+        private bool ReadPlain(int column, out ReadOnlySpan<char> cell)
         {
-            while (_i < text.Length && text[_i] != delimiter && text[_i] != '\n')
+            var rest = text.AsSpan(_i);
+            var end = rest.IndexOfAny(delimiter, '\n', '"');
+            cell = end < 0 ? rest : rest[..end];
+            _i += cell.Length;
+            if (end >= 0 && rest[end] == '"')
             {
-                if (text[_i] == '"')
-                {
-                    sink.Report(FindingCodes.Syntax, new SourceRef(file, _line, column), Messages.CsvStrayQuote(), unit, period, item);
-                    return false;
-                }
-
-                value.Append(text[_i]);
-                _i++;
+                sink.Report(FindingCodes.Syntax, new SourceRef(file, _line, column), Messages.CsvStrayQuote(), unit, period, item);
+                return false;
             }
 
             return true;
         }
+    }
+
+    /// <summary>A plain cell's text without surrounding white space (none allocated for an empty cell).</summary>
+    private static string Trimmed(ReadOnlySpan<char> cell)
+    {
+        var trimmed = cell.Trim();
+        return trimmed.IsEmpty ? string.Empty : trimmed.ToString();
     }
 
     /// <summary>The cell's text without surrounding white space, made in one allocation (none for an empty cell).</summary>

@@ -10,28 +10,38 @@ public static class FrontMatterText
 
     public static Parts? Split(string text, string file, FindingSink sink, string? unit = null, string? period = null)
     {
-        if (text.Trim().Length == 0)
+        if (string.IsNullOrWhiteSpace(text))
         {
             sink.Report(FindingCodes.MissingField, new SourceRef(file, 1, 1), Messages.EmptyMarkdown(), unit, period);
             return null;
         }
 
-        var lines = text.Split('\n');
-        if (lines[0].TrimEnd() != "---")
+        // Line by line over the text itself (every disclosure is split on every clean build): only the two parts are copied.
+        var firstEnd = text.IndexOf('\n');
+        if (!(firstEnd < 0 ? text.AsSpan() : text.AsSpan(0, firstEnd)).TrimEnd().SequenceEqual("---"))
         {
             sink.Report(FindingCodes.MissingField, new SourceRef(file, 1, 1), Messages.NoFrontMatter(), unit, period);
             return null;
         }
 
-        for (var i = 1; i < lines.Length; i++)
+        var yamlStart = firstEnd + 1;
+        for (var (i, lineStart) = (1, yamlStart); firstEnd >= 0; i++)
         {
-            var l = lines[i].TrimEnd();
-            if (l is "---" or "...")
+            var end = text.IndexOf('\n', lineStart);
+            var line = text.AsSpan(lineStart, (end < 0 ? text.Length : end) - lineStart).TrimEnd();
+            if (line is "---" or "...")
             {
-                var yaml = string.Join('\n', lines[1..i]);
-                var body = i + 1 < lines.Length ? string.Join('\n', lines[(i + 1)..]) : string.Empty;
+                var yaml = lineStart == yamlStart ? string.Empty : text[yamlStart..(lineStart - 1)];
+                var body = end < 0 ? string.Empty : text[(end + 1)..];
                 return new Parts(yaml, body, i + 2);
             }
+
+            if (end < 0)
+            {
+                break;
+            }
+
+            lineStart = end + 1;
         }
 
         sink.Report(FindingCodes.Syntax, new SourceRef(file, 1, 1), Messages.UnterminatedFrontMatter(), unit, period);

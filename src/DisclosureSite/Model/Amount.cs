@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 
 namespace DisclosureSite.Model;
 
@@ -29,7 +28,9 @@ public static class Amount
             return false;
         }
 
-        var s = Normalize(text).Trim();
+        // At most MaxLength characters, read on the stack: every amount cell is parsed several times a build.
+        Span<char> normalized = stackalloc char[MaxLength];
+        ReadOnlySpan<char> s = Normalize(text, normalized).Trim();
         var negative = false;
 
         if (s.Length >= 2 && s[0] == '(' && s[^1] == ')')
@@ -52,7 +53,7 @@ public static class Amount
             }
         }
 
-        if (s.EndsWith('元'))
+        if (s.Length > 0 && s[^1] == '元')
         {
             s = s[..^1].TrimEnd();
         }
@@ -62,7 +63,17 @@ public static class Amount
             return false;
         }
 
-        if (!decimal.TryParse(s.Replace(",", string.Empty, StringComparison.Ordinal), NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value))
+        Span<char> digits = stackalloc char[MaxLength];
+        var length = 0;
+        foreach (var c in s)
+        {
+            if (c != ',')
+            {
+                digits[length++] = c;
+            }
+        }
+
+        if (!decimal.TryParse(digits[..length], NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value))
         {
             return false;
         }
@@ -80,13 +91,13 @@ public static class Amount
     public static string Format(decimal yuan) =>
         decimal.Round(yuan, 2, MidpointRounding.AwayFromZero).ToString("#,##0.00", CultureInfo.InvariantCulture);
 
-    /// <summary>Maps full-width digits and punctuation to ASCII and the other minus/yen signs to one form.</summary>
-    private static string Normalize(string text)
+    /// <summary>Maps full-width digits and punctuation to ASCII and the other minus/yen signs to one form, into <paramref name="into"/>.</summary>
+    private static Span<char> Normalize(string text, Span<char> into)
     {
-        var sb = new StringBuilder(text.Length);
-        foreach (var c in text)
+        for (var i = 0; i < text.Length; i++)
         {
-            sb.Append(c switch
+            var c = text[i];
+            into[i] = c switch
             {
                 >= '０' and <= '９' => (char)('0' + (c - '０')),
                 '．' => '.',
@@ -97,29 +108,29 @@ public static class Amount
                 '￥' => '¥',
                 '\u3000' => ' ',
                 _ => c,
-            });
+            };
         }
 
-        return sb.ToString();
+        return into[..text.Length];
     }
 
     /// <summary>
     /// Digits with optional, correctly placed thousands separators (first group 1–3 digits, then groups of exactly 3),
     /// then optionally a point and 1–2 decimals.
     /// </summary>
-    private static bool IsWellFormed(string s)
+    private static bool IsWellFormed(ReadOnlySpan<char> s)
     {
         if (s.Length == 0)
         {
             return false;
         }
 
-        var point = s.IndexOf('.', StringComparison.Ordinal);
+        var point = s.IndexOf('.');
         var integer = point < 0 ? s : s[..point];
         if (point >= 0)
         {
             var fraction = s[(point + 1)..];
-            if (fraction.Length is < 1 or > 2 || !fraction.All(char.IsAsciiDigit))
+            if (fraction.Length is < 1 or > 2 || !AllDigits(fraction))
             {
                 return false;
             }
@@ -132,18 +143,33 @@ public static class Amount
 
         if (!integer.Contains(','))
         {
-            return integer.All(char.IsAsciiDigit);
+            return AllDigits(integer);
         }
 
-        var groups = integer.Split(',');
-        if (groups[0].Length is < 1 or > 3 || !groups[0].All(char.IsAsciiDigit))
+        for (var first = true; ; first = false)
         {
-            return false;
-        }
+            var comma = integer.IndexOf(',');
+            var group = comma < 0 ? integer : integer[..comma];
+            if ((first ? group.Length is < 1 or > 3 : group.Length != 3) || !AllDigits(group))
+            {
+                return false;
+            }
 
-        for (var i = 1; i < groups.Length; i++)
+            if (comma < 0)
+            {
+                return true;
+            }
+
+            integer = integer[(comma + 1)..];
+        }
+    }
+
+    // A loop, not ContainsAnyExceptInRange: that generic, precompiled into this assembly, boxes its two bounds on every call.
+    private static bool AllDigits(ReadOnlySpan<char> s)
+    {
+        foreach (var c in s)
         {
-            if (groups[i].Length != 3 || !groups[i].All(char.IsAsciiDigit))
+            if (!char.IsAsciiDigit(c))
             {
                 return false;
             }

@@ -8,8 +8,19 @@ public static class TotalRows
     /// <summary>A label of a total row: 合计, 合 计, 本季度合计, 总计(元).</summary>
     public static bool IsLabel(string text)
     {
-        var compact = text.Replace(" ", string.Empty, StringComparison.Ordinal).Replace("\u3000", string.Empty, StringComparison.Ordinal);
-        return Words.Any(w => compact.Contains(w, StringComparison.Ordinal));
+        // Asked of every row of every table: copied only when there are spaces to take out.
+        var compact = text.AsSpan().IndexOfAny(' ', '\u3000') < 0
+            ? text
+            : text.Replace(" ", string.Empty, StringComparison.Ordinal).Replace("\u3000", string.Empty, StringComparison.Ordinal);
+        foreach (var word in Words)
+        {
+            if (compact.Contains(word, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>A row whose first non-empty cell is a total label.</summary>

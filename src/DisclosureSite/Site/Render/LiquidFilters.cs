@@ -21,6 +21,9 @@ public static class LiquidFilters
         filters.AddFilter("status_short", StatusShort);
         filters.AddFilter("status_class", StatusClass);
         filters.AddFilter("period_cn", PeriodChinese);
+
+        // Fluid's own raw, except that a page's content (ContentValue) stays in its buffer instead of becoming a string.
+        filters.AddFilter("raw", static (input, _, _) => new ValueTask<FluidValue>(ContentValue.Raw(input)));
     }
 
     public static string CnDate(string? iso) => Dates.TryParse(iso, out var d) ? Dates.Chinese(d) : iso ?? string.Empty;

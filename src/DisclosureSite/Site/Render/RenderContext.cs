@@ -106,15 +106,16 @@ public sealed class RenderContext
             ["root"] = frame.Root,
             ["kind"] = kind,
         };
-        var content = Templates.Render(kind, variables);
+        var content = Templates.RenderContent(kind, variables);
+        var page = PageWriter.Start();
         if (layout.Length == 0)
         {
-            Output.WriteText(file, content, key);
+            content.WriteTo(page);
+            Output.Write(file, page.Complete(), key);
             return;
         }
 
         variables["content"] = content;
-        var page = PageWriter.Start();
         Templates.Render(layout, variables, page);
         Output.Write(file, page.Complete(), key);
     }

@@ -37,10 +37,6 @@ public sealed class ThemeTemplates
 
     public ThemeFiles Files { get; }
 
-    /// <summary>Renders <c>layouts/{kind}.liquid</c> with the given variables.</summary>
-    public string Render(string kind, IReadOnlyDictionary<string, object?> variables) =>
-        Render(kind, variables, static (template, context) => template.Render(context, Encoder));
-
     /// <summary>
     /// Renders <c>layouts/{kind}.liquid</c> into <paramref name="writer"/>: a page's outer layout goes straight into the
     /// UTF-8 bytes written to disk, never held as a string as well (a tenth of a clean build's allocations).
@@ -48,15 +44,26 @@ public sealed class ThemeTemplates
     public void Render(string kind, IReadOnlyDictionary<string, object?> variables, TextWriter writer) =>
         Render(kind, variables, (template, context) =>
         {
-            // Fluid's own Render does the same: its statements complete synchronously on a synchronous writer.
-            var task = template.RenderAsync(writer, Encoder, context);
-            if (!task.IsCompletedSuccessfully)
-            {
-                task.AsTask().GetAwaiter().GetResult();
-            }
-
+            RenderInto(template, context, writer);
             return 0;
         });
+
+    /// <summary>
+    /// Renders a page's own template, <c>layouts/{kind}.liquid</c>, into the thread's content buffer: its layout then
+    /// writes it as <c>content</c> from there (<see cref="ContentValue"/>).
+    /// </summary>
+    internal ContentValue RenderContent(string kind, IReadOnlyDictionary<string, object?> variables) =>
+        Render(kind, variables, static (template, context) => ContentValue.Render(writer => RenderInto(template, context, writer)));
+
+    private static void RenderInto(IFluidTemplate template, TemplateContext context, TextWriter writer)
+    {
+        // Fluid's own Render does the same: its statements complete synchronously on a synchronous writer.
+        var task = template.RenderAsync(writer, Encoder, context);
+        if (!task.IsCompletedSuccessfully)
+        {
+            task.AsTask().GetAwaiter().GetResult();
+        }
+    }
 
     private T Render<T>(string kind, IReadOnlyDictionary<string, object?> variables, Func<IFluidTemplate, TemplateContext, T> render)
     {
