@@ -57,9 +57,9 @@ public static class SiteBuilder
         var total = Stopwatch.StartNew();
 
         // The build cache is read beside Load and Validate (it is only the output's list; a build with input errors drops it).
-        // So is the spare's list (the previous output's cache, renamed), which PrepareOutputFolder would otherwise read on its own.
-        var cacheRead = options.UseCache && session is null ? Task.Run(() => BuildCache.Load(options.OutputRoot)) : null;
-        var spareRead = options.UseCache && session is null ? Task.Run(() => BuildCache.Read(WriteOutputAtomically.SpareListOf(options.OutputRoot))) : null;
+        // So is the spare's list (the previous output's cache, renamed), which PrepareOutputFolder would otherwise read on its
+        // own: with the cache, so that the entries the two share are decoded once.
+        var cachesRead = options.UseCache && session is null ? Task.Run(() => BuildCache.LoadWithSpare(options.OutputRoot, WriteOutputAtomically.SpareListOf(options.OutputRoot))) : null;
         var phases = new List<PhaseTiming>();
         var warnings = new List<string>();
 
@@ -96,8 +96,8 @@ public static class SiteBuilder
         // A session that wrote the output in place and knows it file by file rebuilds it in place (SiteOutput(OwnedOutput)):
         // no folder to prepare, nothing swapped; else the build goes to a temporary folder (the spare) swapped in at the end.
         var owned = options.UseCache ? session?.InPlaceOutput(options) : null;
-        var cache = owned is not null ? null : options.UseCache ? session?.BuildCache ?? Timed("LoadBuildCache", () => cacheRead?.GetAwaiter().GetResult() ?? BuildCache.Load(options.OutputRoot)) : null;
-        var (temp, present) = owned is not null ? (owned.Root, null) : Timed("PrepareOutputFolder", () => WriteOutputAtomically.PrepareTemporaryFolder(options.OutputRoot, useSpare: options.UseCache, session?.Spare ?? spareRead?.GetAwaiter().GetResult()));
+        var cache = owned is not null ? null : options.UseCache ? session?.BuildCache ?? Timed("LoadBuildCache", () => cachesRead?.GetAwaiter().GetResult().Cache ?? BuildCache.Load(options.OutputRoot)) : null;
+        var (temp, present) = owned is not null ? (owned.Root, null) : Timed("PrepareOutputFolder", () => WriteOutputAtomically.PrepareTemporaryFolder(options.OutputRoot, useSpare: options.UseCache, session?.Spare ?? cachesRead?.GetAwaiter().GetResult().Spare));
         SiteOutput? output = null;
 
         try
