@@ -129,4 +129,46 @@ public class WrittenBytesTests
             Assert.That(() => new WrittenBytes(flags).ReadDecimal(), Throws.InstanceOf<IOException>(), "decimal flags no decimal has");
         });
     }
+
+    [Test]
+    public void A_string_passed_over_is_read_by_where_it_lies_and_a_repeated_one_is_the_same_string()
+    {
+        using var stream = new MemoryStream();
+        using (var w = new BinaryWriter(stream, Encoding.UTF8, leaveOpen: true))
+        {
+            w.Write("houfeng/2026-Q3/finance.md");
+            w.Write("houfeng/2026-Q3/finance.md");
+            w.Write("houfeng/2026-Q3/finance.csv");
+            w.Write("财务收支明细");
+            w.Write(string.Empty);
+        }
+
+        var bytes = stream.ToArray();
+        var r = new WrittenBytes(bytes);
+        var at = r.SkipString();
+        var first = r.StringAt(at.Start, at.End);
+        Assert.Multiple(() =>
+        {
+            Assert.That(first, Is.EqualTo("houfeng/2026-Q3/finance.md"));
+            Assert.That(Encoding.UTF8.GetString(r.BytesAt(at.Start, at.End)), Is.EqualTo(first));
+            Assert.That(r.ReadString(first, at), Is.SameAs(first), "the same bytes: the same string");
+            var other = r.ReadString(first, at);
+            Assert.That(other, Is.EqualTo("houfeng/2026-Q3/finance.csv").And.Not.SameAs(first));
+            Assert.That(r.ReadString(first, at), Is.EqualTo("财务收支明细"));
+            Assert.That(r.ReadString(first, at), Is.Empty);
+            Assert.That(r.AtEnd, Is.True);
+            Assert.That(new WrittenBytes(bytes) { Position = at.End }.ReadString(), Is.EqualTo(first), "read from a position");
+        });
+
+        // Where a string lies is checked like any read: outside the bytes given it throws, as does bad text there.
+        var cut = new WrittenBytes(bytes, at.End - 1);
+        Assert.Multiple(() =>
+        {
+            Assert.That(() => cut.StringAt(at.Start, at.End), Throws.InstanceOf<EndOfStreamException>());
+            Assert.That(() => cut.BytesAt(at.Start, at.End).Length, Throws.InstanceOf<EndOfStreamException>());
+            Assert.That(() => cut.StringAt(5, 4), Throws.InstanceOf<EndOfStreamException>());
+            Assert.That(() => new WrittenBytes(bytes, 3) { Position = 4 }, Throws.InstanceOf<ArgumentOutOfRangeException>());
+            Assert.That(() => new WrittenBytes([2, 0xC3, 0x28]).StringAt(1, 3), Throws.InstanceOf<FormatException>(), "not UTF-8");
+        });
+    }
 }

@@ -461,11 +461,13 @@ public sealed partial class InputCache
 
     private static Entry ReadEntry(WrittenBytes r, ReadPool pool)
     {
-        var file = r.ReadString();
+        // The file's path is named again by its first dependency and by its disclosure: one string for the three.
+        var fileAt = r.SkipString();
+        var file = r.StringAt(fileAt.Start, fileAt.End);
         var deps = new (string, Stamp)[r.ReadInt32()];
         for (var i = 0; i < deps.Length; i++)
         {
-            deps[i] = (r.ReadString(), new Stamp(r.ReadInt64(), r.ReadInt64(), r.ReadInt64(), r.ReadInt64()));
+            deps[i] = (r.ReadString(file, fileAt), new Stamp(r.ReadInt64(), r.ReadInt64(), r.ReadInt64(), r.ReadInt64()));
         }
 
         var claimed = r.ReadBoolean();
@@ -476,7 +478,7 @@ public sealed partial class InputCache
             return new Entry(file, deps, claimed, null, findings, checks);
         }
 
-        return new Entry(file, deps, claimed, ReadDisclosure(r, pool), findings, checks);
+        return new Entry(file, deps, claimed, ReadDisclosure(r, pool, file, fileAt), findings, checks);
     }
 
     private static Finding[] ReadFindings(WrittenBytes r, ReadPool pool)
@@ -500,15 +502,22 @@ public sealed partial class InputCache
         return findings;
     }
 
-    private static Disclosure ReadDisclosure(WrittenBytes r, ReadPool pool)
+    private static Disclosure ReadDisclosure(WrittenBytes r, ReadPool pool, string file, (int Start, int End) fileAt)
     {
         var unit = Pooled(r, pool)!;
         var period = Period.TryParse(Pooled(r, pool), out var p) ? p : throw new FormatException("period");
         var slug = Pooled(r, pool)!;
-        var dfile = r.ReadString();
+        var dfile = r.ReadString(file, fileAt);
         var item = Pooled(r, pool)!;
         var strings = pool.Shared;
-        var title = strings.InternOrNull(OptString(r));
+        string? title = null;
+        var titleAt = (Start: 0, End: 0);
+        if (r.ReadBoolean())
+        {
+            titleAt = r.SkipString();
+            title = strings.Intern(r.StringAt(titleAt.Start, titleAt.End));
+        }
+
         var published = OptDate(r);
         var publishAt = OptDate(r);
         var withdrawAt = OptDate(r);
@@ -519,9 +528,11 @@ public sealed partial class InputCache
         var opening = OptDecimal(r);
         var closing = OptDecimal(r);
         var tableRefs = NewArray<TableRef>(r.ReadInt32());
+        var tableRefsAt = NewArray<(int Start, int End)>(tableRefs.Length);
         for (var i = 0; i < tableRefs.Length; i++)
         {
-            tableRefs[i] = new TableRef(strings.Intern(r.ReadString()), SchemaNamed(Pooled(r, pool)), Pooled(r, pool), OptString(r));
+            tableRefsAt[i] = r.SkipString();
+            tableRefs[i] = new TableRef(strings.Intern(r.StringAt(tableRefsAt[i].Start, tableRefsAt[i].End)), SchemaNamed(Pooled(r, pool)), Pooled(r, pool), OptString(r));
         }
 
         var attachments = NewArray<string>(r.ReadInt32());
@@ -531,7 +542,8 @@ public sealed partial class InputCache
         }
 
         var meta = new FrontMatter(item, title, published, publishAt, withdrawAt, nil, corrects, revisionNote, withdrawn, opening, closing, tableRefs, attachments);
-        var dtitle = strings.Intern(r.ReadString());
+        // Most disclosures' title is the one their front matter gives: that string, not decoded again.
+        var dtitle = title is null ? strings.Intern(r.ReadString()) : strings.Intern(r.ReadString(title, titleAt));
         var body = r.ReadString();
         var bodyLine = r.ReadInt32();
         var frontMatterPersonalData = ReadFindings(r, pool);
@@ -539,7 +551,8 @@ public sealed partial class InputCache
         var tables = NewArray<Table>(r.ReadInt32());
         for (var t = 0; t < tables.Length; t++)
         {
-            var tfile = r.ReadString();
+            // A table's file is the one its front matter names (in the same order): that string, not a second one.
+            var tfile = t < tableRefs.Length ? r.ReadString(tableRefs[t].File, tableRefsAt[t]) : r.ReadString();
             var schema = SchemaNamed(Pooled(r, pool));
             var caption = Pooled(r, pool);
             var headerLine = r.ReadInt32();

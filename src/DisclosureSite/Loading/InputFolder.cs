@@ -1,3 +1,4 @@
+using System.IO.Enumeration;
 using DisclosureSite.Model;
 
 namespace DisclosureSite.Loading;
@@ -53,6 +54,18 @@ public sealed class InputFolder
 
         var prefix = IsPlainRelative(relativeDir) ? (relativeDir.Length == 0 ? string.Empty : relativeDir + "/") : null;
         var list = new List<string>();
+        if (prefix is not null && pattern == "*")
+        {
+            // Every entry, named from its name as listed (the enumeration of Directory.EnumerateFiles and
+            // EnumerateDirectories with "*", without making each entry's full path first only to cut it again).
+            list.AddRange(new FileSystemEnumerable<string>(full, (ref FileSystemEntry entry) => string.Concat(prefix, entry.FileName), EnumerationOptions)
+            {
+                ShouldIncludePredicate = files ? (ref FileSystemEntry entry) => !entry.IsDirectory : (ref FileSystemEntry entry) => entry.IsDirectory,
+            });
+            list.Sort(StringComparer.Ordinal);
+            return list;
+        }
+
         foreach (var path in files ? Directory.EnumerateFiles(full, pattern) : Directory.EnumerateDirectories(full, pattern))
         {
             list.Add(prefix is null ? Relative(path) : prefix + Path.GetFileName(path));
@@ -61,6 +74,9 @@ public sealed class InputFolder
         list.Sort(StringComparer.Ordinal);
         return list;
     }
+
+    /// <summary>What <see cref="Directory.EnumerateFiles(string, string)"/> lists with (<c>EnumerationOptions.Compatible</c>).</summary>
+    private static readonly EnumerationOptions EnumerationOptions = new() { MatchType = MatchType.Win32, AttributesToSkip = 0, IgnoreInaccessible = false };
 
     /// <summary>An input-relative folder path with no <c>.</c>, <c>..</c> or empty part and no <c>\</c> (the empty string is the root).</summary>
     private static bool IsPlainRelative(string relative)

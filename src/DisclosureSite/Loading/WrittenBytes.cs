@@ -61,6 +61,20 @@ internal sealed class WrittenBytes(byte[] bytes, int length)
         return (_at - count, _at);
     }
 
+    /// <summary>The bytes from <paramref name="start"/> to <paramref name="end"/> (as <see cref="SkipString"/> gave them).</summary>
+    public ReadOnlySpan<byte> BytesAt(int start, int end) =>
+        start >= 0 && end >= start && end <= length ? bytes.AsSpan(start, end - start) : throw new EndOfStreamException();
+
+    /// <summary>
+    /// The next string: <paramref name="same"/> itself when the string's bytes are <paramref name="sameAt"/>'s (a path
+    /// the file names again: kept once, not decoded twice), else decoded.
+    /// </summary>
+    public string ReadString(string same, (int Start, int End) sameAt)
+    {
+        var at = SkipString();
+        return BytesAt(at.Start, at.End).SequenceEqual(BytesAt(sameAt.Start, sameAt.End)) ? same : StringAt(at.Start, at.End);
+    }
+
     /// <summary>The text of the UTF-8 bytes from <paramref name="start"/> to <paramref name="end"/> (as <see cref="SkipString"/> gave them).</summary>
     public string StringAt(int start, int end)
     {
