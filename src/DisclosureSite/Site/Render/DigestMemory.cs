@@ -35,6 +35,9 @@ public sealed class DigestMemory
     /// <summary>The manifest's entry of each file by path, with the hash and size it was made from (<see cref="Write.GenerateManifest"/>).</summary>
     internal Dictionary<string, Write.GenerateManifest.FileMemo> ManifestFiles { get; set; } = new(StringComparer.Ordinal);
 
-    /// <summary>The manifest's entry of each item by URL, with the item it was made from.</summary>
+    /// <summary>The manifest's entry of each public disclosure, with the facts it was made from.</summary>
+    internal ConditionalWeakTable<Disclosure, Write.GenerateManifest.DisclosureItemMemo> ManifestDisclosures { get; } = new();
+
+    /// <summary>The manifest's entry of each told 民情台账 matter by URL, with the item it was made from.</summary>
     internal Dictionary<string, Write.GenerateManifest.ItemMemo> ManifestItems { get; set; } = new(StringComparer.Ordinal);
 }

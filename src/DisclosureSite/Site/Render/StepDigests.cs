@@ -268,7 +268,7 @@ public sealed class StepDigests
 
         for (var i = 0; i < members.Length; i++)
         {
-            if (!ReferenceEquals(memo.Members[i], members[i]) || !SameFacts(memo.Facts[i], facts[i])
+            if (!ReferenceEquals(memo.Members[i], members[i]) || !memo.Facts[i].IsSameAs(facts[i])
                 || !memo.Corrections[i].AsSpan().SequenceEqual(corrections[i], ReferenceEqualityComparer.Instance))
             {
                 return false;
@@ -340,11 +340,6 @@ public sealed class StepDigests
             Field(w, c.UrlPath);
         }
     }
-
-    /// <summary>The facts a listing shows are the same (the disclosure corrected compared by identity: records compare bodies).</summary>
-    private static bool SameFacts(DisclosureFacts a, DisclosureFacts b) =>
-        a.Published == b.Published && a.Source == b.Source && a.Status == b.Status && a.Days == b.Days && a.Deadline == b.Deadline
-        && a.WithdrawnReason == b.WithdrawnReason && ReferenceEquals(a.Corrected, b.Corrected);
 
     /// <summary>
     /// Every required-item entry (its unit, period, item, deadline, status, date and the disclosures it counts, and
