@@ -71,6 +71,31 @@ public class ScheduleTests
     }
 
     [Test]
+    public void Periods_are_equal_field_by_field_with_the_record_hash()
+    {
+        var all = Enumerable.Range(2024, 3).SelectMany(y => new[] { Period.OfYear(y) }
+            .Concat(Enumerable.Range(1, 2).Select(h => Period.Half(y, h)))
+            .Concat(Enumerable.Range(1, 4).Select(q => Period.Quarter(y, q)))
+            .Concat(Enumerable.Range(1, 12).Select(m => Period.Month(y, m)))).ToList();
+        foreach (var a in all)
+        {
+            // The hash a record struct of (Year, Kind, Index) generates: periods hash as they always did.
+            Assert.That(a.GetHashCode(), Is.EqualTo(unchecked((((a.Year * -1521134295) + (int)a.Kind) * -1521134295) + a.Index)));
+            foreach (var b in all)
+            {
+                var same = a.Year == b.Year && a.Kind == b.Kind && a.Index == b.Index;
+                Assert.That(a.Equals(b), Is.EqualTo(same));
+                Assert.That(a == b, Is.EqualTo(same));
+                Assert.That(a.Equals((object)b), Is.EqualTo(same));
+                Assert.That(a.CompareTo(b) == 0, Is.EqualTo(same), $"{a} {b}");
+            }
+        }
+
+        Assert.That(all.ToHashSet(), Has.Count.EqualTo(all.Count));
+        Assert.That(Period.Parse("2026-Q3").Equals((object)"2026-Q3"), Is.False);
+    }
+
+    [Test]
     public void Periods_order_chronologically_and_wrap_at_year_end()
     {
         var list = new[] { "2026-Q1", "2025-H2", "2025-Q4", "2026-M01", "2025" }.Select(Period.Parse).Order().Select(p => p.ToString());

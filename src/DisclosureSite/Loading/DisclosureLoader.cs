@@ -159,7 +159,7 @@ public static partial class DisclosureLoader
             return hit.Disclosure;
         }
 
-        var looked = new List<(string Path, InputCache.Stamp Stamp)> { (file, InputCache.StampOf(input.FullPath(file))) };
+        var looked = new List<(string Path, InputCache.Stamp Stamp)> { (file, InputCache.StampOf(input.Root, file)) };
         var own = new FindingSink();
         var d = Load(input, file, unit, period, rules, seenSlugs, own, looked, strings);
         sink.AddRange(own.Findings);

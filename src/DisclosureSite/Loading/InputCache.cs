@@ -146,10 +146,51 @@ public sealed partial class InputCache
     }
 
     /// <summary>The stamp of a file: (size, mtime, ctime, inode), or a fixed "missing" stamp.</summary>
-    internal static Stamp StampOf(string fullPath)
+    internal static Stamp StampOf(string fullPath) => StampOf(fullPath, ReadOnlySpan<char>.Empty);
+
+    /// <summary>
+    /// The stamp of <paramref name="relative"/> below <paramref name="root"/>, joined as <see cref="Path.Combine(string, string)"/>
+    /// joins them on Linux (a rooted <paramref name="relative"/> stands alone), without making the joined string: the
+    /// path is encoded as UTF-8 into a per-thread buffer, as the marshaller of a string would encode it. A load stamps
+    /// ~17,000 input files at 50 villages and the take-over ~22,000 output files: one string each, and its copy in
+    /// UTF-8, were made for nothing but this call.
+    /// </summary>
+    internal static unsafe Stamp StampOf(string root, ReadOnlySpan<char> relative)
     {
         var buffer = _statBuffer ??= new byte[256];
-        if (statx(-100, fullPath, 0, 0x7ff, buffer) != 0)
+        ReadOnlySpan<char> first = root, second = relative;
+        var separator = false;
+        if (relative.Length > 0)
+        {
+            if (relative[0] == '/' || root.Length == 0)
+            {
+                first = relative;
+                second = [];
+            }
+            else
+            {
+                separator = root[^1] != '/';
+            }
+        }
+
+        var max = Encoding.UTF8.GetMaxByteCount(first.Length + second.Length) + 2;
+        var path = _pathBuffer is { } kept && kept.Length >= max ? kept : _pathBuffer = new byte[Math.Max(max, 1024)];
+        var length = Encoding.UTF8.GetBytes(first, path);
+        if (separator)
+        {
+            path[length++] = (byte)'/';
+        }
+
+        length += Encoding.UTF8.GetBytes(second, path.AsSpan(length));
+        path[length] = 0;
+        int result;
+        fixed (byte* name = path)
+        fixed (byte* into = buffer)
+        {
+            result = statx(-100, name, 0, 0x7ff, into);
+        }
+
+        if (result != 0)
         {
             return Stamp.Missing;
         }
@@ -164,8 +205,11 @@ public sealed partial class InputCache
         return new Stamp(BitConverter.ToInt64(buffer, 40), Ns(112), Ns(96), BitConverter.ToInt64(buffer, 32));
     }
 
-    [LibraryImport("libc", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
-    private static partial int statx(int dirfd, string pathname, int flags, uint mask, [Out] byte[] buffer);
+    [ThreadStatic]
+    private static byte[]? _pathBuffer;
+
+    [LibraryImport("libc", SetLastError = true)]
+    private static unsafe partial int statx(int dirfd, byte* pathname, int flags, uint mask, byte* buffer);
 
     internal readonly record struct Stamp(long Size, long Mtime, long Ctime, long Inode)
     {
@@ -207,7 +251,7 @@ public sealed partial class InputCache
 
             foreach (var (path, stamp) in e.Dependencies)
             {
-                if (StampOf(_input.FullPath(path)) != stamp)
+                if (StampOf(_input.Root, path) != stamp)
                 {
                     return null;
                 }
@@ -230,7 +274,7 @@ public sealed partial class InputCache
             var deps = new List<(string, Stamp)>();
             foreach (var (path, was) in before)
             {
-                var now = StampOf(_input.FullPath(path));
+                var now = StampOf(_input.Root, path);
                 if (was != now || now.Ctime > racy || now.Mtime > racy)
                 {
                     return;

@@ -25,7 +25,21 @@ internal sealed class WrittenBytes(byte[] bytes, int length)
     /// <summary>Every byte was read.</summary>
     public bool AtEnd => _at == length;
 
+    /// <summary>Where the next read starts.</summary>
+    public int Position
+    {
+        get => _at;
+        init => _at = value is >= 0 && value <= length ? value : throw new ArgumentOutOfRangeException(nameof(value));
+    }
+
     public string ReadString()
+    {
+        var (start, end) = SkipString();
+        return StringAt(start, end);
+    }
+
+    /// <summary>Passes over a string without decoding it; returns where its UTF-8 bytes lie (see <see cref="StringAt"/>).</summary>
+    public (int Start, int End) SkipString()
     {
         var count = 0;
         for (var shift = 0; ; shift += 7)
@@ -43,9 +57,21 @@ internal sealed class WrittenBytes(byte[] bytes, int length)
             }
         }
 
+        Take(count);
+        return (_at - count, _at);
+    }
+
+    /// <summary>The text of the UTF-8 bytes from <paramref name="start"/> to <paramref name="end"/> (as <see cref="SkipString"/> gave them).</summary>
+    public string StringAt(int start, int end)
+    {
+        if (start < 0 || end < start || end > length)
+        {
+            throw new EndOfStreamException();
+        }
+
         try
         {
-            return Strict.GetString(Take(count));
+            return Strict.GetString(bytes, start, end - start);
         }
         catch (DecoderFallbackException e)
         {

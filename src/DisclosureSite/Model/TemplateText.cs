@@ -17,7 +17,10 @@ public static class TemplateText
     public static string Hint(string text) => $"【填写说明:{text}】";
 
     /// <summary>True when <paramref name="text"/> holds a template placeholder or instruction.</summary>
-    public static bool IsPlaceholder(string text)
+    public static bool IsPlaceholder(string text) => IsPlaceholder(text.AsSpan());
+
+    /// <summary>As <see cref="IsPlaceholder(string)"/>, for a part of a text (a line of a body) without copying it.</summary>
+    public static bool IsPlaceholder(ReadOnlySpan<char> text)
     {
         foreach (var m in Markers)
         {

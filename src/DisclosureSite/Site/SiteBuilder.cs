@@ -57,9 +57,13 @@ public static class SiteBuilder
         var total = Stopwatch.StartNew();
 
         // The build cache is read beside Load and Validate (it is only the output's list; a build with input errors drops it).
-        // So is the spare's list (the previous output's cache, renamed), which PrepareOutputFolder would otherwise read on its own.
-        var cacheRead = options.UseCache && session is null ? Task.Run(() => BuildCache.Load(options.OutputRoot)) : null;
-        var spareRead = options.UseCache && session is null ? Task.Run(() => BuildCache.Read(WriteOutputAtomically.SpareListOf(options.OutputRoot))) : null;
+        // So is the spare's list (the previous output's cache, renamed), which PrepareOutputFolder would otherwise read on its
+        // own: with the cache, so that the entries the two share are decoded once.
+        var cachesRead = options.UseCache && session is null ? Task.Run(() => BuildCache.LoadWithSpare(options.OutputRoot, WriteOutputAtomically.SpareListOf(options.OutputRoot))) : null;
+        // So is the theme: reading it and parsing its layouts needs nothing Load or Validate make, and the template parser's
+        // set-up (its grammar, jitted at first use) would otherwise hold up the first pages. Its errors are raised where the
+        // theme is used, after Validate, as before. A session keeps its parsed theme (SiteSession.Theme) and reads it there.
+        var themeRead = session is null ? Task.Run(() => ParseTheme(options, prepare: true)) : null;
         var phases = new List<PhaseTiming>();
         var warnings = new List<string>();
 
@@ -82,10 +86,9 @@ public static class SiteBuilder
             return new BuildResult(BuildOutcome.InputErrors, report, 0, 0, 0, total.Elapsed, options.OutputRoot, warnings, phases);
         }
 
-        var themeRoot = options.ThemeRoot ?? ThemeLocator.Find()
-            ?? throw new ThemeException("找不到默认主题 themes/default(the default theme was not found next to the tool or above the input folder).");
-        ThemeTemplates ParseTheme() => new(Timed(nameof(ReadTheme), () => ReadTheme.Run(themeRoot, ThemeLocator.OverridesOf(options.InputRoot), options.InputRoot)));
-        var theme = session?.Theme(themeRoot, ParseTheme) ?? ParseTheme();
+        var theme = session is not null
+            ? session.Theme(ThemeRootOf(options), () => Timed(nameof(ReadTheme), () => ParseTheme(options, prepare: false)))
+            : Timed(nameof(ReadTheme), () => themeRead!.GetAwaiter().GetResult());
         var urls = SiteUrls.From(options.BaseUrl ?? validation.Input.Settings.BaseUrl);
         if (!urls.IsAbsolute)
         {
@@ -96,8 +99,8 @@ public static class SiteBuilder
         // A session that wrote the output in place and knows it file by file rebuilds it in place (SiteOutput(OwnedOutput)):
         // no folder to prepare, nothing swapped; else the build goes to a temporary folder (the spare) swapped in at the end.
         var owned = options.UseCache ? session?.InPlaceOutput(options) : null;
-        var cache = owned is not null ? null : options.UseCache ? session?.BuildCache ?? Timed("LoadBuildCache", () => cacheRead?.GetAwaiter().GetResult() ?? BuildCache.Load(options.OutputRoot)) : null;
-        var (temp, present) = owned is not null ? (owned.Root, null) : Timed("PrepareOutputFolder", () => WriteOutputAtomically.PrepareTemporaryFolder(options.OutputRoot, useSpare: options.UseCache, session?.Spare ?? spareRead?.GetAwaiter().GetResult()));
+        var cache = owned is not null ? null : options.UseCache ? session?.BuildCache ?? Timed("LoadBuildCache", () => cachesRead?.GetAwaiter().GetResult().Cache ?? BuildCache.Load(options.OutputRoot)) : null;
+        var (temp, present) = owned is not null ? (owned.Root, null) : Timed("PrepareOutputFolder", () => WriteOutputAtomically.PrepareTemporaryFolder(options.OutputRoot, useSpare: options.UseCache, session?.Spare ?? cachesRead?.GetAwaiter().GetResult().Spare));
         SiteOutput? output = null;
 
         try
@@ -242,6 +245,22 @@ public static class SiteBuilder
     /// feeds, the data files, the first page of each kind while its template is parsed): run one after the other, the
     /// second core idled through them (measured in docs/performance.md, "Round two").
     /// </summary>
+    private static string ThemeRootOf(SiteOptions options) =>
+        options.ThemeRoot ?? ThemeLocator.Find()
+            ?? throw new ThemeException("找不到默认主题 themes/default(the default theme was not found next to the tool or above the input folder).");
+
+    /// <summary>The theme's files read (<see cref="ReadTheme"/>) and, when <paramref name="prepare"/>, its layouts parsed ahead of the pages.</summary>
+    private static ThemeTemplates ParseTheme(SiteOptions options, bool prepare)
+    {
+        var theme = new ThemeTemplates(ReadTheme.Run(ThemeRootOf(options), ThemeLocator.OverridesOf(options.InputRoot), options.InputRoot));
+        if (prepare)
+        {
+            theme.ParseLayouts();
+        }
+
+        return theme;
+    }
+
     private static (PhaseTiming[] Timings, List<string> Reused) RunPageSteps(Func<IRenderStep, bool> run, Action<string>? started)
     {
         var steps = RenderSteps.Where(s => s is not GenerateSitemap).ToList();

@@ -91,6 +91,30 @@ public class CheckThenBuildTests
         Assert.That(File.ReadAllText(a.Path("_site/index.html")), Is.EqualTo(before));
     }
 
+    [Test]
+    public void A_broken_layout_no_page_uses_does_not_stop_the_build()
+    {
+        // The build parses the theme's layouts beside Load; one that does not parse is only reported by a page using it.
+        using var a = new Attack();
+        a.Write("input/theme/layouts/unused-extra.liquid", "{% if %}");
+        var run = a.Build();
+        Assert.That(run.Code, Is.EqualTo(0), run.ToString());
+        Assert.That(File.Exists(a.Path("_site/index.html")));
+    }
+
+    [Test]
+    public void Input_errors_are_reported_before_a_broken_theme()
+    {
+        using var a = new Attack();
+        a.Write("input/theme/layouts/home.liquid", "{% if %}");
+        a.WriteDisclosure("finance", "opening_balance: [1, 2\n");
+        var run = a.Build();
+        Assert.That(run.Code, Is.EqualTo(1), run.ToString());
+        Assert.That(run.Out + run.Error, Does.Contain("input.syntax"));
+        Assert.That(run.Error, Does.Not.Contain("主题出错"));
+        AssertNoStackTrace(run);
+    }
+
     [TestCase("9999-12-31")]
     [TestCase("0001-01-01")]
     public void Extreme_as_of_dates_are_a_usage_message(string asOf)

@@ -69,6 +69,74 @@ public class BuildCacheFileTests
     }
 
     [Test]
+    public void The_spare_list_read_with_the_cache_shares_the_entries_with_the_same_bytes_only()
+    {
+        using var folder = new TempFolder("disclosure-cache-file");
+        var output = Path.Combine(folder.Root, "_site");
+        Directory.CreateDirectory(output);
+        var spareList = Path.Combine(folder.Root, "spare-list");
+
+        // The spare's list: the cache of the build before. One entry's hash differs, one's time, one's step; one path is only in it.
+        (string Path, CachedFile File)[] before =
+        [
+            ("a/gone.html", new CachedFile("k0", new string('0', 64), 1, 2, "RenderHomePage:abc")),
+            Entries[3] with { File = Entries[3].File with { WriteTicks = 9 } },
+            Entries[2],
+            Entries[1] with { File = Entries[1].File with { Step = "RenderItemPages:item:old" } },
+            Entries[0] with { File = Entries[0].File with { Sha256 = new string('e', 64) } },
+        ];
+        var sorted = Entries.OrderBy(e => e.Path, StringComparer.Ordinal).ToArray();
+        BuildCache.Write(BuildCache.PathFor(output), sorted);
+        BuildCache.Write(spareList, before.OrderBy(e => e.Path, StringComparer.Ordinal).ToArray());
+
+        var (cache, spare) = BuildCache.LoadWithSpare(output, spareList);
+        Assert.That(cache.Select(kv => (kv.Key, kv.Value)).OrderBy(e => e.Key, StringComparer.Ordinal), Is.EqualTo(sorted));
+        Assert.That(spare, Is.Not.Null);
+        Assert.That(spare!.Select(kv => (kv.Key, kv.Value)).OrderBy(e => e.Key, StringComparer.Ordinal), Is.EqualTo(before.OrderBy(e => e.Path, StringComparer.Ordinal)));
+        Assert.Multiple(() =>
+        {
+            Assert.That(spare["data/disclosures.csv"], Is.SameAs(cache["data/disclosures.csv"]), "the same bytes: the same entry");
+            foreach (var path in new[] { "index.html", "东山村/2026-Q3/财务/index.html", Entries[3].Path })
+            {
+                Assert.That(spare[path], Is.Not.SameAs(cache[path]), path);
+            }
+        });
+
+        // Each read alone reads the same (Read, Load).
+        Assert.That(BuildCache.Read(spareList), Is.EquivalentTo(spare));
+        Assert.That(BuildCache.Load(output), Is.EquivalentTo(cache));
+
+        // A damaged spare's list is not trusted, the cache still is; a damaged cache is empty, the list read on its own.
+        var list = File.ReadAllBytes(spareList);
+        File.WriteAllBytes(spareList, list[..^1]);
+        var (cache2, spare2) = BuildCache.LoadWithSpare(output, spareList);
+        Assert.That(spare2, Is.Null);
+        Assert.That(cache2, Is.EquivalentTo(cache));
+        File.WriteAllBytes(spareList, list);
+        var cacheBytes = File.ReadAllBytes(BuildCache.PathFor(output));
+        File.WriteAllBytes(BuildCache.PathFor(output), [.. cacheBytes, 0]);
+        var (cache3, spare3) = BuildCache.LoadWithSpare(output, spareList);
+        Assert.That(cache3, Is.Empty);
+        Assert.That(spare3, Is.EquivalentTo(spare));
+
+        // A list whose bad text is where the cache has good text (the same path, a garbled step) is not trusted either.
+        File.WriteAllBytes(BuildCache.PathFor(output), cacheBytes);
+        var garbled = list.ToArray();
+        var at = garbled.AsSpan().IndexOf(Encoding.UTF8.GetBytes("RenderItemPages:item:old"));
+        garbled[at + 3] = 0xFF;
+        File.WriteAllBytes(spareList, garbled);
+        Assert.That(BuildCache.LoadWithSpare(output, spareList).Spare, Is.Null);
+
+        // No output folder: no cache, the list as it is; no list: none.
+        Directory.Delete(output);
+        File.WriteAllBytes(spareList, list);
+        var (cache4, spare4) = BuildCache.LoadWithSpare(output, spareList);
+        Assert.That(cache4, Is.Empty);
+        Assert.That(spare4, Is.EquivalentTo(spare));
+        Assert.That(BuildCache.LoadWithSpare(output, spareList + ".none").Spare, Is.Null);
+    }
+
+    [Test]
     public void A_build_over_a_truncated_cache_or_spare_list_equals_a_clean_build()
     {
         using var folder = new TempFolder("disclosure-cache-file");

@@ -1,3 +1,4 @@
+using System.Text;
 using DisclosureSite.Loading;
 using DisclosureSite.Site.Write;
 
@@ -46,6 +47,39 @@ public class TakeOverCheckTests
             // Not a file: a folder and a missing path have no size (never intact).
             Assert.That(InputCache.StampOf(dir).Size, Is.LessThan(0));
             Assert.That(InputCache.StampOf(Path.Combine(dir, "gone.html")).Size, Is.LessThan(0));
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
+
+    [Test]
+    public void A_stamp_of_a_root_and_a_relative_path_is_the_stamp_of_the_path_they_make()
+    {
+        var dir = Path.Combine(Path.GetTempPath(), "disclosure-join-" + Guid.NewGuid().ToString("N"));
+        var deep = "村/" + string.Concat(Enumerable.Repeat("很长的文件夹名/", 60));
+        Directory.CreateDirectory(Path.Combine(dir, deep));
+        try
+        {
+            File.WriteAllText(Path.Combine(dir, "index.html"), "<p>首页</p>");
+            File.WriteAllText(Path.Combine(dir, "村", "页.html"), "<p>村务公开,财务收支</p>");
+            File.WriteAllText(Path.Combine(dir, deep, "最深.html"), new string('深', 3000));
+            string[] relatives = ["index.html", "村/页.html", deep + "最深.html", "村", "gone.html", "村/gone/x.html", "", Path.Combine(dir, "index.html"), "a\u0000b"];
+            foreach (var root in new[] { dir, dir + "/", string.Empty })
+            {
+                foreach (var relative in relatives)
+                {
+                    var joined = Path.Combine(root, relative);
+                    Assert.That(InputCache.StampOf(root, relative), Is.EqualTo(InputCache.StampOf(joined)), $"{root} + {relative}");
+                }
+            }
+
+            // Each of these is a real file, found whole (the path is more than the first buffer of 1,024 bytes).
+            Assert.That(Encoding.UTF8.GetByteCount(Path.Combine(dir, deep, "最深.html")), Is.GreaterThan(1024));
+            Assert.That(InputCache.StampOf(dir, deep + "最深.html").Size, Is.EqualTo(9000));
+            Assert.That(InputCache.StampOf(dir, "村/页.html").Size, Is.EqualTo(new FileInfo(Path.Combine(dir, "村", "页.html")).Length));
+            Assert.That(InputCache.StampOf(dir, "村").Size, Is.LessThan(0), "a folder");
         }
         finally
         {

@@ -97,6 +97,21 @@ public sealed class ThemeTemplates
 
     private IFluidTemplate Get(string relative) => _cache.GetOrAdd(relative, Parse);
 
+    /// <summary>
+    /// Parses every layout before the first page asks for it (a build does this beside Load, on a core Load leaves idle).
+    /// A layout that does not parse is left alone: the first page that uses it reports it, as it would have.
+    /// </summary>
+    public void ParseLayouts()
+    {
+        foreach (var relative in Files.FilesUnder("layouts"))
+        {
+            if (relative.EndsWith(".liquid", StringComparison.Ordinal) && Files.Bytes(relative) is { } bytes && _parser.TryParse(Text(bytes), out var template, out _))
+            {
+                _cache.TryAdd(relative, template);
+            }
+        }
+    }
+
     private IFluidTemplate Parse(string relative)
     {
         var bytes = Files.Bytes(relative) ?? throw new ThemeException($"The theme has no template '{relative}' (looked in input/theme/ and {Files.DefaultRoot}).");

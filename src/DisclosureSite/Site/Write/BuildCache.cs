@@ -30,12 +30,55 @@ public static class BuildCache
 
     /// <summary>The cache of the output in place, or empty when there is none or it cannot be read (a full build follows).</summary>
     public static IReadOnlyDictionary<string, CachedFile> Load(string outputRoot) =>
-        Directory.Exists(outputRoot) ? Read(PathFor(outputRoot)) ?? new Dictionary<string, CachedFile>(StringComparer.Ordinal) : new Dictionary<string, CachedFile>(StringComparer.Ordinal);
+        (Directory.Exists(outputRoot) ? Read(PathFor(outputRoot)) : null) ?? new Dictionary<string, CachedFile>(StringComparer.Ordinal);
 
     /// <summary>The entries of a cache file, or null when there is none or it cannot be read.</summary>
-    public static Dictionary<string, CachedFile>? Read(string path)
+    public static Dictionary<string, CachedFile>? Read(string path) => Decode(path, like: null)?.Entries;
+
+    /// <summary>
+    /// The cache of the output in place (as <see cref="Load"/>) and the spare's list (as <see cref="Read"/>: null when
+    /// there is none or it cannot be read), read together. The spare's list is the cache of the build before: most of
+    /// its entries are byte for byte the cache's (a file unchanged by the last build is the same file, linked), and
+    /// such an entry is the cache's very <see cref="CachedFile"/>, not a second copy of its strings. Every entry of both
+    /// files is still read and checked as <see cref="Read"/> checks it (a damaged list is null, a damaged cache empty).
+    /// </summary>
+    public static (IReadOnlyDictionary<string, CachedFile> Cache, Dictionary<string, CachedFile>? Spare) LoadWithSpare(string outputRoot, string spareList)
     {
-        var entries = new Dictionary<string, CachedFile>(StringComparer.Ordinal);
+        var cache = Directory.Exists(outputRoot) ? Decode(PathFor(outputRoot), like: null) : null;
+        var spare = Decode(spareList, like: cache);
+        return ((IReadOnlyDictionary<string, CachedFile>?)cache?.Entries ?? new Dictionary<string, CachedFile>(StringComparer.Ordinal), spare?.Entries);
+    }
+
+    /// <summary>A decoded cache file: its entries, and where each entry's bytes lie (to know the same entry in another file without decoding it).</summary>
+    private sealed class Decoded(byte[] bytes, int count)
+    {
+        public byte[] Bytes { get; } = bytes;
+
+        public Dictionary<string, CachedFile> Entries { get; } = new(count, StringComparer.Ordinal);
+
+        /// <summary>Per entry, in file order.</summary>
+        public Placed[] Order { get; } = new Placed[count];
+
+        /// <summary>Per step number: where its tag's bytes lie.</summary>
+        public List<(int Start, int End)> Tags { get; } = [];
+
+        public ReadOnlySpan<byte> PathOf(int i) => Bytes.AsSpan(Order[i].PathStart, Order[i].PathEnd - Order[i].PathStart);
+
+        public ReadOnlySpan<byte> FieldsOf(int i) => Bytes.AsSpan(Order[i].PathEnd, Order[i].FieldsEnd - Order[i].PathEnd);
+
+        public ReadOnlySpan<byte> TagOf(int i) => Order[i].Step < 0 ? default : Bytes.AsSpan(Tags[Order[i].Step].Start, Tags[Order[i].Step].End - Tags[Order[i].Step].Start);
+    }
+
+    /// <summary>An entry of a decoded file: where its path's bytes start and end, where its key, hash, size and time end, its step's number, and what was decoded.</summary>
+    private readonly record struct Placed(int PathStart, int PathEnd, int FieldsEnd, int Step, string Path, CachedFile File);
+
+    /// <summary>
+    /// Decodes a cache file, or null when there is none or it cannot be read. With <paramref name="like"/> (another file
+    /// already decoded, written in the same path order), an entry with the very bytes of <paramref name="like"/>'s entry
+    /// of the same path is that entry (its path, tag and <see cref="CachedFile"/> are not decoded again).
+    /// </summary>
+    private static Decoded? Decode(string path, Decoded? like)
+    {
         if (!File.Exists(path))
         {
             return null;
@@ -44,7 +87,7 @@ public static class BuildCache
         try
         {
             // Read whole, then decoded from memory: through a file stream's 4 KiB buffer, a 300-village cache (130,000
-            // entries, 29 MB) took ~7,000 reads and most of a second; it is read twice per build (the cache and the spare's list).
+            // entries, 29 MB) took ~7,000 reads and most of a second.
             var bytes = File.ReadAllBytes(path);
             var reader = new Loading.WrittenBytes(bytes);
             if (reader.ReadString() != Format)
@@ -53,29 +96,66 @@ public static class BuildCache
             }
 
             var count = reader.ReadInt32();
-            if (count < 0)
+            if (count < 0 || count > bytes.Length)
             {
                 return null;
             }
 
-            entries.EnsureCapacity(count);
+            var decoded = new Decoded(bytes, count);
             var steps = new List<string>();
+            var next = 0;
             for (var i = 0; i < count; i++)
             {
-                var file = reader.ReadString();
-                var key = reader.ReadString();
-                var entry = new CachedFile(key.Length == 0 ? null : key, reader.ReadString(), reader.ReadInt64(), reader.ReadInt64());
-                // A step's tag is written once, then by its number.
+                var (pathStart, pathEnd) = reader.SkipString();
+                reader.SkipString();
+                reader.SkipString();
+                reader.ReadInt64();
+                reader.ReadInt64();
+                var fieldsEnd = reader.Position;
+
+                // The other file's entry of the same path, found by walking its entries alongside (both are in path order;
+                // any other order only finds fewer).
+                var same = -1;
+                if (like is not null)
+                {
+                    var pathBytes = bytes.AsSpan(pathStart, pathEnd - pathStart);
+                    while (next < like.Order.Length && like.PathOf(next).SequenceCompareTo(pathBytes) < 0)
+                    {
+                        next++;
+                    }
+
+                    same = next < like.Order.Length && like.PathOf(next).SequenceEqual(pathBytes) ? next : -1;
+                }
+
+                // A step's tag is written once, then by its number; a tag with the bytes of the other entry's is its string.
                 var step = reader.ReadInt32();
                 if (step == steps.Count)
                 {
-                    steps.Add(reader.ReadString());
+                    var (tagStart, tagEnd) = reader.SkipString();
+                    var tagBytes = bytes.AsSpan(tagStart, tagEnd - tagStart);
+                    steps.Add(same >= 0 && like!.Order[same].File.Step is { } theirs && like.TagOf(same).SequenceEqual(tagBytes) ? theirs : reader.StringAt(tagStart, tagEnd));
+                    decoded.Tags.Add((tagStart, tagEnd));
                 }
 
-                entries[file] = step < 0 ? entry : entry with { Step = steps[step] };
+                var tag = step < 0 ? null : steps[step];
+                Placed entry;
+                if (same >= 0 && like!.Order[same].File.Step == tag && like.FieldsOf(same).SequenceEqual(bytes.AsSpan(pathEnd, fieldsEnd - pathEnd)))
+                {
+                    entry = like.Order[same] with { PathStart = pathStart, PathEnd = pathEnd, FieldsEnd = fieldsEnd, Step = step };
+                }
+                else
+                {
+                    var fields = new Loading.WrittenBytes(bytes, fieldsEnd) { Position = pathEnd };
+                    var key = fields.ReadString();
+                    var file = new CachedFile(key.Length == 0 ? null : key, fields.ReadString(), fields.ReadInt64(), fields.ReadInt64(), tag);
+                    entry = new Placed(pathStart, pathEnd, fieldsEnd, step, same >= 0 ? like!.Order[same].Path : reader.StringAt(pathStart, pathEnd), file);
+                }
+
+                decoded.Entries[entry.Path] = entry.File;
+                decoded.Order[i] = entry;
             }
 
-            return reader.AtEnd ? entries : null;
+            return reader.AtEnd ? decoded : null;
         }
         catch (Exception e) when (e is IOException or EndOfStreamException or FormatException or ArgumentException or UnauthorizedAccessException)
         {

@@ -193,7 +193,7 @@ public sealed partial class SiteOutput
         _files.TryRemove(path, out _);
         _cached.TryRemove(path, out _);
         Interlocked.Decrement(ref _reused);
-        if (wasPresent && _present.TryGetValue(path, out var here) && IsIntact(FullPath(Root, path), here))
+        if (wasPresent && _present.TryGetValue(path, out var here) && IsIntact(Root, path, here))
         {
             _unclaimed[path] = true;
         }
@@ -577,21 +577,21 @@ public sealed partial class SiteOutput
         }
 
         CheckPath(path);
-        var full = FullPath(Root, path);
-        if (_present.TryGetValue(path, out var here) && here.Sha256 == entry.Sha256 && here.Bytes == entry.Bytes && here.WriteTicks == entry.WriteTicks && IsIntact(full, here)
-            && _unclaimed.TryRemove(path, out _))
+        if (_present.TryGetValue(path, out var here) && (ReferenceEquals(here, entry) || (here.Sha256 == entry.Sha256 && here.Bytes == entry.Bytes && here.WriteTicks == entry.WriteTicks))
+            && IsIntact(Root, path, here) && _unclaimed.TryRemove(path, out _))
         {
             Claim(path, new OutputFile(path, entry.Sha256, entry.Bytes));
             Interlocked.Increment(ref _reused);
             return true;
         }
 
-        var old = FullPath(_previous!, path);
-        if (!IsIntact(old, entry))
+        if (!IsIntact(_previous!, path, entry))
         {
             return false;
         }
 
+        var full = FullPath(Root, path);
+        var old = FullPath(_previous!, path);
         RemovePresent(path, full);
         CreateFolderOf(full);
         if (!OperatingSystem.IsLinux() && !OperatingSystem.IsMacOS() || link(old, full) != 0)
@@ -612,15 +612,16 @@ public sealed partial class SiteOutput
     /// take-over asks this of ~120,000 files at 300 villages. The same answer: a regular file (a link followed), its size,
     /// and its modification time as <see cref="FileInfo.LastWriteTimeUtc"/> gives it (seconds and 100-ns ticks).
     /// </summary>
-    private static bool IsIntact(string full, CachedFile entry)
+    private static bool IsIntact(string root, string path, CachedFile entry)
     {
         if (OperatingSystem.IsLinux())
         {
-            var stamp = Loading.InputCache.StampOf(full);
+            // The site path joined to the root in the stamp's own buffer (no full path string per file).
+            var stamp = Loading.InputCache.StampOf(root, path);
             return stamp.Size >= 0 && stamp.Size == entry.Bytes && WriteTicksOf(stamp.Mtime) == entry.WriteTicks;
         }
 
-        var info = new FileInfo(full);
+        var info = new FileInfo(FullPath(root, path));
         return info.Exists && info.Length == entry.Bytes && info.LastWriteTimeUtc.Ticks == entry.WriteTicks;
     }
 

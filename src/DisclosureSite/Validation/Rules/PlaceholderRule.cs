@@ -68,12 +68,22 @@ public static class PlaceholderRule
     /// <summary>A table has at most this many 合计-like rows (合计, 本月合计, 本年累计).</summary>
     private const int MaxTotalRows = 3;
 
+    /// <summary>
+    /// The first line of <paramref name="body"/> holding template text. Asked of every disclosure by the compliance
+    /// matrix at every build: a body with no marker at all (no marker spans lines) is answered by one search, and lines
+    /// are looked at in place, not copied (they were 13 MiB of strings per build at 50 villages).
+    /// </summary>
     private static (int Index, string Text)? FirstPlaceholderLine(string body)
     {
+        if (!TemplateText.IsPlaceholder(body))
+        {
+            return null;
+        }
+
         var index = 0;
         foreach (var line in body.AsSpan().EnumerateLines())
         {
-            if (TemplateText.IsPlaceholder(line.ToString()))
+            if (TemplateText.IsPlaceholder(line))
             {
                 return (index, line.Trim().ToString());
             }
