@@ -69,7 +69,20 @@ public readonly record struct Period : IComparable<Period>
     public DateOnly Start => new(Year, ((Index - 1) * MonthsLong(Kind)) + 1, 1);
 
     /// <summary>Last day of the period (inclusive).</summary>
-    public DateOnly End => Start.AddMonths(MonthsLong(Kind)).AddDays(-1);
+    public DateOnly End
+    {
+        get
+        {
+            var month = Index * MonthsLong(Kind);
+            return new DateOnly(Year, month, DateTime.DaysInMonth(Year, month));
+        }
+    }
+
+    // The period's first and last month counted from year 0: periods are whole months, so comparing these compares
+    // Start and End (without making dates: the validator and the site compare periods millions of times).
+    private int FirstMonth => (Year * 12) + ((Index - 1) * MonthsLong(Kind));
+
+    private int LastMonth => (Year * 12) + (Index * MonthsLong(Kind)) - 1;
 
     /// <summary>True for the first half-year, or any quarter or month inside it.</summary>
     public bool IsInFirstHalf => Start.Month <= 6 && Kind != PeriodKind.Year;
@@ -83,7 +96,7 @@ public readonly record struct Period : IComparable<Period>
         new(date.Year, kind, ((date.Month - 1) / MonthsLong(kind)) + 1);
 
     /// <summary>True when the whole of <paramref name="other"/> lies inside this period.</summary>
-    public bool Contains(Period other) => other.Start >= Start && other.End <= End;
+    public bool Contains(Period other) => other.FirstMonth >= FirstMonth && other.LastMonth <= LastMonth;
 
     public bool Contains(DateOnly date) => date >= Start && date <= End;
 
@@ -177,13 +190,13 @@ public readonly record struct Period : IComparable<Period>
     /// <summary>Chronological by end date; a longer period sorts after the shorter ones ending on the same day.</summary>
     public int CompareTo(Period other)
     {
-        var byEnd = End.CompareTo(other.End);
+        var byEnd = LastMonth.CompareTo(other.LastMonth);
         if (byEnd != 0)
         {
             return byEnd;
         }
 
-        var byStart = other.Start.CompareTo(Start);
+        var byStart = other.FirstMonth.CompareTo(FirstMonth);
         return byStart != 0 ? byStart : ((int)Kind).CompareTo((int)other.Kind);
     }
 

@@ -6,8 +6,8 @@ namespace DisclosureSite.Site.Render;
 
 /// <summary>
 /// What a long-lived session (the preview, <see cref="SiteSession"/>) remembers of the digests of its last builds, by the
-/// objects they digest (a reloaded disclosure is a new object, the others come back the same): each disclosure's listing,
-/// each compliance entry, the site's rules, each table and list, and each item's tag, with what they were made from.
+/// objects they digest (a reloaded disclosure is a new object, the others come back the same): each unit's listing and
+/// compliance entries, the site's rules, each table and list, and each item's tag, with what they were made from.
 /// Owned by the session and handed to <see cref="StepDigests"/> for each build; a build without it remembers nothing.
 /// The entries go with their objects (<see cref="ConditionalWeakTable{TKey, TValue}"/>).
 /// </summary>
@@ -15,9 +15,11 @@ public sealed class DigestMemory
 {
     internal ConditionalWeakTable<object, string> ByIdentity { get; } = new();
 
-    internal ConditionalWeakTable<Disclosure, StepDigests.ListingMemo> Listings { get; } = new();
+    /// <summary>Each unit's public disclosures as lists show them, with their facts (<see cref="StepDigests"/>): the last build's, by unit.</summary>
+    internal Dictionary<string, StepDigests.ListingMemo> ListingGroups { get; set; } = new(StringComparer.Ordinal);
 
-    internal ConditionalWeakTable<ComplianceEntry, StepDigests.EntryMemo> Entries { get; } = new();
+    /// <summary>Each unit's compliance entries (<see cref="StepDigests"/>): the last build's, by unit.</summary>
+    internal Dictionary<string, StepDigests.EntriesMemo> EntryGroups { get; set; } = new(StringComparer.Ordinal);
 
     internal ConditionalWeakTable<RuleSet, StepDigests.SiteMemo> Sites { get; } = new();
 
@@ -33,6 +35,9 @@ public sealed class DigestMemory
     /// <summary>The manifest's entry of each file by path, with the hash and size it was made from (<see cref="Write.GenerateManifest"/>).</summary>
     internal Dictionary<string, Write.GenerateManifest.FileMemo> ManifestFiles { get; set; } = new(StringComparer.Ordinal);
 
-    /// <summary>The manifest's entry of each item by URL, with the item it was made from.</summary>
+    /// <summary>The manifest's entry of each public disclosure, with the facts it was made from.</summary>
+    internal ConditionalWeakTable<Disclosure, Write.GenerateManifest.DisclosureItemMemo> ManifestDisclosures { get; } = new();
+
+    /// <summary>The manifest's entry of each told 民情台账 matter by URL, with the item it was made from.</summary>
     internal Dictionary<string, Write.GenerateManifest.ItemMemo> ManifestItems { get; set; } = new(StringComparer.Ordinal);
 }

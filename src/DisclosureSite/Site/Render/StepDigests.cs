@@ -16,17 +16,19 @@ namespace DisclosureSite.Site.Render;
 /// run. The digests are of derived data (dates, statuses, compliance entries), so a change that reaches a page only
 /// through Git or the ledger changes them too.
 /// <para>
-/// A disclosure is digested as lists show it (<see cref="DigestListing"/>): everything but its Markdown body and its tables'
+/// A disclosure is digested as lists show it (<see cref="WriteListing"/>): everything but its Markdown body and its tables'
 /// rows, which only its own item page shows. The steps that read more say so: the data downloads every content hash;
 /// unit pages are tagged one by one (<see cref="UnitTag"/>, with the rows of the unit's finance ledgers: <see cref="ViewFactory.Money"/>). Item pages (each item's files tagged by its
 /// own digest, <see cref="Steps.RenderItemPages"/>) and the steps that take a few milliseconds have no digest (null):
 /// they run every build. Each part is worked out once, when a step first asks for it.
 /// </para>
 /// <para>
-/// The listing and the compliance matrix are digests of one digest per disclosure and per entry; in a long-lived session
-/// (<see cref="Remember"/>, the preview) each of those is remembered by the object it digests — a reloaded disclosure is
-/// a new object, the others are the same — with the facts the build worked out for it, and made again only when the
-/// object or its facts changed; the same for tables (finance ledgers, 民情台账), decisions and cards. The digests are the
+/// The listing and the compliance matrix are digested unit by unit — one digest of the text of each unit's disclosures
+/// (or entries), made in parallel with no per-object digest and no shared table — and the whole as the digest of the
+/// units' digests: a unit page's tag takes its unit's part. In a long-lived session (<see cref="Remember"/>, the preview)
+/// each unit's part is remembered with the objects and facts it was made from, and made again only when one of them
+/// changed (a reloaded disclosure is a new object, the others are the same), so an edit digests its own unit again,
+/// not the site; tables (finance ledgers, 民情台账) and decision lists are remembered by identity. The digests are the
 /// same with or without remembering (a build of another process compares them with the session's).
 /// </para>
 /// </summary>
@@ -36,10 +38,8 @@ public sealed class StepDigests
     private readonly string _fingerprint;
     private readonly RenderKey _keys = new();
     private readonly Lazy<string> _site;
-    private readonly Lazy<string> _listing;
-    private readonly Lazy<string> _contents;
-    private readonly Lazy<string> _compliance;
-    private readonly Lazy<string> _cards;
+    private readonly Lazy<UnitGroups> _listing;
+    private readonly Lazy<UnitGroups> _compliance;
     private readonly Lazy<string> _requests;
     private readonly Lazy<string> _decisions;
 
@@ -48,21 +48,9 @@ public sealed class StepDigests
         _data = data;
         _fingerprint = fingerprint;
         Memory = memory;
-
-        // Sized for every disclosure and entry, with many locks: the unit pages ask for them from many threads at once.
-        _thisBuild = new(64, data.Disclosures.All.Count + data.Compliance.All.Count + 64, ReferenceEqualityComparer.Instance);
         _site = new(DigestSite);
         _listing = new(DigestListing);
-        _contents = new(() => Hash(w =>
-        {
-            foreach (var d in data.Disclosures.All)
-            {
-                w.Append(d.UrlPath).Append('\u0001').Append(d.ContentSha256).Append('\n');
-            }
-        }));
         _compliance = new(DigestCompliance);
-        _cards = new(() => Remembered(data.Cards.People, () => _keys.Of(string.Empty, data.Cards.People)) + Remembered(data.Cards.Duty, () => _keys.Of(string.Empty, data.Cards.Duty))
-            + Remembered(data.Cards.Commitments, () => _keys.Of(string.Empty, data.Cards.Commitments)));
         _requests = new(DigestRequests);
         _decisions = new(() => Remembered(data.Decisions.Decisions, () => _keys.Of(string.Empty, data.Decisions.Decisions)));
     }
@@ -76,25 +64,24 @@ public sealed class StepDigests
     /// <summary>The session's memory of digests (null: a build that remembers nothing).</summary>
     public DigestMemory? Memory { get; }
 
-    // Digests of immutable loaded objects (a list of decisions, a table), by identity; and of each disclosure and
-    // compliance entry with the facts of the build that made it.
+    // Digests of immutable loaded objects (a list of decisions, a table), by identity.
     private ConditionalWeakTable<object, string> ByIdentity => Memory!.ByIdentity;
-
-    private ConditionalWeakTable<Disclosure, ListingMemo> Listings => Memory!.Listings;
-
-    private ConditionalWeakTable<ComplianceEntry, EntryMemo> Entries => Memory!.Entries;
 
     private ConditionalWeakTable<RuleSet, SiteMemo> Sites => Memory!.Sites;
 
-    // Within one build (remembered or not), each disclosure's and entry's digest is made once: the listing and the unit
-    // pages both ask for it.
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<object, string> _thisBuild;
+    /// <summary>One unit's disclosures as lists show them, as a session remembers them: the objects, their facts and corrections, and the digests.</summary>
+    internal sealed record ListingMemo(Disclosure[] Members, DisclosureFacts[] Facts, Disclosure[][] Corrections, string Listing, string Contents);
 
-    internal sealed record ListingMemo(DisclosureFacts Facts, Disclosure[] Corrections, string Digest);
-
-    internal sealed record EntryMemo(bool[] Public, string Digest);
+    /// <summary>One unit's compliance entries as a session remembers them: the objects, whether each of their disclosures is public, and the digest.</summary>
+    internal sealed record EntriesMemo(ComplianceEntry[] Members, bool[] Public, string Digest);
 
     internal sealed record SiteMemo(SiteSettings Settings, IReadOnlyList<Unit> Units, DateOnly AsOf, string BaseUrl, string Digest);
+
+    /// <summary>
+    /// The digests of a list grouped by unit (the public disclosures, which are sorted by unit; the compliance entries):
+    /// each unit's digest of its own members (what its unit page lists), and the digest of the whole list.
+    /// </summary>
+    private sealed record UnitGroups(Dictionary<string, string> ByUnit, string All, string Contents);
 
     /// <summary>The settings, rules, units, as-of date and base URL (the rules walked whole), remembered in a session while the same objects come back.</summary>
     private string DigestSite()
@@ -158,18 +145,13 @@ public sealed class StepDigests
     /// </summary>
     public string UnitTag(Unit unit, object? requests)
     {
-        var w = new StringBuilder(1 << 12);
+        var w = new StringBuilder(1 << 10);
         Field(w, Site);
         Field(w, _keys.Of(string.Empty, _data.Cards.PeopleOf(unit.Id).ToList(), _data.Cards.DutyOf(unit.Id).ToList(), _data.Cards.CommitmentsOf(unit.Id), requests));
-        foreach (var e in _data.Compliance.Of(unit.Id))
-        {
-            w.Append(EntryOf(e));
-        }
-
-        w.Append('\n');
+        Field(w, _compliance.Value.ByUnit.GetValueOrDefault(unit.Id));
+        Field(w, _listing.Value.ByUnit.GetValueOrDefault(unit.Id));
         foreach (var d in _data.Disclosures.Of(unit.Id))
         {
-            w.Append(ListingOf(d, _data.Disclosures));
             if (d.Item.EndsWith(".finance", StringComparison.Ordinal))
             {
                 foreach (var t in d.Tables)
@@ -184,46 +166,129 @@ public sealed class StepDigests
 
     internal string Site => _site.Value;
 
-    internal string Listing => _listing.Value;
+    internal string Listing => _listing.Value.All;
 
-    internal string Contents => _contents.Value;
+    internal string Contents => _listing.Value.Contents;
 
-    internal string Compliance => _compliance.Value;
-
-    internal string Cards => _cards.Value;
+    internal string Compliance => _compliance.Value.All;
 
     internal string Requests => _requests.Value;
 
     internal string Decisions => _decisions.Value;
 
     /// <summary>
-    /// Every public disclosure as lists, feeds and the site-wide data show it: where it is, its front matter, its title,
-    /// its tables' names and kinds, and what the site worked out of it (date and its source, status, deadline,
-    /// withdrawal, what it corrects) — not its body nor its tables' rows.
+    /// Every public disclosure as lists, feeds and the site-wide data show it (<see cref="WriteListing"/>), unit by unit
+    /// (the disclosures are sorted by unit first), and every public disclosure's URL and content hash (the data
+    /// downloads). Each unit's part is one digest of its disclosures' text, made on one thread per unit at a time (no
+    /// per-disclosure digest, no shared table); in a session, a unit's part is kept while its disclosures are the same
+    /// objects with the same facts and corrections (an edit digests its own unit again, not the site).
     /// </summary>
-    private string DigestListing() => Hash(w =>
+    private UnitGroups DigestListing()
     {
         var disclosures = _data.Disclosures;
-        foreach (var d in disclosures.All)
+        var all = disclosures.All;
+        var starts = new List<int>();
+        for (var i = 0; i < all.Count; i++)
         {
-            w.Append(ListingOf(d, disclosures)).Append('\n');
+            if (i == 0 || !string.Equals(all[i].Unit, all[i - 1].Unit, StringComparison.Ordinal))
+            {
+                starts.Add(i);
+            }
         }
-    });
 
-    /// <summary>One disclosure as lists show it (see <see cref="DigestListing"/>), remembered in a session with the facts it was made from.</summary>
-    private string ListingOf(Disclosure d, PublicDisclosures disclosures) => _thisBuild.GetOrAdd(d, _ => MakeListingOf(d, disclosures));
+        starts.Add(all.Count);
+        var groups = starts.Count - 1;
+        var known = Memory?.ListingGroups;
+        var memos = new ListingMemo[groups];
+        Parallel.For(0, groups, g =>
+        {
+            var (from, to) = (starts[g], starts[g + 1]);
+            var members = new Disclosure[to - from];
+            var facts = new DisclosureFacts[members.Length];
+            var corrections = new Disclosure[members.Length][];
+            for (var i = 0; i < members.Length; i++)
+            {
+                members[i] = all[from + i];
+                facts[i] = disclosures.FactsOf(members[i]);
+                corrections[i] = disclosures.CorrectionsOf(members[i]).ToArray();
+            }
 
-    private string MakeListingOf(Disclosure d, PublicDisclosures disclosures)
+            if (known is not null && known.TryGetValue(members[0].Unit, out var memo) && SameListing(memo, members, facts, corrections))
+            {
+                memos[g] = memo;
+                return;
+            }
+
+            var w = _groupText ??= new StringBuilder(1 << 16);
+            w.Clear();
+            for (var i = 0; i < members.Length; i++)
+            {
+                WriteListing(w, members[i], facts[i], corrections[i]);
+            }
+
+            var listing = RenderKey.Digest(w);
+            w.Clear();
+            foreach (var d in members)
+            {
+                Field(w, d.UrlPath);
+                Field(w, d.ContentSha256);
+            }
+
+            memos[g] = new ListingMemo(members, facts, corrections, listing, RenderKey.Digest(w));
+        });
+
+        if (Memory is { } memory)
+        {
+            memory.ListingGroups = memos.ToDictionary(m => m.Members[0].Unit, StringComparer.Ordinal);
+        }
+
+        var byUnit = new Dictionary<string, string>(groups, StringComparer.Ordinal);
+        var whole = new StringBuilder(groups * 160);
+        var contents = new StringBuilder(groups * 160);
+        foreach (var m in memos)
+        {
+            var unit = m.Members[0].Unit;
+            byUnit[unit] = m.Listing;
+            Field(whole, unit);
+            Field(whole, m.Listing);
+            Field(contents, unit);
+            Field(contents, m.Contents);
+        }
+
+        return new UnitGroups(byUnit, RenderKey.Digest(whole), RenderKey.Digest(contents));
+    }
+
+    /// <summary>The same disclosures (by identity), with the same facts and the same corrections.</summary>
+    private static bool SameListing(ListingMemo memo, Disclosure[] members, DisclosureFacts[] facts, Disclosure[][] corrections)
     {
-        var facts = disclosures.FactsOf(d);
-        var corrections = disclosures.CorrectionsOf(d).ToArray();
-        if (Remember && Listings.TryGetValue(d, out var memo) && SameFacts(memo.Facts, facts) && memo.Corrections.AsSpan().SequenceEqual(corrections, ReferenceEqualityComparer.Instance))
+        if (memo.Members.Length != members.Length)
         {
-            return memo.Digest;
+            return false;
         }
 
-        var w = _listingText ??= new StringBuilder(1024);
-        w.Clear();
+        for (var i = 0; i < members.Length; i++)
+        {
+            if (!ReferenceEquals(memo.Members[i], members[i]) || !memo.Facts[i].IsSameAs(facts[i])
+                || !memo.Corrections[i].AsSpan().SequenceEqual(corrections[i], ReferenceEqualityComparer.Instance))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    [ThreadStatic]
+    private static StringBuilder? _groupText;
+
+    /// <summary>
+    /// One disclosure as lists show it: where it is, its front matter, its title, its tables' names and kinds, and what
+    /// the site worked out of it (date and its source, status, deadline, withdrawal, what it corrects, what corrects it)
+    /// — not its body nor its tables' rows, which only its own item page shows.
+    /// </summary>
+    private static void WriteListing(StringBuilder w, Disclosure d, DisclosureFacts facts, Disclosure[] corrections)
+    {
+        Field(w, "disclosure");
         Field(w, d.UrlPath);
         Field(w, d.File);
         Field(w, d.Title);
@@ -274,74 +339,112 @@ public sealed class StepDigests
             Field(w, "corrected by");
             Field(w, c.UrlPath);
         }
-
-        var digest = RenderKey.Digest(w);
-        if (Remember)
-        {
-            Listings.AddOrUpdate(d, new ListingMemo(facts, corrections, digest));
-        }
-
-        return digest;
     }
 
-    [ThreadStatic]
-    private static StringBuilder? _listingText;
-
-    /// <summary>The facts a listing shows are the same (the disclosure corrected compared by identity: records compare bodies).</summary>
-    private static bool SameFacts(DisclosureFacts a, DisclosureFacts b) =>
-        a.Published == b.Published && a.Source == b.Source && a.Status == b.Status && a.Days == b.Days && a.Deadline == b.Deadline
-        && a.WithdrawnReason == b.WithdrawnReason && ReferenceEquals(a.Corrected, b.Corrected);
-
-    /// <summary>Every required-item entry: its unit, period, item, deadline, status, date and the disclosures it counts.</summary>
-    private string DigestCompliance() => Hash(w =>
+    /// <summary>
+    /// Every required-item entry (its unit, period, item, deadline, status, date and the disclosures it counts, and
+    /// whether each is public), unit by unit, with the order of the units' entries in the whole matrix. In a session a
+    /// unit's part is kept while its entries are the same objects and the same of their disclosures are public.
+    /// </summary>
+    private UnitGroups DigestCompliance()
     {
-        foreach (var e in _data.Compliance.All)
-        {
-            w.Append(EntryOf(e)).Append('\n');
-        }
-    });
-
-    /// <summary>One entry of the matrix (see <see cref="DigestCompliance"/>), remembered in a session with whether each of its disclosures is public.</summary>
-    private string EntryOf(ComplianceEntry e) => _thisBuild.GetOrAdd(e, _ => MakeEntryOf(e));
-
-    private string MakeEntryOf(ComplianceEntry e)
-    {
+        var compliance = _data.Compliance;
         var disclosures = _data.Disclosures;
-        var isPublic = new bool[e.Disclosures.Count];
-        for (var i = 0; i < isPublic.Length; i++)
+
+        // The matrix's order as runs of one unit's entries (each unit's own order is in its part).
+        var order = new StringBuilder(1 << 12);
+        var units = new List<string>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        string? current = null;
+        var run = 0;
+        foreach (var e in compliance.All)
         {
-            isPublic[i] = disclosures.IsPublic(e.Disclosures[i]);
+            if (!string.Equals(e.Unit.Id, current, StringComparison.Ordinal))
+            {
+                if (current is not null)
+                {
+                    Field(order, current);
+                    Field(order, run.ToString(CultureInfo.InvariantCulture));
+                }
+
+                current = e.Unit.Id;
+                run = 0;
+                if (seen.Add(current))
+                {
+                    units.Add(current);
+                }
+            }
+
+            run++;
         }
 
-        if (Remember && Entries.TryGetValue(e, out var memo) && memo.Public.AsSpan().SequenceEqual(isPublic))
+        if (current is not null)
         {
-            return memo.Digest;
+            Field(order, current);
+            Field(order, run.ToString(CultureInfo.InvariantCulture));
         }
 
-        var w = _listingText ??= new StringBuilder(1024);
-        w.Clear();
-        Field(w, e.Unit.Id);
-        Field(w, e.Period.ToString());
-        Field(w, e.Item.Id);
-        Field(w, e.Item.Level.ToString());
-        Field(w, e.Deadline);
-        Field(w, e.Status.ToString());
-        Field(w, e.PublishedOn);
-        Field(w, e.DateSource.ToString());
-        Field(w, e.Days?.ToString(CultureInfo.InvariantCulture));
-        for (var i = 0; i < isPublic.Length; i++)
+        var known = Memory?.EntryGroups;
+        var memos = new EntriesMemo[units.Count];
+        Parallel.For(0, units.Count, g =>
         {
-            Field(w, e.Disclosures[i].UrlPath);
-            Field(w, isPublic[i] ? "public" : "not public");
+            var members = compliance.Of(units[g]).ToArray();
+            var isPublic = new bool[members.Sum(e => e.Disclosures.Count)];
+            var k = 0;
+            foreach (var e in members)
+            {
+                foreach (var d in e.Disclosures)
+                {
+                    isPublic[k++] = disclosures.IsPublic(d);
+                }
+            }
+
+            if (known is not null && known.TryGetValue(units[g], out var memo) && memo.Members.AsSpan().SequenceEqual(members, ReferenceEqualityComparer.Instance)
+                && memo.Public.AsSpan().SequenceEqual(isPublic))
+            {
+                memos[g] = memo;
+                return;
+            }
+
+            var w = _groupText ??= new StringBuilder(1 << 16);
+            w.Clear();
+            k = 0;
+            foreach (var e in members)
+            {
+                Field(w, "entry");
+                Field(w, e.Unit.Id);
+                Field(w, e.Period.ToString());
+                Field(w, e.Item.Id);
+                Field(w, e.Item.Level.ToString());
+                Field(w, e.Deadline);
+                Field(w, e.Status.ToString());
+                Field(w, e.PublishedOn);
+                Field(w, e.DateSource.ToString());
+                Field(w, e.Days?.ToString(CultureInfo.InvariantCulture));
+                foreach (var d in e.Disclosures)
+                {
+                    Field(w, d.UrlPath);
+                    Field(w, isPublic[k++] ? "public" : "not public");
+                }
+            }
+
+            memos[g] = new EntriesMemo(members, isPublic, RenderKey.Digest(w));
+        });
+
+        if (Memory is { } memory)
+        {
+            memory.EntryGroups = units.Select((u, g) => (u, g)).ToDictionary(x => x.u, x => memos[x.g], StringComparer.Ordinal);
         }
 
-        var digest = RenderKey.Digest(w);
-        if (Remember)
+        var byUnit = new Dictionary<string, string>(units.Count, StringComparer.Ordinal);
+        for (var g = 0; g < units.Count; g++)
         {
-            Entries.AddOrUpdate(e, new EntryMemo(isPublic, digest));
+            byUnit[units[g]] = memos[g].Digest;
+            Field(order, units[g]);
+            Field(order, memos[g].Digest);
         }
 
-        return digest;
+        return new UnitGroups(byUnit, RenderKey.Digest(order), string.Empty);
     }
 
     /// <summary>
@@ -386,11 +489,4 @@ public sealed class StepDigests
     }
 
     internal static void Field(StringBuilder w, DateOnly? value) => Field(w, value?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
-
-    private static string Hash(Action<StringBuilder> write)
-    {
-        var text = new StringBuilder(1 << 16);
-        write(text);
-        return RenderKey.Digest(text);
-    }
 }

@@ -22,6 +22,15 @@ public static class GenerateManifest
     /// only the entries of files and items that changed are made again (<see cref="RowBytes"/>).</param>
     public static void Run(SiteData data, SiteOutput output, DigestMemory? memory = null)
     {
+        var generatedAt = data.History.Ledger.Entries.Count > 0 ? data.History.Ledger.Entries[^1].PublishedAtUtc : null;
+        var files = output.Files.Where(f => f.Path != Path);
+        if (memory is not null)
+        {
+            var kept = KeptItems(data, memory);
+            output.Write(Path, stream => Write(stream, generatedAt, Dates.Iso(data.Site.AsOf), data.Site.Urls.BaseUrl, json => RowBytes.WriteRaw(json, KeptFiles(memory, files)), json => RowBytes.WriteRaw(json, kept)));
+            return;
+        }
+
         var items = data.Disclosures.All.Select(d =>
         {
             var (date, source) = data.Disclosures.Published(d);
@@ -38,74 +47,129 @@ public static class GenerateManifest
             items = items.OrderBy(i => i.Url, StringComparer.Ordinal).ToList();
         }
 
-        var generatedAt = data.History.Ledger.Entries.Count > 0 ? data.History.Ledger.Entries[^1].PublishedAtUtc : null;
-        var files = output.Files.Where(f => f.Path != Path);
-        output.Write(Path, stream =>
-        {
-            if (memory is null)
-            {
-                Write(stream, generatedAt, Dates.Iso(data.Site.AsOf), data.Site.Urls.BaseUrl, files, items);
-            }
-            else
-            {
-                Write(stream, generatedAt, Dates.Iso(data.Site.AsOf), data.Site.Urls.BaseUrl, files, items, memory);
-            }
-        });
+        output.Write(Path, stream => Write(stream, generatedAt, Dates.Iso(data.Site.AsOf), data.Site.Urls.BaseUrl, files, items));
     }
 
-    /// <summary>The bytes of <see cref="Write(System.IO.Stream, string?, string, string, IEnumerable{OutputFile}, IEnumerable{Item})"/>, put together from the entries <paramref name="memory"/> kept.</summary>
-    internal static void Write(System.IO.Stream stream, string? generatedAt, string asOf, string baseUrl, IEnumerable<OutputFile> files, IEnumerable<Item> items, DigestMemory memory)
+    /// <summary>The item of a public disclosure.</summary>
+    private static Item ItemOf(SiteData data, Disclosure d)
     {
-        var (fileRows, itemRows) = Kept(memory, files, items);
-        Write(stream, generatedAt, asOf, baseUrl, json => RowBytes.WriteRaw(json, fileRows), json => RowBytes.WriteRaw(json, itemRows));
+        var (date, source) = data.Disclosures.Published(d);
+        return new Item(d.UrlPath, d.Unit, d.Period.ToString(), d.Slug, d.Item, d.ContentSha256, SiteJson.Iso(date), SiteJson.DateSource(source), data.Disclosures.IsWithdrawn(d));
+    }
+
+    /// <summary>The item of a told 民情台账 matter (its told result is an item like a disclosure; its page carries the same content hash).</summary>
+    private static Item ItemOf(SiteData data, RequestMatter m)
+    {
+        var (date, source) = data.Requests.ToldOn(m);
+        return new Item(m.PageUrl, m.Unit, m.Quarter.ToString(), m.Anchor, DisclosureSite.Ledger.LedgerPlan.RequestsItem, m.ContentSha256, Dates.Iso(date), SiteJson.DateSource(source), false);
     }
 
     /// <summary>A file's entry as a session keeps it, with the hash and size it shows.</summary>
     internal sealed record FileMemo(string Sha256, long Bytes, byte[] Json);
 
-    /// <summary>An item's entry as a session keeps it, with the item it shows.</summary>
+    /// <summary>A 民情台账 item's entry as a session keeps it, with the item it shows.</summary>
     internal sealed record ItemMemo(Item Item, byte[] Json);
 
-    /// <summary>The entries' bytes: the kept ones where the file or item is unchanged, else made; the memory then holds this build's.</summary>
-    private static (List<byte[]> Files, List<byte[]> Items) Kept(DigestMemory memory, IEnumerable<OutputFile> files, IEnumerable<Item> items)
+    /// <summary>A public disclosure's entry as a session keeps it (by the disclosure, immutable), with the facts it shows (date, source, withdrawn).</summary>
+    internal sealed record DisclosureItemMemo(DisclosureSite.Site.Render.Inputs.DisclosureFacts Facts, byte[] Json);
+
+    /// <summary>
+    /// The items' entries in URL order, put together from what a session kept: a disclosure's entry is made again only when
+    /// the disclosure is new (reloaded) or its facts changed, a matter's when its item changed. The same order and bytes
+    /// as <see cref="Write(System.IO.Stream, string?, string, string, IEnumerable{OutputFile}, IEnumerable{Item})"/>'s.
+    /// </summary>
+    private static List<byte[]> KeptItems(SiteData data, DigestMemory memory)
     {
         using var rows = new RowBytes.Json();
-        var fileMemos = new Dictionary<string, FileMemo>(memory.ManifestFiles.Count + 64, StringComparer.Ordinal);
-        var fileRows = new List<byte[]>(memory.ManifestFiles.Count + 64);
-        foreach (var f in files)
+        var entries = new List<(string Url, byte[] Json)>(data.Disclosures.All.Count + 64);
+        foreach (var d in data.Disclosures.All)
         {
-            if (!memory.ManifestFiles.TryGetValue(f.Path, out var memo) || memo.Sha256 != f.Sha256 || memo.Bytes != f.Bytes)
+            var facts = data.Disclosures.FactsOf(d);
+            if (!memory.ManifestDisclosures.TryGetValue(d, out var memo) || !memo.Facts.IsSameAs(facts))
             {
-                memo = new FileMemo(f.Sha256, f.Bytes, rows.Of(f, WriteFile));
+                memo = new DisclosureItemMemo(facts, rows.Of(ItemOf(data, d), WriteItem));
+                memory.ManifestDisclosures.AddOrUpdate(d, memo);
             }
 
-            fileMemos[f.Path] = memo;
-            fileRows.Add(memo.Json);
+            entries.Add((d.UrlPath, memo.Json));
         }
 
-        var itemMemos = new Dictionary<string, ItemMemo>(memory.ManifestItems.Count + 64, StringComparer.Ordinal);
-        var itemRows = new List<byte[]>(memory.ManifestItems.Count + 64);
-        foreach (var i in items)
-        {
-            if (!memory.ManifestItems.TryGetValue(i.Url, out var memo) || memo.Item != i)
-            {
-                memo = new ItemMemo(i, rows.Of(i, WriteItem));
-            }
-
-            itemMemos[i.Url] = memo;
-            itemRows.Add(memo.Json);
-        }
-
-        memory.ManifestFiles = fileMemos;
-        memory.ManifestItems = itemMemos;
-        return (fileRows, itemRows);
+        entries.AddRange(KeptByUrl(memory, data.Requests.Matters.Where(m => m.IsToldOn(data.Site.AsOf)).Select(m => ItemOf(data, m)), rows));
+        return InUrlOrder(entries);
     }
 
-    private static bool IsSortedByUrl(List<Item> items)
+    /// <summary>The bytes of <see cref="Write(System.IO.Stream, string?, string, string, IEnumerable{OutputFile}, IEnumerable{Item})"/> (items in the order given), put together from the entries <paramref name="memory"/> kept (by file path and item URL).</summary>
+    internal static void Write(System.IO.Stream stream, string? generatedAt, string asOf, string baseUrl, IEnumerable<OutputFile> files, IEnumerable<Item> items, DigestMemory memory)
+    {
+        List<byte[]> itemRows;
+        using (var rows = new RowBytes.Json())
+        {
+            itemRows = KeptByUrl(memory, items, rows).ConvertAll(e => e.Json);
+        }
+
+        Write(stream, generatedAt, asOf, baseUrl, json => RowBytes.WriteRaw(json, KeptFiles(memory, files)), json => RowBytes.WriteRaw(json, itemRows));
+    }
+
+    /// <summary>Items' entries kept by URL (the memory then holds this build's): made again when the item changed.</summary>
+    private static List<(string Url, byte[] Json)> KeptByUrl(DigestMemory memory, IEnumerable<Item> items, RowBytes.Json rows)
+    {
+        var entries = new List<(string Url, byte[] Json)>();
+        var kept = new Dictionary<string, ItemMemo>(memory.ManifestItems.Count + 16, StringComparer.Ordinal);
+        foreach (var item in items)
+        {
+            if (!memory.ManifestItems.TryGetValue(item.Url, out var memo) || memo.Item != item)
+            {
+                memo = new ItemMemo(item, rows.Of(item, WriteItem));
+            }
+
+            kept[item.Url] = memo;
+            entries.Add((item.Url, memo.Json));
+        }
+
+        memory.ManifestItems = kept;
+        return entries;
+    }
+
+    /// <summary>The entries' bytes by URL, sorted stably as the whole manifest's items are (they usually come sorted).</summary>
+    private static List<byte[]> InUrlOrder(List<(string Url, byte[] Json)> entries) =>
+        (IsSortedByUrl(entries, e => e.Url) ? entries : entries.OrderBy(e => e.Url, StringComparer.Ordinal).ToList()).ConvertAll(e => e.Json);
+
+    /// <summary>
+    /// The files' entries, the kept ones where the file's hash and size are unchanged, else made. The memory is updated
+    /// in place (an edit changes a few entries of 130,000), and made again only when files were removed.
+    /// </summary>
+    private static IEnumerable<byte[]> KeptFiles(DigestMemory memory, IEnumerable<OutputFile> files)
+    {
+        using var rows = new RowBytes.Json();
+        var known = memory.ManifestFiles;
+        var count = 0;
+        foreach (var f in files)
+        {
+            if (!known.TryGetValue(f.Path, out var memo) || memo.Sha256 != f.Sha256 || memo.Bytes != f.Bytes)
+            {
+                memo = new FileMemo(f.Sha256, f.Bytes, rows.Of(f, WriteFile));
+                known[f.Path] = memo;
+            }
+
+            count++;
+            yield return memo.Json;
+        }
+
+        if (known.Count != count)
+        {
+            // Files were removed since: keep only this build's.
+            var paths = files.Select(f => f.Path).ToHashSet(StringComparer.Ordinal);
+            memory.ManifestFiles = known.Where(kv => paths.Contains(kv.Key)).ToDictionary(kv => kv.Key, kv => kv.Value, StringComparer.Ordinal);
+        }
+    }
+
+    private static bool IsSortedByUrl(List<Item> items) => IsSortedByUrl(items, i => i.Url);
+
+    private static bool IsSortedByUrl<T>(List<T> items, Func<T, string> url)
     {
         for (var i = 1; i < items.Count; i++)
         {
-            if (string.CompareOrdinal(items[i - 1].Url, items[i].Url) > 0)
+            if (string.CompareOrdinal(url(items[i - 1]), url(items[i])) > 0)
             {
                 return false;
             }

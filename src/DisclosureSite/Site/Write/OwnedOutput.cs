@@ -48,7 +48,49 @@ public sealed class OwnedOutput
         new(root, entries.ToDictionary(e => e.Path, e => e.File, StringComparer.Ordinal));
 
     /// <summary>Every path, sorted (ordinal); sorted again only after files were added or removed.</summary>
-    internal string[] Sorted => _sorted ??= Files.Keys.Order(StringComparer.Ordinal).ToArray();
+    internal string[] Sorted => Listing().Paths;
+
+    // Beside the sorted paths, slot by slot: each file as the manifest lists it and its group (null: untagged), kept up
+    // to date as entries are recorded (a rebuild lists 130,000 files two or three times: no look-up, nothing made per file).
+    private OutputFile[]? _listed;
+    private Group?[]? _groupOf;
+    private Dictionary<string, int>? _slot;
+
+    /// <summary>The sorted paths, and for each its file (path, hash, size) and its group (null when untagged).</summary>
+    internal (string[] Paths, OutputFile[] Files, Group?[] Groups) Listing()
+    {
+        if (_sorted is null)
+        {
+            var sorted = Files.Keys.Order(StringComparer.Ordinal).ToArray();
+            _listed = new OutputFile[sorted.Length];
+            _groupOf = new Group?[sorted.Length];
+            _slot = new Dictionary<string, int>(sorted.Length, StringComparer.Ordinal);
+            for (var i = 0; i < sorted.Length; i++)
+            {
+                _slot[sorted[i]] = i;
+                Fill(i, sorted[i], Files[sorted[i]]);
+            }
+
+            _sorted = sorted;
+        }
+
+        return (_sorted, _listed!, _groupOf!);
+    }
+
+    private void Fill(int slot, string path, CachedFile entry)
+    {
+        _listed![slot] = new OutputFile(path, entry.Sha256, entry.Bytes);
+        _groupOf![slot] = entry.Step is { } step ? Groups.GetValueOrDefault(step) : null;
+    }
+
+    /// <summary>The slot of <paramref name="path"/> refilled from its entry, when the listing is made and holds it.</summary>
+    private void Refill(string path)
+    {
+        if (_sorted is not null && _slot!.TryGetValue(path, out var slot))
+        {
+            Fill(slot, path, Files[path]);
+        }
+    }
 
     /// <summary>Records <paramref name="entry"/> at <paramref name="path"/> (in the group of its step tag).</summary>
     internal void Record(string path, CachedFile entry)
@@ -64,6 +106,7 @@ public sealed class OwnedOutput
 
         Files[path] = entry;
         Add(path, entry);
+        Refill(path);
     }
 
     /// <summary>Forgets <paramref name="path"/>: its file was deleted.</summary>
@@ -107,6 +150,7 @@ public sealed class OwnedOutput
         {
             Files[path] = Files[path] with { Step = null };
             Untagged.Add(path);
+            Refill(path);
         }
     }
 

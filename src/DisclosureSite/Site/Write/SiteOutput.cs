@@ -225,20 +225,24 @@ public sealed partial class SiteOutput
         var list = new List<OutputFile>(owned.Files.Count + 16);
         var added = _files.Keys.Where(p => !owned.Files.ContainsKey(p)).Order(StringComparer.Ordinal).ToList();
         var next = 0;
-        foreach (var path in owned.Sorted)
+        var (paths, files, groups) = owned.Listing();
+        for (var i = 0; i < paths.Length; i++)
         {
+            var path = paths[i];
             for (; next < added.Count && string.CompareOrdinal(added[next], path) < 0; next++)
             {
                 list.Add(_files[added[next]]);
             }
 
-            if (_files.TryGetValue(path, out var file))
+            // A file of a group taken over whole as the session recorded it (no other step may write it: Commit checks);
+            // else the file as this build wrote or took it, if it did.
+            if (groups[i] is { } group && group.TakenIn == _build)
+            {
+                list.Add(files[i]);
+            }
+            else if (_files.TryGetValue(path, out var file))
             {
                 list.Add(file);
-            }
-            else if (owned.Files[path] is { Step: { } step } entry && Taken(step))
-            {
-                list.Add(new OutputFile(path, entry.Sha256, entry.Bytes));
             }
         }
 

@@ -14,9 +14,11 @@ public sealed class DecisionFacts
     {
         Decisions = decisions;
         Rules = rules;
+        // One pass over the report (it holds every finding of the site), not one per record.
+        var byFile = findings.Where(f => f.File is not null && f.Code.StartsWith("decision.", StringComparison.Ordinal)).ToLookup(f => f.File!, StringComparer.Ordinal);
         foreach (var d in decisions)
         {
-            _findings[d] = findings.Where(f => f.File == d.File && f.Code.StartsWith("decision.", StringComparison.Ordinal)).ToList();
+            _findings[d] = byFile[d.File].ToList();
         }
     }
 

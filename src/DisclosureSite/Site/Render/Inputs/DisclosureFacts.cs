@@ -20,4 +20,10 @@ public sealed record DisclosureFacts(
     int? Days,
     DateOnly? Deadline,
     string? WithdrawnReason,
-    Disclosure? Corrected);
+    Disclosure? Corrected)
+{
+    /// <summary>The same facts, the disclosure corrected compared by identity (a record would compare its whole body).</summary>
+    public bool IsSameAs(DisclosureFacts other) =>
+        Published == other.Published && Source == other.Source && Status == other.Status && Days == other.Days && Deadline == other.Deadline
+        && WithdrawnReason == other.WithdrawnReason && ReferenceEquals(Corrected, other.Corrected);
+}

@@ -12,7 +12,7 @@ namespace DisclosureSite.Site.Render.Inputs;
 public sealed class PublicDisclosures
 {
     // Disclosures are records: structural equality would hash their whole body on every look-up, so maps key them by reference.
-    private readonly Dictionary<Disclosure, DisclosureFacts> _facts = new(ReferenceEqualityComparer.Instance);
+    private readonly Dictionary<Disclosure, DisclosureFacts> _facts;
     private readonly ILookup<string, Disclosure> _byUnit;
     private readonly ILookup<Disclosure, Disclosure> _correctionsOf;
 
@@ -24,11 +24,42 @@ public sealed class PublicDisclosures
     public PublicDisclosures(IReadOnlyList<Disclosure> all, Func<Disclosure, (DateOnly? Date, DateSource Source)> effectiveDate, IReadOnlyList<ComplianceEntry> compliance, DateOnly asOf, string perFileRulesFingerprint)
     {
         PerFileRulesFingerprint = perFileRulesFingerprint;
-        var dated = all.Select(d => (D: d, Date: effectiveDate(d)))
-            .Where(x => x.Date.Date is not { } date || date <= asOf)
-            .OrderBy(x => x.D.Unit, StringComparer.Ordinal).ThenBy(x => x.D.Period).ThenBy(x => x.D.Slug, StringComparer.Ordinal)
-            .ToList();
-        All = dated.Select(x => x.D).ToList();
+        var dated = new List<(Disclosure D, (DateOnly? Date, DateSource Source) Date)>(all.Count);
+        foreach (var d in all)
+        {
+            var date = effectiveDate(d);
+            if (date.Date is not { } on || on <= asOf)
+            {
+                dated.Add((d, date));
+            }
+        }
+
+        // By unit, period and slug, stable (the load order breaks ties): sorted in place by index, with no keys made.
+        if (!IsSorted(dated))
+        {
+            var order = new int[dated.Count];
+            for (var i = 0; i < order.Length; i++)
+            {
+                order[i] = i;
+            }
+
+            var unsorted = dated;
+            Array.Sort(order, (x, y) => Compare(unsorted[x].D, unsorted[y].D) is var c && c != 0 ? c : x.CompareTo(y));
+            dated = new(unsorted.Count);
+            foreach (var i in order)
+            {
+                dated.Add(unsorted[i]);
+            }
+        }
+
+        var publicList = new List<Disclosure>(dated.Count);
+        foreach (var (d, _) in dated)
+        {
+            publicList.Add(d);
+        }
+
+        All = publicList;
+        _facts = new(publicList.Count, ReferenceEqualityComparer.Instance);
         _byUnit = All.ToLookup(d => d.Unit, StringComparer.Ordinal);
 
         var entriesByItem = new Dictionary<(string Unit, string Item), List<ComplianceEntry>>();
@@ -63,6 +94,32 @@ public sealed class PublicDisclosures
             var (status, days) = StatusOf(d, withdrawn is not null, entry, date ?? asOf);
             _facts[d] = new DisclosureFacts(date, source, status, days, entry?.Deadline, withdrawn, d.IsCorrection ? corrected.GetValueOrDefault(d) : null);
         }
+    }
+
+    /// <summary>Whether the list is in the order of <see cref="All"/> (unit, period, slug), so that sorting it would change nothing.</summary>
+    private static bool IsSorted(List<(Disclosure D, (DateOnly? Date, DateSource Source) Date)> dated)
+    {
+        for (var i = 1; i < dated.Count; i++)
+        {
+            if (Compare(dated[i - 1].D, dated[i].D) > 0)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>The order of <see cref="All"/>: by unit (ordinal), period, slug (ordinal).</summary>
+    private static int Compare(Disclosure a, Disclosure b)
+    {
+        var c = string.CompareOrdinal(a.Unit, b.Unit);
+        if (c == 0)
+        {
+            c = a.Period.CompareTo(b.Period);
+        }
+
+        return c != 0 ? c : string.CompareOrdinal(a.Slug, b.Slug);
     }
 
     /// <summary>This disclosure's own status: withdrawn, nil, on time or late against its item's deadline.</summary>

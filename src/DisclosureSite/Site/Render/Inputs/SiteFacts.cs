@@ -35,6 +35,9 @@ public sealed class SiteFacts
 
     public Unit UnitOf(string id) => _units[id];
 
+    /// <summary>The unit of <paramref name="id"/>, or null when the site has none.</summary>
+    public Unit? FindUnit(string id) => _units.GetValueOrDefault(id);
+
     public string ItemName(Unit unit, string itemId) =>
         _itemNames.GetOrAdd((unit.Level, itemId), static (key, rules) => rules.FindItem(key.Level, key.Id)?.Name ?? key.Id, Rules);
 
@@ -43,7 +46,7 @@ public sealed class SiteFacts
 
     /// <summary>The issuing body of a unit's notices: the unit, and the unit above it when there is one ("东山村（青石镇）").</summary>
     public string Issuer(Unit unit) =>
-        unit.Parent is { Length: > 0 } parent && parent != unit.Id && _units.GetValueOrDefault(parent) is { } above
+        unit.Parent is { Length: > 0 } parent && parent != unit.Id && FindUnit(parent) is { } above
             ? $"{unit.Name}（{above.Name}）"
             : unit.Name;
 }

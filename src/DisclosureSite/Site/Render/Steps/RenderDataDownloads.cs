@@ -38,9 +38,10 @@ public sealed class RenderDataDownloads : RenderStep<RenderDataDownloads.Input>
 
         var rows = new Lazy<List<string?[]>>(() => disclosures.All.Select(d => Row(site, disclosures, d)).ToList());
 
-        // In a session, each row's bytes are kept with its cells: the files are put together from them (an edit makes a row or two).
+        // In a session, each row's bytes are kept with what its cells are made of: the files are put together from them
+        // (an edit makes a row or two, and no cells are made for the others).
         var memory = digests?.Memory;
-        var kept = new Lazy<List<RowMemo>>(() => RowsOf(memory!, disclosures.All, rows.Value));
+        var kept = new Lazy<List<RowMemo>>(() => RowsOf(memory!, site, disclosures));
         Write("data/disclosures.csv", d => [d.Site, d.Listing, d.Contents], stream =>
         {
             if (memory is null)
@@ -142,26 +143,33 @@ public sealed class RenderDataDownloads : RenderStep<RenderDataDownloads.Input>
         ];
     }
 
-    /// <summary>A disclosure's row in the data files as a session keeps it: its cells and their bytes in the CSV and the JSON.</summary>
-    internal sealed record RowMemo(string?[] Cells, byte[] Csv, byte[] Json);
+    /// <summary>
+    /// A disclosure's row in the data files as a session keeps it: its bytes in the CSV and the JSON, with what its cells
+    /// are made of besides the disclosure itself (immutable, the memo's key): its facts and its unit's and item's names.
+    /// </summary>
+    internal sealed record RowMemo(DisclosureFacts Facts, string UnitName, string ItemName, byte[] Csv, byte[] Json);
 
-    /// <summary>Each row's memo: kept when its cells are unchanged, else made (and kept for the next build).</summary>
-    private static List<RowMemo> RowsOf(DigestMemory memory, IReadOnlyList<Disclosure> all, List<string?[]> rows)
+    /// <summary>Each row's memo: kept when the disclosure, its facts and its names are unchanged, else made (and kept for the next build).</summary>
+    private static List<RowMemo> RowsOf(DigestMemory memory, SiteFacts site, PublicDisclosures disclosures)
     {
-        var memos = new List<RowMemo>(rows.Count);
+        var all = disclosures.All;
+        var memos = new List<RowMemo>(all.Count);
         SafeCsv.Records? csv = null;
         RowBytes.Json? json = null;
         try
         {
-            for (var i = 0; i < rows.Count; i++)
+            foreach (var d in all)
             {
-                var cells = rows[i];
-                if (!memory.Rows.TryGetValue(all[i], out var memo) || !memo.Cells.AsSpan().SequenceEqual(cells))
+                var facts = disclosures.FactsOf(d);
+                var unit = site.UnitOf(d.Unit);
+                var itemName = site.ItemName(unit, d.Item);
+                if (!memory.Rows.TryGetValue(d, out var memo) || !memo.Facts.IsSameAs(facts) || memo.UnitName != unit.Name || memo.ItemName != itemName)
                 {
+                    var cells = Row(site, disclosures, d);
                     csv ??= new SafeCsv.Records();
                     json ??= new RowBytes.Json();
-                    memo = new RowMemo(cells, csv.Of(cells), json.Of(cells, WriteRow));
-                    memory.Rows.AddOrUpdate(all[i], memo);
+                    memo = new RowMemo(facts, unit.Name, itemName, csv.Of(cells), json.Of(cells, WriteRow));
+                    memory.Rows.AddOrUpdate(d, memo);
                 }
 
                 memos.Add(memo);

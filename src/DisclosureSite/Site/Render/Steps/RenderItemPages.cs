@@ -30,9 +30,64 @@ public sealed class RenderItemPages : RenderStep<RenderItemPages.Input>
     {
         // In a build that keeps a cache, an item's page and downloads are one group, tagged by a digest of everything
         // they are a function of (ItemTag): an unchanged item's files are taken over whole, with no page key walked.
+        // In a session, an item whose sources are the same objects as last time takes its remembered tag without its
+        // inputs being made (they are made only if its files are rendered).
+        if (around is not null && !input.Disclosures.IsWithdrawn(d))
+        {
+            var sources = SourcesOf(input, d);
+            var remembered = context.Digests!.Memory!.ItemTags.TryGetValue(d, out var known) && known is TagMemo memo && memo.Around == around && memo.Sources.IsSameAs(sources) ? memo.Tag : null;
+            ItemInputs? made = null;
+            var tag = remembered ?? RememberedTag(context, input, d, made = InputsOf(input, d), around, sources);
+            context.Output.RenderGroup(tag, () => Render(context, input, d, made ?? InputsOf(input, d)));
+            return;
+        }
+
         var inputs = input.Disclosures.IsWithdrawn(d) ? null : InputsOf(input, d);
-        var tag = context.Digests is null ? null : around is not null && inputs is not null ? RememberedTag(context, input, d, inputs, around) : ItemTag(context, input, d, inputs);
-        context.Output.RenderGroup(tag, () => Render(context, input, d, inputs));
+        var plainTag = context.Digests is null ? null : ItemTag(context, input, d, inputs);
+        context.Output.RenderGroup(plainTag, () => Render(context, input, d, inputs));
+    }
+
+    /// <summary>
+    /// The objects an item's <see cref="ItemInputs"/> are made from besides the disclosure itself and what
+    /// <see cref="Around"/> holds: its facts, its unit and the unit above it (the issuer), its item's name, the
+    /// disclosures that correct it with their facts, and its revisions. The same objects (and equal facts) give the same
+    /// inputs: all of them are immutable.
+    /// </summary>
+    private sealed record Sources(DisclosureFacts Facts, Unit Unit, Unit? Above, string ItemName, Disclosure[] Corrections, DisclosureFacts[] CorrectionFacts, object? Revisions)
+    {
+        public bool IsSameAs(Sources other)
+        {
+            if (!Facts.IsSameAs(other.Facts) || !ReferenceEquals(Unit, other.Unit) || !ReferenceEquals(Above, other.Above) || ItemName != other.ItemName
+                || !ReferenceEquals(Revisions, other.Revisions) || Corrections.Length != other.Corrections.Length)
+            {
+                return false;
+            }
+
+            for (var i = 0; i < Corrections.Length; i++)
+            {
+                if (!ReferenceEquals(Corrections[i], other.Corrections[i]) || !CorrectionFacts[i].IsSameAs(other.CorrectionFacts[i]))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+    }
+
+    private static Sources SourcesOf(Input input, Disclosure d)
+    {
+        var (site, disclosures, history) = input;
+        var unit = site.UnitOf(d.Unit);
+        var corrections = disclosures.CorrectionsOf(d).ToArray();
+        return new Sources(
+            disclosures.FactsOf(d),
+            unit,
+            unit.Parent is { Length: > 0 } parent ? site.FindUnit(parent) : null,
+            site.ItemName(unit, d.Item),
+            corrections,
+            Array.ConvertAll(corrections, disclosures.FactsOf),
+            history.RevisionsOf(d));
     }
 
     private static void Render(RenderContext context, Input input, Disclosure d, ItemInputs? inputs)
@@ -195,23 +250,20 @@ public sealed class RenderItemPages : RenderStep<RenderItemPages.Input>
     // In a session (the preview, DigestMemory.ItemTags), each item's tag with what it was made from, by the disclosure's
     // identity: a reloaded disclosure is a new object; the others keep their tag while their ItemInputs and the build-wide
     // part are equal.
-    private sealed record TagMemo(string Around, ItemInputs Inputs, string Tag);
+    private sealed record TagMemo(string Around, ItemInputs Inputs, Sources Sources, string Tag);
 
     /// <summary>What <see cref="ItemTag"/> reads besides the disclosure and its <see cref="ItemInputs"/>, for an item page (not a withdrawal notice).</summary>
     private static string Around(RenderContext context, Input input) =>
         string.Join('\u0001', context.Fingerprint, context.SiteKeyFor("item"), input.Site.Urls.BaseUrl, input.Disclosures.PerFileRulesFingerprint);
 
     /// <summary><see cref="ItemTag"/> of an item page, remembered for the next build of the session.</summary>
-    private static string RememberedTag(RenderContext context, Input input, Disclosure d, ItemInputs inputs, string around)
+    private static string RememberedTag(RenderContext context, Input input, Disclosure d, ItemInputs inputs, string around, Sources sources)
     {
         var tags = context.Digests!.Memory!.ItemTags;
-        if (tags.TryGetValue(d, out var known) && known is TagMemo memo && memo.Around == around && SameInputs(memo.Inputs, inputs))
-        {
-            return memo.Tag;
-        }
-
-        var tag = ItemTag(context, input, d, inputs);
-        tags.AddOrUpdate(d, new TagMemo(around, inputs, tag));
+        var tag = tags.TryGetValue(d, out var known) && known is TagMemo memo && memo.Around == around && SameInputs(memo.Inputs, inputs)
+            ? memo.Tag
+            : ItemTag(context, input, d, inputs);
+        tags.AddOrUpdate(d, new TagMemo(around, inputs, sources, tag));
         return tag;
     }
 
