@@ -62,6 +62,13 @@ public sealed record Disclosure(
 
     public bool IsCorrection => !string.IsNullOrWhiteSpace(Meta.Corrects);
 
+    /// <summary>
+    /// This disclosure with every table's rows decoded once (<see cref="Table.WithRowsDecoded"/>), for work that walks its
+    /// tables several times; itself when no table is packed. The same values: only the rows' form differs.
+    /// </summary>
+    public Disclosure WithRowsDecoded() =>
+        Tables.Any(t => t.Rows is PackedRows) ? this with { Tables = Tables.Select(t => t.WithRowsDecoded()).ToArray() } : this;
+
     /// <summary>The site URL path below the base, e.g. <c>dongshan/2026-Q3/finance/</c>.</summary>
     public string UrlPath { get; } = $"{Unit}/{Period}/{Slug}/";
 }

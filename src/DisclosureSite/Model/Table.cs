@@ -42,6 +42,12 @@ public sealed record Table(string File, TableSchema Schema, string? Caption, IRe
     /// <summary>The lines under the table (制表人：… 审核人：… 日期：…): its signature block, never rows.</summary>
     public IReadOnlyList<SignatureLine> Signature { get; init; } = [];
 
+    /// <summary>
+    /// This table with its rows decoded once, into an array: for work that walks them several times (the per-file checks,
+    /// an item's page and its CSV), where packed rows would be decoded on every walk. Itself when its rows are not packed.
+    /// </summary>
+    public Table WithRowsDecoded() => Rows is PackedRows ? this with { Rows = [.. Rows] } : this;
+
     /// <summary>The name of a table's CSV download beside its item page (<c>ledger.xlsx</c> → <c>ledger.csv</c>): the loader keeps it unique.</summary>
     public static string DownloadName(string tableFile) => Path.GetFileNameWithoutExtension(tableFile) + ".csv";
 

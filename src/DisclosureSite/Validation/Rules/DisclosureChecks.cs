@@ -21,13 +21,23 @@ public sealed class DisclosureChecks : IPerFileChecks
     {
     }
 
-    public PerFileFindings Run(Disclosure d, RuleSet rules) =>
-        new(Kept(ContentOf(d, rules).ToList()), Kept(PersonalDataRule.ScanDisclosure(d)));
+    public PerFileFindings Run(Disclosure d, RuleSet rules)
+    {
+        var read = d.WithRowsDecoded();
+        return new(Kept(ContentOf(read, rules).ToList()), Kept(PersonalDataRule.ScanDisclosure(read)));
+    }
 
-    /// <summary>The findings of a disclosure's content (kept as <see cref="PerFileFindings.Content"/>): its tables and what is left of a template in it.</summary>
-    public static IEnumerable<Finding> ContentOf(Disclosure d, RuleSet rules) =>
-        TableSchemaRules.Check(d, rules)
-            .Concat(PlaceholderRule.CheckDisclosure(d));
+    /// <summary>
+    /// The findings of a disclosure's content (kept as <see cref="PerFileFindings.Content"/>): its tables and what is left
+    /// of a template in it. The table rules, the dates and the template check each walk every row: the rows are decoded
+    /// once for all of them.
+    /// </summary>
+    public static IEnumerable<Finding> ContentOf(Disclosure d, RuleSet rules)
+    {
+        var read = d.WithRowsDecoded();
+        return TableSchemaRules.Check(read, rules)
+            .Concat(PlaceholderRule.CheckDisclosure(read));
+    }
 
     /// <summary>Results are kept for every disclosure of the load, and nearly all are empty: those share the empty array.</summary>
     private static IReadOnlyList<Finding> Kept(List<Finding> findings) => findings.Count == 0 ? [] : findings;

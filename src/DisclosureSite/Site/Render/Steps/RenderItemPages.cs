@@ -116,12 +116,20 @@ public sealed class RenderItemPages : RenderStep<RenderItemPages.Input>
 
         // The key comes from the item's inputs, not its view: an unchanged item costs a few look-ups, not a Markdown
         // render and a walk over every table cell.
-        var view = new Lazy<ItemView>(() => ViewOf(site, d, inputs));
+        // The page (a ledger's totals, then its rows) and each table's CSV walk the rows again and again: they are decoded
+        // once, when the first of them is rendered.
+        var read = new Lazy<Disclosure>(d.WithRowsDecoded);
+        var view = new Lazy<ItemView>(() => ViewOf(site, read.Value, inputs));
         context.WritePage(d.UrlPath, "item", d.Title, inputs, () => view.Value, crumbs, [hashMeta, .. DateMetas(d, inputs)], feedUrl: unit.Id + "/feed.xml");
 
-        foreach (var table in d.Tables)
+        for (var i = 0; i < d.Tables.Count; i++)
         {
-            context.WriteFile(d.UrlPath + CsvName(table.File), inputs.Content, () => SafeCsv.Of(table.Columns, table.Rows.Select(r => (IReadOnlyList<string?>)r.Cells.Select(c => c.Text).ToList())));
+            var at = i;
+            context.WriteFile(d.UrlPath + CsvName(d.Tables[at].File), inputs.Content, () =>
+            {
+                var table = read.Value.Tables[at];
+                return SafeCsv.Of(table.Columns, table.Rows.Select(r => (IReadOnlyList<string?>)r.Cells.Select(c => c.Text).ToList()));
+            });
         }
     }
 
