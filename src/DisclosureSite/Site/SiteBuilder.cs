@@ -237,14 +237,7 @@ public static class SiteBuilder
 
     private static readonly IRenderStep Sitemap = RenderSteps.Single(s => s is GenerateSitemap);
 
-    /// <summary>
-    /// Runs every render step but the sitemap (which lists the pages written) at once through <paramref name="run"/>, each
-    /// timed on its own (so their times overlap); returns the timings and the names of the reused steps, in step order.
-    /// The steps are independent — each writes its own files from <see cref="SiteData"/> through the thread-safe
-    /// <see cref="RenderContext"/> — and most of them render on one core for part of their time (the home page, the
-    /// feeds, the data files, the first page of each kind while its template is parsed): run one after the other, the
-    /// second core idled through them (measured in docs/performance.md, "Round two").
-    /// </summary>
+    /// <summary>The theme's folder: the one given, else the default theme found next to the tool or above the input folder.</summary>
     private static string ThemeRootOf(SiteOptions options) =>
         options.ThemeRoot ?? ThemeLocator.Find()
             ?? throw new ThemeException("找不到默认主题 themes/default(the default theme was not found next to the tool or above the input folder).");
@@ -261,6 +254,14 @@ public static class SiteBuilder
         return theme;
     }
 
+    /// <summary>
+    /// Runs every render step but the sitemap (which lists the pages written) at once through <paramref name="run"/>, each
+    /// timed on its own (so their times overlap); returns the timings and the names of the reused steps, in step order.
+    /// The steps are independent — each writes its own files from <see cref="SiteData"/> through the thread-safe
+    /// <see cref="RenderContext"/> — and most of them render on one core for part of their time (the home page, the
+    /// feeds, the data files, the first page of each kind while its template is parsed): run one after the other, the
+    /// second core idled through them (measured in docs/performance.md, "Round two").
+    /// </summary>
     private static (PhaseTiming[] Timings, List<string> Reused) RunPageSteps(Func<IRenderStep, bool> run, Action<string>? started)
     {
         var steps = RenderSteps.Where(s => s is not GenerateSitemap).ToList();

@@ -31,16 +31,7 @@ public static class GenerateManifest
             return;
         }
 
-        var items = data.Disclosures.All.Select(d =>
-        {
-            var (date, source) = data.Disclosures.Published(d);
-            return new Item(d.UrlPath, d.Unit, d.Period.ToString(), d.Slug, d.Item, d.ContentSha256, SiteJson.Iso(date), SiteJson.DateSource(source), data.Disclosures.IsWithdrawn(d));
-        }).Concat(data.Requests.Matters.Where(m => m.IsToldOn(data.Site.AsOf)).Select(m =>
-        {
-            // A 民情台账 matter's told result is an item like a disclosure (its page carries the same content hash).
-            var (date, source) = data.Requests.ToldOn(m);
-            return new Item(m.PageUrl, m.Unit, m.Quarter.ToString(), m.Anchor, DisclosureSite.Ledger.LedgerPlan.RequestsItem, m.ContentSha256, Dates.Iso(date), SiteJson.DateSource(source), false);
-        })).ToList();
+        var items = data.Disclosures.All.Select(d => ItemOf(data, d)).Concat(ToldItems(data)).ToList();
         if (!IsSortedByUrl(items))
         {
             // A stable sort, as OrderBy was: the disclosures usually come in URL order already, so this is rare.
@@ -56,6 +47,9 @@ public static class GenerateManifest
         var (date, source) = data.Disclosures.Published(d);
         return new Item(d.UrlPath, d.Unit, d.Period.ToString(), d.Slug, d.Item, d.ContentSha256, SiteJson.Iso(date), SiteJson.DateSource(source), data.Disclosures.IsWithdrawn(d));
     }
+
+    /// <summary>The items of the 民情台账 matters told by the as-of date.</summary>
+    private static IEnumerable<Item> ToldItems(SiteData data) => data.Requests.Matters.Where(m => m.IsToldOn(data.Site.AsOf)).Select(m => ItemOf(data, m));
 
     /// <summary>The item of a told 民情台账 matter (its told result is an item like a disclosure; its page carries the same content hash).</summary>
     private static Item ItemOf(SiteData data, RequestMatter m)
@@ -94,7 +88,7 @@ public static class GenerateManifest
             entries.Add((d.UrlPath, memo.Json));
         }
 
-        entries.AddRange(KeptByUrl(memory, data.Requests.Matters.Where(m => m.IsToldOn(data.Site.AsOf)).Select(m => ItemOf(data, m)), rows));
+        entries.AddRange(KeptByUrl(memory, ToldItems(data), rows));
         return InUrlOrder(entries);
     }
 
