@@ -57,10 +57,12 @@ public static class PreviewCommand
     /// </summary>
     internal static Preview Start(CliInput input, string outputRoot, int port, Func<DateOnly> asOf, CliContext context)
     {
-        var session = new SiteSession(new SiteOptions(input.Root, outputRoot, asOf()) { WorkingDirectory = context.WorkingDirectory });
+        PreviewRebuilder? rebuilder = null;
+        // The browser reloads as soon as the pages are in place; the site-wide data files follow (SiteOptions.PagesWritten).
+        var session = new SiteSession(new SiteOptions(input.Root, outputRoot, asOf()) { WorkingDirectory = context.WorkingDirectory, PagesWritten = () => rebuilder?.PagesWritten() });
         var changes = new ChangeSet(outputRoot);
         var reload = new ReloadSignal();
-        var rebuilder = new PreviewRebuilder(
+        rebuilder = new PreviewRebuilder(
             () =>
             {
                 changes.MoveTo(session);
@@ -350,9 +352,21 @@ internal sealed class PreviewRebuilder(Func<string?> build, Action? finished = n
     private readonly object _gate = new();
     private bool _running;
     private bool _pending;
+    private bool _announced;
 
     /// <summary>What went wrong in the last finished build, or null when it succeeded.</summary>
     public string? Problem { get; private set; }
+
+    /// <summary>
+    /// Called by the running build once its pages are in place (<see cref="SiteOptions.PagesWritten"/>): they reload now,
+    /// without the last build's problem, while the build writes the site-wide data files.
+    /// </summary>
+    public void PagesWritten()
+    {
+        Problem = null;
+        _announced = true;
+        finished?.Invoke();
+    }
 
     /// <summary>Builds now, or after the build that is running (several requests meanwhile make one more build).</summary>
     public void Request()
@@ -370,6 +384,7 @@ internal sealed class PreviewRebuilder(Func<string?> build, Action? finished = n
 
         while (true)
         {
+            _announced = false;
             try
             {
                 Problem = build();
@@ -379,8 +394,13 @@ internal sealed class PreviewRebuilder(Func<string?> build, Action? finished = n
                 Problem = Model.Messages.Unexpected(e.GetType().Name, e.Message).Zh;
             }
 
-            // The pages open in a browser reload now (a failed build too: they show its problem).
-            finished?.Invoke();
+            // The pages open in a browser reload now (a failed build too: they show its problem), unless they did already
+            // when the build's pages were in place (PagesWritten) and the build went on to succeed.
+            if (!_announced || Problem is not null)
+            {
+                finished?.Invoke();
+            }
+
             lock (_gate)
             {
                 if (!_pending)

@@ -105,7 +105,7 @@ public static class SiteBuilder
 
         try
         {
-            var data = new SiteData(validation, report, urls, revisions);
+            var data = Timed(nameof(SiteData), () => new SiteData(validation, report, urls, revisions, session?.Digests));
             output = owned is not null ? new SiteOutput(owned) : new SiteOutput(temp, options.OutputRoot, cache, present);
             output.WriteText(ToolFolder.SiteMarker, ToolFolder.SiteMarkerText);
             var context = new RenderContext(data, theme, output);
@@ -124,8 +124,20 @@ public static class SiteBuilder
             // run, its files are taken over. The step's tag is its own flow's (steps run at once), see SiteOutput.StepTag.
             bool RunStep(IRenderStep step) => output.RenderGroup(digests?.TagOf(step), () => step.Run(context, data));
 
-            var (stepTimings, stepsReused) = RunPageSteps(RunStep, options.StepStarted);
+            // The preview (PagesWritten) writes the pages a browser shows first and tells it so, then the site-wide files;
+            // a build from the command line runs every step at once (the two cores are busier so).
+            var pagesFirst = options.PagesWritten is not null;
+            var (stepTimings, stepsReused) = RunPageSteps(RenderSteps.Where(s => s is not GenerateSitemap && (!pagesFirst || !WritesDataFiles(s))), RunStep, options.StepStarted);
             phases.AddRange(stepTimings);
+            if (pagesFirst)
+            {
+                CopyAttachmentsTimed();
+                options.PagesWritten!();
+                var (fileTimings, filesReused) = RunPageSteps(RenderSteps.Where(WritesDataFiles), RunStep, options.StepStarted);
+                phases.AddRange(fileTimings);
+                stepsReused.AddRange(filesReused);
+            }
+
             Timed(nameof(GenerateSitemap), () =>
             {
                 if (RunStep(Sitemap))
@@ -136,11 +148,11 @@ public static class SiteBuilder
                 return 0;
             });
 
-            Timed(nameof(CopyAttachments), () =>
+            if (!pagesFirst)
             {
-                CopyAttachments.Run(context, data);
-                return 0;
-            });
+                CopyAttachmentsTimed();
+            }
+
             Timed(nameof(CopyLedger), () =>
             {
                 CopyLedger.Run(data, output);
@@ -193,6 +205,12 @@ public static class SiteBuilder
             });
             return Result(output, files, indexed);
 
+            void CopyAttachmentsTimed() => Timed(nameof(CopyAttachments), () =>
+            {
+                CopyAttachments.Run(context, data);
+                return 0;
+            });
+
             BuildResult Result(SiteOutput built, IReadOnlyList<OutputFile> all, bool searchIndexed) =>
                 new(BuildOutcome.Built, report, all.Count(f => f.Path.EndsWith(".html", StringComparison.Ordinal)), all.Count, all.Sum(f => f.Bytes), total.Elapsed, options.OutputRoot, warnings, phases)
                 {
@@ -237,6 +255,9 @@ public static class SiteBuilder
 
     private static readonly IRenderStep Sitemap = RenderSteps.Single(s => s is GenerateSitemap);
 
+    /// <summary>The steps that write only whole-site data files (and the downloads' page): no other page links what they write anew.</summary>
+    private static bool WritesDataFiles(IRenderStep step) => step is RenderDataDownloads or RenderFeeds;
+
     /// <summary>The theme's folder: the one given, else the default theme found next to the tool or above the input folder.</summary>
     private static string ThemeRootOf(SiteOptions options) =>
         options.ThemeRoot ?? ThemeLocator.Find()
@@ -255,16 +276,16 @@ public static class SiteBuilder
     }
 
     /// <summary>
-    /// Runs every render step but the sitemap (which lists the pages written) at once through <paramref name="run"/>, each
+    /// Runs the render steps given (never the sitemap, which lists the pages written) at once through <paramref name="run"/>, each
     /// timed on its own (so their times overlap); returns the timings and the names of the reused steps, in step order.
     /// The steps are independent — each writes its own files from <see cref="SiteData"/> through the thread-safe
     /// <see cref="RenderContext"/> — and most of them render on one core for part of their time (the home page, the
     /// feeds, the data files, the first page of each kind while its template is parsed): run one after the other, the
     /// second core idled through them (measured in docs/performance.md, "Round two").
     /// </summary>
-    private static (PhaseTiming[] Timings, List<string> Reused) RunPageSteps(Func<IRenderStep, bool> run, Action<string>? started)
+    private static (PhaseTiming[] Timings, List<string> Reused) RunPageSteps(IEnumerable<IRenderStep> which, Func<IRenderStep, bool> run, Action<string>? started)
     {
-        var steps = RenderSteps.Where(s => s is not GenerateSitemap).ToList();
+        var steps = which.ToList();
         var timings = new PhaseTiming[steps.Count];
         var reused = new bool[steps.Count];
         foreach (var step in steps)

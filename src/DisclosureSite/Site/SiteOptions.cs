@@ -40,4 +40,12 @@ public sealed record SiteOptions(string InputRoot, string OutputRoot, DateOnly A
 
     /// <summary>Told the name of each phase and step as it starts (<c>build --verbose</c> prints them; tests stop builds there).</summary>
     public Action<string>? StepStarted { get; init; }
+
+    /// <summary>
+    /// Called once every page a browser shows is in place — the HTML pages and the attachments they link — before the
+    /// site-wide data files (the downloads, the feeds, the sitemap, the manifest) are written. Given (the preview does),
+    /// the build writes the pages first and those files after; the preview reloads the browser then, and the rest of the
+    /// build finishes before the next one starts. Not called when the build stops before its pages (input errors).
+    /// </summary>
+    public Action? PagesWritten { get; init; }
 }

@@ -77,6 +77,37 @@ public class PreviewAndRemindTests
     }
 
     [Test]
+    public void Pages_reload_once_when_they_are_in_place_and_again_only_if_the_build_then_fails()
+    {
+        PreviewRebuilder? rebuilder = null;
+        var reloads = new List<string?>();
+        var outcomes = new Queue<Func<string?>>(
+        [
+            () => "units.csv 有错误", // input errors: no pages, one reload showing the problem
+            () =>
+            {
+                rebuilder!.PagesWritten(); // the pages are in place: they reload at once, without the last problem
+                return null;
+            },
+            () =>
+            {
+                rebuilder!.PagesWritten();
+                throw new IOException("disk full"); // the data files failed after the pages: reload again with the problem
+            },
+        ]);
+        rebuilder = new PreviewRebuilder(() => outcomes.Dequeue()(), () => reloads.Add(rebuilder!.Problem));
+
+        rebuilder.Request();
+        Assert.That(reloads, Is.EqualTo(new[] { "units.csv 有错误" }));
+        rebuilder.Request();
+        Assert.That(reloads, Is.EqualTo(new[] { "units.csv 有错误", null }), "one reload, when the pages were in place");
+        rebuilder.Request();
+        Assert.That(reloads, Has.Count.EqualTo(4));
+        Assert.That(reloads[2], Is.Null);
+        Assert.That(reloads[3], Does.Contain("disk full"));
+    }
+
+    [Test]
     public void Preview_build_problems_are_shown_on_the_page()
     {
         using var a = new Attack();

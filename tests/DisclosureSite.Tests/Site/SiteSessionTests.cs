@@ -28,6 +28,9 @@ public class SiteSessionTests
         // The correction now points at another unit's item: that unit's disclosures are the same objects, but the one
         // corrected is listed with a new "corrected by" (its unit's remembered listing must not be taken).
         yield return Case("Correction_pointed_at_another_unit", root => Replace(root, "disclosures/dongshan/2026-Q3/finance-correction.md", "corrects: 2026-Q2/finance", "corrects: beiling/2026-Q2/finance"));
+        // The item a correction corrects is reloaded: the correction (not reloaded) must name the new one.
+        yield return Case("Corrected_item_edit", root => Append(root, "disclosures/dongshan/2026-Q2/finance.md", "\n补充说明。\n"));
+        yield return Case("Withdrawn_added", root => Replace(root, "disclosures/beiling/2026-Q3/finance.md", "published: 2026-10-10\n", "published: 2026-10-10\nwithdrawn: 数据有误,待更正\n"));
         yield return Case("Published_date_edit", root => Replace(root, "disclosures/beiling/2026-Q3/finance.md", "published: 2026-10-", "published: 2026-11-"));
         yield return Case("Editor_swap_file_beside_an_item", root => Write(root, "disclosures/beiling/2026-Q3/.finance.md.swp", "vim"));
         yield return Case("File_deleted", root =>
@@ -77,7 +80,8 @@ public class SiteSessionTests
         // Edits inside period folders that keep every disclosure reload only those folders; an added or deleted file,
         // or a change outside disclosures/, loads the whole input.
         // The validation keeps the dates and compliance matrix when the edited disclosures count for the schedule as before.
-        var kept = TestContext.CurrentContext.Test.Name is "Item_edit" or "Table_edit" or "Edits_in_two_units" or "Correction_note_edit" or "Correction_pointed_at_another_unit" or "Editor_swap_file_beside_an_item";
+        var kept = TestContext.CurrentContext.Test.Name is "Item_edit" or "Table_edit" or "Edits_in_two_units" or "Correction_note_edit" or "Correction_pointed_at_another_unit" or "Editor_swap_file_beside_an_item"
+            or "Corrected_item_edit" or "Withdrawn_added";
         var partial = kept || TestContext.CurrentContext.Test.Name is "Published_date_edit";
         Assert.That(session.PartialLoads, Is.EqualTo(partial ? 1 : 0), "partial loads");
         Assert.That(session.Revalidations, Is.EqualTo(kept ? 1 : 0), "validations that kept the compliance matrix");

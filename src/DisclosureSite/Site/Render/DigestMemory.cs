@@ -23,6 +23,15 @@ public sealed class DigestMemory
 
     internal ConditionalWeakTable<RuleSet, StepDigests.SiteMemo> Sites { get; } = new();
 
+    /// <summary>The last build's public disclosures, with what they were made from (<see cref="Inputs.PublicDisclosures.Make"/>).</summary>
+    internal Inputs.PublicDisclosures.KeptPublic? LastPublic { get; set; }
+
+    /// <summary>The order of the public disclosures (<see cref="Inputs.PublicDisclosures.All"/>), by their places in the load.</summary>
+    internal KeptOrder<Disclosure> PublicOrder { get; } = Inputs.PublicDisclosures.NewKeptOrder();
+
+    /// <summary>The order of the manifest's items, by their URLs as listed (<see cref="Write.GenerateManifest"/>).</summary>
+    internal KeptOrder<string> ManifestOrder { get; } = new(string.CompareOrdinal, string.Equals);
+
     /// <summary>Each item's tag with its inputs (<see cref="Steps.RenderItemPages"/>).</summary>
     internal ConditionalWeakTable<Disclosure, object> ItemTags { get; } = new();
 

@@ -12,11 +12,12 @@ namespace DisclosureSite.Site.Render;
 /// </summary>
 public sealed class SiteData
 {
-    public SiteData(ValidationContext validation, CheckReport report, SiteUrls urls, IReadOnlyDictionary<string, ItemHistory> revisions)
+    /// <param name="memory">A session's memory (the preview): the last build's public disclosures are patched (<see cref="PublicDisclosures.Make"/>).</param>
+    public SiteData(ValidationContext validation, CheckReport report, SiteUrls urls, IReadOnlyDictionary<string, ItemHistory> revisions, DigestMemory? memory = null)
     {
         var input = validation.Input;
         Site = new SiteFacts(input.Settings, input.Rules, input.Units, validation.AsOf, urls);
-        Disclosures = new PublicDisclosures(input.Disclosures, validation.Calculator.EffectiveDate, validation.Compliance, validation.AsOf, DisclosureChecks.Instance.FingerprintOf(input.Rules));
+        Disclosures = PublicDisclosures.Make(input.Disclosures, validation.Calculator, validation.Dates, validation.Compliance, validation.AsOf, DisclosureChecks.Instance.FingerprintOf(input.Rules), memory);
         Compliance = new ComplianceFacts(validation.Compliance, Site.Units, Disclosures);
         Cards = new UnitCards(input.People, input.Duty, input.Commitments);
         History = new HistoryFacts(validation.Ledger, revisions, input.Disclosures);

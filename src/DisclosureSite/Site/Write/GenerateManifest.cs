@@ -32,11 +32,7 @@ public static class GenerateManifest
         }
 
         var items = data.Disclosures.All.Select(d => ItemOf(data, d)).Concat(ToldItems(data)).ToList();
-        if (!IsSortedByUrl(items))
-        {
-            // A stable sort, as OrderBy was: the disclosures usually come in URL order already, so this is rare.
-            items = items.OrderBy(i => i.Url, StringComparer.Ordinal).ToList();
-        }
+        items = KeptOrder<string>.Apply(items, KeptOrder<string>.Sort(items.ConvertAll(i => i.Url), string.CompareOrdinal));
 
         output.Write(Path, stream => Write(stream, generatedAt, Dates.Iso(data.Site.AsOf), data.Site.Urls.BaseUrl, files, items));
     }
@@ -89,7 +85,7 @@ public static class GenerateManifest
         }
 
         entries.AddRange(KeptByUrl(memory, ToldItems(data), rows));
-        return InUrlOrder(entries);
+        return KeptOrder<(string Url, byte[] Json)>.Apply(entries, memory.ManifestOrder.Of(entries.ConvertAll(e => e.Url))).ConvertAll(e => e.Json);
     }
 
     /// <summary>The bytes of <see cref="Write(System.IO.Stream, string?, string, string, IEnumerable{OutputFile}, IEnumerable{Item})"/> (items in the order given), put together from the entries <paramref name="memory"/> kept (by file path and item URL).</summary>
@@ -124,10 +120,6 @@ public static class GenerateManifest
         return entries;
     }
 
-    /// <summary>The entries' bytes by URL, sorted stably as the whole manifest's items are (they usually come sorted).</summary>
-    private static List<byte[]> InUrlOrder(List<(string Url, byte[] Json)> entries) =>
-        (IsSortedByUrl(entries, e => e.Url) ? entries : entries.OrderBy(e => e.Url, StringComparer.Ordinal).ToList()).ConvertAll(e => e.Json);
-
     /// <summary>
     /// The files' entries, the kept ones where the file's hash and size are unchanged, else made. The memory is updated
     /// in place (an edit changes a few entries of 130,000), and made again only when files were removed.
@@ -155,21 +147,6 @@ public static class GenerateManifest
             var paths = files.Select(f => f.Path).ToHashSet(StringComparer.Ordinal);
             memory.ManifestFiles = known.Where(kv => paths.Contains(kv.Key)).ToDictionary(kv => kv.Key, kv => kv.Value, StringComparer.Ordinal);
         }
-    }
-
-    private static bool IsSortedByUrl(List<Item> items) => IsSortedByUrl(items, i => i.Url);
-
-    private static bool IsSortedByUrl<T>(List<T> items, Func<T, string> url)
-    {
-        for (var i = 1; i < items.Count; i++)
-        {
-            if (string.CompareOrdinal(url(items[i - 1]), url(items[i])) > 0)
-            {
-                return false;
-            }
-        }
-
-        return true;
     }
 
     private static readonly JsonEncodedText[] ItemNames =

@@ -13,15 +13,17 @@ public sealed class PublicDisclosures
 {
     // Disclosures are records: structural equality would hash their whole body on every look-up, so maps key them by reference.
     private readonly Dictionary<Disclosure, DisclosureFacts> _facts;
-    private readonly ILookup<string, Disclosure> _byUnit;
-    private readonly ILookup<Disclosure, Disclosure> _correctionsOf;
+    // All is sorted by unit first: each unit's disclosures are one run of it.
+    private readonly Dictionary<string, (int Start, int Count)> _units;
+    private ILookup<Disclosure, Disclosure> _correctionsOf = EmptyCorrections;
 
     /// <param name="all">Every loaded disclosure.</param>
     /// <param name="effectiveDate">The date each became (or becomes) public and its source (Validation's calculator).</param>
     /// <param name="compliance">The required-item entries, in the validator's order ("the first entry" of an item stays the same).</param>
     /// <param name="asOf">The day the site shows.</param>
     /// <param name="perFileRulesFingerprint">The fingerprint of what the per-file checks read from the rules.</param>
-    public PublicDisclosures(IReadOnlyList<Disclosure> all, Func<Disclosure, (DateOnly? Date, DateSource Source)> effectiveDate, IReadOnlyList<ComplianceEntry> compliance, DateOnly asOf, string perFileRulesFingerprint)
+    /// <param name="order">A session's memory of the last build's order (<see cref="NewKeptOrder"/>), or null.</param>
+    internal PublicDisclosures(IReadOnlyList<Disclosure> all, Func<Disclosure, (DateOnly? Date, DateSource Source)> effectiveDate, IReadOnlyList<ComplianceEntry> compliance, DateOnly asOf, string perFileRulesFingerprint, KeptOrder<Disclosure>? order = null)
     {
         PerFileRulesFingerprint = perFileRulesFingerprint;
         var dated = new List<(Disclosure D, (DateOnly? Date, DateSource Source) Date)>(all.Count);
@@ -34,24 +36,15 @@ public sealed class PublicDisclosures
             }
         }
 
-        // By unit, period and slug, stable (the load order breaks ties): sorted in place by index, with no keys made.
-        if (!IsSorted(dated))
+        // By unit, period and slug, stable (the load order breaks ties); a session takes the last build's order while the
+        // disclosures' places are the same (KeptOrder).
+        var keys = new List<Disclosure>(dated.Count);
+        foreach (var (d, _) in dated)
         {
-            var order = new int[dated.Count];
-            for (var i = 0; i < order.Length; i++)
-            {
-                order[i] = i;
-            }
-
-            var unsorted = dated;
-            Array.Sort(order, (x, y) => Compare(unsorted[x].D, unsorted[y].D) is var c && c != 0 ? c : x.CompareTo(y));
-            dated = new(unsorted.Count);
-            foreach (var i in order)
-            {
-                dated.Add(unsorted[i]);
-            }
+            keys.Add(d);
         }
 
+        dated = KeptOrder<Disclosure>.Apply(dated, order?.Of(keys) ?? KeptOrder<Disclosure>.Sort(keys, Compare));
         var publicList = new List<Disclosure>(dated.Count);
         foreach (var (d, _) in dated)
         {
@@ -60,7 +53,7 @@ public sealed class PublicDisclosures
 
         All = publicList;
         _facts = new(publicList.Count, ReferenceEqualityComparer.Instance);
-        _byUnit = All.ToLookup(d => d.Unit, StringComparer.Ordinal);
+        _units = UnitRuns(publicList);
 
         var entriesByItem = new Dictionary<(string Unit, string Item), List<ComplianceEntry>>();
         foreach (var e in compliance)
@@ -73,42 +66,154 @@ public sealed class PublicDisclosures
             list.Add(e);
         }
 
-        var corrections = All.Where(d => d.IsCorrection)
-            .Select(d => (Correction: d, Target: DisclosureLoader.FindCorrected(All, d)))
-            .Where(x => x.Target is not null)
-            .ToList();
-        _correctionsOf = corrections.ToLookup<(Disclosure Correction, Disclosure? Target), Disclosure, Disclosure>(x => x.Target!, x => x.Correction, ReferenceEqualityComparer.Instance);
-        var corrected = new Dictionary<Disclosure, Disclosure>(ReferenceEqualityComparer.Instance);
-        foreach (var (correction, target) in corrections)
-        {
-            corrected[correction] = target!;
-        }
-
         foreach (var (d, (date, source)) in dated)
         {
             // The required-item entry it counts toward (none for corrections and items outside the catalogue).
             var entry = d.IsCorrection || !entriesByItem.TryGetValue((d.Unit, d.Item), out var entries) ? null : entries.Find(e => e.Period.Contains(d.Period));
-            var withdrawn = !string.IsNullOrWhiteSpace(d.Meta.Withdrawn) ? d.Meta.Withdrawn.Trim()
-                : d.Meta.WithdrawAt is { } at && at <= asOf ? "公示期已满"
-                : null;
-            var (status, days) = StatusOf(d, withdrawn is not null, entry, date ?? asOf);
-            _facts[d] = new DisclosureFacts(date, source, status, days, entry?.Deadline, withdrawn, d.IsCorrection ? corrected.GetValueOrDefault(d) : null);
+            _facts[d] = FactsOf(d, date, source, entry, asOf);
         }
+
+        LinkCorrections();
     }
 
-    /// <summary>Whether the list is in the order of <see cref="All"/> (unit, period, slug), so that sorting it would change nothing.</summary>
-    private static bool IsSorted(List<(Disclosure D, (DateOnly? Date, DateSource Source) Date)> dated)
+    /// <summary><paramref name="previous"/> with <paramref name="replaced"/> disclosures (old → new, in the same places) and their facts made again.</summary>
+    private PublicDisclosures(PublicDisclosures previous, Dictionary<Disclosure, Disclosure> replaced, Dictionary<Disclosure, DisclosureFacts> facts)
     {
-        for (var i = 1; i < dated.Count; i++)
+        PerFileRulesFingerprint = previous.PerFileRulesFingerprint;
+        var list = new List<Disclosure>(previous.All.Count);
+        foreach (var d in previous.All)
         {
-            if (Compare(dated[i - 1].D, dated[i].D) > 0)
+            list.Add(replaced.GetValueOrDefault(d, d));
+        }
+
+        All = list;
+        _units = previous._units;
+        _facts = new(previous._facts, ReferenceEqualityComparer.Instance);
+        foreach (var (was, now) in replaced)
+        {
+            _facts.Remove(was);
+            _facts[now] = facts[now];
+        }
+
+        LinkCorrections();
+    }
+
+    /// <summary>
+    /// The public disclosures of a session's build (the preview): the last build's with the disclosures a partial reload
+    /// replaced in place (<see cref="ValidateInput.Rerun"/>: same unit, period, slug and dates) swapped in and their facts
+    /// made again, when the last build's were made from the same trusted dates, as-of date and rules; else made whole
+    /// (the same result either way: the site-session tests compare every rebuild with a clean build).
+    /// </summary>
+    internal static PublicDisclosures Make(IReadOnlyList<Disclosure> all, ComplianceCalculator calculator, object dates, IReadOnlyList<ComplianceEntry> compliance, DateOnly asOf, string perFileRulesFingerprint, DigestMemory? memory)
+    {
+        if (memory?.LastPublic is { } last && last.AsOf == asOf && ReferenceEquals(last.Dates, dates) && last.Fingerprint == perFileRulesFingerprint
+            && Patch(last, all, calculator.EffectiveDate, compliance, asOf) is { } patched)
+        {
+            memory.LastPublic = last with { Input = all, Made = patched };
+            return patched;
+        }
+
+        var made = new PublicDisclosures(all, calculator.EffectiveDate, compliance, asOf, perFileRulesFingerprint, memory?.PublicOrder);
+        if (memory is not null)
+        {
+            memory.LastPublic = new KeptPublic(all, dates, asOf, perFileRulesFingerprint, made);
+        }
+
+        return made;
+    }
+
+    /// <summary>What a session keeps of its last build's public disclosures: the loaded list and dates they were made from.</summary>
+    internal sealed record KeptPublic(IReadOnlyList<Disclosure> Input, object Dates, DateOnly AsOf, string Fingerprint, PublicDisclosures Made);
+
+    private static PublicDisclosures? Patch(KeptPublic last, IReadOnlyList<Disclosure> all, Func<Disclosure, (DateOnly? Date, DateSource Source)> effectiveDate, IReadOnlyList<ComplianceEntry> compliance, DateOnly asOf)
+    {
+        if (last.Input.Count != all.Count)
+        {
+            return null;
+        }
+
+        var replaced = new Dictionary<Disclosure, Disclosure>(ReferenceEqualityComparer.Instance);
+        var facts = new Dictionary<Disclosure, DisclosureFacts>(ReferenceEqualityComparer.Instance);
+        for (var i = 0; i < all.Count; i++)
+        {
+            var (was, now) = (last.Input[i], all[i]);
+            if (ReferenceEquals(was, now))
             {
-                return false;
+                continue;
+            }
+
+            var (date, source) = effectiveDate(now);
+            var isPublic = date is not { } on || on <= asOf;
+            if (Compare(was, now) != 0 || isPublic != last.Made.IsPublic(was))
+            {
+                return null; // it moves in the list, or comes or goes
+            }
+
+            if (isPublic)
+            {
+                replaced[was] = now;
+                var entry = now.IsCorrection ? null : compliance.FirstOrDefault(e => e.Unit.Id == now.Unit && e.Item.Id == now.Item && e.Period.Contains(now.Period));
+                facts[now] = FactsOf(now, date, source, entry, asOf);
             }
         }
 
-        return true;
+        return replaced.Count == 0 ? last.Made : new PublicDisclosures(last.Made, replaced, facts);
     }
+
+    /// <summary>A disclosure's facts, without the disclosure it corrects (<see cref="LinkCorrections"/>).</summary>
+    private static DisclosureFacts FactsOf(Disclosure d, DateOnly? date, DateSource source, ComplianceEntry? entry, DateOnly asOf)
+    {
+        var withdrawn = !string.IsNullOrWhiteSpace(d.Meta.Withdrawn) ? d.Meta.Withdrawn.Trim()
+            : d.Meta.WithdrawAt is { } at && at <= asOf ? "公示期已满"
+            : null;
+        var (status, days) = StatusOf(d, withdrawn is not null, entry, date ?? asOf);
+        return new DisclosureFacts(date, source, status, days, entry?.Deadline, withdrawn, null);
+    }
+
+    /// <summary>Finds what each correction corrects, and writes it into the correction's facts.</summary>
+    private void LinkCorrections()
+    {
+        var corrections = new List<(Disclosure Correction, Disclosure Target)>();
+        foreach (var d in All)
+        {
+            if (d.IsCorrection && DisclosureLoader.FindCorrected(All, d) is { } target)
+            {
+                corrections.Add((d, target));
+            }
+        }
+
+        _correctionsOf = corrections.Count == 0 ? EmptyCorrections : corrections.ToLookup<(Disclosure Correction, Disclosure Target), Disclosure, Disclosure>(x => x.Target, x => x.Correction, ReferenceEqualityComparer.Instance);
+        foreach (var (correction, target) in corrections)
+        {
+            if (!ReferenceEquals(_facts[correction].Corrected, target))
+            {
+                _facts[correction] = _facts[correction] with { Corrected = target };
+            }
+        }
+    }
+
+    private static readonly ILookup<Disclosure, Disclosure> EmptyCorrections = Array.Empty<Disclosure>().ToLookup<Disclosure, Disclosure>(d => d, ReferenceEqualityComparer.Instance);
+
+    /// <summary>Where each unit's run of <paramref name="sorted"/> starts, and its length.</summary>
+    private static Dictionary<string, (int Start, int Count)> UnitRuns(List<Disclosure> sorted)
+    {
+        var runs = new Dictionary<string, (int Start, int Count)>(StringComparer.Ordinal);
+        for (var i = 0; i < sorted.Count;)
+        {
+            var start = i;
+            while (i < sorted.Count && string.Equals(sorted[i].Unit, sorted[start].Unit, StringComparison.Ordinal))
+            {
+                i++;
+            }
+
+            runs[sorted[start].Unit] = (start, i - start);
+        }
+
+        return runs;
+    }
+
+    /// <summary>A session's memory of the order of <see cref="All"/> (<see cref="DigestMemory.PublicOrder"/>).</summary>
+    internal static KeptOrder<Disclosure> NewKeptOrder() => new(Compare, (a, b) => ReferenceEquals(a, b) || Compare(a, b) == 0);
 
     /// <summary>The order of <see cref="All"/>: by unit (ordinal), period, slug (ordinal).</summary>
     private static int Compare(Disclosure a, Disclosure b)
@@ -146,7 +251,14 @@ public sealed class PublicDisclosures
     public string PerFileRulesFingerprint { get; }
 
     /// <summary>A unit's public disclosures, by period and slug.</summary>
-    public IEnumerable<Disclosure> Of(string unit) => _byUnit[unit];
+    public IEnumerable<Disclosure> Of(string unit)
+    {
+        var (start, count) = _units.GetValueOrDefault(unit);
+        for (var i = start; i < start + count; i++)
+        {
+            yield return All[i];
+        }
+    }
 
     /// <summary>Public and not withdrawn: what lists, feeds and search show in full.</summary>
     public IEnumerable<Disclosure> Current => All.Where(d => !IsWithdrawn(d));
