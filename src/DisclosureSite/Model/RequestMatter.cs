@@ -57,8 +57,31 @@ public sealed record RequestMatter(
     public string Anchor => AnchorOf(Number);
 
     /// <summary>The URL segment of a 编号; the loader refuses numbers whose segment is not a page of its own (<c>..</c>, <c>print.html</c>).</summary>
-    public static string AnchorOf(string number) =>
-        string.Concat(number.Select(ch => char.IsWhiteSpace(ch) || ch is '/' or '\\' or '#' or '?' or '%' or '"' or '\'' or '<' or '>' or ':' or '*' or '|' ? '-' : ch));
+    public static string AnchorOf(string number)
+    {
+        // Most numbers need nothing replaced: they are their own segment, with nothing made.
+        var first = 0;
+        while (first < number.Length && !NotInSegment(number[first]))
+        {
+            first++;
+        }
+
+        if (first == number.Length)
+        {
+            return number;
+        }
+
+        var chars = number.ToCharArray();
+        for (var i = first; i < chars.Length; i++)
+        {
+            chars[i] = NotInSegment(chars[i]) ? '-' : chars[i];
+        }
+
+        return new string(chars);
+    }
+
+    private static bool NotInSegment(char ch) =>
+        char.IsWhiteSpace(ch) || ch is '/' or '\\' or '#' or '?' or '%' or '"' or '\'' or '<' or '>' or ':' or '*' or '|';
 
     /// <summary>
     /// The page of the matter's told result, <c>&lt;unit&gt;/requests/&lt;编号&gt;/</c>: the URL the publication ledger records the

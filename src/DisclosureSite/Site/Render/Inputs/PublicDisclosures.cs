@@ -152,12 +152,25 @@ public sealed class PublicDisclosures
             if (isPublic)
             {
                 replaced[was] = now;
-                var entry = now.IsCorrection ? null : compliance.FirstOrDefault(e => e.Unit.Id == now.Unit && e.Item.Id == now.Item && e.Period.Contains(now.Period));
-                facts[now] = FactsOf(now, date, source, entry, asOf);
+                facts[now] = FactsOf(now, date, source, now.IsCorrection ? null : EntryOf(compliance, now), asOf);
             }
         }
 
         return replaced.Count == 0 ? last.Made : new PublicDisclosures(last.Made, replaced, facts);
+    }
+
+    /// <summary>The first entry of the disclosure's item whose period holds the disclosure's (a search of the whole matrix: for a few disclosures).</summary>
+    private static ComplianceEntry? EntryOf(IReadOnlyList<ComplianceEntry> compliance, Disclosure d)
+    {
+        foreach (var e in compliance)
+        {
+            if (e.Unit.Id == d.Unit && e.Item.Id == d.Item && e.Period.Contains(d.Period))
+            {
+                return e;
+            }
+        }
+
+        return null;
     }
 
     /// <summary>A disclosure's facts, without the disclosure it corrects (<see cref="LinkCorrections"/>).</summary>

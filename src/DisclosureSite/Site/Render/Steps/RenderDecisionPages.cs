@@ -17,6 +17,21 @@ public sealed class RenderDecisionPages : RenderStep<RenderDecisionPages.Input>
     {
         var (site, facts, disclosures) = input;
         var rules = facts.Rules;
+
+        // The latest public, not withdrawn disclosure of each item of the units whose records name an item: one pass over
+        // each such unit's list (sorted by period, then slug: the first of the latest period is kept).
+        var latest = new Dictionary<(string Unit, string Item), Disclosure>();
+        foreach (var unitId in facts.Decisions.Where(d => d.Item is not null).Select(d => d.Unit).Distinct(StringComparer.Ordinal))
+        {
+            foreach (var x in disclosures.Of(unitId))
+            {
+                if (!disclosures.IsWithdrawn(x) && (!latest.TryGetValue((unitId, x.Item), out var best) || x.Period > best.Period))
+                {
+                    latest[(unitId, x.Item)] = x;
+                }
+            }
+        }
+
         var decisions = facts.Decisions
             .OrderByDescending(d => d.Steps.Count > 0 ? d.Steps.Max(s => s.Date) : DateOnly.MinValue)
             .Select(d =>
@@ -38,9 +53,7 @@ public sealed class RenderDecisionPages : RenderStep<RenderDecisionPages.Input>
                         step?.Votes is { } v ? Votes(v) : null,
                         overdue);
                 }).ToList();
-                var item = d.Item is { } itemId
-                    ? disclosures.Of(d.Unit).Where(x => x.Item == itemId && !disclosures.IsWithdrawn(x)).OrderByDescending(x => x.Period).FirstOrDefault()
-                    : null;
+                var item = d.Item is { } itemId ? latest.GetValueOrDefault((d.Unit, itemId)) : null;
                 return new DecisionView(
                     $"{d.Unit}-{d.Slug}",
                     d.Title,

@@ -34,18 +34,26 @@ public sealed class RenderItemPages : RenderStep<RenderItemPages.Input>
         // inputs being made (they are made only if its files are rendered).
         if (around is not null && !input.Disclosures.IsWithdrawn(d))
         {
-            var sources = SourcesOf(input, d);
-            var remembered = context.Digests!.Memory!.ItemTags.TryGetValue(d, out var known) && known is TagMemo memo && memo.Around == around && memo.Sources.IsSameAs(sources) ? memo.Tag : null;
+            // The sources are compared where they are, with nothing made: most items of a rebuild are unchanged.
+            var remembered = context.Digests!.Memory!.ItemTags.TryGetValue(d, out var known) && known is TagMemo memo && memo.Around == around && memo.Sources.IsSameAs(input, d) ? memo.Tag : null;
+            if (remembered is not null && context.Output.TryReuseStep(remembered))
+            {
+                return;
+            }
+
             ItemInputs? made = null;
-            var tag = remembered ?? RememberedTag(context, input, d, made = InputsOf(input, d), around, sources);
-            context.Output.RenderGroup(tag, () => Render(context, input, d, made ?? InputsOf(input, d)));
+            var tag = remembered ?? RememberedTag(context, input, d, made = InputsOf(input, d), around, SourcesOf(input, d));
+            RenderInGroup(context, input, d, tag, made ?? InputsOf(input, d));
             return;
         }
 
         var inputs = input.Disclosures.IsWithdrawn(d) ? null : InputsOf(input, d);
-        var plainTag = context.Digests is null ? null : ItemTag(context, input, d, inputs);
-        context.Output.RenderGroup(plainTag, () => Render(context, input, d, inputs));
+        RenderInGroup(context, input, d, context.Digests is null ? null : ItemTag(context, input, d, inputs), inputs);
     }
+
+    /// <summary>The item's files as one group under <paramref name="tag"/> (<see cref="Write.SiteOutput.RenderGroup"/>); a method of its own, so that an item taken over makes no closure.</summary>
+    private static void RenderInGroup(RenderContext context, Input input, Disclosure d, string? tag, ItemInputs? inputs) =>
+        context.Output.RenderGroup(tag, () => Render(context, input, d, inputs));
 
     /// <summary>
     /// The objects an item's <see cref="ItemInputs"/> are made from besides the disclosure itself and what
@@ -55,23 +63,30 @@ public sealed class RenderItemPages : RenderStep<RenderItemPages.Input>
     /// </summary>
     private sealed record Sources(DisclosureFacts Facts, Unit Unit, Unit? Above, string ItemName, Disclosure[] Corrections, DisclosureFacts[] CorrectionFacts, object? Revisions)
     {
-        public bool IsSameAs(Sources other)
+        /// <summary>Whether <see cref="SourcesOf"/> of <paramref name="d"/> would be the same as these, without making them.</summary>
+        public bool IsSameAs(Input input, Disclosure d)
         {
-            if (!Facts.IsSameAs(other.Facts) || !ReferenceEquals(Unit, other.Unit) || !ReferenceEquals(Above, other.Above) || ItemName != other.ItemName
-                || !ReferenceEquals(Revisions, other.Revisions) || Corrections.Length != other.Corrections.Length)
+            var (site, disclosures, history) = input;
+            var facts = disclosures.FactsOf(d);
+            var unit = site.UnitOf(d.Unit);
+            if (!(ReferenceEquals(Facts, facts) || Facts.IsSameAs(facts)) || !ReferenceEquals(Unit, unit) || ItemName != site.ItemName(unit, d.Item)
+                || !ReferenceEquals(Above, unit.Parent is { Length: > 0 } parent ? site.FindUnit(parent) : null) || !ReferenceEquals(Revisions, history.RevisionsOf(d)))
             {
                 return false;
             }
 
-            for (var i = 0; i < Corrections.Length; i++)
+            var i = 0;
+            foreach (var correction in disclosures.CorrectionsOf(d))
             {
-                if (!ReferenceEquals(Corrections[i], other.Corrections[i]) || !CorrectionFacts[i].IsSameAs(other.CorrectionFacts[i]))
+                if (i >= Corrections.Length || !ReferenceEquals(Corrections[i], correction) || !CorrectionFacts[i].IsSameAs(disclosures.FactsOf(correction)))
                 {
                     return false;
                 }
+
+                i++;
             }
 
-            return true;
+            return i == Corrections.Length;
         }
     }
 
