@@ -32,6 +32,8 @@ public sealed class ValidationContext
         _ledgerPlan = new(() => LedgerPlan.Compute(ledger, input, calculator.IsPublic, asOf), LazyThreadSafetyMode.ExecutionAndPublication);
 
         Redactions = previous?.Redactions;
+        PreviousRedacted = previous?.Redacted;
+        PreviousScheduleFindings = previous?.ScheduleFindings;
 
         // A rerun over the same standing lists (a session that reloaded only disclosures) keeps their scan.
         var before = previous?.Input;
@@ -49,6 +51,21 @@ public sealed class ValidationContext
     /// this run; a session's rerun starts from the previous run's, and masks only the messages that are new.
     /// </summary>
     internal IReadOnlyDictionary<LocalizedText, LocalizedText>? Redactions { get; set; }
+
+    /// <summary>Each finding of the report as it went in and as it came out masked, by identity: set by the report of this run.</summary>
+    internal IReadOnlyDictionary<Finding, Finding>? Redacted { get; set; }
+
+    /// <summary>The previous run's <see cref="Redacted"/> (a session's rerun): a finding that is the same object is masked the same.</summary>
+    internal IReadOnlyDictionary<Finding, Finding>? PreviousRedacted { get; }
+
+    /// <summary>
+    /// The finding of each compliance entry that has one (<see cref="Rules.ScheduleRule"/>), by the entry (an immutable
+    /// record, by identity): filled by this run.
+    /// </summary>
+    internal Dictionary<ComplianceEntry, Finding> ScheduleFindings { get; } = new(ReferenceEqualityComparer.Instance);
+
+    /// <summary>The previous run's <see cref="ScheduleFindings"/> (a session's rerun keeps the entries that did not change, and so their findings).</summary>
+    internal IReadOnlyDictionary<ComplianceEntry, Finding>? PreviousScheduleFindings { get; }
 
     /// <summary>
     /// The personal data in everything but the disclosures (contact cards, rosters, commitments, 民情台账, decisions, units,

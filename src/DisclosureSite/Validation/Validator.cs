@@ -109,10 +109,26 @@ public static class Validator
             return masked;
         }
 
-        var sorted = CheckReport.Sort(findings.Select(f => PersonalDataRule.Redact(f, Redact)));
+        // And a finding that is the same object as one of the previous run's (its file was not reloaded, its entry kept)
+        // is masked as it was, with no look-up of its message.
+        var knownFindings = context?.PreviousRedacted;
+        var redacted = new Dictionary<Finding, Finding>(ReferenceEqualityComparer.Instance);
+        Finding RedactFinding(Finding f)
+        {
+            if (knownFindings is null || !knownFindings.TryGetValue(f, out var masked))
+            {
+                masked = PersonalDataRule.Redact(f, Redact);
+            }
+
+            redacted[f] = masked;
+            return masked;
+        }
+
+        var sorted = CheckReport.Sort(findings.Select(RedactFinding));
         if (context is not null)
         {
             context.Redactions = redactions;
+            context.Redacted = redacted;
         }
 
         var c = context?.Compliance ?? [];

@@ -26,6 +26,12 @@ public sealed class DigestMemory
     /// <summary>The last build's public disclosures, with what they were made from (<see cref="Inputs.PublicDisclosures.Make"/>).</summary>
     internal Inputs.PublicDisclosures.KeptPublic? LastPublic { get; set; }
 
+    /// <summary>The last build's compliance facts, with what they were made from (<see cref="Inputs.ComplianceFacts.Make"/>).</summary>
+    internal Inputs.ComplianceFacts.Kept? LastCompliance { get; set; }
+
+    /// <summary>The last build's 民情台账 facts (<see cref="Inputs.RequestFacts.Make"/>).</summary>
+    internal Inputs.RequestFacts? LastRequests { get; set; }
+
     /// <summary>The order of the public disclosures (<see cref="Inputs.PublicDisclosures.All"/>), by their places in the load.</summary>
     internal KeptOrder<Disclosure> PublicOrder { get; } = Inputs.PublicDisclosures.NewKeptOrder();
 

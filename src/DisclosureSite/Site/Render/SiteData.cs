@@ -18,10 +18,10 @@ public sealed class SiteData
         var input = validation.Input;
         Site = new SiteFacts(input.Settings, input.Rules, input.Units, validation.AsOf, urls);
         Disclosures = PublicDisclosures.Make(input.Disclosures, validation.Calculator, validation.Dates, validation.Compliance, validation.AsOf, DisclosureChecks.Instance.FingerprintOf(input.Rules), memory);
-        Compliance = new ComplianceFacts(validation.Compliance, Site.Units, Disclosures);
+        Compliance = ComplianceFacts.Make(validation.Compliance, Site.Units, Disclosures, memory);
         Cards = new UnitCards(input.People, input.Duty, input.Commitments);
         History = new HistoryFacts(validation.Ledger, revisions, input.Disclosures);
-        Requests = new RequestFacts(input.Requests, validation.Ledger, validation.AsOf);
+        Requests = RequestFacts.Make(input.Requests, validation.Ledger, validation.AsOf, memory);
         Decisions = new DecisionFacts(input.Decisions, input.Rules.Decisions, report.Findings);
         InputRoot = input.Root;
     }

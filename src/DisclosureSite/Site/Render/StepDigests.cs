@@ -451,7 +451,10 @@ public sealed class StepDigests
     /// The 民情台账: every log's table (its matters are read from the table's rows with the rules, which the site's
     /// digest holds) and, for each told matter, the ledger's records of its page.
     /// </summary>
-    private string DigestRequests()
+    // A session keeps the facts while the 民情台账 and the ledger are the same objects (RequestFacts.Make), and so their digest.
+    private string DigestRequests() => Remembered(_data.Requests, DigestRequestsWhole);
+
+    private string DigestRequestsWhole()
     {
         var requests = _data.Requests;
         var logs = requests.Logs.Select(l => (object)new object?[] { l.Unit, l.File, l.RequesterColumn, l.Matters.Count, TableDigest(l.Table) }).ToList();

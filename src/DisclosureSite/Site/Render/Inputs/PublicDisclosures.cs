@@ -207,6 +207,12 @@ public sealed class PublicDisclosures
 
     private static readonly ILookup<Disclosure, Disclosure> EmptyCorrections = Array.Empty<Disclosure>().ToLookup<Disclosure, Disclosure>(d => d, ReferenceEqualityComparer.Instance);
 
+    /// <summary>
+    /// Whether these disclosures have the same units, periods and places as <paramref name="other"/>'s: true for a
+    /// session's patched list (<see cref="Make"/>), which keeps them.
+    /// </summary>
+    internal bool HasPlacesOf(PublicDisclosures other) => ReferenceEquals(_units, other._units);
+
     /// <summary>Where each unit's run of <paramref name="sorted"/> starts, and its length.</summary>
     private static Dictionary<string, (int Start, int Count)> UnitRuns(List<Disclosure> sorted)
     {

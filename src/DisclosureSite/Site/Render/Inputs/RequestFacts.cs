@@ -11,13 +11,38 @@ public sealed class RequestFacts
 {
     private readonly Dictionary<string, IReadOnlyList<RecordedItem>> _recorded = new(StringComparer.Ordinal);
 
+    private readonly LedgerState _ledger;
+    private readonly DateOnly _asOf;
+
     public RequestFacts(IReadOnlyList<RequestLog> logs, LedgerState ledger, DateOnly asOf)
     {
         Logs = logs;
+        _ledger = ledger;
+        _asOf = asOf;
         foreach (var m in logs.SelectMany(l => l.Matters).Where(m => m.IsToldOn(asOf)))
         {
             _recorded.TryAdd(m.PageUrl, ledger.HistoryOf(m.PageUrl));
         }
+    }
+
+    /// <summary>
+    /// A session's facts (the preview): the last build's when the 民情台账, the ledger and the as-of date are the same objects
+    /// as then (an edit of a disclosure changes none of them), else made.
+    /// </summary>
+    internal static RequestFacts Make(IReadOnlyList<RequestLog> logs, LedgerState ledger, DateOnly asOf, DigestMemory? memory)
+    {
+        if (memory?.LastRequests is { } last && ReferenceEquals(last.Logs, logs) && ReferenceEquals(last._ledger, ledger) && last._asOf == asOf)
+        {
+            return last;
+        }
+
+        var made = new RequestFacts(logs, ledger, asOf);
+        if (memory is not null)
+        {
+            memory.LastRequests = made;
+        }
+
+        return made;
     }
 
     public IReadOnlyList<RequestLog> Logs { get; }
