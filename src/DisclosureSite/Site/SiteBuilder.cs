@@ -133,6 +133,8 @@ public static class SiteBuilder
             {
                 CopyAttachmentsTimed();
                 options.PagesWritten!();
+                // Not a phase of its own: when the pages were in place, counted from the build's start (the preview's timings show it).
+                phases.Add(new PhaseTiming("PagesWritten (from start)", total.Elapsed, Environment.WorkingSet));
                 var (fileTimings, filesReused) = RunPageSteps(RenderSteps.Where(WritesDataFiles), RunStep, options.StepStarted);
                 phases.AddRange(fileTimings);
                 stepsReused.AddRange(filesReused);
