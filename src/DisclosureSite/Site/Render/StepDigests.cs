@@ -203,6 +203,14 @@ public sealed class StepDigests
         Parallel.For(0, groups, g =>
         {
             var (from, to) = (starts[g], starts[g + 1]);
+
+            // Compared where they are first, with nothing made: in a session's rebuild most units are unchanged.
+            if (known is not null && known.TryGetValue(all[from].Unit, out var kept) && SameListing(kept, disclosures, all, from, to))
+            {
+                memos[g] = kept;
+                return;
+            }
+
             var members = new Disclosure[to - from];
             var facts = new DisclosureFacts[members.Length];
             var corrections = new Disclosure[members.Length][];
@@ -211,12 +219,6 @@ public sealed class StepDigests
                 members[i] = all[from + i];
                 facts[i] = disclosures.FactsOf(members[i]);
                 corrections[i] = disclosures.CorrectionsOf(members[i]).ToArray();
-            }
-
-            if (known is not null && known.TryGetValue(members[0].Unit, out var memo) && SameListing(memo, members, facts, corrections))
-            {
-                memos[g] = memo;
-                return;
             }
 
             var w = _groupText ??= new StringBuilder(1 << 16);
@@ -259,17 +261,36 @@ public sealed class StepDigests
     }
 
     /// <summary>The same disclosures (by identity), with the same facts and the same corrections.</summary>
-    private static bool SameListing(ListingMemo memo, Disclosure[] members, DisclosureFacts[] facts, Disclosure[][] corrections)
+    /// <summary>Whether <paramref name="all"/>[<paramref name="from"/>..<paramref name="to"/>] are the members the memo was made of, with the same facts and corrections.</summary>
+    private static bool SameListing(ListingMemo memo, PublicDisclosures disclosures, IReadOnlyList<Disclosure> all, int from, int to)
     {
-        if (memo.Members.Length != members.Length)
+        if (memo.Members.Length != to - from)
         {
             return false;
         }
 
-        for (var i = 0; i < members.Length; i++)
+        for (var i = 0; i < memo.Members.Length; i++)
         {
-            if (!ReferenceEquals(memo.Members[i], members[i]) || !memo.Facts[i].IsSameAs(facts[i])
-                || !memo.Corrections[i].AsSpan().SequenceEqual(corrections[i], ReferenceEqualityComparer.Instance))
+            var d = all[from + i];
+            var facts = disclosures.FactsOf(d);
+            if (!ReferenceEquals(memo.Members[i], d) || !(ReferenceEquals(memo.Facts[i], facts) || memo.Facts[i].IsSameAs(facts)))
+            {
+                return false;
+            }
+
+            var kept = memo.Corrections[i];
+            var n = 0;
+            foreach (var c in disclosures.CorrectionsOf(d))
+            {
+                if (n >= kept.Length || !ReferenceEquals(kept[n], c))
+                {
+                    return false;
+                }
+
+                n++;
+            }
+
+            if (n != kept.Length)
             {
                 return false;
             }
@@ -341,6 +362,29 @@ public sealed class StepDigests
         }
     }
 
+    /// <summary>Whether <paramref name="entries"/> are the memo's members, the same of their disclosures public.</summary>
+    private static bool SameEntries(EntriesMemo memo, IEnumerable<ComplianceEntry> entries, PublicDisclosures disclosures)
+    {
+        var (i, k) = (0, 0);
+        foreach (var e in entries)
+        {
+            if (i >= memo.Members.Length || !ReferenceEquals(memo.Members[i++], e))
+            {
+                return false;
+            }
+
+            foreach (var d in e.Disclosures)
+            {
+                if (k >= memo.Public.Length || memo.Public[k++] != disclosures.IsPublic(d))
+                {
+                    return false;
+                }
+            }
+        }
+
+        return i == memo.Members.Length && k == memo.Public.Length;
+    }
+
     /// <summary>
     /// Every required-item entry (its unit, period, item, deadline, status, date and the disclosures it counts, and
     /// whether each is public), unit by unit, with the order of the units' entries in the whole matrix. In a session a
@@ -388,6 +432,13 @@ public sealed class StepDigests
         var memos = new EntriesMemo[units.Count];
         Parallel.For(0, units.Count, g =>
         {
+            // Compared where they are first, with nothing made: in a session's rebuild most units are unchanged.
+            if (known is not null && known.TryGetValue(units[g], out var kept) && SameEntries(kept, compliance.Of(units[g]), disclosures))
+            {
+                memos[g] = kept;
+                return;
+            }
+
             var members = compliance.Of(units[g]).ToArray();
             var isPublic = new bool[members.Sum(e => e.Disclosures.Count)];
             var k = 0;
@@ -397,13 +448,6 @@ public sealed class StepDigests
                 {
                     isPublic[k++] = disclosures.IsPublic(d);
                 }
-            }
-
-            if (known is not null && known.TryGetValue(units[g], out var memo) && memo.Members.AsSpan().SequenceEqual(members, ReferenceEqualityComparer.Instance)
-                && memo.Public.AsSpan().SequenceEqual(isPublic))
-            {
-                memos[g] = memo;
-                return;
             }
 
             var w = _groupText ??= new StringBuilder(1 << 16);

@@ -18,16 +18,17 @@ public sealed class RenderDecisionPages : RenderStep<RenderDecisionPages.Input>
         var (site, facts, disclosures) = input;
         var rules = facts.Rules;
 
-        // The latest public, not withdrawn disclosure of each item of the units whose records name an item: one pass over
-        // each such unit's list (sorted by period, then slug: the first of the latest period is kept).
+        // The latest public, not withdrawn disclosure of each item a record names: one pass over each such unit's list
+        // (sorted by period, then slug: the first of the latest period is kept), looking only at the items named.
         var latest = new Dictionary<(string Unit, string Item), Disclosure>();
-        foreach (var unitId in facts.Decisions.Where(d => d.Item is not null).Select(d => d.Unit).Distinct(StringComparer.Ordinal))
+        foreach (var named in facts.Decisions.Where(d => d.Item is not null).GroupBy(d => d.Unit, StringComparer.Ordinal))
         {
-            foreach (var x in disclosures.Of(unitId))
+            var items = named.Select(d => d.Item!).Distinct(StringComparer.Ordinal).ToArray();
+            foreach (var x in disclosures.Of(named.Key))
             {
-                if (!disclosures.IsWithdrawn(x) && (!latest.TryGetValue((unitId, x.Item), out var best) || x.Period > best.Period))
+                if (Array.IndexOf(items, x.Item) >= 0 && !disclosures.IsWithdrawn(x) && (!latest.TryGetValue((named.Key, x.Item), out var best) || x.Period > best.Period))
                 {
-                    latest[(unitId, x.Item)] = x;
+                    latest[(named.Key, x.Item)] = x;
                 }
             }
         }
