@@ -59,9 +59,11 @@ public static class ValidateInput
             replaced[was] = now;
         }
 
+        // An entry counts its own unit's disclosures: only the entries of the reloaded disclosures' units are looked into.
+        var units = replaced.Keys.Select(d => d.Unit).Distinct(StringComparer.Ordinal).ToArray();
         var isReplaced = replaced.ContainsKey; // one delegate for the 60,000 entries, not one each
         var compliance = replaced.Count == 0 ? previous.Compliance : previous.Compliance
-            .Select(e => e.Disclosures.Any(isReplaced) ? e with { Disclosures = e.Disclosures.Select(d => replaced.GetValueOrDefault(d, d)).ToList() } : e)
+            .Select(e => Array.IndexOf(units, e.Unit.Id) >= 0 && e.Disclosures.Any(isReplaced) ? e with { Disclosures = e.Disclosures.Select(d => replaced.GetValueOrDefault(d, d)).ToList() } : e)
             .ToList();
         var context = Validator.Context(input, previous, compliance, loaded.PerFile);
         return (context, Validator.Check(context, loaded.Findings));
