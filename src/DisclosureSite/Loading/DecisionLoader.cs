@@ -107,6 +107,6 @@ public static class DecisionLoader
         }
 
         var slug = Path.GetFileNameWithoutExtension(file).ToLowerInvariant();
-        return new Decision(unit, slug, file, title, item, steps, status, f.String("result"));
+        return new Decision(unit, slug, file, title, item, steps, status, f.String("result")) { Text = text };
     }
 }

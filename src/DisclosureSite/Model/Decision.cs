@@ -26,5 +26,22 @@ public sealed record Decision(
     DecisionStatus Status,
     string? Result)
 {
-    public DecisionStep? Step(string id) => Steps.FirstOrDefault(s => s.Id == id);
+    public DecisionStep? Step(string id)
+    {
+        foreach (var s in Steps)
+        {
+            if (s.Id == id)
+            {
+                return s;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// The file's text as the loader read it (decoded, newlines normalised): what the personal-data scan reads, so the
+    /// file is not read a second time. Empty for a decision made outside the loader (the scan then reads the file).
+    /// </summary>
+    public string Text { get; init; } = string.Empty;
 }

@@ -73,9 +73,12 @@ public sealed class ComplianceCalculator(SiteInput input, PublicationDates dates
     public DateOnly DeadlineOf(CatalogueItem item, Period period) => item.Due.DeadlineFor(period).AddDays(input.Rules.GraceDays);
 
     /// <summary>The first period the site covers: <c>since</c>, else the year of the earliest disclosure, else the as-of year.</summary>
-    public DateOnly CoverageStart =>
+    public DateOnly CoverageStart => _coverageStart.Value;
+
+    // Worked out once: PeriodsOf asks for it for every unit and item (without `since`, a walk of every disclosure each time).
+    private readonly Lazy<DateOnly> _coverageStart = new(() =>
         input.Settings.Since?.Start
-        ?? (input.Disclosures.Count > 0 ? new DateOnly(input.Disclosures.Min(d => d.Period.Start).Year, 1, 1) : new DateOnly(asOf.Year, 1, 1));
+        ?? (input.Disclosures.Count > 0 ? new DateOnly(input.Disclosures.Min(d => d.Period.Start).Year, 1, 1) : new DateOnly(asOf.Year, 1, 1)));
 
     /// <summary>Required periods of a schedule kind from the coverage start up to the period containing as-of.</summary>
     public IEnumerable<Period> PeriodsOf(PeriodKind kind)

@@ -20,7 +20,8 @@ public sealed class ValidationContext
         IReadOnlyList<ComplianceEntry> compliance,
         LedgerState ledger,
         IReadOnlyDictionary<Disclosure, PerFileFindings> perFile,
-        ValidationContext? previous = null)
+        ValidationContext? previous = null,
+        Task<List<Finding>>? standing = null)
     {
         Input = input;
         AsOf = asOf;
@@ -41,8 +42,16 @@ public sealed class ValidationContext
             && ReferenceEquals(before.Commitments, input.Commitments) && ReferenceEquals(before.Requests, input.Requests) && ReferenceEquals(before.Decisions, input.Decisions)
             && ReferenceEquals(before.Units, input.Units) && ReferenceEquals(before.Settings, input.Settings)
             ? previous!._standing
-            : new(() => Rules.PersonalDataRule.ScanStanding(input), LazyThreadSafetyMode.ExecutionAndPublication);
+            : StandingOf(standing ?? StartStandingScan(input));
     }
+
+    /// <summary>
+    /// The scan of <see cref="StandingPersonalData"/>, started on another thread: it reads the decisions again and needs
+    /// nothing the rest of the validation makes, so it runs while the compliance matrix is worked out.
+    /// </summary>
+    internal static Task<List<Finding>> StartStandingScan(SiteInput input) => Task.Run(() => Rules.PersonalDataRule.ScanStanding(input));
+
+    private static Lazy<List<Finding>> StandingOf(Task<List<Finding>> scan) => new(() => scan.GetAwaiter().GetResult());
 
     private readonly Lazy<List<Finding>> _standing;
 

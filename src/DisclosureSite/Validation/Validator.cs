@@ -48,7 +48,8 @@ public static class Validator
         var history = input.Settings.DatesFrom == DatesFrom.Git ? git ?? GitHistory.Read(input.Root) : GitHistory.None("declared");
         var dates = new PublicationDates(history, zone, input.Settings.DatesFrom, ledgerDates);
         var calculator = new ComplianceCalculator(input, dates, asOf);
-        return new ValidationContext(input, asOf, dates, calculator, calculator.Compute(), ledger, perFile ?? new Dictionary<Disclosure, PerFileFindings>());
+        var standing = ValidationContext.StartStandingScan(input);
+        return new ValidationContext(input, asOf, dates, calculator, calculator.Compute(), ledger, perFile ?? new Dictionary<Disclosure, PerFileFindings>(), standing: standing);
     }
 
     public static CheckReport Check(LoadResult loaded, DateOnly asOf, GitHistory? git = null, IReadOnlyDictionary<string, DateOnly>? ledgerDates = null)

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Runtime.CompilerServices;
-using System.Security.Cryptography;
 using System.Text;
 using DisclosureSite.Model;
 using DisclosureSite.Site.Render.Inputs;
@@ -506,7 +505,7 @@ public sealed class StepDigests
         return _keys.Of(string.Empty, logs, told);
     }
 
-    /// <summary>A table whole: its rows by the SHA-256 of their packed bytes (not decoded), the rest walked.</summary>
+    /// <summary>A table whole: its rows by the hash of their packed bytes (not decoded; XxHash128 as <see cref="RenderKey.Digest"/>), the rest walked.</summary>
     private string TableDigest(Table t) => Remembered(t, () => WalkTable(t));
 
     private string WalkTable(Table t) => _keys.Of(
@@ -519,7 +518,7 @@ public sealed class StepDigests
         t.Unit,
         t.Notes,
         t.Signature,
-        t.Rows is PackedRows packed ? Convert.ToHexStringLower(SHA256.HashData(packed.Encoded)) : _keys.Of(string.Empty, t.Rows));
+        t.Rows is PackedRows packed ? Convert.ToHexStringLower(System.IO.Hashing.XxHash128.Hash(packed.Encoded)) : _keys.Of(string.Empty, t.Rows));
 
     internal static void Field(StringBuilder w, string? value)
     {

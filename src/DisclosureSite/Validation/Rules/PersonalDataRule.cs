@@ -69,7 +69,7 @@ public sealed class PersonalDataRule : IValidationRule
 
         foreach (var d in input.Decisions)
         {
-            var text = TextOf(input.Root, d.File);
+            var text = d.Text.Length > 0 ? d.Text : TextOf(input.Root, d.File);
             PersonalDataFindings.ScanLines(findings, text, d.File, 1, d.Unit, null, d.Item);
         }
 
