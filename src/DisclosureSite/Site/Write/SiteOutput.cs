@@ -86,7 +86,7 @@ public sealed partial class SiteOutput
     /// <summary>What the build cache should remember of this output, sorted by path (a rebuild in place records it in its <see cref="OwnedOutput"/>).</summary>
     public IReadOnlyList<(string Path, CachedFile File)> CacheEntries => _owned is { } owned
         ? owned.Sorted.Select(p => (p, owned.Files[p])).ToList()
-        : _cached.OrderBy(kv => kv.Key, StringComparer.Ordinal).Select(kv => (kv.Key, kv.Value)).ToList();
+        : InPathOrder(_cached).ConvertAll(kv => (kv.Key, kv.Value));
 
     /// <summary>
     /// Takes over <paramref name="path"/> from the previous output without rendering it when the previous build rendered
@@ -213,7 +213,53 @@ public sealed partial class SiteOutput
     public string Root { get; }
 
     /// <summary>Every file written so far, sorted by path.</summary>
-    public IReadOnlyList<OutputFile> Files => _owned is null ? _files.Values.OrderBy(f => f.Path, StringComparer.Ordinal).ToList() : InPlaceFiles();
+    public IReadOnlyList<OutputFile> Files => _owned is null ? InPathOrder(_files).ConvertAll(kv => kv.Value) : InPlaceFiles();
+
+    /// <summary>
+    /// The entries of <paramref name="byPath"/> sorted by path. The previous build's cache holds its paths sorted (as
+    /// <see cref="CacheEntries"/> gave them), and most of this build's paths are among them: those are taken in that
+    /// order and the few new ones merged in, instead of sorting ~120,000 paths that share long prefixes (150 ms a sort at
+    /// 300 villages, and a build asks three times: sitemap, manifest, cache). A cache not in order is not relied on.
+    /// </summary>
+    private List<KeyValuePair<string, T>> InPathOrder<T>(ConcurrentDictionary<string, T> byPath)
+    {
+        var list = new List<KeyValuePair<string, T>>(byPath.Count);
+        string? previous = null;
+        foreach (var path in _cache.Keys)
+        {
+            if (previous is not null && string.CompareOrdinal(previous, path) >= 0)
+            {
+                return byPath.OrderBy(kv => kv.Key, StringComparer.Ordinal).ToList();
+            }
+
+            previous = path;
+            if (byPath.TryGetValue(path, out var value))
+            {
+                list.Add(new(path, value));
+            }
+        }
+
+        if (list.Count == byPath.Count)
+        {
+            return list;
+        }
+
+        var added = byPath.Where(kv => !_cache.ContainsKey(kv.Key)).OrderBy(kv => kv.Key, StringComparer.Ordinal).ToList();
+        var merged = new List<KeyValuePair<string, T>>(byPath.Count);
+        var next = 0;
+        foreach (var kv in list)
+        {
+            for (; next < added.Count && string.CompareOrdinal(added[next].Key, kv.Key) < 0; next++)
+            {
+                merged.Add(added[next]);
+            }
+
+            merged.Add(kv);
+        }
+
+        merged.AddRange(added.Skip(next));
+        return merged;
+    }
 
     /// <summary>
     /// In place, the files claimed so far: those of the groups taken over whole and those written or taken one by one,
