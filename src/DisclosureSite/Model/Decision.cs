@@ -40,8 +40,8 @@ public sealed record Decision(
     }
 
     /// <summary>
-    /// The file's text as the loader read it (decoded, newlines normalised): what the personal-data scan reads, so the
-    /// file is not read a second time. Empty for a decision made outside the loader (the scan then reads the file).
+    /// The file's text as the loader read it (decoded from UTF-8 or GB18030, newlines normalised): what the personal-data
+    /// scan reads, so the file is neither read a second time nor decoded another way.
     /// </summary>
-    public string Text { get; init; } = string.Empty;
+    public required string Text { get; init; }
 }

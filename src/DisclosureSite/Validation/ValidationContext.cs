@@ -46,8 +46,8 @@ public sealed class ValidationContext
     }
 
     /// <summary>
-    /// The scan of <see cref="StandingPersonalData"/>, started on another thread: it reads the decisions again and needs
-    /// nothing the rest of the validation makes, so it runs while the compliance matrix is worked out.
+    /// The scan of <see cref="StandingPersonalData"/>, started on another thread: it needs nothing the rest of the
+    /// validation makes, so it runs while the compliance matrix is worked out.
     /// </summary>
     internal static Task<List<Finding>> StartStandingScan(SiteInput input) => Task.Run(() => Rules.PersonalDataRule.ScanStanding(input));
 

@@ -73,8 +73,8 @@ public sealed class RenderKey
     /// compared with keys of the same tool version (<see cref="Fingerprint"/> holds its module version id). A key tells
     /// whether a page's inputs changed since the build before, on the machine that made both; it guards nothing a
     /// committer could not change directly, so a non-cryptographic hash is enough — 128 bits, so no two inputs of a
-    /// real site share one — and it is ~20 times faster than SHA-256 here, where every item of every build is keyed
-    /// (docs/performance.md, "Point 2, ninth round").
+    /// real site share one — and every item of every build is keyed: 62,298 digests of 2 KB take ~10 ms against ~150 ms
+    /// with SHA-256 on this project's machine (docs/performance.md, "Point 2, ninth round").
     /// </summary>
     internal static string Digest(StringBuilder text)
     {

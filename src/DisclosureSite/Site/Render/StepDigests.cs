@@ -259,7 +259,6 @@ public sealed class StepDigests
         return new UnitGroups(byUnit, RenderKey.Digest(whole), RenderKey.Digest(contents));
     }
 
-    /// <summary>The same disclosures (by identity), with the same facts and the same corrections.</summary>
     /// <summary>Whether <paramref name="all"/>[<paramref name="from"/>..<paramref name="to"/>] are the members the memo was made of, with the same facts and corrections.</summary>
     private static bool SameListing(ListingMemo memo, PublicDisclosures disclosures, IReadOnlyList<Disclosure> all, int from, int to)
     {

@@ -239,22 +239,27 @@ public sealed partial class SiteOutput
             }
         }
 
-        if (list.Count == byPath.Count)
+        return Merged(list, byPath.Where(kv => !_cache.ContainsKey(kv.Key)).OrderBy(kv => kv.Key, StringComparer.Ordinal).ToList(), kv => kv.Key);
+    }
+
+    /// <summary><paramref name="inOrder"/> and <paramref name="added"/>, both sorted by path and with no path in common, merged in path order.</summary>
+    private static List<T> Merged<T>(List<T> inOrder, List<T> added, Func<T, string> pathOf)
+    {
+        if (added.Count == 0)
         {
-            return list;
+            return inOrder;
         }
 
-        var added = byPath.Where(kv => !_cache.ContainsKey(kv.Key)).OrderBy(kv => kv.Key, StringComparer.Ordinal).ToList();
-        var merged = new List<KeyValuePair<string, T>>(byPath.Count);
+        var merged = new List<T>(inOrder.Count + added.Count);
         var next = 0;
-        foreach (var kv in list)
+        foreach (var item in inOrder)
         {
-            for (; next < added.Count && string.CompareOrdinal(added[next].Key, kv.Key) < 0; next++)
+            for (; next < added.Count && string.CompareOrdinal(pathOf(added[next]), pathOf(item)) < 0; next++)
             {
                 merged.Add(added[next]);
             }
 
-            merged.Add(kv);
+            merged.Add(item);
         }
 
         merged.AddRange(added.Skip(next));
@@ -268,36 +273,24 @@ public sealed partial class SiteOutput
     private List<OutputFile> InPlaceFiles()
     {
         var owned = _owned!;
-        var list = new List<OutputFile>(owned.Files.Count + 16);
-        var added = _files.Keys.Where(p => !owned.Files.ContainsKey(p)).Order(StringComparer.Ordinal).ToList();
-        var next = 0;
+        var kept = new List<OutputFile>(owned.Files.Count + 16);
         var (paths, files, groups) = owned.Listing();
         for (var i = 0; i < paths.Length; i++)
         {
-            var path = paths[i];
-            for (; next < added.Count && string.CompareOrdinal(added[next], path) < 0; next++)
-            {
-                list.Add(_files[added[next]]);
-            }
-
             // A file of a group taken over whole as the session recorded it (no other step may write it: Commit checks);
             // else the file as this build wrote or took it, if it did.
             if (groups[i] is { } group && group.TakenIn == _build)
             {
-                list.Add(files[i]);
+                kept.Add(files[i]);
             }
-            else if (_files.TryGetValue(path, out var file))
+            else if (_files.TryGetValue(paths[i], out var file))
             {
-                list.Add(file);
+                kept.Add(file);
             }
         }
 
-        for (; next < added.Count; next++)
-        {
-            list.Add(_files[added[next]]);
-        }
-
-        return list;
+        var added = _files.Where(kv => !owned.Files.ContainsKey(kv.Key)).OrderBy(kv => kv.Key, StringComparer.Ordinal).Select(kv => kv.Value).ToList();
+        return Merged(kept, added, f => f.Path);
     }
 
     /// <summary>Writes <paramref name="text"/> as UTF-8 (no byte-order mark), encoded into a pooled buffer.</summary>

@@ -69,8 +69,7 @@ public sealed class PersonalDataRule : IValidationRule
 
         foreach (var d in input.Decisions)
         {
-            var text = d.Text.Length > 0 ? d.Text : TextOf(input.Root, d.File);
-            PersonalDataFindings.ScanLines(findings, text, d.File, 1, d.Unit, null, d.Item);
+            PersonalDataFindings.ScanLines(findings, d.Text, d.File, 1, d.Unit, null, d.Item);
         }
 
         foreach (var u in input.Units)
@@ -186,17 +185,5 @@ public sealed class PersonalDataRule : IValidationRule
         }
 
         return findings;
-    }
-
-    private static string TextOf(string root, string file)
-    {
-        try
-        {
-            return Loading.TextFile.NormalizeNewlines(File.ReadAllText(Path.Combine(root, file)));
-        }
-        catch (IOException)
-        {
-            return string.Empty;
-        }
     }
 }
