@@ -24,16 +24,16 @@ run_timed() {
 stats() {
   sort -n "$WORK/$1.times" | awk '{t[NR]=$1; if ($2>m) m=$2} END {n=NR; med=(n%2)?t[(n+1)/2]:(t[n/2]+t[n/2+1])/2; printf "%.2f %.2f %.0f", t[1]/1000, med/1000, m/1024}'
 }
-# publish_cli: the Release CLI as released — the self-contained single-file binary of release.yml, ReadyToRun for this
+# publish_cli: the Release CLI as released — the native binary of release.yml (compiled ahead of time) for this
 # machine's runtime identifier — in $WORK/bin, and the JIT-only build (what `dotnet build` makes) in $WORK/bin-jit, to
 # measure start-up beside it. Sets CLI (the command that runs the released CLI, an array) and JIT_CLI.
 publish_cli() {
   local rid=""
   case "$(uname -s)/$(uname -m)" in Linux/x86_64) rid=linux-x64 ;; Linux/aarch64) rid=linux-arm64 ;; esac
-  log "publishing the Release CLI once ($([ -n "$rid" ] && echo "the single-file release binary for $rid" || echo "no runtime identifier: JIT only")), and the JIT-only build beside it"
+  log "publishing the Release CLI once ($([ -n "$rid" ] && echo "the native release binary for $rid" || echo "no runtime identifier: JIT only")), and the JIT-only build beside it"
   rm -rf "$WORK/bin" "$WORK/bin-jit"
   if [ -n "$rid" ]; then
-    dotnet publish src/DisclosureSite.Cli -c Release -r "$rid" -p:PublishSingleFile=true -o "$WORK/bin" -nologo -v q >/dev/null
+    dotnet publish src/DisclosureSite.Cli -c Release -r "$rid" -p:PublishAot=true -o "$WORK/bin" -nologo -v q >/dev/null
     CLI=("$WORK/bin/disclosure")
   else
     dotnet build src/DisclosureSite.Cli -c Release -o "$WORK/bin" -nologo -v q >/dev/null

@@ -2,7 +2,7 @@
 # Side-by-side benchmark of `disclosure build` against Hugo on generated county corpora (issue 8, SPEC §11).
 # Usage: bench/run.sh [--sizes "10 50 300"] [--years 5] [--runs 3] [--work DIR] [--update-docs]
 # Prints a Markdown table; --update-docs also writes it into docs/performance.md. See docs/performance.md.
-# Runs the CLI as released: the single-file, ReadyToRun binary of release.yml for this machine (the JIT-only build is
+# Runs the CLI as released: the native binary of release.yml for this machine (the JIT-only build is
 # measured beside it at start-up).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -94,17 +94,17 @@ for n in $SIZES; do
 done
 
 # Start-up on the smallest corpus: the process floor (--version), and the time from the process's start to the first
-# line of work of check and build (DISCLOSURE_TIMINGS=1 prints it), for the ReadyToRun CLI and the JIT-only build, alternately.
+# line of work of check and build (DISCLOSURE_TIMINGS=1 prints it), for the native CLI (as released) and the JIT-only build, alternately.
 SMALLEST=${SIZES%% *}
 STARTUP="$WORK/startup.md"; : >"$STARTUP"
 if [ $HAS_BUILD = 1 ]; then
   small="$WORK/corpus-$SMALLEST"
-  for v in r2r jit; do rm -f "$WORK/ver-$v.times" "$WORK/cs-$v.times" "$WORK/bs-$v.times" "$WORK/cw-$v.times" "$WORK/bw-$v.times"; done
+  for v in native jit; do rm -f "$WORK/ver-$v.times" "$WORK/cs-$v.times" "$WORK/bs-$v.times" "$WORK/cw-$v.times" "$WORK/bw-$v.times"; done
   rm -f "$WORK/hugo-ver.times"
   # first_work FILE LABEL: appends the start-up line's milliseconds from FILE to LABEL.times
   first_work() { awk '/\[timing\] start-up/{print $3 " 0"; exit}' "$1" >>"$WORK/$2.times"; }
   for r in $(seq 1 5); do
-    for v in r2r jit; do
+    for v in native jit; do
       cli=("${CLI[@]}"); [ $v = jit ] && cli=("${JIT_CLI[@]}")
       log "start-up $v run $r"
       run_timed "ver-$v" "${cli[@]}" --version
@@ -119,13 +119,13 @@ if [ $HAS_BUILD = 1 ]; then
   rm -rf "$WORK/out-start"
   ms() { sort -n "$WORK/$1.times" | awk '{t[NR]=$1} END {n=NR; med=(n%2)?t[(n+1)/2]:(t[n/2]+t[n/2+1])/2; printf "%d / %d", t[1], med}'; }
   {
-    echo "| $SMALLEST villages, 5 runs, min / median (ms) | ReadyToRun (as released) | JIT only |"
+    echo "| $SMALLEST villages, 5 runs, min / median (ms) | native (as released) | JIT only |"
     echo "| --- | --- | --- |"
-    echo "| \`disclosure --version\`, whole process | $(ms ver-r2r) | $(ms ver-jit) |"
-    echo "| \`check\`: process start → first line of work | $(ms cs-r2r) | $(ms cs-jit) |"
-    echo "| \`check\`, whole process (warm input cache) | $(ms cw-r2r) | $(ms cw-jit) |"
-    echo "| \`build\`: process start → first line of work | $(ms bs-r2r) | $(ms bs-jit) |"
-    echo "| \`build\`, whole process (clean, no cache) | $(ms bw-r2r) | $(ms bw-jit) |"
+    echo "| \`disclosure --version\`, whole process | $(ms ver-native) | $(ms ver-jit) |"
+    echo "| \`check\`: process start → first line of work | $(ms cs-native) | $(ms cs-jit) |"
+    echo "| \`check\`, whole process (warm input cache) | $(ms cw-native) | $(ms cw-jit) |"
+    echo "| \`build\`: process start → first line of work | $(ms bs-native) | $(ms bs-jit) |"
+    echo "| \`build\`, whole process (clean, no cache) | $(ms bw-native) | $(ms bw-jit) |"
     echo "| \`hugo version\`, whole process | $(ms hugo-ver) | |"
   } >"$STARTUP"
 fi

@@ -37,6 +37,14 @@ public static class TestPaths
         return path;
     }
 
+    /// <summary>A loopback port nobody listens on right now (for a preview server under test).</summary>
+    public static int FreePort()
+    {
+        using var l = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        l.Start();
+        return ((System.Net.IPEndPoint)l.LocalEndpoint).Port;
+    }
+
     public static void CopyDirectory(string from, string to)
     {
         Directory.CreateDirectory(to);

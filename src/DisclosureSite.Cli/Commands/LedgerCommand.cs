@@ -1,4 +1,7 @@
 using System.CommandLine;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 using DisclosureSite.Ledger;
 using DisclosureSite.Model;
 using DisclosureSite.Publishing.Ledger;
@@ -216,38 +219,70 @@ public static class VerifyReportText
 
     public static string Json(VerifyReport report)
     {
-        var value = new
-        {
-            result = report.Passed ? "passed" : "failed",
-            checked_at = report.CheckedAt.UtcDateTime.ToString(CanonicalJson.UtcTimeFormat, System.Globalization.CultureInfo.InvariantCulture),
-            ledger = new
-            {
-                path = report.LedgerPath,
-                entries = report.Entries,
-                head = report.Head is { } h ? new { seq = h.Seq, hash = h.Hash, published_at_utc = h.PublishedAtUtc, published_at_local = h.PublishedAtLocal } : null,
-            },
-            site = report.SiteRoot is null ? null : new { path = report.SiteRoot, manifest_sha256 = report.ManifestSha256, recorded_by_seq = report.BoundSeq },
-            input = report.InputRoot,
-            checks = report.Sections.Select(s => new
-            {
-                key = s.Key,
-                title = s.Title.Zh,
-                status = s.Status switch { VerifyStatus.Passed => "passed", VerifyStatus.Failed => "failed", _ => "skipped" },
-                summary = s.Summary.Zh,
-                problems = s.Problems.Select(p => p.Zh),
-            }),
-            elapsed_seconds = Math.Round(report.Elapsed.TotalSeconds, 3),
-        };
-        return System.Text.Json.JsonSerializer.Serialize(value, JsonOptions) + "\n";
+        var value = new VerifyJson(
+            report.Passed ? "passed" : "failed",
+            report.CheckedAt.UtcDateTime.ToString(CanonicalJson.UtcTimeFormat, System.Globalization.CultureInfo.InvariantCulture),
+            new VerifyLedgerJson(
+                report.LedgerPath,
+                report.Entries,
+                report.Head is { } h ? new VerifyHeadJson(h.Seq, h.Hash, h.PublishedAtUtc, h.PublishedAtLocal) : null),
+            report.SiteRoot is null ? null : new VerifySiteJson(report.SiteRoot, report.ManifestSha256, report.BoundSeq),
+            report.InputRoot,
+            report.Sections.Select(s => new VerifyCheckJson(
+                s.Key,
+                s.Title.Zh,
+                s.Status switch { VerifyStatus.Passed => "passed", VerifyStatus.Failed => "failed", _ => "skipped" },
+                s.Summary.Zh,
+                s.Problems.Select(p => p.Zh))),
+            Math.Round(report.Elapsed.TotalSeconds, 3));
+        return JsonSerializer.Serialize(value, (JsonTypeInfo<VerifyJson>)JsonOptions.GetTypeInfo(typeof(VerifyJson))) + "\n";
     }
 
-    private static readonly System.Text.Json.JsonSerializerOptions JsonOptions = new()
+    private static readonly JsonSerializerOptions JsonOptions = new()
     {
         WriteIndented = true,
         Encoder = System.Text.Encodings.Web.JavaScriptEncoder.Create(System.Text.Unicode.UnicodeRanges.All),
+        TypeInfoResolver = VerifyJsonContext.Default,
     };
 
     /// <summary>The time in the offset the ledger uses (the site's time zone), else UTC.</summary>
     private static string Time(DateTimeOffset at, LedgerEntry? head) =>
         (head is null ? at : at.ToOffset(head.PublishedAt.Offset)).ToString("yyyy-MM-dd HH:mm:ss zzz", System.Globalization.CultureInfo.InvariantCulture);
 }
+
+/// <summary>The report of <c>ledger verify --json</c>, for auditors' scripts (docs/ledger.md).</summary>
+public sealed record VerifyJson(
+    [property: JsonPropertyName("result")] string Result,
+    [property: JsonPropertyName("checked_at")] string CheckedAt,
+    [property: JsonPropertyName("ledger")] VerifyLedgerJson Ledger,
+    [property: JsonPropertyName("site")] VerifySiteJson? Site,
+    [property: JsonPropertyName("input")] string? Input,
+    [property: JsonPropertyName("checks")] IEnumerable<VerifyCheckJson> Checks,
+    [property: JsonPropertyName("elapsed_seconds")] double ElapsedSeconds);
+
+public sealed record VerifyLedgerJson(
+    [property: JsonPropertyName("path")] string Path,
+    [property: JsonPropertyName("entries")] int Entries,
+    [property: JsonPropertyName("head")] VerifyHeadJson? Head);
+
+public sealed record VerifyHeadJson(
+    [property: JsonPropertyName("seq")] long Seq,
+    [property: JsonPropertyName("hash")] string Hash,
+    [property: JsonPropertyName("published_at_utc")] string PublishedAtUtc,
+    [property: JsonPropertyName("published_at_local")] string PublishedAtLocal);
+
+public sealed record VerifySiteJson(
+    [property: JsonPropertyName("path")] string Path,
+    [property: JsonPropertyName("manifest_sha256")] string? ManifestSha256,
+    [property: JsonPropertyName("recorded_by_seq")] long? RecordedBySeq);
+
+public sealed record VerifyCheckJson(
+    [property: JsonPropertyName("key")] string Key,
+    [property: JsonPropertyName("title")] string Title,
+    [property: JsonPropertyName("status")] string Status,
+    [property: JsonPropertyName("summary")] string Summary,
+    [property: JsonPropertyName("problems")] IEnumerable<string> Problems);
+
+/// <summary>Generated at compile time: the native binary has no reflection-based serializer.</summary>
+[JsonSerializable(typeof(VerifyJson))]
+public sealed partial class VerifyJsonContext : JsonSerializerContext;

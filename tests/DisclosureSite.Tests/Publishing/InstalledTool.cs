@@ -116,10 +116,14 @@ internal static class InstalledTool
     }
 }
 
-/// <summary>Removes the packed and installed tool after the last test of this namespace.</summary>
+/// <summary>Removes the packed and installed tool and the native binary after the last test of this namespace.</summary>
 [SetUpFixture]
 public sealed class InstalledToolCleanup
 {
     [OneTimeTearDown]
-    public void Remove() => InstalledTool.Remove();
+    public void Remove()
+    {
+        InstalledTool.Remove();
+        NativeBinary.Remove();
+    }
 }

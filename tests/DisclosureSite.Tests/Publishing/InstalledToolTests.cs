@@ -8,14 +8,16 @@ using DisclosureSite.Tests.Site;
 namespace DisclosureSite.Tests.Publishing;
 
 /// <summary>
-/// End to end with the tool a township installs (see <see cref="InstalledTool"/>), outside this repository, in a
+/// End to end with the tool a township installs, in both its forms: the .NET tool (see <see cref="InstalledTool"/>)
+/// and the release's native binary (see <see cref="NativeBinary"/>), outside this repository, in a
 /// home folder where Git knows nobody: init → new → fill → check → build (with its search index) → ledger record →
 /// ledger verify. Pagefind is on PATH as the data repository's workflow puts it there; nothing of this repository
 /// (its theme, its node_modules) is above the data folder.
 /// </summary>
-[TestFixture]
+[TestFixture(ToolForm.DotnetTool)]
+[TestFixture(ToolForm.Native)]
 [NonParallelizable]
-public partial class InstalledToolTests
+public partial class InstalledToolTests(ToolForm form)
 {
     private string _root = "";
     private Dictionary<string, string> _env = [];
@@ -38,7 +40,7 @@ public partial class InstalledToolTests
         File.CreateSymbolicLink(Path.Combine(bin, "pagefind"), pagefind);
         _env = new Dictionary<string, string>
         {
-            ["PATH"] = string.Join(':', InstalledTool.Folder, bin, "/usr/local/bin", "/usr/bin", "/bin"),
+            ["PATH"] = string.Join(':', ToolFolder, bin, "/usr/local/bin", "/usr/bin", "/bin"),
             ["HOME"] = _root,
             ["LANG"] = "C.UTF-8",
         };
@@ -82,7 +84,9 @@ public partial class InstalledToolTests
         Assert.That(Directory.GetFiles(Path.Combine(site, "pagefind"), "*.pf_meta", SearchOption.AllDirectories), Is.Not.Empty);
         var pages = Directory.GetFiles(site, "*.html", SearchOption.AllDirectories).Select(File.ReadAllText).ToList();
         Assert.That(pages, Has.Some.Contains("村部临街店面租金收入"), "the filled ledger is published");
-        TestContext.Progress.WriteLine($"[installed tool] init → built site: {clock.Elapsed.TotalSeconds:0.0} s (pack {InstalledTool.PackTime.TotalSeconds:0.0} s, install {InstalledTool.InstallTime.TotalSeconds:0.0} s)");
+        TestContext.Progress.WriteLine(form == ToolForm.Native
+            ? $"[native binary] init → built site: {clock.Elapsed.TotalSeconds:0.0} s (compiled in {NativeBinary.PublishTime.TotalSeconds:0.0} s)"
+            : $"[installed tool] init → built site: {clock.Elapsed.TotalSeconds:0.0} s (pack {InstalledTool.PackTime.TotalSeconds:0.0} s, install {InstalledTool.InstallTime.TotalSeconds:0.0} s)");
 
         var record = Disclosure(repo, "ledger", "record", "--input", "input", "--site", "_site");
         Assert.That(record.Code, Is.Zero, record.Out + record.Err);
@@ -103,9 +107,9 @@ public partial class InstalledToolTests
     [Test]
     public void Without_git_init_writes_the_files_and_says_how_to_make_the_repository()
     {
-        var env = new Dictionary<string, string>(_env) { ["PATH"] = InstalledTool.Folder };
+        var env = new Dictionary<string, string>(_env) { ["PATH"] = ToolFolder };
 
-        var init = InstalledTool.Run(_root, env, "init", "town");
+        var init = Run(_root, env, "init", "town");
 
         Assert.That(init.Code, Is.Zero, init.Out + init.Err);
         Assert.That(Directory.Exists(Path.Combine(_root, "town", ".git")), Is.False);
@@ -120,7 +124,7 @@ public partial class InstalledToolTests
     {
         var env = new Dictionary<string, string>(_env) { ["LANG"] = locale, ["LC_ALL"] = locale };
 
-        var run = InstalledTool.Run(_root, env, "check", "--input", "nowhere");
+        var run = Run(_root, env, "check", "--input", "nowhere");
 
         Assert.That(run.Code, Is.EqualTo(2));
         Assert.That(run.Out + run.Err, Does.Contain("输入文件夹").And.Not.Contain("?"), "Chinese comes out as UTF-8, not as question marks");
@@ -132,7 +136,7 @@ public partial class InstalledToolTests
         var input = Path.Combine(_root, "demo", "input");
         CopyTree(Path.Combine(TestSites.RepoRoot, "input"), input);
 
-        var build = InstalledTool.Run(Path.Combine(_root, "demo"), _env, "build", "--as-of", "2026-11-24", "--no-search");
+        var build = Run(Path.Combine(_root, "demo"), _env, "build", "--as-of", "2026-11-24", "--no-search");
 
         Assert.That(build.Code, Is.Zero, build.Out + build.Err);
         var home = File.ReadAllText(Path.Combine(_root, "demo", "_site", "index.html"));
@@ -190,7 +194,12 @@ public partial class InstalledToolTests
             """, new UTF8Encoding(false));
     }
 
-    private (int Code, string Out, string Err) Disclosure(string cwd, params string[] args) => InstalledTool.Run(cwd, _env, args);
+    private (int Code, string Out, string Err) Disclosure(string cwd, params string[] args) => Run(cwd, _env, args);
+
+    private string ToolFolder => form == ToolForm.Native ? NativeBinary.Folder : InstalledTool.Folder;
+
+    private (int Code, string Out, string Err) Run(string cwd, IReadOnlyDictionary<string, string> env, params string[] args) =>
+        form == ToolForm.Native ? NativeBinary.Run(cwd, env, args) : InstalledTool.Run(cwd, env, args);
 
     private void Git(string cwd, params string[] args)
     {
@@ -209,4 +218,14 @@ public partial class InstalledToolTests
             File.Copy(file, target);
         }
     }
+}
+
+/// <summary>The two forms a township gets the tool in.</summary>
+public enum ToolForm
+{
+    /// <summary><c>dotnet tool install DisclosureSite.Cli</c>: the package, run by the .NET runtime.</summary>
+    DotnetTool,
+
+    /// <summary>A release binary (<c>disclosure-linux-x64</c>, …): compiled ahead of time, no .NET needed.</summary>
+    Native,
 }

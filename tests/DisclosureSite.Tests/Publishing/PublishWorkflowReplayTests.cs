@@ -12,8 +12,9 @@ namespace DisclosureSite.Tests.Publishing;
 /// installed from a folder feed), each job starts from a fresh clone, and every <c>run:</c> step of the workflow is
 /// executed by bash exactly as written, with the <c>${{ }}</c> expressions a runner would substitute. The setup
 /// action's own steps run too: it reads <c>.github/disclosure.env</c>, downloads the pinned release binary from the
-/// project's release folder (here a <c>file://</c> copy holding the installed tool) and checks its SHA-256, so
-/// <c>disclosure</c> on PATH is the installed tool. Pagefind's npm install is stood in for by the one npm ci installed.
+/// project's release folder (here a <c>file://</c> copy holding this source's native binary, <see cref="NativeBinary"/>)
+/// and checks its SHA-256, so <c>disclosure</c> on PATH in every job (check, build, ledger, remind through Octokit) is
+/// the release binary. Pagefind's npm install is stood in for by the one npm ci installed.
 /// Steps that only <c>uses:</c> a GitHub action (checkout, Pages) are stood in for by the clone.
 /// </summary>
 [TestFixture]
@@ -54,7 +55,7 @@ public partial class PublishWorkflowReplayTests
         _project = Path.Combine(_root, "project");
         var release = Directory.CreateDirectory(Path.Combine(_project, "releases", "download", "v" + ToolInfo.Version)).FullName;
         var binary = Path.Combine(release, "disclosure-linux-x64");
-        File.WriteAllText(binary, $"#!/bin/sh\nexport DOTNET_ROOT=\"{InstalledTool.DotnetRoot}\"\nexec \"{InstalledTool.Program}\" \"$@\"\n");
+        File.Copy(NativeBinary.Program, binary); // the release binary itself, compiled ahead of time as release.yml does
         var sum = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(binary)));
         File.WriteAllText(Path.Combine(release, "SHA256SUMS"), $"{sum}  disclosure-linux-x64\n{new string('0', 64)}  disclosure-win-x64.exe\n");
 

@@ -170,11 +170,12 @@ public class WorkflowTests
         Assert.That(Scalar(Map(Map(jobs, "pack"), "env"), "VERSION"), Is.EqualTo("${{ needs.version.outputs.version }}"));
         Assert.That(Scalar(Map(Map(jobs, "binaries"), "env"), "VERSION"), Is.EqualTo("${{ needs.version.outputs.version }}"));
         Assert.That(Runs(Map(jobs, "pack")).Single(), Does.Contain("dotnet pack src/DisclosureSite.Cli").And.Contain("-p:Version=\"$VERSION\""));
-        Assert.That(Runs(Map(jobs, "binaries")).First(), Does.Contain("-p:PublishSingleFile=true").And.Contain("-r \"$RID\"").And.Contain("-p:Version=\"$VERSION\""));
+        Assert.That(Runs(Map(jobs, "binaries")).First(), Does.Contain("-p:PublishAot=true").And.Contain("-r \"$RID\"").And.Contain("-p:Version=\"$VERSION\""));
         Assert.That(Runs(Map(jobs, "test")).Single(), Is.EqualTo("bash .ci/run"));
 
-        var rids = ((YamlSequenceNode)Map(Map(Map(jobs, "binaries"), "strategy"), "matrix").Children[new YamlScalarNode("include")]).Children.Select(c => Scalar(c, "rid"));
-        Assert.That(rids, Is.EqualTo(new[] { "linux-x64", "win-x64", "osx-arm64" }));
+        var include = ((YamlSequenceNode)Map(Map(Map(jobs, "binaries"), "strategy"), "matrix").Children[new YamlScalarNode("include")]).Children;
+        Assert.That(include.Select(c => Scalar(c, "rid")), Is.EqualTo(new[] { "linux-x64", "win-x64", "osx-arm64" }));
+        Assert.That(include.Select(c => Scalar(c, "os")), Is.EqualTo(new[] { "ubuntu-latest", "windows-latest", "macos-latest" }), "a native binary is compiled on the system it runs on");
         Assert.That(string.Join("\n", Runs(Map(jobs, "release"))), Does.Contain("sha256sum -- * > SHA256SUMS").And.Contain("gh release create \"$TAG\" assets/*"));
         Assert.That(Runs(Map(jobs, "github-packages")).Single(), Does.Contain("dotnet nuget push").And.Contain("--api-key \"$GITHUB_TOKEN\""));
 

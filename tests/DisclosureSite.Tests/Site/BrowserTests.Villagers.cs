@@ -293,7 +293,7 @@ public partial class BrowserTests
     [Test]
     public async Task The_404_page_works_served_from_a_sub_path_and_from_the_root()
     {
-        var port = FreePort();
+        var port = TestPaths.FreePort();
         var root = PreviewCommand.CreateServer(DemoSite.Root, "/", port);
         await root.StartAsync().ConfigureAwait(false);
         try

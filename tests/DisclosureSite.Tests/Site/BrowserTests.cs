@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Sockets;
 using Deque.AxeCore.Commons;
 using Deque.AxeCore.Playwright;
 using DisclosureSite.Cli.Commands;
@@ -55,7 +54,7 @@ public partial class BrowserTests
         Assert.That(DemoSite.Result.Succeeded, Is.True);
         RequiredTools.Require(DemoSite.Result.SearchIndexed, "Pagefind (node_modules/.bin/pagefind: run npm ci)");
 
-        var port = FreePort();
+        var port = TestPaths.FreePort();
         _server = PreviewCommand.CreateServer(DemoSite.Root, "/qingshi/", port);
         await _server.StartAsync().ConfigureAwait(false);
         _base = $"http://127.0.0.1:{port}/qingshi/";
@@ -231,11 +230,4 @@ public partial class BrowserTests
     }
 
     private static double Px(string css) => double.Parse(css.Replace("px", string.Empty, StringComparison.Ordinal), System.Globalization.CultureInfo.InvariantCulture);
-
-    private static int FreePort()
-    {
-        using var l = new TcpListener(IPAddress.Loopback, 0);
-        l.Start();
-        return ((IPEndPoint)l.LocalEndpoint).Port;
-    }
 }

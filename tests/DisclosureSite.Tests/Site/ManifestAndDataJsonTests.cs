@@ -113,7 +113,10 @@ public class ManifestAndDataJsonTests
         }
     }
 
-    private static string Serialized<T>(T value) => Written(stream => SiteJson.Write(stream, value));
+    /// <summary>The reference: the serializer by reflection in the site's options (the tool itself serializes only the
+    /// shapes of <see cref="SiteJsonContext"/>, generated at compile time for the native binary).</summary>
+    private static string Serialized<T>(T value) =>
+        Written(stream => System.Text.Json.JsonSerializer.Serialize(stream, value, new System.Text.Json.JsonSerializerOptions(SiteJson.Options) { TypeInfoResolver = new System.Text.Json.Serialization.Metadata.DefaultJsonTypeInfoResolver() }));
 
     private static string Written(Action<Stream> write)
     {

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Net;
-using System.Net.Sockets;
 using System.Text.RegularExpressions;
 using DisclosureSite.Cli.Commands;
 using DisclosureSite.Site;
@@ -495,7 +494,7 @@ public class SiteSessionTests
         using var folder = new TempFolder("disclosure-session");
         var input = folder.Copy(DemoSite.Input, "input");
         var output = Path.Combine(folder.Root, "_site");
-        var port = FreePort();
+        var port = TestPaths.FreePort();
         var context = new DisclosureSite.Cli.CliContext(TextWriter.Null, TextWriter.Null, TimeProvider.System);
         using var preview = PreviewCommand.Start(DisclosureSite.Cli.CliInput.Open(input, context)!, output, port, () => DemoSite.AsOf, context);
         Assert.That(preview.Rebuilder.Problem, Is.Null);
@@ -592,12 +591,5 @@ public class SiteSessionTests
         Assert.That(text, Does.Contain(from), relative);
         File.WriteAllText(full, text.Replace(from, to, StringComparison.Ordinal));
         return [relative];
-    }
-
-    private static int FreePort()
-    {
-        using var l = new TcpListener(IPAddress.Loopback, 0);
-        l.Start();
-        return ((IPEndPoint)l.LocalEndpoint).Port;
     }
 }

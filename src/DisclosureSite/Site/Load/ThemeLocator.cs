@@ -3,7 +3,7 @@ namespace DisclosureSite.Site.Load;
 /// <summary>
 /// Finds the default theme: <c>themes/default</c> of a folder above the tool itself (a clone run with <c>dotnet run</c>,
 /// the tests or the bench, so a theme edit shows at once), else the copy embedded in this library, unpacked once per
-/// build of the tool into the temporary folder (the installed .NET tool and the single-file release binaries carry
+/// build of the tool into the temporary folder (the installed .NET tool and the native release binaries carry
 /// nothing beside themselves). Never from above the input folder or the working directory: a <c>themes/default</c>
 /// anyone left there (in a data repository, in /tmp) would be rendered into the site instead of the tool's theme; a
 /// township changes the theme only through <c>input/theme/</c>.

@@ -1,7 +1,9 @@
 using System.Collections;
 using System.Collections.Concurrent;
 using System.Globalization;
+using System.Diagnostics.CodeAnalysis;
 using System.Reflection;
+using System.Runtime.CompilerServices;
 using System.Security.Cryptography;
 using System.Text;
 using DisclosureSite.Site.Render.Views;
@@ -239,12 +241,18 @@ public sealed class RenderKey
     /// instantiations (measured in docs/performance.md, "Round two"). <c>Bind</c> is called through a delegate, not
     /// <c>MethodInfo.Invoke</c>, which emitted and jitted an invoke stub per property (64 of a build's 718 jitted methods).
     /// </summary>
+    [UnconditionalSuppressMessage("Trimming", "IL2070", Justification = "View types are records the site's own code constructs; their properties are kept (TrimmerRootAssembly DisclosureSite).")]
+    [UnconditionalSuppressMessage("Trimming", "IL2060", Justification = "Only bound where dynamic code is supported; the native binary reads properties by reflection.")]
+    [UnconditionalSuppressMessage("AOT", "IL3050", Justification = "Only bound where dynamic code is supported; the native binary reads properties by reflection.")]
     private static (string Name, Func<object, object?> Get)[] Getters(Type type) =>
         type.GetProperties(BindingFlags.Public | BindingFlags.Instance)
             .Where(p => p.CanRead && p.GetIndexParameters().Length == 0 && p.Name != "EqualityContract")
-            .OrderBy(p => p.MetadataToken)
-            .Select(p => (p.Name, type.IsValueType
-                ? p.GetValue // A struct's getter takes it by reference: no such delegate; a few keyed structs (tuples) only.
+            // By name: a key needs one fixed order, and the native (ahead-of-time) binary has no metadata tokens.
+            .OrderBy(p => p.Name, StringComparer.Ordinal)
+            .Select(p => (p.Name, type.IsValueType || !RuntimeFeature.IsDynamicCodeSupported
+                // A struct's getter takes it by reference: no such delegate; a few keyed structs (tuples) only. The native
+                // binary cannot make generic instantiations it was not compiled with: its reflection reads are precompiled.
+                ? p.GetValue
                 : BindGetter.MakeGenericMethod(type, p.PropertyType).CreateDelegate<Func<MethodInfo, Func<object, object?>>>()(p.GetMethod!)))
             .ToArray();
 

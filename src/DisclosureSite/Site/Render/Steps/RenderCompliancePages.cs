@@ -97,7 +97,7 @@ public sealed class RenderCompliancePages : RenderStep<RenderCompliancePages.Inp
     {
         var rows = entries.Select(e => rowOf[e]).ToList();
         context.Output.Write(folder + "compliance.csv", stream => SafeCsv.Write(stream, CsvHeader, rows.Select(r => (IReadOnlyList<string?>)r.Values.Select(v => v?.ToString()).ToList())));
-        context.Output.Write(folder + "compliance.json", stream => SiteJson.Write(stream, new { as_of = Dates.Iso(asOf), entries = rows }));
+        context.Output.Write(folder + "compliance.json", stream => SiteJson.Write(stream, new ComplianceJson(Dates.Iso(asOf), rows)));
     }
 
     /// <summary>A compliance entry as a flat record (CSV column order = <see cref="CsvHeader"/>).</summary>

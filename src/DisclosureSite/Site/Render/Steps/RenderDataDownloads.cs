@@ -64,20 +64,13 @@ public sealed class RenderDataDownloads : RenderStep<RenderDataDownloads.Input>
                 WriteDisclosuresJson(stream, asOf, json => RowBytes.WriteRaw(json, kept.Value.Select(r => r.Json)));
             }
         });
-        var decisions = input.Decisions.Select(d => new
-        {
-            unit = d.Unit,
-            slug = d.Slug,
-            title = d.Title,
-            item = d.Item,
-            status = d.Status.ToString(),
-            result = d.Result,
-            steps = d.Steps.Select(s => new { id = s.Id, date = Dates.Iso(s.Date), minutes = s.Minutes, votes = s.Votes }),
-        });
-        Write("data/decisions.json", d => [d.Site, d.Decisions], stream => SiteJson.Write(stream, new { as_of = asOf, decisions }));
+        var decisions = input.Decisions.Select(d => new DecisionJson(
+            d.Unit, d.Slug, d.Title, d.Item, d.Status.ToString(), d.Result,
+            d.Steps.Select(s => new DecisionStepJson(s.Id, Dates.Iso(s.Date), s.Minutes, s.Votes))));
+        Write("data/decisions.json", d => [d.Site, d.Decisions], stream => SiteJson.Write(stream, new DecisionsJson(asOf, decisions)));
         var requests = new Lazy<List<Dictionary<string, object?>>>(() => requestFacts.Matters.Where(m => m.Received <= site.AsOf).Select(m => RequestRow(site, m)).ToList());
         Write("data/requests.csv", d => [d.Site, d.Requests], stream => SafeCsv.Write(stream, RequestCsvHeader, requests.Value.Select(r => (IReadOnlyList<string?>)r.Values.Select(v => v?.ToString()).ToList())));
-        Write("data/requests.json", d => [d.Site, d.Requests], stream => SiteJson.Write(stream, new { as_of = asOf, requests = requests.Value }));
+        Write("data/requests.json", d => [d.Site, d.Requests], stream => SiteJson.Write(stream, new RequestsJson(asOf, requests.Value)));
 
         var downloads = new List<DownloadView>
         {

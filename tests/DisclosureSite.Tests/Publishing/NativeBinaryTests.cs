@@ -1,0 +1,153 @@
+using System.Text.Json.Nodes;
+using DisclosureSite.Tests.Site;
+
+namespace DisclosureSite.Tests.Publishing;
+
+/// <summary>
+/// The release's native binary (<see cref="NativeBinary"/>) does what the library does: the same findings for every
+/// bad and good fixture, the same site byte for byte, the ledger's JSON report, the preview server. (The township's
+/// whole path with it — init, new, check, build with search, ledger — is <see cref="InstalledToolTests"/>; the publish
+/// workflow's replay, remind through Octokit included, runs it as the release binary.) Nothing here may pass on the
+/// library's code alone: each test runs the binary as a process.
+/// </summary>
+[TestFixture]
+[NonParallelizable]
+public class NativeBinaryTests
+{
+    private static readonly Dictionary<string, string> NoEnv = [];
+
+    public static IEnumerable<TestCaseData> Fixtures() =>
+        FixtureTests.BadCases().Concat(FixtureTests.GoodCases()).Select(c => new TestCaseData(c.Arguments).SetName("native_" + c.TestName));
+
+    [OneTimeSetUp]
+    public void Compile()
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            Assert.Ignore("The release's Windows binary is compiled and run by release.yml on a Windows runner.");
+        }
+
+        _ = NativeBinary.Program;
+    }
+
+    [Test]
+    public void It_runs_with_no_dotnet_beside_it()
+    {
+        var run = InstalledTool.Exec(NativeBinary.Program, ["--version"], Path.GetTempPath(), new Dictionary<string, string> { ["PATH"] = "/usr/bin:/bin", ["DOTNET_ROOT"] = "/nonexistent" });
+
+        Assert.That(run.Code, Is.Zero, run.Err);
+        Assert.That(run.Out.Trim(), Is.EqualTo("disclosure " + DisclosureSite.Model.ToolInfo.Version));
+    }
+
+    [TestCaseSource(nameof(Fixtures))]
+    public void Check_reports_what_the_library_reports(string kind, string name)
+    {
+        var dir = Path.Combine(TestPaths.Fixtures, kind, name);
+        var asOfFile = Path.Combine(dir, "asof.txt");
+        var asOf = File.Exists(asOfFile) ? File.ReadAllText(asOfFile).Trim() : "2025-03-01";
+        string[] args = ["check", "--format", "json", "--as-of", asOf, "--input", Path.Combine(dir, "input")];
+
+        var native = NativeBinary.Run(dir, NoEnv, args);
+        var library = TestSites.Run(args, workingDirectory: dir);
+
+        Assert.That((native.Code, native.Out), Is.EqualTo((library.Code, library.Out)), native.Err);
+        Assert.That(native.Out, Does.Contain("\"findings\""));
+    }
+
+    [Test]
+    public void Builds_the_demo_byte_for_byte_as_the_library_does()
+    {
+        using var folder = new TempFolder("ds-native-demo");
+        var input = folder.Copy(DemoSite.Input, "input");
+        var nativeSite = Path.Combine(folder.Root, "native");
+        var librarySite = Path.Combine(folder.Root, "library");
+
+        var native = NativeBinary.Run(folder.Root, NoEnv, "build", "--input", input, "--output", nativeSite, "--as-of", "2026-11-24", "--no-search");
+        var library = TestSites.Run(["build", "--input", input, "--output", librarySite, "--as-of", "2026-11-24", "--no-search"]);
+
+        Assert.That(native.Code, Is.Zero, native.Out + native.Err);
+        Assert.That(library.Code, Is.Zero, library.ToString());
+        var files = Files(nativeSite);
+        Assert.That(files, Is.EqualTo(Files(librarySite)));
+        Assert.That(files, Has.Member("data/decisions.json").And.Member("data/requests.json").And.Member("compliance/compliance.json"), "the serializer's files are among them");
+        var different = files.Where(f => !File.ReadAllBytes(Path.Combine(nativeSite, f)).AsSpan().SequenceEqual(File.ReadAllBytes(Path.Combine(librarySite, f)))).ToList();
+        Assert.That(different, Is.Empty);
+    }
+
+    [Test]
+    public void Ledger_verify_writes_its_json_report()
+    {
+        using var folder = new TempFolder("ds-native-ledger");
+        var input = folder.Copy(DemoSite.Input, "input");
+        var site = Path.Combine(folder.Root, "_site");
+        Git(folder.Root, "init", "-q", "-b", "main");
+        Git(folder.Root, "add", "-A");
+        Git(folder.Root, "commit", "-q", "-m", "数据"); // a ledger records data committed to a Git repository
+        Assert.That(NativeBinary.Run(folder.Root, NoEnv, "build", "--input", input, "--output", site, "--as-of", "2026-11-24", "--no-search").Code, Is.Zero);
+        var record = NativeBinary.Run(folder.Root, NoEnv, "ledger", "record", "--input", input, "--site", site, "--as-of", "2026-11-24");
+        Assert.That(record.Code, Is.Zero, record.Out + record.Err);
+        Git(folder.Root, "add", "ledger");
+        Git(folder.Root, "commit", "-q", "-m", "发布记录");
+        var anchor = NativeBinary.Run(folder.Root, NoEnv, "ledger", "anchor", "--input", input);
+        Assert.That(anchor.Code, Is.Zero, anchor.Out + anchor.Err);
+
+        var verify = NativeBinary.Run(folder.Root, NoEnv, "ledger", "verify", "--input", input, "--site", site, "--format", "json");
+
+        Assert.That(verify.Code, Is.Zero, verify.Out + verify.Err);
+        var report = JsonNode.Parse(verify.Out)!;
+        Assert.That(report["result"]!.GetValue<string>(), Is.EqualTo("passed"));
+        Assert.That(report["ledger"]!["entries"]!.GetValue<int>(), Is.EqualTo(1));
+        Assert.That(report["ledger"]!["head"]!["seq"]!.GetValue<long>(), Is.EqualTo(1));
+        Assert.That(report["site"]!["recorded_by_seq"]!.GetValue<long>(), Is.EqualTo(1));
+        Assert.That(report["checks"]!.AsArray().Select(c => c!["status"]!.GetValue<string>()), Has.All.Not.EqualTo("failed"));
+        Assert.That(verify.Out, Does.Contain("\"title\": \"链头锚定标签\""), "Chinese is written as it is");
+    }
+
+    [Test]
+    public async Task Preview_serves_the_site()
+    {
+        using var folder = new TempFolder("ds-native-preview");
+        var input = folder.Copy(DemoSite.Input, "input");
+        var port = TestPaths.FreePort();
+        var psi = new System.Diagnostics.ProcessStartInfo(NativeBinary.Program, ["preview", "--input", input, "--output", Path.Combine(folder.Root, "_site"), "--as-of", "2026-11-24", "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture)])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        using var preview = System.Diagnostics.Process.Start(psi)!;
+        try
+        {
+            using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(10) };
+            var page = new Uri($"http://127.0.0.1:{port}/qingshi/beiling/2026-Q3/finance/");
+            string? html = null;
+            for (var i = 0; i < 240 && html is null && !preview.HasExited; i++)
+            {
+                try
+                {
+                    html = await http.GetStringAsync(page).ConfigureAwait(false);
+                }
+                catch (HttpRequestException)
+                {
+                    await Task.Delay(250).ConfigureAwait(false);
+                }
+            }
+
+            Assert.That(html, Is.Not.Null, () => preview.HasExited ? preview.StandardOutput.ReadToEnd() + preview.StandardError.ReadToEnd() : "no page in 60 s");
+            Assert.That(html, Does.Contain("北岭村").And.Contain("data-disclosure-preview"));
+        }
+        finally
+        {
+            preview.Kill(entireProcessTree: true);
+            await preview.WaitForExitAsync().ConfigureAwait(false);
+        }
+    }
+
+    private static void Git(string cwd, params string[] args)
+    {
+        var run = InstalledTool.Exec("git", ["-c", "user.name=文书", "-c", "user.email=clerk@example.org", .. args], cwd, new Dictionary<string, string> { ["GIT_CONFIG_NOSYSTEM"] = "1" });
+        Assert.That(run.Code, Is.Zero, run.Err);
+    }
+
+    private static List<string> Files(string root) =>
+        [.. Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories).Select(f => Path.GetRelativePath(root, f).Replace('\\', '/')).Order(StringComparer.Ordinal)];
+}
