@@ -222,4 +222,18 @@ public class PrivacyTests
         var matches = PersonalDataScanner.Scan(text);
         Assert.That(matches, Is.Empty, () => string.Join(" | ", matches));
     }
+
+    [Test]
+    public void The_digit_count_that_gates_the_number_patterns_is_the_plain_count()
+    {
+        // ASCII and full-width digits, their neighbours, letters and Chinese, in runs of every length.
+        const string alphabet = "0123456789０１２３４５６７８９/:／：．元号a张 \t";
+        var random = new Random(17);
+        for (var n = 0; n < 20_000; n++)
+        {
+            var text = new string([.. Enumerable.Range(0, random.Next(0, 60)).Select(_ => alphabet[random.Next(alphabet.Length)])]);
+            var plain = text.Count(c => char.IsAsciiDigit(c) || c is >= '０' and <= '９') >= 11;
+            Assert.That(PersonalDataScanner.HasNumberDigits(text), Is.EqualTo(plain), text);
+        }
+    }
 }

@@ -283,4 +283,18 @@ public class FuzzTests
         result.AddRange(b.AsSpan(start).ToArray());
         return [.. result];
     }
+
+    [Test]
+    public void Every_control_character_but_tab_and_line_ends_marks_a_binary_file_and_nothing_else_does()
+    {
+        for (var c = char.MinValue; ; c++)
+        {
+            var expected = char.IsControl(c) && c is not ('\n' or '\r' or '\t');
+            Assert.That(TextFile.HasControlCharacters("公开" + c + new string('a', 40)), Is.EqualTo(expected), $"U+{(int)c:X4}");
+            if (c == char.MaxValue)
+            {
+                break;
+            }
+        }
+    }
 }
