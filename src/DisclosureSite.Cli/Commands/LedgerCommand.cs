@@ -238,12 +238,8 @@ public static class VerifyReportText
         return JsonSerializer.Serialize(value, (JsonTypeInfo<VerifyJson>)JsonOptions.GetTypeInfo(typeof(VerifyJson))) + "\n";
     }
 
-    private static readonly JsonSerializerOptions JsonOptions = new()
-    {
-        WriteIndented = true,
-        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.Create(System.Text.Unicode.UnicodeRanges.All),
-        TypeInfoResolver = VerifyJsonContext.Default,
-    };
+    /// <summary>The site's JSON style (indented, Chinese as it is), for the report's own shapes.</summary>
+    private static readonly JsonSerializerOptions JsonOptions = new(Site.Render.SiteJson.Options) { TypeInfoResolver = VerifyJsonContext.Default };
 
     /// <summary>The time in the offset the ledger uses (the site's time zone), else UTC.</summary>
     private static string Time(DateTimeOffset at, LedgerEntry? head) =>

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
+using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using DisclosureSite.Model;
 using DisclosureSite.Tests.Site;
@@ -9,10 +10,10 @@ namespace DisclosureSite.Tests.Publishing;
 
 /// <summary>
 /// End to end with the tool a township installs, in both its forms: the .NET tool (see <see cref="InstalledTool"/>)
-/// and the release's native binary (see <see cref="NativeBinary"/>), outside this repository, in a
-/// home folder where Git knows nobody: init → new → fill → check → build (with its search index) → ledger record →
-/// ledger verify. Pagefind is on PATH as the data repository's workflow puts it there; nothing of this repository
-/// (its theme, its node_modules) is above the data folder.
+/// and the release's native binary (see <see cref="NativeBinary"/>), outside this repository, in a home folder where
+/// Git knows nobody: init → new → fill → check → build (with its search index) → ledger record → ledger anchor → ledger
+/// verify (as text and as JSON). Pagefind is on PATH as the data repository's workflow puts it there; nothing of this
+/// repository (its theme, its node_modules) is above the data folder.
 /// </summary>
 [TestFixture(ToolForm.DotnetTool)]
 [TestFixture(ToolForm.Native)]
@@ -102,6 +103,17 @@ public partial class InstalledToolTests(ToolForm form)
 
         var verify = Disclosure(repo, "ledger", "verify", "--input", "input", "--site", "_site");
         Assert.That(verify.Code, Is.Zero, verify.Out + verify.Err);
+
+        // The report for auditors' scripts (serialized by code generated at compile time: the native binary has no other).
+        var json = Disclosure(repo, "ledger", "verify", "--input", "input", "--site", "_site", "--format", "json");
+        Assert.That(json.Code, Is.Zero, json.Out + json.Err);
+        var report = JsonNode.Parse(json.Out)!;
+        Assert.That(report["result"]!.GetValue<string>(), Is.EqualTo("passed"));
+        Assert.That(report["ledger"]!["entries"]!.GetValue<int>(), Is.EqualTo(1));
+        Assert.That(report["ledger"]!["head"]!["seq"]!.GetValue<long>(), Is.EqualTo(1));
+        Assert.That(report["site"]!["recorded_by_seq"]!.GetValue<long>(), Is.EqualTo(1));
+        Assert.That(report["checks"]!.AsArray().Select(c => c!["status"]!.GetValue<string>()), Has.All.Not.EqualTo("failed"));
+        Assert.That(json.Out, Does.Contain("\"title\": \"链头锚定标签\""), "Chinese is written as it is");
     }
 
     [Test]

@@ -1,12 +1,12 @@
-using System.Text.Json.Nodes;
 using DisclosureSite.Tests.Site;
 
 namespace DisclosureSite.Tests.Publishing;
 
 /// <summary>
 /// The release's native binary (<see cref="NativeBinary"/>) does what the library does: the same findings for every
-/// bad and good fixture, the same site byte for byte, the ledger's JSON report, the preview server. (The township's
-/// whole path with it — init, new, check, build with search, ledger — is <see cref="InstalledToolTests"/>; the publish
+/// bad and good fixture, the same site byte for byte, the preview server. (The township's whole path with it — init,
+/// new, check, build with search, ledger record, anchor and verify with its JSON report — is
+/// <see cref="InstalledToolTests"/>; the publish
 /// workflow's replay, remind through Octokit included, runs it as the release binary.) Nothing here may pass on the
 /// library's code alone: each test runs the binary as a process.
 /// </summary>
@@ -75,35 +75,6 @@ public class NativeBinaryTests
     }
 
     [Test]
-    public void Ledger_verify_writes_its_json_report()
-    {
-        using var folder = new TempFolder("ds-native-ledger");
-        var input = folder.Copy(DemoSite.Input, "input");
-        var site = Path.Combine(folder.Root, "_site");
-        Git(folder.Root, "init", "-q", "-b", "main");
-        Git(folder.Root, "add", "-A");
-        Git(folder.Root, "commit", "-q", "-m", "数据"); // a ledger records data committed to a Git repository
-        Assert.That(NativeBinary.Run(folder.Root, NoEnv, "build", "--input", input, "--output", site, "--as-of", "2026-11-24", "--no-search").Code, Is.Zero);
-        var record = NativeBinary.Run(folder.Root, NoEnv, "ledger", "record", "--input", input, "--site", site, "--as-of", "2026-11-24");
-        Assert.That(record.Code, Is.Zero, record.Out + record.Err);
-        Git(folder.Root, "add", "ledger");
-        Git(folder.Root, "commit", "-q", "-m", "发布记录");
-        var anchor = NativeBinary.Run(folder.Root, NoEnv, "ledger", "anchor", "--input", input);
-        Assert.That(anchor.Code, Is.Zero, anchor.Out + anchor.Err);
-
-        var verify = NativeBinary.Run(folder.Root, NoEnv, "ledger", "verify", "--input", input, "--site", site, "--format", "json");
-
-        Assert.That(verify.Code, Is.Zero, verify.Out + verify.Err);
-        var report = JsonNode.Parse(verify.Out)!;
-        Assert.That(report["result"]!.GetValue<string>(), Is.EqualTo("passed"));
-        Assert.That(report["ledger"]!["entries"]!.GetValue<int>(), Is.EqualTo(1));
-        Assert.That(report["ledger"]!["head"]!["seq"]!.GetValue<long>(), Is.EqualTo(1));
-        Assert.That(report["site"]!["recorded_by_seq"]!.GetValue<long>(), Is.EqualTo(1));
-        Assert.That(report["checks"]!.AsArray().Select(c => c!["status"]!.GetValue<string>()), Has.All.Not.EqualTo("failed"));
-        Assert.That(verify.Out, Does.Contain("\"title\": \"链头锚定标签\""), "Chinese is written as it is");
-    }
-
-    [Test]
     public async Task Preview_serves_the_site()
     {
         using var folder = new TempFolder("ds-native-preview");
@@ -140,12 +111,6 @@ public class NativeBinaryTests
             preview.Kill(entireProcessTree: true);
             await preview.WaitForExitAsync().ConfigureAwait(false);
         }
-    }
-
-    private static void Git(string cwd, params string[] args)
-    {
-        var run = InstalledTool.Exec("git", ["-c", "user.name=文书", "-c", "user.email=clerk@example.org", .. args], cwd, new Dictionary<string, string> { ["GIT_CONFIG_NOSYSTEM"] = "1" });
-        Assert.That(run.Code, Is.Zero, run.Err);
     }
 
     private static List<string> Files(string root) =>

@@ -241,7 +241,7 @@ public sealed class RenderKey
     /// instantiations (measured in docs/performance.md, "Round two"). <c>Bind</c> is called through a delegate, not
     /// <c>MethodInfo.Invoke</c>, which emitted and jitted an invoke stub per property (64 of a build's 718 jitted methods).
     /// </summary>
-    [UnconditionalSuppressMessage("Trimming", "IL2070", Justification = "View types are records the site's own code constructs; their properties are kept (TrimmerRootAssembly DisclosureSite).")]
+    [UnconditionalSuppressMessage("Trimming", "IL2070", Justification = "View types are records of this library, which the native binary keeps whole (TrimMode=partial trims only the framework).")]
     [UnconditionalSuppressMessage("Trimming", "IL2060", Justification = "Only bound where dynamic code is supported; the native binary reads properties by reflection.")]
     [UnconditionalSuppressMessage("AOT", "IL3050", Justification = "Only bound where dynamic code is supported; the native binary reads properties by reflection.")]
     private static (string Name, Func<object, object?> Get)[] Getters(Type type) =>
