@@ -77,6 +77,8 @@ public class CheckThenBuildTests
     [TestCase("{% include 'no-such-partial' %}")]
     [TestCase("{% include 'loop' %}")]
     [TestCase("{% if %}")]
+    [TestCase("{% table_rows site %}")]
+    [TestCase("{% table_rows %}")]
     public void Broken_theme_is_one_message_and_the_site_is_unchanged(string homeTemplate)
     {
         using var a = new Attack();

@@ -161,6 +161,43 @@ public class SiteBuildTests
     }
 
     [Test]
+    public void A_township_table_partial_that_loops_over_the_rows_itself_gives_the_same_pages()
+    {
+        // The default partial writes the rows with {% table_rows t %}; the rows and cells are still there for a theme
+        // of a township's own: the Liquid loop the tag replaced, as an override, gives every page byte for byte.
+        var work = TestPaths.TempDir("ds-table-loop");
+        try
+        {
+            var input = Path.Combine(work, "input");
+            CopyDirectory(DemoSite.Input, input);
+            var partial = File.ReadAllText(Path.Combine(DemoSite.RepoRoot, "themes/default/partials/table.liquid"));
+            const string loop = """
+                {% for r in t.rows %}<tr{% if r.is_total %} class="total"{% endif %}>{% for cell in r.cells %}<td{% if cell.css != "" %} class="{{ cell.css }}"{% endif %} data-label="{{ cell.label }}">{{ cell.text }}</td>{% endfor %}</tr>
+                {% endfor %}
+                """;
+            Assert.That(partial, Does.Contain("{% table_rows t %}"));
+            Directory.CreateDirectory(Path.Combine(input, "theme", "partials"));
+            File.WriteAllText(Path.Combine(input, "theme", "partials", "table.liquid"), partial.Replace("{% table_rows t %}", loop, StringComparison.Ordinal));
+            var output = Path.Combine(work, "_site");
+            Assert.That(SiteBuilder.Build(new SiteOptions(input, output, DemoSite.AsOf) { RunPagefind = false }).Succeeded, Is.True);
+
+            var pages = Directory.GetFiles(DemoSite.Root, "*.html", SearchOption.AllDirectories).Select(f => Path.GetRelativePath(DemoSite.Root, f)).Where(f => !f.StartsWith("pagefind", StringComparison.Ordinal)).ToList();
+            Assert.That(pages.Count(p => File.ReadAllText(Path.Combine(DemoSite.Root, p)).Contains("data-label=", StringComparison.Ordinal)), Is.GreaterThan(20), "the demo has pages with tables");
+            Assert.Multiple(() =>
+            {
+                foreach (var page in pages)
+                {
+                    Assert.That(File.ReadAllText(Path.Combine(output, page)), Is.EqualTo(File.ReadAllText(Path.Combine(DemoSite.Root, page))), page);
+                }
+            });
+        }
+        finally
+        {
+            Directory.Delete(work, recursive: true);
+        }
+    }
+
+    [Test]
     public void Killing_the_build_at_any_moment_leaves_a_whole_site()
     {
         var cli = Path.Combine(AppContext.BaseDirectory, "disclosure.dll");

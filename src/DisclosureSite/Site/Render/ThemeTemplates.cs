@@ -33,6 +33,7 @@ public sealed class ThemeTemplates
             MaxRecursion = 20,
         };
         LiquidFilters.Register(_options.Filters);
+        TableRowsTag.Register(_parser);
     }
 
     public ThemeFiles Files { get; }
