@@ -140,11 +140,13 @@ public partial class QrCodeTests
         Assert.Throws<QRCoder.Exceptions.DataTooLongException>(() => generator.CreateQrCode(tooLong, QRCodeGenerator.ECCLevel.M));
     }
 
-    [Test]
-    public void The_svg_path_draws_exactly_the_dark_modules_in_runs()
+    // Version 4 (its rows as bits) and a version above 11 (one byte per module): the two ways the runs are found.
+    [TestCase("https://example.github.io/qingshi/dongshan/2026-Q3/finance/")]
+    [TestCase("https://example.github.io/qingshi/dongshan/2026-Q3/finance/?note=shouzhimingxishouzhimingxishouzhimingxishouzhimingxishouzhimingxishouzhimingxishouzhimingxishouzhimingxishouzhimingxishouzhimingxishouzhimingxishouzhimingxishouzhimingxishouzhimingxishouzhimingxishouzhimingxishouzhimingxishouzhimingxishouzhimingxishouzhimingxishouzhimingxishouzhimingxishouzhimingxishouzhimingxishouzhimingxishouzhimingxishouzhimingxishouzhimingxishouzhimingxishouzhimingxi")]
+    public void The_svg_path_draws_exactly_the_dark_modules_in_runs(string url)
     {
-        const string url = "https://example.github.io/qingshi/dongshan/2026-Q3/finance/";
         var svg = QrSvg.Of(url, "本页网址的二维码:" + url + "&<>\"");
+        Assert.That(QrCode.Encode(url).HasRows, Is.EqualTo(url.Length < 100), "the short URL is drawn from bits, the long one from bytes");
         using var generator = new QRCodeGenerator();
         using var data = generator.CreateQrCode(url, QRCodeGenerator.ECCLevel.M);
         var n = data.ModuleMatrix.Count;

@@ -21,7 +21,8 @@ public sealed class QrCode
     private const int MinVersion = 1;
     private const int MaxVersion = 40;
 
-    private readonly byte[] _modules;
+    private readonly ulong[]? _rows;
+    private byte[]? _modules;
 
     private QrCode(int version, int mask, byte[] modules)
     {
@@ -29,6 +30,14 @@ public sealed class QrCode
         Mask = mask;
         Size = (version * 4) + 17;
         _modules = modules;
+    }
+
+    private QrCode(int version, int mask, ulong[] rows)
+    {
+        Version = version;
+        Mask = mask;
+        Size = (version * 4) + 17;
+        _rows = rows;
     }
 
     /// <summary>1–40.</summary>
@@ -41,10 +50,34 @@ public sealed class QrCode
     public int Mask { get; }
 
     /// <summary>The modules, row by row (<c>y * Size + x</c>): 1 dark, 0 light.</summary>
-    public ReadOnlySpan<byte> Modules => _modules;
+    public ReadOnlySpan<byte> Modules => _modules ??= ModulesOf(_rows!, Size);
+
+    /// <summary>
+    /// Versions 1–11 (at most 64 modules a side): each row as bits, bit x dark for module x; null for larger codes. The
+    /// SVG finds its runs of dark modules in these a word at a time.
+    /// </summary>
+    public ReadOnlySpan<ulong> Rows => _rows;
+
+    /// <summary>Whether the code holds its <see cref="Rows"/> as bits (versions 1–11).</summary>
+    public bool HasRows => _rows is not null;
 
     /// <summary>Whether the module in column <paramref name="x"/>, row <paramref name="y"/> is dark.</summary>
-    public bool IsDark(int x, int y) => _modules[(y * Size) + x] != 0;
+    public bool IsDark(int x, int y) => _rows is { } rows ? ((rows[y] >> x) & 1) != 0 : _modules![(y * Size) + x] != 0;
+
+    private static byte[] ModulesOf(ulong[] rows, int size)
+    {
+        var modules = new byte[size * size];
+        for (var y = 0; y < size; y++)
+        {
+            var row = rows[y];
+            for (var x = 0; x < size; x++)
+            {
+                modules[(y * size) + x] = (byte)((row >> x) & 1);
+            }
+        }
+
+        return modules;
+    }
 
     /// <summary>Encodes <paramref name="text"/> at level M in the smallest version that holds it.</summary>
     /// <exception cref="ArgumentException">The text does not fit in a version-40 QR code at level M.</exception>
@@ -515,17 +548,7 @@ public sealed class QrCode
             }
         }
 
-        var modules = new byte[size * size];
-        for (var y = 0; y < size; y++)
-        {
-            var row = bestRows[y];
-            for (var x = 0; x < size; x++)
-            {
-                modules[(y * size) + x] = (byte)((row >> x) & 1);
-            }
-        }
-
-        return new QrCode(version, bestMask, modules);
+        return new QrCode(version, bestMask, bestRows.ToArray());
     }
 
     /// <summary>Versions 12–40: one byte per module.</summary>

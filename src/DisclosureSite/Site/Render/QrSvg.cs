@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Globalization;
+using System.Numerics;
 
 namespace DisclosureSite.Site.Render;
 
@@ -21,7 +22,6 @@ public static class QrSvg
     {
         var code = QrCode.Encode(url);
         var size = code.Size;
-        var modules = code.Modules;
         var n = (size + (2 * QuietZone)).ToString(CultureInfo.InvariantCulture);
         var head = $"<svg class=\"qr\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {n} {n}\" role=\"img\" aria-label=\"{System.Net.WebUtility.HtmlEncode(label)}\" shape-rendering=\"crispEdges\"><rect width=\"{n}\" height=\"{n}\" fill=\"#fff\"/><path d=\"";
         const string tail = "\" fill=\"#000\"/></svg>";
@@ -32,35 +32,46 @@ public static class QrSvg
         {
             var path = buffer.AsSpan();
             var at = 0;
-            for (var y = 0; y < size; y++)
+            if (code.HasRows)
             {
-                var row = modules.Slice(y * size, size);
-                var x = 0;
-                while (x < size)
+                // A row a word at a time: the next run starts at the lowest dark bit and ends at the next light one.
+                var rows = code.Rows;
+                for (var y = 0; y < size; y++)
                 {
-                    if (row[x] == 0)
+                    var row = rows[y];
+                    while (row != 0)
                     {
-                        x++;
-                        continue;
+                        var start = BitOperations.TrailingZeroCount(row);
+                        var light = ~(row >> start);
+                        var length = light == 0 ? 64 - start : BitOperations.TrailingZeroCount(light);
+                        at += Run(path[at..], start, y, length);
+                        row = start + length >= 64 ? 0 : row & (ulong.MaxValue << (start + length));
                     }
-
-                    var start = x;
-                    while (x < size && row[x] != 0)
+                }
+            }
+            else
+            {
+                var modules = code.Modules;
+                for (var y = 0; y < size; y++)
+                {
+                    var row = modules.Slice(y * size, size);
+                    var x = 0;
+                    while (x < size)
                     {
-                        x++;
-                    }
+                        if (row[x] == 0)
+                        {
+                            x++;
+                            continue;
+                        }
 
-                    var length = x - start;
-                    path[at++] = 'M';
-                    at += Digits(path[at..], start + QuietZone);
-                    path[at++] = ' ';
-                    at += Digits(path[at..], y + QuietZone);
-                    path[at++] = 'h';
-                    at += Digits(path[at..], length);
-                    "v1h-".CopyTo(path[at..]);
-                    at += 4;
-                    at += Digits(path[at..], length);
-                    path[at++] = 'z';
+                        var start = x;
+                        while (x < size && row[x] != 0)
+                        {
+                            x++;
+                        }
+
+                        at += Run(path[at..], start, y, x - start);
+                    }
                 }
             }
 
@@ -70,6 +81,23 @@ public static class QrSvg
         {
             ArrayPool<char>.Shared.Return(buffer);
         }
+    }
+
+    /// <summary>Writes the rectangle of a run of <paramref name="length"/> dark modules from (<paramref name="x"/>, <paramref name="y"/>); returns the number of characters.</summary>
+    private static int Run(Span<char> path, int x, int y, int length)
+    {
+        var at = 0;
+        path[at++] = 'M';
+        at += Digits(path[at..], x + QuietZone);
+        path[at++] = ' ';
+        at += Digits(path[at..], y + QuietZone);
+        path[at++] = 'h';
+        at += Digits(path[at..], length);
+        "v1h-".CopyTo(path[at..]);
+        at += 4;
+        at += Digits(path[at..], length);
+        path[at++] = 'z';
+        return at;
     }
 
     /// <summary>Writes 0–999 in decimal; returns the number of characters.</summary>

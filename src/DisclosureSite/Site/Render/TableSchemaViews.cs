@@ -44,9 +44,7 @@ public sealed class PlainTableView : ITableSchemaView
         var numeric = table.Columns.Select((_, i) => table.Rows.Any(r => r[i].Length > 0) && table.Rows.All(r => r[i].Length == 0 || Amount.TryParse(r[i], out decimal _))).ToList();
         var money = table.Columns.Select((c, i) => numeric[i] && IsAmountColumn(c)).ToList();
         var css = numeric.Select(n => n ? "num" : string.Empty).ToList();
-        var plain = TableRows.Of(table, _ => false, css)
-            .Select(r => r with { Cells = r.Cells.Select((c, i) => money[i] && Amount.TryParse(c.Text, out var v) ? c with { Text = Amount.Format(v) } : c).ToList() })
-            .ToList();
+        var plain = TableRows.Of(table, _ => false, css, money);
         return new TableView(table.Caption, table.Schema.Name, table.Columns, css, plain, null, null, csvUrl);
     }
 
@@ -75,16 +73,40 @@ public sealed class LedgerTableView : ITableSchemaView
             computed,
             computed is { } c && closing is { } cl ? c == cl : null);
         var chart = LedgerChart.Of(opening, ledger.IncomeTotal, ledger.ExpenseTotal, closing ?? computed);
-        var rows = TableRows.Of(table, totals.Contains, classes)
-            .Select(r => r with { Cells = r.Cells.Select(c => c.Num && Amount.TryParse(c.Text, out var v) ? c with { Text = Amount.Format(v) } : c).ToList() })
-            .ToList();
+        var rows = TableRows.Of(table, totals.Contains, classes, classes.Select(c => c == "num").ToList());
         return new TableView(table.Caption, table.Schema.Name, table.Columns, classes, rows, view, chart, csvUrl);
     }
 }
 
-/// <summary>A table's rows as cell views: each cell with its column's class and header (the label a phone shows beside it).</summary>
+/// <summary>
+/// A table's rows as cell views: each cell with its column's class and header (the label a phone shows beside it), and in a
+/// column of <paramref name="money"/> an amount written as a ledger writes it (1,234.50; other text as it is). One pass,
+/// one view per cell: the item pages make one for every cell of every table.
+/// </summary>
 internal static class TableRows
 {
-    public static List<RowView> Of(Table table, Func<TableRow, bool> isTotal, IReadOnlyList<string> classes) =>
-        table.Rows.Select(r => new RowView(table.Columns.Select((c, i) => new CellView(r[i], classes[i] == "num", c, classes[i])).ToList(), isTotal(r))).ToList();
+    public static RowView[] Of(Table table, Func<TableRow, bool> isTotal, IReadOnlyList<string> classes, IReadOnlyList<bool> money)
+    {
+        var columns = table.Columns;
+        var rows = new RowView[table.Rows.Count];
+        var at = 0;
+        foreach (var row in table.Rows)
+        {
+            var cells = new CellView[columns.Count];
+            for (var i = 0; i < cells.Length; i++)
+            {
+                var text = row[i];
+                if (money[i] && Amount.TryParse(text, out var amount))
+                {
+                    text = Amount.Format(amount);
+                }
+
+                cells[i] = new CellView(text, classes[i] == "num", columns[i], classes[i]);
+            }
+
+            rows[at++] = new RowView(cells, isTotal(row));
+        }
+
+        return rows;
+    }
 }
