@@ -124,6 +124,10 @@ public partial class BrowserTests
         Assert.That(await page.IsVisibleAsync("svg.qr").ConfigureAwait(false), Is.True, "the printed notice carries the QR code");
         var pdf = await page.PdfAsync(new PagePdfOptions { Format = "A4" }).ConfigureAwait(false);
         Assert.That(pdf, Has.Length.GreaterThan(1000), "prints to an A4 PDF");
+
+        var (url, read) = await ReadPrintedQr(page).ConfigureAwait(false);
+        Assert.That(read, Is.EqualTo(url), "the printed QR code, as the browser draws it, reads back as the page's address");
+        Assert.That(url, Does.EndWith("/beiling/requests/"));
         await page.Context.CloseAsync().ConfigureAwait(false);
     }
 
@@ -161,8 +165,67 @@ public partial class BrowserTests
         }).ConfigureAwait(false);
         var pdf = await page.PdfAsync(new PagePdfOptions { Format = "A4" }).ConfigureAwait(false);
         Assert.That(pdf, Has.Length.GreaterThan(1000), "prints to an A4 PDF");
+
+        var (url, read) = await ReadPrintedQr(page).ConfigureAwait(false);
+        Assert.That(read, Is.EqualTo(url), "the printed QR code, as the browser draws it, reads back as the page's address");
+        Assert.That(url, Does.EndWith("/dongshan/2026-Q2/finance/"));
         await page.Context.CloseAsync().ConfigureAwait(false);
     }
+
+    /// <summary>
+    /// The page's QR code as the browser draws it (its SVG rasterized by Chromium on a canvas, 8 pixels a module) read by
+    /// ZXing.Net, with the address its label names.
+    /// </summary>
+    private static async Task<(string? Url, string? Read)> ReadPrintedQr(IPage page)
+    {
+        var label = await page.GetAttributeAsync("svg.qr", "aria-label").ConfigureAwait(false);
+        var drawn = await page.EvalOnSelectorAsync<DrawnQr>("svg.qr", DrawQr).ConfigureAwait(false);
+        var pixels = drawn.Dark.Select(c => c == '1' ? (byte)0 : (byte)255).ToArray();
+        var image = new ZXing.BinaryBitmap(new ZXing.Common.HybridBinarizer(new ZXing.RGBLuminanceSource(pixels, drawn.Side, drawn.Side, ZXing.RGBLuminanceSource.BitmapFormat.Gray8)));
+        var read = new ZXing.QrCode.QRCodeReader().decode(image, new Dictionary<ZXing.DecodeHintType, object> { [ZXing.DecodeHintType.PURE_BARCODE] = true });
+        var url = label?[(label.IndexOf('：', StringComparison.Ordinal) + 1)..];
+
+        // Module for module: the pixel at the middle of each module is dark exactly where the code has a dark module.
+        var code = DisclosureSite.Site.Render.QrCode.Encode(url ?? string.Empty);
+        Assert.That(drawn.Side, Is.EqualTo((code.Size + 8) * 8));
+        var wrong = 0;
+        for (var y = 0; y < code.Size + 8; y++)
+        {
+            for (var x = 0; x < code.Size + 8; x++)
+            {
+                var inside = x >= 4 && y >= 4 && x < code.Size + 4 && y < code.Size + 4;
+                wrong += (drawn.Dark[(((y * 8) + 4) * drawn.Side) + (x * 8) + 4] == '1') != (inside && code.IsDark(x - 4, y - 4)) ? 1 : 0;
+            }
+        }
+
+        Assert.That(wrong, Is.Zero, "modules drawn otherwise than the code has them");
+        return (url, read?.Text);
+    }
+
+    /// <summary>The QR code's SVG drawn on a canvas by the browser: its side in pixels and one '1' (dark) or '0' per pixel.</summary>
+    private sealed class DrawnQr
+    {
+        public int Side { get; set; }
+
+        public string Dark { get; set; } = string.Empty;
+    }
+
+    private const string DrawQr = """
+        async svg => {
+          const side = svg.viewBox.baseVal.width * 8;
+          const url = URL.createObjectURL(new Blob([svg.outerHTML], { type: 'image/svg+xml' }));
+          const img = new Image(side, side);
+          await new Promise((done, failed) => { img.onload = done; img.onerror = failed; img.src = url; });
+          const canvas = document.createElement('canvas');
+          canvas.width = side; canvas.height = side;
+          const g = canvas.getContext('2d');
+          g.drawImage(img, 0, 0, side, side);
+          const data = g.getImageData(0, 0, side, side).data;
+          let dark = '';
+          for (let i = 0; i < data.length; i += 4) dark += data[i] < 128 ? '1' : '0';
+          return { side, dark };
+        }
+        """;
 
     [Test]
     public async Task Search_finds_land_transfer_items()

@@ -156,14 +156,21 @@ public partial class QrCodeTests
         Assert.That(match.Groups["n"].Value, Is.EqualTo(n.ToString(System.Globalization.CultureInfo.InvariantCulture)));
         Assert.That(match.Groups["label"].Value, Is.EqualTo(System.Net.WebUtility.HtmlEncode("本页网址的二维码:" + url + "&<>\"")));
 
+        // The pen walks the path as a browser does: M moves to an absolute point, m by an offset, h draws a line along the
+        // row's middle (y + 0.5) that covers the modules under it, a module thick.
         var drawn = new bool[n, n];
         var runs = 0;
+        double penX = 0, penY = 0;
         foreach (Match run in SvgRun().Matches(match.Groups["d"].Value))
         {
-            var x = int.Parse(run.Groups["x"].Value, System.Globalization.CultureInfo.InvariantCulture);
-            var y = int.Parse(run.Groups["y"].Value, System.Globalization.CultureInfo.InvariantCulture);
+            var dx = double.Parse(run.Groups["x"].Value, System.Globalization.CultureInfo.InvariantCulture);
+            var dy = double.Parse(run.Groups["y"].Value, System.Globalization.CultureInfo.InvariantCulture);
+            (penX, penY) = run.Groups["move"].Value == "M" ? (dx, dy) : (penX + dx, penY + dy);
+            Assert.That(penY % 1, Is.EqualTo(0.5), "a line runs along the middle of a row of modules");
+            Assert.That(penX % 1, Is.Zero);
+            var (x, y) = ((int)penX, (int)Math.Floor(penY));
             var length = int.Parse(run.Groups["len"].Value, System.Globalization.CultureInfo.InvariantCulture);
-            Assert.That(run.Groups["back"].Value, Is.EqualTo(run.Groups["len"].Value));
+            penX += length;
             for (var i = 0; i < length; i++)
             {
                 Assert.That(drawn[y, x + i], Is.False, $"module ({x + i},{y}) drawn twice");
@@ -370,9 +377,9 @@ public partial class QrCodeTests
         return result.ToString(0, length);
     }
 
-    [GeneratedRegex("""^<svg class="qr" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 (?<n>\d+) \k<n>" role="img" aria-label="(?<label>[^"]*)" shape-rendering="crispEdges"><rect width="\k<n>" height="\k<n>" fill="#fff"/><path d="(?<d>[^"]*)" fill="#000"/></svg>$""")]
+    [GeneratedRegex("""^<svg class="qr" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 (?<n>\d+) \k<n>" role="img" aria-label="(?<label>[^"]*)" shape-rendering="crispEdges"><rect width="\k<n>" height="\k<n>" fill="#fff"/><path d="(?<d>[^"]*)" fill="none" stroke="#000"/></svg>$""")]
     private static partial Regex SvgShape();
 
-    [GeneratedRegex(@"M(?<x>\d+) (?<y>\d+)h(?<len>\d+)v1h-(?<back>\d+)z")]
+    [GeneratedRegex(@"(?<move>[Mm])(?<x>\d+) (?<y>\d+(?:\.5)?)h(?<len>\d+)")]
     private static partial Regex SvgRun();
 }
