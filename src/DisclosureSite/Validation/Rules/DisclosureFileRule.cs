@@ -10,14 +10,13 @@ public sealed class DisclosureFileRule : IValidationRule
 {
     public IEnumerable<Finding> Check(ValidationContext context)
     {
+        // In parallel, as PersonalDataRule scans (each file into its own list, merged in order): without the input cache
+        // every file's tables are decoded and checked here, and the rest of the build waits for validation.
         var rules = context.Input.Rules;
-        foreach (var d in context.Input.Disclosures)
-        {
-            var known = context.PerFile.GetValueOrDefault(d);
-            foreach (var f in known is not null ? known.Content : DisclosureChecks.ContentOf(d, rules))
-            {
-                yield return f;
-            }
-        }
+        var disclosures = context.Input.Disclosures;
+        var perDisclosure = new IReadOnlyList<Finding>[disclosures.Count];
+        Parallel.For(0, disclosures.Count, i =>
+            perDisclosure[i] = context.PerFile.GetValueOrDefault(disclosures[i])?.Content ?? DisclosureChecks.ContentOf(disclosures[i], rules).ToList());
+        return perDisclosure.SelectMany(f => f).ToList();
     }
 }
