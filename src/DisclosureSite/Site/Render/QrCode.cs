@@ -53,8 +53,9 @@ public sealed class QrCode
     public ReadOnlySpan<byte> Modules => _modules ??= ModulesOf(_rows!, Size);
 
     /// <summary>
-    /// Versions 1–11 (at most 64 modules a side): each row as bits, bit x dark for module x; null for larger codes. The
-    /// SVG finds its runs of dark modules in these a word at a time.
+    /// Versions 1–11 (at most 64 modules a side): each row as bits, bit x dark for module x; empty for larger codes
+    /// (<see cref="HasRows"/> false: their <see cref="Modules"/> are held one byte each). The SVG finds its runs of dark
+    /// modules in these a word at a time.
     /// </summary>
     public ReadOnlySpan<ulong> Rows => _rows;
 
