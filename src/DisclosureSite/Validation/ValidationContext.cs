@@ -103,6 +103,20 @@ public sealed class ValidationContext
 
     /// <summary>Per-file findings the loader computed (or took from the input cache) with these rules, by disclosure.</summary>
     public IReadOnlyDictionary<Disclosure, PerFileFindings> PerFile { get; }
+
+    /// <summary>
+    /// The findings of a per-file check over every disclosure, in the disclosures' order: <paramref name="check"/> gets
+    /// each disclosure with what <see cref="PerFile"/> holds for it (null: it was not checked by the loader) and runs in
+    /// parallel, each disclosure into its own list — without the input cache every file is read and checked here while
+    /// the rest of the build waits for validation.
+    /// </summary>
+    internal List<Finding> EachDisclosure(Func<Disclosure, PerFileFindings?, IReadOnlyList<Finding>> check)
+    {
+        var disclosures = Input.Disclosures;
+        var perDisclosure = new IReadOnlyList<Finding>[disclosures.Count];
+        Parallel.For(0, disclosures.Count, i => perDisclosure[i] = check(disclosures[i], PerFile.GetValueOrDefault(disclosures[i])));
+        return perDisclosure.SelectMany(f => f).ToList();
+    }
 }
 
 /// <summary>A validation rule: looks at the context and reports findings; never throws for bad data.</summary>

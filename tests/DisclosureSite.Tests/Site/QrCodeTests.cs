@@ -90,6 +90,12 @@ public partial class QrCodeTests
             }
         }
 
+        return Read(pixels, side, latin1);
+    }
+
+    /// <summary>ZXing.Net's reading of a square grey-scale image (one byte a pixel) holding one QR code and its quiet zone.</summary>
+    internal static string? Read(byte[] pixels, int side, bool latin1 = false)
+    {
         var image = new BinaryBitmap(new HybridBinarizer(new RGBLuminanceSource(pixels, side, side, RGBLuminanceSource.BitmapFormat.Gray8)));
         var hints = new Dictionary<DecodeHintType, object> { [DecodeHintType.PURE_BARCODE] = true };
         if (latin1)

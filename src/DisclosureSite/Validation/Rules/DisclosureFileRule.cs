@@ -10,13 +10,7 @@ public sealed class DisclosureFileRule : IValidationRule
 {
     public IEnumerable<Finding> Check(ValidationContext context)
     {
-        // In parallel, as PersonalDataRule scans (each file into its own list, merged in order): without the input cache
-        // every file's tables are decoded and checked here, and the rest of the build waits for validation.
         var rules = context.Input.Rules;
-        var disclosures = context.Input.Disclosures;
-        var perDisclosure = new IReadOnlyList<Finding>[disclosures.Count];
-        Parallel.For(0, disclosures.Count, i =>
-            perDisclosure[i] = context.PerFile.GetValueOrDefault(disclosures[i])?.Content ?? DisclosureChecks.ContentOf(disclosures[i], rules).ToList());
-        return perDisclosure.SelectMany(f => f).ToList();
+        return context.EachDisclosure((d, known) => known?.Content ?? DisclosureChecks.ContentOf(d, rules).ToList());
     }
 }

@@ -14,15 +14,8 @@ public sealed class PersonalDataRule : IValidationRule
 {
     public IEnumerable<Finding> Check(ValidationContext context)
     {
-        var input = context.Input;
-        // Disclosures are scanned in parallel (most of the text is theirs), each into its own list, merged in order.
-        var perDisclosure = new IReadOnlyList<Finding>[input.Disclosures.Count];
-        Parallel.For(0, input.Disclosures.Count, i =>
-        {
-            var d = input.Disclosures[i];
-            perDisclosure[i] = context.PerFile.GetValueOrDefault(d)?.PersonalData ?? ScanDisclosure(d);
-        });
-        var findings = perDisclosure.SelectMany(f => f).ToList();
+        // Disclosures are scanned in parallel (most of the text is theirs).
+        var findings = context.EachDisclosure((d, known) => known?.PersonalData ?? ScanDisclosure(d));
         findings.AddRange(context.StandingPersonalData);
         return findings;
     }
