@@ -198,6 +198,12 @@ public sealed partial class SiteOutput
     private void Release(string path, bool wasPresent)
     {
         _files.TryRemove(path, out _);
+        lock (_sorting)
+        {
+            _sorted = null;
+            _claimedSinceSorted = null;
+        }
+
         _cached.TryRemove(path, out _);
         Interlocked.Decrement(ref _reused);
         if (wasPresent && _present.TryGetValue(path, out var here) && IsIntact(Root, path, here))
@@ -213,7 +219,40 @@ public sealed partial class SiteOutput
     public string Root { get; }
 
     /// <summary>Every file written so far, sorted by path.</summary>
-    public IReadOnlyList<OutputFile> Files => _owned is null ? InPathOrder(_files).ConvertAll(kv => kv.Value) : InPlaceFiles();
+    public IReadOnlyList<OutputFile> Files => _owned is null ? SortedFiles() : InPlaceFiles();
+
+    // The files in path order as the last call to Files gave them, and the paths claimed since (files are only added once
+    // the pages are written: the sitemap, the attachments, the ledger, the manifest). A build asks three times — sitemap,
+    // manifest, the summary — and each sort of ~130,000 paths took ~0.1 s at 300 villages; the later ones merge the few new.
+    private List<OutputFile>? _sorted;
+    private ConcurrentQueue<string>? _claimedSinceSorted;
+    private readonly Lock _sorting = new();
+
+    private List<OutputFile> SortedFiles()
+    {
+        lock (_sorting)
+        {
+            if (_sorted is not null && _claimedSinceSorted is { } claimed)
+            {
+                var added = new List<OutputFile>();
+                while (claimed.TryDequeue(out var path))
+                {
+                    added.Add(_files[path]);
+                }
+
+                added.Sort((a, b) => string.CompareOrdinal(a.Path, b.Path));
+                _sorted = Merged(_sorted, added, f => f.Path);
+            }
+
+            if (_sorted is null || _sorted.Count != _files.Count)
+            {
+                _claimedSinceSorted = new ConcurrentQueue<string>();
+                _sorted = InPathOrder(_files).ConvertAll(kv => kv.Value);
+            }
+
+            return [.. _sorted];
+        }
+    }
 
     /// <summary>
     /// The entries of <paramref name="byPath"/> sorted by path. The previous build's cache holds its paths sorted (as
@@ -585,6 +624,8 @@ public sealed partial class SiteOutput
             // Two steps claiming one URL is a bug in the site's URL scheme, not bad input.
             throw new InvalidOperationException($"Two render steps wrote the same file: {path}");
         }
+
+        _claimedSinceSorted?.Enqueue(path);
     }
 
     private void CreateFolderOf(string full)
