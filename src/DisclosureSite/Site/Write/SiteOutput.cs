@@ -86,7 +86,25 @@ public sealed partial class SiteOutput
     /// <summary>What the build cache should remember of this output, sorted by path (a rebuild in place records it in its <see cref="OwnedOutput"/>).</summary>
     public IReadOnlyList<(string Path, CachedFile File)> CacheEntries => _owned is { } owned
         ? owned.Sorted.Select(p => (p, owned.Files[p])).ToList()
-        : InPathOrder(_cached).ConvertAll(kv => (kv.Key, kv.Value));
+        : CachedInPathOrder();
+
+    /// <summary>
+    /// The cache's entries in path order: those of the files in the order <see cref="Files"/> has them (every remembered
+    /// file is a file of the output), else, should one not be, sorted on their own.
+    /// </summary>
+    private List<(string Path, CachedFile File)> CachedInPathOrder()
+    {
+        var entries = new List<(string Path, CachedFile File)>(_cached.Count);
+        foreach (var file in SortedFiles())
+        {
+            if (_cached.TryGetValue(file.Path, out var entry))
+            {
+                entries.Add((file.Path, entry));
+            }
+        }
+
+        return entries.Count == _cached.Count ? entries : InPathOrder(_cached).ConvertAll(kv => (kv.Key, kv.Value));
+    }
 
     /// <summary>
     /// Takes over <paramref name="path"/> from the previous output without rendering it when the previous build rendered
