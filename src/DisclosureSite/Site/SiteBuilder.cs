@@ -140,6 +140,8 @@ public static class SiteBuilder
                 stepsReused.AddRange(filesReused);
             }
 
+            // The manifest's items need only the site's data: made while the sitemap, on one core, lists the pages.
+            var manifestItems = session?.Digests is null ? Task.Run(() => GenerateManifest.Items(data)) : null;
             Timed(nameof(GenerateSitemap), () =>
             {
                 if (RunStep(Sitemap))
@@ -163,7 +165,7 @@ public static class SiteBuilder
 
             Timed(nameof(GenerateManifest), () =>
             {
-                GenerateManifest.Run(data, output, session?.Digests);
+                GenerateManifest.Run(data, output, session?.Digests, manifestItems?.GetAwaiter().GetResult());
                 return 0;
             });
             Timed("RemoveStaleFiles", () =>

@@ -20,7 +20,10 @@ public static class GenerateManifest
 
     /// <param name="memory">A session's memory (the preview): the manifest is put together from the entries it kept, and
     /// only the entries of files and items that changed are made again (<see cref="RowBytes"/>).</param>
-    public static void Run(SiteData data, SiteOutput output, DigestMemory? memory = null)
+    public static void Run(SiteData data, SiteOutput output, DigestMemory? memory = null) => Run(data, output, memory, null);
+
+    /// <param name="items">The items (<see cref="Items"/>) when the caller had them made beforehand, else null.</param>
+    internal static void Run(SiteData data, SiteOutput output, DigestMemory? memory, IReadOnlyList<Item>? items)
     {
         var generatedAt = data.History.Ledger.Entries.Count > 0 ? data.History.Ledger.Entries[^1].PublishedAtUtc : null;
         var files = output.Files.Where(f => f.Path != Path);
@@ -31,10 +34,18 @@ public static class GenerateManifest
             return;
         }
 
-        var items = data.Disclosures.All.Select(d => ItemOf(data, d)).Concat(ToldItems(data)).ToList();
-        items = KeptOrder<string>.Apply(items, KeptOrder<string>.Sort(items.ConvertAll(i => i.Url), string.CompareOrdinal));
-
+        items ??= Items(data);
         output.Write(Path, stream => Write(stream, generatedAt, Dates.Iso(data.Site.AsOf), data.Site.Urls.BaseUrl, files, items));
+    }
+
+    /// <summary>
+    /// The manifest's items in URL order: every public disclosure and every told 民情台账 matter. A function of the site's
+    /// data only, not of the files written, so a build makes them while its sitemap is written (<see cref="SiteBuilder"/>).
+    /// </summary>
+    internal static IReadOnlyList<Item> Items(SiteData data)
+    {
+        var items = data.Disclosures.All.Select(d => ItemOf(data, d)).Concat(ToldItems(data)).ToList();
+        return KeptOrder<string>.Apply(items, KeptOrder<string>.Sort(items.ConvertAll(i => i.Url), string.CompareOrdinal));
     }
 
     /// <summary>The item of a public disclosure.</summary>

@@ -280,23 +280,47 @@ public sealed partial class SiteOutput
     /// </summary>
     private List<KeyValuePair<string, T>> InPathOrder<T>(ConcurrentDictionary<string, T> byPath)
     {
-        var list = new List<KeyValuePair<string, T>>(byPath.Count);
-        string? previous = null;
-        foreach (var path in _cache.Keys)
+        // The previous paths in chunks, looked up at once (two cores; ~130,000 look-ups at 300 villages), each chunk's found
+        // ones in its order, the chunks then put together in theirs.
+        const int Chunk = 16384;
+        var paths = _cache.Keys.ToArray();
+        var chunks = new List<KeyValuePair<string, T>>[(paths.Length + Chunk - 1) / Chunk];
+        var inOrder = true;
+        Parallel.For(0, chunks.Length, c =>
         {
-            if (previous is not null && string.CompareOrdinal(previous, path) >= 0)
+            var end = Math.Min(paths.Length, (c + 1) * Chunk);
+            var found = new List<KeyValuePair<string, T>>(end - (c * Chunk));
+            for (var i = c * Chunk; i < end; i++)
             {
-                return byPath.OrderBy(kv => kv.Key, StringComparer.Ordinal).ToList();
+                if (i > 0 && string.CompareOrdinal(paths[i - 1], paths[i]) >= 0)
+                {
+                    inOrder = false;
+                    return;
+                }
+
+                if (byPath.TryGetValue(paths[i], out var value))
+                {
+                    found.Add(new(paths[i], value));
+                }
             }
 
-            previous = path;
-            if (byPath.TryGetValue(path, out var value))
-            {
-                list.Add(new(path, value));
-            }
+            chunks[c] = found;
+        });
+        if (!inOrder)
+        {
+            return byPath.OrderBy(kv => kv.Key, StringComparer.Ordinal).ToList();
         }
 
-        return Merged(list, byPath.Where(kv => !_cache.ContainsKey(kv.Key)).OrderBy(kv => kv.Key, StringComparer.Ordinal).ToList(), kv => kv.Key);
+        var list = new List<KeyValuePair<string, T>>(byPath.Count);
+        foreach (var found in chunks)
+        {
+            list.AddRange(found);
+        }
+
+        // Every path was the previous build's (a rebuild of the same site): nothing to merge in.
+        return list.Count == byPath.Count
+            ? list
+            : Merged(list, byPath.Where(kv => !_cache.ContainsKey(kv.Key)).OrderBy(kv => kv.Key, StringComparer.Ordinal).ToList(), kv => kv.Key);
     }
 
     /// <summary><paramref name="inOrder"/> and <paramref name="added"/>, both sorted by path and with no path in common, merged in path order.</summary>
