@@ -26,6 +26,10 @@ need hugo hugo
 
 mkdir -p "$WORK"
 LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
+# The kernel's cache of file names (Linux): every path look-up walks a chain of its hash table, and the outputs this
+# bench deletes leave their names behind in it — docs/performance.md, "Point 2, twelfth round", for what that does to both tools.
+dentries() { cut -f1 /proc/sys/fs/dentry-state 2>/dev/null || echo "?"; }
+DENTRIES_BEFORE=$(dentries)
 need gcc gcc
 publish_cli
 corpus_tool
@@ -186,10 +190,12 @@ echo "- \`check\` on $LARGEST villages × $YEARS years, warm: median ${cmed} s o
 MACHINE="$(machine), $(hugo version | cut -d' ' -f2)"
 DATE=$(date -u +%Y-%m-%d)
 LOAD_AFTER=$(cut -d' ' -f1-3 /proc/loadavg)
+DENTRIES_AFTER=$(dentries)
 REPORT="$WORK/report.md"
 {
   echo "Measured $DATE on $MACHINE; $RUNS runs each, clean output; seed $SEED, --as-of $AS_OF."
   echo "Load average (1/5/15 min) before: $LOAD_BEFORE, after: $LOAD_AFTER — other jobs on the machine inflate every figure alike."
+  echo "The kernel's file-name cache held $DENTRIES_BEFORE entries before, $DENTRIES_AFTER after (/proc/sys/fs/dentry-state): the more, the slower every file look-up, for both tools."
   echo
   cat "$TABLE"
   echo
