@@ -101,9 +101,9 @@ public sealed class ComplianceCalculator(SiteInput input, PublicationDates dates
     public IReadOnlyList<ComplianceEntry> Compute()
     {
         var disclosures = input.Disclosures;
-        var counts = new bool[disclosures.Count];
-        Parallel.For(0, disclosures.Count, i => counts[i] = !disclosures[i].IsCorrection && !Rules.PlaceholderRule.IsPlaceholder(disclosures[i]));
-        var byUnitItem = disclosures.Where((_, i) => counts[i]).ToLookup(d => (d.Unit, d.Item));
+        var counted = new bool[disclosures.Count];
+        Parallel.For(0, disclosures.Count, i => counted[i] = !disclosures[i].IsCorrection && !Rules.PlaceholderRule.IsPlaceholder(disclosures[i]));
+        var byUnitItem = disclosures.Where((_, i) => counted[i]).ToLookup(d => (d.Unit, d.Item));
         var units = input.Units;
         var perUnit = new List<ComplianceEntry>[units.Count];
         Parallel.For(0, units.Count, u => perUnit[u] = EntriesOf(units[u], byUnitItem));
