@@ -104,10 +104,10 @@ public static class Validator
         var knownFindings = context?.PreviousRedacted;
         var all = findings as IReadOnlyList<Finding> ?? findings.ToList();
         var redactions = new Dictionary<LocalizedText, LocalizedText>();
-        var toScan = new List<LocalizedText>();
+        var toScan = new HashSet<LocalizedText>();
         foreach (var f in all)
         {
-            if ((knownFindings is null || !knownFindings.ContainsKey(f)) && !f.Code.StartsWith("privacy.", StringComparison.Ordinal) && !redactions.ContainsKey(f.Text))
+            if ((knownFindings is null || !knownFindings.ContainsKey(f)) && !PersonalDataRule.IsMaskedAlready(f) && !redactions.ContainsKey(f.Text))
             {
                 if (known is not null && known.TryGetValue(f.Text, out var kept))
                 {
@@ -115,17 +115,17 @@ public static class Validator
                 }
                 else
                 {
-                    redactions[f.Text] = f.Text; // a place held, filled below
                     toScan.Add(f.Text);
                 }
             }
         }
 
-        var scanned = new LocalizedText[toScan.Count];
-        Parallel.For(0, toScan.Count, i => scanned[i] = PersonalDataRule.RedactText(toScan[i]));
-        for (var i = 0; i < toScan.Count; i++)
+        var texts = toScan.ToArray();
+        var scanned = new LocalizedText[texts.Length];
+        Parallel.For(0, texts.Length, i => scanned[i] = PersonalDataRule.RedactText(texts[i]));
+        for (var i = 0; i < texts.Length; i++)
         {
-            redactions[toScan[i]] = scanned[i];
+            redactions[texts[i]] = scanned[i];
         }
 
         var redacted = new Dictionary<Finding, Finding>(ReferenceEqualityComparer.Instance);

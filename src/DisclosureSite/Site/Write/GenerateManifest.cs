@@ -20,10 +20,8 @@ public static class GenerateManifest
 
     /// <param name="memory">A session's memory (the preview): the manifest is put together from the entries it kept, and
     /// only the entries of files and items that changed are made again (<see cref="RowBytes"/>).</param>
-    public static void Run(SiteData data, SiteOutput output, DigestMemory? memory = null) => Run(data, output, memory, null);
-
     /// <param name="items">The items (<see cref="Items"/>) when the caller had them made beforehand, else null.</param>
-    internal static void Run(SiteData data, SiteOutput output, DigestMemory? memory, IReadOnlyList<Item>? items)
+    internal static void Run(SiteData data, SiteOutput output, DigestMemory? memory = null, IReadOnlyList<Item>? items = null)
     {
         var generatedAt = data.History.Ledger.Entries.Count > 0 ? data.History.Ledger.Entries[^1].PublishedAtUtc : null;
         var files = output.Files.Where(f => f.Path != Path);

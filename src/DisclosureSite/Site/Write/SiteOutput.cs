@@ -269,7 +269,8 @@ public sealed partial class SiteOutput
                 _sorted = InPathOrder(_files).ConvertAll(kv => kv.Value);
             }
 
-            return [.. _sorted];
+            // Given out as it is: a list here is never changed once made (Merged and InPathOrder make new ones).
+            return _sorted;
         }
     }
 

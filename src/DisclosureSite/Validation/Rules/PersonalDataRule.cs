@@ -96,7 +96,10 @@ public sealed class PersonalDataRule : IValidationRule
 
     /// <summary><see cref="Redact(Finding)"/> with the message's masked form given by <paramref name="redact"/> (a memo of <see cref="RedactText"/>).</summary>
     public static Finding Redact(Finding f, Func<LocalizedText, LocalizedText> redact) =>
-        f.Code.StartsWith("privacy.", StringComparison.Ordinal) ? f : f with { Text = redact(f.Text) };
+        IsMaskedAlready(f) ? f : f with { Text = redact(f.Text) };
+
+    /// <summary>A privacy finding: its message gives the masked form alone, and <see cref="Redact(Finding)"/> leaves it as it is.</summary>
+    public static bool IsMaskedAlready(Finding f) => f.Code.StartsWith("privacy.", StringComparison.Ordinal);
 
     /// <summary>A message with any personal data in it masked, in both languages.</summary>
     public static LocalizedText RedactText(LocalizedText text) => new(PersonalDataScanner.Redact(text.Zh), PersonalDataScanner.Redact(text.En));
