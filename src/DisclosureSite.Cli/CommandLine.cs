@@ -18,6 +18,12 @@ public sealed record CliContext(TextWriter Out, TextWriter Error, TimeProvider C
     /// </summary>
     public string WorkingDirectory { get; init; } = Directory.GetCurrentDirectory();
 
+    /// <summary>
+    /// The command is the whole process (<see cref="Program.Main"/>), not one of many in a host (the tests): it may set what
+    /// belongs to the process, such as the collector's mode (<see cref="CollectorHold"/>).
+    /// </summary>
+    public bool OwnsProcess { get; init; }
+
     /// <summary>A path from the command line as a full path (relative ones against <see cref="WorkingDirectory"/>).</summary>
     public string FullPath(string path) => Path.GetFullPath(path, WorkingDirectory);
 }

@@ -13,7 +13,7 @@ public static class Program
         Console.OutputEncoding = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false);
         try
         {
-            return CommandLine.Run(args, Console.Out, Console.Error);
+            return CommandLine.Run(args, new CliContext(Console.Out, Console.Error, TimeProvider.System) { OwnsProcess = true });
         }
         finally
         {

@@ -50,7 +50,13 @@ public static class BuildCommand
             WorkingDirectory = context.WorkingDirectory,
             StepStarted = verbose ? step => context.Error.WriteLine("step: " + step) : null,
         };
-        var result = Build(options, context, out var failure);
+        BuildResult? result;
+        int failure;
+        using (CollectorHold.For(context, EditBudget.Of(options)))
+        {
+            result = Build(options, context, out failure);
+        }
+
         timer.Lap("build");
         if (result is not null && verbose)
         {

@@ -55,7 +55,7 @@ public sealed partial class InputCache
     /// </summary>
     public static InputCache? For(InputFolder input, RuleSet rules, LoadOptions options)
     {
-        if (!OperatingSystem.IsLinux() || Environment.GetEnvironmentVariable("DISCLOSURE_INPUT_CACHE") is "off" or "0")
+        if (!IsOn)
         {
             return null;
         }
@@ -70,6 +70,42 @@ public sealed partial class InputCache
 
         var checksFingerprint = checks?.FingerprintOf(rules) ?? "no per-file checks";
         return new InputCache(folder, ToolVersion + "|" + Hash(catalogue.ToString()) + "|" + checksFingerprint, checks, options.Clock, options.Memory);
+    }
+
+    /// <summary>Whether loading uses the cache here: on Linux, unless <c>DISCLOSURE_INPUT_CACHE</c> is <c>off</c> or <c>0</c>.</summary>
+    public static bool IsOn => OperatingSystem.IsLinux() && Environment.GetEnvironmentVariable("DISCLOSURE_INPUT_CACHE") is not ("off" or "0");
+
+    /// <summary>
+    /// The bytes of the unit files cached for an input folder by this build of the tool (0 when there are none): what a
+    /// load served by the cache reads. A file another version wrote is not counted (the load will not use it).
+    /// </summary>
+    public static long BytesIn(string folder)
+    {
+        if (!Directory.Exists(folder))
+        {
+            return 0;
+        }
+
+        var header = new byte[1024];
+        long total = 0;
+        foreach (var file in new DirectoryInfo(folder).EnumerateFiles("*.bin"))
+        {
+            try
+            {
+                using var handle = File.OpenHandle(file.FullName);
+                var r = new WrittenBytes(header, RandomAccess.Read(handle, header, 0));
+                if (r.ReadString() == Magic && r.ReadString().StartsWith(ToolVersion + "|", StringComparison.Ordinal))
+                {
+                    total += file.Length;
+                }
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException or EndOfStreamException or FormatException)
+            {
+                // Unreadable or cut short: the load will not use it either.
+            }
+        }
+
+        return total;
     }
 
     /// <summary><c>$TMPDIR/disclosure-cache/&lt;first 16 hex digits of SHA-256 of the full input path&gt;</c>.</summary>

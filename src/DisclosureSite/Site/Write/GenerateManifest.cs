@@ -37,6 +37,32 @@ public static class GenerateManifest
     }
 
     /// <summary>
+    /// The <c>as_of</c> date of the manifest of the site at <paramref name="outputRoot"/> (read from its first kilobyte: the
+    /// date comes before the lists), or null when there is none or it cannot be read.
+    /// </summary>
+    internal static string? AsOfIn(string outputRoot)
+    {
+        try
+        {
+            using var file = File.OpenHandle(System.IO.Path.Combine(outputRoot, Path));
+            var head = new byte[1024];
+            var json = new Utf8JsonReader(head.AsSpan(0, RandomAccess.Read(file, head, 0)), isFinalBlock: false, state: default);
+            while (json.Read() && json.CurrentDepth <= 1 && json.TokenType != JsonTokenType.StartArray)
+            {
+                if (json.TokenType == JsonTokenType.PropertyName && json.ValueTextEquals("as_of") && json.Read())
+                {
+                    return json.TokenType == JsonTokenType.String ? json.GetString() : null;
+                }
+            }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or JsonException)
+        {
+        }
+
+        return null;
+    }
+
+    /// <summary>
     /// The manifest's items in URL order: every public disclosure and every told 民情台账 matter. A function of the site's
     /// data only, not of the files written, so a build makes them while its sitemap is written (<see cref="SiteBuilder"/>).
     /// </summary>

@@ -1,0 +1,60 @@
+using DisclosureSite.Loading;
+using DisclosureSite.Model;
+using DisclosureSite.Site.Write;
+
+namespace DisclosureSite.Site;
+
+/// <summary>
+/// What a build in a new process allocates when the previous build's caches serve it — the one-file edit: about 4.3
+/// bytes per byte of the caches it decodes (the input cache's unit files, the build cache and the spare's list), measured
+/// with the native binary at 50 villages × 5 years (147 MiB for 35 MB of caches) and at 300 (835 MiB for 203 MB). Most of
+/// it is the loaded model, which lives to the end of the build: every collection during such a build copies it, and the
+/// collector's pauses were a quarter of a 300-village edit. The CLI's <c>build</c> holds the collector off for this many
+/// bytes (docs/performance.md, "Point 2, thirteenth round").
+/// </summary>
+public static class EditBudget
+{
+    /// <summary>Bytes allocated per byte of cache, with a margin over the measured 4.3: a build that goes past its budget pays one collection of all it allocated.</summary>
+    internal const long PerCacheByte = 5;
+
+    /// <summary>Never less than this (a small site's edit: the collector's first budgets are about this size anyway).</summary>
+    internal const long Floor = 64L << 20;
+
+    /// <summary>Never more than this, nor more than a quarter of the memory the process may use.</summary>
+    private const long Ceiling = 1L << 30;
+
+    /// <summary>
+    /// The bytes the build of <paramref name="options"/> will allocate when it is an edit served by the caches, or null: no
+    /// build cache, no input cache of this build of the tool, a site of another as-of date (a clean build, or one that
+    /// renders most pages again, allocates ten times its caches, and its collections free most of it), or more than the ceiling.
+    /// </summary>
+    public static long? Of(SiteOptions options)
+    {
+        if (!options.UseCache || !InputCache.IsOn)
+        {
+            return null;
+        }
+
+        if (GenerateManifest.AsOfIn(options.OutputRoot) != Dates.Iso(options.AsOf))
+        {
+            // Another as-of date: statuses, deadlines and every page that shows them change — far more than an edit.
+            return null;
+        }
+
+        var buildCache = SizeOf(BuildCache.PathFor(options.OutputRoot));
+        var inputCache = InputCache.BytesIn(options.InputCacheFolder ?? InputCache.DefaultFolder(options.InputRoot));
+        if (buildCache == 0 || inputCache == 0)
+        {
+            return null;
+        }
+
+        var budget = Math.Max(Floor, PerCacheByte * (buildCache + inputCache + SizeOf(WriteOutputAtomically.SpareListOf(options.OutputRoot))));
+        return budget <= Math.Min(Ceiling, GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / 4) ? budget : null;
+    }
+
+    private static long SizeOf(string path)
+    {
+        var file = new FileInfo(path);
+        return file.Exists ? file.Length : 0;
+    }
+}
