@@ -50,13 +50,8 @@ public static class BuildCommand
             WorkingDirectory = context.WorkingDirectory,
             StepStarted = verbose ? step => context.Error.WriteLine("step: " + step) : null,
         };
-        BuildResult? result;
-        int failure;
-        using (CollectorHold.For(context, EditBudget.Of(options)))
-        {
-            result = Build(options, context, out failure);
-        }
-
+        CollectorHold.UntilExit(context, EditBudget.Of(options));
+        var result = Build(options, context, out var failure);
         timer.Lap("build");
         if (result is not null && verbose)
         {

@@ -75,6 +75,29 @@ public class NativeBinaryTests
     }
 
     [Test]
+    public void An_edit_runs_with_the_collector_held_off_and_builds_what_a_clean_build_does()
+    {
+        using var folder = new TempFolder("ds-native-edit");
+        var input = folder.Copy(DemoSite.Input, "input");
+        var site = Path.Combine(folder.Root, "_site");
+        var env = new Dictionary<string, string> { ["TMPDIR"] = Directory.CreateDirectory(Path.Combine(folder.Root, "tmp")).FullName, ["DISCLOSURE_TIMINGS"] = "1" };
+        string[] build = ["build", "--input", input, "--output", site, "--as-of", "2026-11-24", "--no-search"];
+
+        var clean = NativeBinary.Run(folder.Root, env, build);
+        Assert.That(clean.Code, Is.Zero, clean.Out + clean.Err);
+        Assert.That(clean.Err, Does.Contain("[timing] build").And.Not.Contain("collector NoGCRegion"), "a clean build collects as usual");
+
+        File.AppendAllText(Path.Combine(input, "disclosures", "beiling", "2026-Q3", "finance.md"), "\n本季度另有一笔捐赠,已入账。\n");
+        var edit = NativeBinary.Run(folder.Root, env, build);
+        Assert.That(edit.Code, Is.Zero, edit.Out + edit.Err);
+        Assert.That(edit.Err, Does.Contain("collector NoGCRegion"), "the edit, served by both caches, holds the collector off");
+
+        var librarySite = Path.Combine(folder.Root, "library");
+        Assert.That(TestSites.Run(["build", "--input", input, "--output", librarySite, "--as-of", "2026-11-24", "--no-search"]).Code, Is.Zero);
+        SiteOutputTests.AssertSameFiles(librarySite, site);
+    }
+
+    [Test]
     public async Task Preview_serves_the_site()
     {
         using var folder = new TempFolder("ds-native-preview");
