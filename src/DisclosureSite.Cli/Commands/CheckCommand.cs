@@ -33,7 +33,13 @@ public static class CheckCommand
     private static int Run(string inputDir, DateOnly? asOfOption, ReportFormat format, string lang, string? ledgerPath, CliContext context)
     {
         var timer = new Diagnostics.PhaseTimer(context.Error);
-        var loaded = CliInput.Load(inputDir, context, lang, useCache: true);
+        var opened = CliInput.Open(inputDir, context, lang);
+        if (opened is not null)
+        {
+            CollectorHold.UntilExit(context, Site.EditBudget.OfCheck(opened.Root));
+        }
+
+        var loaded = opened?.Load(context, lang, useCache: true);
         timer.Lap("load");
         if (loaded is null)
         {

@@ -10,7 +10,7 @@ namespace DisclosureSite.Site;
 /// with the native binary at 50 villages × 5 years (147 MiB for 35 MB of caches) and at 300 (835 MiB for 203 MB). Most of
 /// it is the loaded model, which lives to the end of the build: every collection during such a build copies it, and the
 /// collector's pauses were a quarter of a 300-village edit. The CLI's <c>build</c> holds the collector off for this many
-/// bytes (docs/performance.md, "Point 2, thirteenth round").
+/// bytes, and <c>check</c> for what its load and validation will allocate (docs/performance.md, "Point 2, thirteenth round").
 /// </summary>
 public static class EditBudget
 {
@@ -47,12 +47,24 @@ public static class EditBudget
 
         var buildCache = SizeOf(BuildCache.PathFor(options.OutputRoot));
         var inputCache = InputCache.BytesIn(options.InputCacheFolder ?? InputCache.DefaultFolder(options.InputRoot));
-        if (buildCache == 0 || inputCache == 0)
-        {
-            return null;
-        }
+        return buildCache == 0 || inputCache == 0 ? null : Within(buildCache + inputCache + SizeOf(WriteOutputAtomically.SpareListOf(options.OutputRoot)));
+    }
 
-        var budget = Math.Max(Floor, PerCacheByte * (buildCache + inputCache + SizeOf(WriteOutputAtomically.SpareListOf(options.OutputRoot))));
+    /// <summary>
+    /// The bytes <c>disclosure check</c> of <paramref name="inputRoot"/> will allocate when the input cache serves its
+    /// load (3 bytes per byte of cache at 300 villages: 455 MiB for 157 MB, a third of it in collections' pauses), or null:
+    /// no input cache of this build of the tool, or more than the ceiling.
+    /// </summary>
+    public static long? OfCheck(string inputRoot)
+    {
+        var inputCache = InputCache.IsOn ? InputCache.BytesIn(InputCache.DefaultFolder(inputRoot)) : 0;
+        return inputCache == 0 ? null : Within(inputCache);
+    }
+
+    /// <summary>The budget for <paramref name="cacheBytes"/> of caches decoded, or null past the ceiling.</summary>
+    private static long? Within(long cacheBytes)
+    {
+        var budget = Math.Max(Floor, PerCacheByte * cacheBytes);
         return budget <= Math.Min(Ceiling, GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / 4) ? budget : null;
     }
 

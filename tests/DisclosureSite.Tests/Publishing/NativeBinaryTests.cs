@@ -75,7 +75,7 @@ public class NativeBinaryTests
     }
 
     [Test]
-    public void An_edit_runs_with_the_collector_held_off_and_builds_what_a_clean_build_does()
+    public void An_edit_and_a_check_run_with_the_collector_held_off_and_the_edit_builds_what_a_clean_build_does()
     {
         using var folder = new TempFolder("ds-native-edit");
         var input = folder.Copy(DemoSite.Input, "input");
@@ -91,6 +91,8 @@ public class NativeBinaryTests
         var edit = NativeBinary.Run(folder.Root, env, build);
         Assert.That(edit.Code, Is.Zero, edit.Out + edit.Err);
         Assert.That(edit.Err, Does.Contain("collector NoGCRegion"), "the edit, served by both caches, holds the collector off");
+        var check = NativeBinary.Run(folder.Root, env, "check", "--input", input, "--as-of", "2026-11-24");
+        Assert.That(check.Err, Does.Contain("[timing] validate").And.Contain("collector NoGCRegion"), "check, served by the input cache, too");
 
         var librarySite = Path.Combine(folder.Root, "library");
         Assert.That(TestSites.Run(["build", "--input", input, "--output", librarySite, "--as-of", "2026-11-24", "--no-search"]).Code, Is.Zero);

@@ -63,6 +63,29 @@ public class EditBudgetTests
         Assert.That(GenerateManifest.AsOfIn(Path.Combine(folder.Root, "nowhere")), Is.Null);
     }
 
+    [Test]
+    public void A_check_served_by_the_input_cache_is_budgeted_from_its_bytes()
+    {
+        using var folder = new TempFolder("disclosure-budget");
+        var input = folder.Copy(DemoSite.Input, "input");
+        var cache = InputCache.DefaultFolder(input);
+        try
+        {
+            Assert.That(EditBudget.OfCheck(input), Is.Null, "no input cache yet");
+            Assert.That(InputLoader.Load(input, new LoadOptions { UseCache = true }).Input, Is.Not.Null);
+            var bytes = Directory.EnumerateFiles(cache, "*.bin").Sum(Size);
+            Assert.That(bytes, Is.GreaterThan(0));
+            Assert.That(EditBudget.OfCheck(input), Is.EqualTo(Math.Max(EditBudget.Floor, EditBudget.PerCacheByte * bytes)));
+        }
+        finally
+        {
+            if (Directory.Exists(cache))
+            {
+                Directory.Delete(cache, recursive: true);
+            }
+        }
+    }
+
     private static SiteOptions Options(TempFolder folder) =>
         new(folder.Copy(DemoSite.Input, "input"), Path.Combine(folder.Root, "_site"), DemoSite.AsOf)
         {
