@@ -28,7 +28,7 @@ public static class EditBudget
     private const long Ceiling = 2L << 30;
 
     /// <summary>
-    /// The bytes the build of <paramref name="options"/> will allocate when it is an edit served by the caches, or null: no
+    /// The budget for the build of <paramref name="options"/> (what it will allocate, with room) when it is an edit served by the caches, or null: no
     /// build cache, no input cache of this build of the tool, a site of another as-of date (a clean build, or one that
     /// renders most pages again, allocates ten times its caches, and its collections free most of it), or more than the ceiling.
     /// </summary>
@@ -51,8 +51,8 @@ public static class EditBudget
     }
 
     /// <summary>
-    /// The bytes <c>disclosure check</c> of <paramref name="inputRoot"/> will allocate when the input cache serves its
-    /// load (3 bytes per byte of cache at 300 villages: 455 MiB for 157 MB, a third of it in collections' pauses), or null:
+    /// The budget for <c>disclosure check</c> of <paramref name="inputRoot"/> (what it will allocate, with room) when the input cache
+    /// serves its load (it allocated 3 bytes per byte of cache at 300 villages: 455 MiB for 157 MB, a third of it in collections' pauses), or null:
     /// no input cache of this build of the tool, or more than the ceiling.
     /// </summary>
     public static long? OfCheck(string inputRoot)
