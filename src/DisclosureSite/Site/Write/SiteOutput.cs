@@ -787,11 +787,17 @@ public sealed partial class SiteOutput
             return false;
         }
 
-        if (_cache.TryGetValue(path, out var before) && before.Bytes == length && IsIntact(_previous, path, before) && before.Sha256 != sha)
+        if (_cache.TryGetValue(path, out var before) && before.Bytes == length && IsIntact(_previous, path, before))
         {
-            // The previous file is as the cache describes it, and the cache's hash is another: not read again to find
-            // that out (the manifest and the whole-site data files, ~100 MB at 300 villages, change with every edit).
-            return false;
+            // The previous file is as the cache describes it: its hash is the cache's, not read again to find that out
+            // (the manifest and the whole-site data files, ~100 MB at 300 villages, change with every edit).
+            if (before.Sha256 != sha)
+            {
+                return false;
+            }
+
+            File.SetLastWriteTimeUtc(full, new DateTime(before.WriteTicks, DateTimeKind.Utc));
+            return true;
         }
 
         var old = new FileInfo(FullPath(_previous, path));
