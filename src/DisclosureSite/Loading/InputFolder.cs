@@ -156,7 +156,24 @@ public sealed class InputFolder
         var at = new SourceRef(relative);
         try
         {
-            var info = new FileInfo(FullPath(relative));
+            // A regular file, not a link, read in one go (InputFile): only the folders on its way can lead outside.
+            var full = Path.GetFullPath(FullPath(relative));
+            switch (InputFile.TryRead(full, maxBytes, out var read, out var size))
+            {
+                case InputFile.Outcome.Read or InputFile.Outcome.TooLarge or InputFile.Outcome.NotAFile when RefusalOf(full, RealPathOfFile(full), relative) is { } outside:
+                    sink.Report(FindingCodes.BadReference, at, outside, unit, period, item);
+                    return null;
+                case InputFile.Outcome.Read:
+                    return read;
+                case InputFile.Outcome.TooLarge:
+                    sink.Report(FindingCodes.TooLarge, at, Messages.FileTooLarge(size, maxBytes), unit, period, item);
+                    return null;
+                case InputFile.Outcome.NotAFile:
+                    sink.Report(FindingCodes.Unreadable, at, Messages.NotARegularFile(), unit, period, item);
+                    return null;
+            }
+
+            var info = new FileInfo(full);
             if (Refusal(info.FullName, relative) is { } refusal)
             {
                 sink.Report(FindingCodes.BadReference, at, refusal, unit, period, item);
@@ -189,7 +206,12 @@ public sealed class InputFolder
     public LocalizedText? Refusal(string fullPath, string shown)
     {
         var full = Path.GetFullPath(fullPath);
-        var real = RealPathInside(full);
+        return RefusalOf(full, RealPathInside(full), shown);
+    }
+
+    /// <summary><see cref="Refusal"/> of <paramref name="full"/> (a full path) whose real path is <paramref name="real"/>.</summary>
+    private LocalizedText? RefusalOf(string full, string real, string shown)
+    {
         var root = _realRoot.Value;
         if (!(real.StartsWith(root + Path.DirectorySeparatorChar, StringComparison.Ordinal) || real == root))
         {
@@ -217,6 +239,19 @@ public sealed class InputFolder
         var parent = Path.GetDirectoryName(full)!;
         var realParent = parent == Root ? _realRoot.Value : _realFolders.GetOrAdd(parent, RealPathInside);
         return Resolve(Path.Combine(realParent, Path.GetFileName(full)));
+    }
+
+    /// <summary>The real path of a full path whose last component is known not to be a link: its folder's real path and its name.</summary>
+    private string RealPathOfFile(string full)
+    {
+        if (!full.StartsWith(Root + Path.DirectorySeparatorChar, StringComparison.Ordinal))
+        {
+            return RealPath(full);
+        }
+
+        var parent = Path.GetDirectoryName(full)!;
+        var realParent = parent == Root ? _realRoot.Value : _realFolders.GetOrAdd(parent, RealPathInside);
+        return Path.Combine(realParent, Path.GetFileName(full));
     }
 
     private static string RealPath(string path)

@@ -17,6 +17,8 @@ public static partial class Messages
 
     public static LocalizedText CannotRead(string reason) => T($"无法读取这个文件:{reason}", $"The file cannot be read: {reason}");
 
+    public static LocalizedText NotARegularFile() => T("这里不是一个普通文件(而是文件夹、管道或设备),无法读取。请放一个真正的文件。", "This is not a regular file (a folder, pipe or device) and cannot be read. Put a real file here.");
+
     public static LocalizedText LineTooLong(int length) => T(
         $"这一行有 {length} 个字符,太长了(上限 65536)。这通常不是手写的数据,请检查文件是否损坏或放错。",
         $"This line has {length} characters (limit 65536); the file is probably damaged or not a data file.");

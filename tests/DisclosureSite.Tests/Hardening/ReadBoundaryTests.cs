@@ -108,4 +108,53 @@ public class ReadBoundaryTests
         File.CreateSymbolicLink(a.Path("input/link.csv"), a.Path("input/units.csv"));
         Assert.That(input.Refusal(a.Path("input/link.csv"), "c"), Is.Null, "a link that stays inside is fine");
     }
+
+    [Test]
+    public void The_one_door_reads_plain_files_and_refuses_linked_folders_links_git_and_pipes()
+    {
+        using var a = new Attack();
+        a.Write("outside/secret/ledger.csv", Secret);
+        a.Write("input/.git/config", Secret);
+        a.Write("input/tables/plain.csv", "日期,金额\n2026-07-01,1.00\n");
+        Directory.CreateDirectory(a.Path("input/linked"));
+        Directory.CreateSymbolicLink(a.Path("input/linked/away"), a.Path("outside/secret"));
+        File.CreateSymbolicLink(a.Path("input/tables/link.csv"), a.Path("outside/secret/ledger.csv"));
+        File.CreateSymbolicLink(a.Path("input/tables/inside.csv"), a.Path("input/tables/plain.csv"));
+        var input = new InputFolder(a.Input);
+
+        byte[]? Read(string relative, out IReadOnlyList<Model.Finding> findings, long max = 1 << 20)
+        {
+            var sink = new FindingSink();
+            var bytes = input.ReadBytes(relative, max, sink);
+            findings = sink.Findings;
+            return bytes;
+        }
+
+        Assert.That(Read("tables/plain.csv", out var none), Is.EqualTo(File.ReadAllBytes(a.Path("input/tables/plain.csv"))));
+        Assert.That(none, Is.Empty);
+        Assert.That(Read("tables/inside.csv", out _), Is.EqualTo(File.ReadAllBytes(a.Path("input/tables/plain.csv"))), "a link that stays inside is read");
+        foreach (var refused in new[] { "linked/away/ledger.csv", "tables/link.csv", ".git/config" })
+        {
+            Assert.That(Read(refused, out var findings), Is.Null, refused);
+            Assert.That(findings.Select(f => f.Code), Is.EqualTo(new[] { Model.FindingCodes.BadReference }), refused);
+        }
+
+        Assert.That(Read("tables/plain.csv", out var large, max: 4), Is.Null);
+        Assert.That(large.Select(f => f.Code), Is.EqualTo(new[] { Model.FindingCodes.TooLarge }));
+        Assert.That(Read("linked/away/ledger.csv", out var both, max: 4), Is.Null, "outside comes before too large");
+        Assert.That(both.Select(f => f.Code), Is.EqualTo(new[] { Model.FindingCodes.BadReference }));
+        Assert.That(Read("tables/missing.csv", out var missing), Is.Null);
+        Assert.That(missing.Select(f => f.Code), Is.EqualTo(new[] { Model.FindingCodes.Unreadable }));
+        Assert.That(Read("tables", out var folder), Is.Null, "a folder is not a file");
+        Assert.That(folder.Select(f => f.Code), Is.EqualTo(new[] { Model.FindingCodes.Unreadable }));
+        if (OperatingSystem.IsLinux())
+        {
+            // A pipe nobody writes to would block a plain open: it is never waited on.
+            Assert.That(System.Diagnostics.Process.Start("mkfifo", a.Path("input/tables/pipe.csv")).WaitForExit(10_000), Is.True);
+            var reading = Task.Run(() => (Read("tables/pipe.csv", out var findings), findings));
+            Assert.That(reading.Wait(TimeSpan.FromSeconds(10)), Is.True, "reading a pipe returned");
+            Assert.That(reading.Result.Item1, Is.Null);
+            Assert.That(reading.Result.findings.Select(f => f.Code), Is.EqualTo(new[] { Model.FindingCodes.Unreadable }));
+        }
+    }
 }
