@@ -151,7 +151,7 @@ public class InputCacheTests
     }
 
     [Test]
-    public void Every_fixture_checks_the_same_through_a_cold_and_a_warm_cache()
+    public void Every_fixture_checks_the_same_through_a_cold_and_a_warm_cache_and_with_its_checks_run_while_loading()
     {
         var cache = TestPaths.TempDir("ds-icache-fixtures");
         try
@@ -174,6 +174,11 @@ public class InputCacheTests
                         var cached = InputLoader.Load(input, TestPaths.Cached(Path.Combine(cache, kind + "-" + Path.GetFileName(dir))));
                         Assert.That(Findings(cached, asOf), Is.EqualTo(Findings(uncached, asOf)), $"{run}: {kind}/{Path.GetFileName(dir)}");
                     }
+
+                    // Without the cache, the checks handed to the loader run as each file is loaded: the same findings.
+                    var checkedWhileLoading = InputLoader.Load(input, new LoadOptions { Checks = Validation.Rules.DisclosureChecks.Instance });
+                    Assert.That(checkedWhileLoading.PerFile, Has.Count.EqualTo(checkedWhileLoading.Input!.Disclosures.Count), $"{kind}/{Path.GetFileName(dir)}");
+                    Assert.That(Findings(checkedWhileLoading, asOf), Is.EqualTo(Findings(uncached, asOf)), $"checked while loading: {kind}/{Path.GetFileName(dir)}");
                 }
             }
 

@@ -30,7 +30,15 @@ public static partial class DisclosureLoader
         LoadAll(input, units, rules, sink, cache, perFile: null);
 
     /// <summary>As above; the per-file findings of the cache's checks (<see cref="InputCache.Checks"/>) go into <paramref name="perFile"/>.</summary>
-    internal static IReadOnlyList<Disclosure> LoadAll(InputFolder input, IReadOnlyDictionary<string, Unit> units, RuleSet rules, FindingSink sink, InputCache? cache, Dictionary<Disclosure, PerFileFindings>? perFile)
+    internal static IReadOnlyList<Disclosure> LoadAll(InputFolder input, IReadOnlyDictionary<string, Unit> units, RuleSet rules, FindingSink sink, InputCache? cache, Dictionary<Disclosure, PerFileFindings>? perFile) =>
+        LoadAll(input, units, rules, sink, cache, cache?.Checks, perFile);
+
+    /// <summary>
+    /// As above; without the cache, <paramref name="checks"/> (when given) run on each file as it is loaded, its rows
+    /// decoded once for all of them, and their findings go into <paramref name="perFile"/> — validation would otherwise
+    /// decode every table twice more (the content checks and the personal-data scan, each on its own).
+    /// </summary>
+    internal static IReadOnlyList<Disclosure> LoadAll(InputFolder input, IReadOnlyDictionary<string, Unit> units, RuleSet rules, FindingSink sink, InputCache? cache, IPerFileChecks? checks, Dictionary<Disclosure, PerFileFindings>? perFile)
     {
         var unitDirs = input.Directories(Folder);
         var perUnit = new (List<Disclosure> Disclosures, FindingSink Sink, Dictionary<Disclosure, PerFileFindings> Checks)[unitDirs.Count];
@@ -38,16 +46,16 @@ public static partial class DisclosureLoader
         Parallel.For(0, unitDirs.Count, i =>
         {
             var unitSink = new FindingSink();
-            var checks = new Dictionary<Disclosure, PerFileFindings>(ReferenceEqualityComparer.Instance);
-            perUnit[i] = (LoadUnit(input, unitDirs[i], units, rules, unitSink, cache, strings, checks), unitSink, checks);
+            var unitChecks = new Dictionary<Disclosure, PerFileFindings>(ReferenceEqualityComparer.Instance);
+            perUnit[i] = (LoadUnit(input, unitDirs[i], units, rules, unitSink, cache, checks, strings, unitChecks), unitSink, unitChecks);
         });
 
         var result = new List<Disclosure>();
-        foreach (var (disclosures, unitSink, checks) in perUnit)
+        foreach (var (disclosures, unitSink, unitChecks) in perUnit)
         {
             result.AddRange(disclosures);
             sink.AddRange(unitSink.Findings);
-            foreach (var (d, found) in checks)
+            foreach (var (d, found) in unitChecks)
             {
                 perFile?.Add(d, found);
             }
@@ -57,7 +65,7 @@ public static partial class DisclosureLoader
         return result;
     }
 
-    private static List<Disclosure> LoadUnit(InputFolder input, string unitDir, IReadOnlyDictionary<string, Unit> units, RuleSet rules, FindingSink sink, InputCache? cache, StringPool strings, Dictionary<Disclosure, PerFileFindings> perFile)
+    private static List<Disclosure> LoadUnit(InputFolder input, string unitDir, IReadOnlyDictionary<string, Unit> units, RuleSet rules, FindingSink sink, InputCache? cache, IPerFileChecks? checks, StringPool strings, Dictionary<Disclosure, PerFileFindings> perFile)
     {
         var result = new List<Disclosure>();
         var unitId = Path.GetFileName(unitDir);
@@ -82,7 +90,7 @@ public static partial class DisclosureLoader
                 continue;
             }
 
-            LoadPeriod(input, periodDir, unit, period, rules, sink, cache, unitCache, strings, perFile, result);
+            LoadPeriod(input, periodDir, unit, period, rules, sink, checks, unitCache, strings, perFile, result);
         }
 
         unitCache?.Save();
@@ -90,14 +98,19 @@ public static partial class DisclosureLoader
     }
 
     /// <summary>The disclosures of one period folder, in file order (a slug is claimed by the first file that takes it).</summary>
-    private static void LoadPeriod(InputFolder input, string periodDir, Unit unit, Period period, RuleSet rules, FindingSink sink, InputCache? cache, InputCache.UnitCache? unitCache, StringPool strings, Dictionary<Disclosure, PerFileFindings> perFile, List<Disclosure> result)
+    private static void LoadPeriod(InputFolder input, string periodDir, Unit unit, Period period, RuleSet rules, FindingSink sink, IPerFileChecks? checks, InputCache.UnitCache? unitCache, StringPool strings, Dictionary<Disclosure, PerFileFindings> perFile, List<Disclosure> result)
     {
         var seen = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var file in input.Files(periodDir, "*").Where(f => f.EndsWith(".md", StringComparison.OrdinalIgnoreCase)))
         {
-            var d = unitCache is null ? Load(input, file, unit, period, rules, seen, sink, null, strings) : LoadCached(input, file, unit, period, rules, seen, sink, unitCache, cache!.Checks, strings, perFile);
+            var d = unitCache is null ? Load(input, file, unit, period, rules, seen, sink, null, strings) : LoadCached(input, file, unit, period, rules, seen, sink, unitCache, checks, strings, perFile);
             if (d is not null)
             {
+                if (unitCache is null && checks is not null)
+                {
+                    perFile[d] = checks.Run(d, rules);
+                }
+
                 result.Add(d);
             }
         }
@@ -116,7 +129,7 @@ public static partial class DisclosureLoader
         var periodDir = Folder + "/" + unit.Id + "/" + period;
         var unitCache = cache.OpenUnit(input, unit);
         var result = new List<Disclosure>();
-        LoadPeriod(input, periodDir, unit, period, rules, sink, cache, unitCache, new StringPool(), perFile, result);
+        LoadPeriod(input, periodDir, unit, period, rules, sink, cache.Checks, unitCache, new StringPool(), perFile, result);
         unitCache.SaveKeepingOthers(periodDir + "/");
         return result;
     }

@@ -222,8 +222,20 @@ public sealed class InputFolder
     }
 
     /// <summary>A relative path with a <c>.git</c> component (any case: Windows and macOS file systems ignore it).</summary>
-    private static bool IsUnderGit(string relative) =>
-        relative.Split(Path.DirectorySeparatorChar, Path.AltDirectorySeparatorChar).Any(p => p.Equals(".git", StringComparison.OrdinalIgnoreCase));
+    private static bool IsUnderGit(string relative)
+    {
+        // Part by part, without making each part a string: every file the load reads is checked.
+        var text = relative.AsSpan();
+        foreach (var part in text.SplitAny(Path.DirectorySeparatorChar, Path.AltDirectorySeparatorChar))
+        {
+            if (text[part].Equals(".git", StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>
     /// <see cref="RealPath"/> for a path under <see cref="Root"/>, walking only the components below the root and

@@ -59,7 +59,7 @@ public static class InputLoader
         var unitDecisions = Task.Run(() => LoadDecisions(input, byId, rules));
         var perFile = new Dictionary<Disclosure, PerFileFindings>(ReferenceEqualityComparer.Instance);
         var disclosureSink = new FindingSink();
-        var loadedDisclosures = DisclosureLoader.LoadAll(input, byId, rules, disclosureSink, options.UseCache ? InputCache.For(input, rules, options) : null, perFile);
+        var loadedDisclosures = DisclosureLoader.LoadAll(input, byId, rules, disclosureSink, options.UseCache ? InputCache.For(input, rules, options) : null, options.Checks, perFile);
         var duty = new List<DutyEntry>();
         var commitments = new List<Commitments>();
         var requests = new List<RequestLog>();

@@ -42,6 +42,13 @@ public sealed class ThemeFiles : IFileProvider
 
     private ThemeFile? Find(string relative)
     {
+        // A path as the theme's files are keyed (every include of every page asks for one) is found as it is: its
+        // parts joined again would be itself.
+        if (_resolved.TryGetValue(relative, out var file))
+        {
+            return file;
+        }
+
         var segments = relative.Replace('\\', '/').Split('/', StringSplitOptions.RemoveEmptyEntries);
         return segments.Any(s => s is ".." or ".") ? null : _resolved.GetValueOrDefault(string.Join('/', segments));
     }
