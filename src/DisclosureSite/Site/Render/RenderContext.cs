@@ -76,8 +76,11 @@ public sealed class RenderContext
     /// Like the other overload, for pages whose view is costly to build (Markdown, a QR code): the page's key is taken from
     /// <paramref name="inputs"/> — plain data holding everything <paramref name="view"/> is a function of — so the view
     /// is built only when the page is rendered, not when it is reused because its <see cref="RenderKey"/> did not change.
+    /// <paramref name="digest"/>, when given, is a digest of everything the page is a function of, made by the caller
+    /// (an item's tag, which covers its inputs, title, breadcrumbs and markers): the page's key is made from it instead of
+    /// walking <paramref name="inputs"/> and the frame.
     /// </summary>
-    public void WritePage(string pagePath, string kind, string title, object inputs, Func<object> view, IReadOnlyList<LinkView> crumbs, IReadOnlyList<MetaView>? meta = null, string layout = "base", string? root = null, string? feedUrl = null)
+    public void WritePage(string pagePath, string kind, string title, object inputs, Func<object> view, IReadOnlyList<LinkView> crumbs, IReadOnlyList<MetaView>? meta = null, string layout = "base", string? root = null, string? feedUrl = null, string? digest = null)
     {
         var file = SiteUrls.FileOf(pagePath);
         var frame = new PageFrame(
@@ -91,8 +94,7 @@ public sealed class RenderContext
 
         // The as-of date is in every page's variables, but only pages whose templates mention it depend on it: the
         // others are not rendered again each day.
-        var site = SiteKeyFor(kind, layout);
-        var key = _keys.Of(Fingerprint, file, kind, layout, site, inputs, frame);
+        var key = digest is not null ? "page " + digest : _keys.Of(Fingerprint, file, kind, layout, SiteKeyFor(kind, layout), inputs, frame);
         if (Output.TryReuse(file, key))
         {
             return;

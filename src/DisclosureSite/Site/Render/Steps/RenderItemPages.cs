@@ -53,7 +53,7 @@ public sealed class RenderItemPages : RenderStep<RenderItemPages.Input>
 
     /// <summary>The item's files as one group under <paramref name="tag"/> (<see cref="Write.SiteOutput.RenderGroup"/>); a method of its own, so that an item taken over makes no closure.</summary>
     private static void RenderInGroup(RenderContext context, Input input, Disclosure d, string? tag, ItemInputs? inputs) =>
-        context.Output.RenderGroup(tag, () => Render(context, input, d, inputs));
+        context.Output.RenderGroup(tag, () => Render(context, input, d, inputs, tag));
 
     /// <summary>
     /// The objects an item's <see cref="ItemInputs"/> are made from besides the disclosure itself and what
@@ -105,7 +105,12 @@ public sealed class RenderItemPages : RenderStep<RenderItemPages.Input>
             history.RevisionsOf(d));
     }
 
-    private static void Render(RenderContext context, Input input, Disclosure d, ItemInputs? inputs)
+    /// <summary>
+    /// The item's page (or withdrawal notice) and its tables' downloads. With a <paramref name="tag"/>, the page's key
+    /// is made from it (<see cref="ItemTag"/> is a digest of everything the page is a function of, title, breadcrumbs
+    /// and markers included): nothing is walked to key it.
+    /// </summary>
+    private static void Render(RenderContext context, Input input, Disclosure d, ItemInputs? inputs, string? tag)
     {
         var (site, disclosures, _) = input;
         var unit = site.UnitOf(d.Unit);
@@ -125,7 +130,7 @@ public sealed class RenderItemPages : RenderStep<RenderItemPages.Input>
                 Messages.DateSourceChinese(source),
                 LiquidFilters.Iso(d.Meta.WithdrawAt),
                 disclosures.WithdrawalReason(d));
-            context.WritePage(d.UrlPath, "withdrawn", d.Title + "（已撤下）", notice, crumbs, [hashMeta, new MetaView(SiteContract.WithdrawnMeta, notice.Reason)]);
+            context.WritePage(d.UrlPath, "withdrawn", d.Title + "（已撤下）", notice, () => notice, crumbs, [hashMeta, new MetaView(SiteContract.WithdrawnMeta, notice.Reason)], digest: tag);
             return;
         }
 
@@ -135,7 +140,7 @@ public sealed class RenderItemPages : RenderStep<RenderItemPages.Input>
         // once, when the first of them is rendered.
         var read = new Lazy<Disclosure>(d.WithRowsDecoded);
         var view = new Lazy<ItemView>(() => ViewOf(site, read.Value, inputs));
-        context.WritePage(d.UrlPath, "item", d.Title, inputs, () => view.Value, crumbs, [hashMeta, .. DateMetas(d, inputs)], feedUrl: unit.Id + "/feed.xml");
+        context.WritePage(d.UrlPath, "item", d.Title, inputs, () => view.Value, crumbs, [hashMeta, .. DateMetas(d, inputs)], feedUrl: unit.Id + "/feed.xml", digest: tag);
 
         for (var i = 0; i < d.Tables.Count; i++)
         {
