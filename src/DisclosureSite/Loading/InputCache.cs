@@ -16,7 +16,7 @@ namespace DisclosureSite.Loading;
 /// on besides the files (the unit's level and the catalogue). Linux only (elsewhere it is off and loading reads
 /// everything, as before).
 /// </summary>
-public sealed partial class InputCache
+public sealed class InputCache
 {
     private const string Magic = "disclosure-input-cache-v6";
     private static readonly string ToolVersion = typeof(InputCache).Assembly.ManifestModule.ModuleVersionId.ToString();
@@ -223,7 +223,7 @@ public sealed partial class InputCache
         fixed (byte* name = path)
         fixed (byte* into = buffer)
         {
-            result = statx(-100, name, 0, 0x7ff, into);
+            result = InputFile.Statx(-100, name, 0, 0x7ff, into);
         }
 
         if (result != 0)
@@ -244,8 +244,6 @@ public sealed partial class InputCache
     [ThreadStatic]
     private static byte[]? _pathBuffer;
 
-    [LibraryImport("libc", SetLastError = true)]
-    private static unsafe partial int statx(int dirfd, byte* pathname, int flags, uint mask, byte* buffer);
 
     internal readonly record struct Stamp(long Size, long Mtime, long Ctime, long Inode)
     {

@@ -62,7 +62,7 @@ internal static partial class InputFile
         fixed (byte* into = stat)
         {
             byte empty = 0;
-            if (statx(fd, &empty, AtEmptyPath, StatxTypeAndSize, into) != 0)
+            if (Statx(fd, &empty, AtEmptyPath, StatxTypeAndSize, into) != 0)
             {
                 return Outcome.Other;
             }
@@ -114,8 +114,9 @@ internal static partial class InputFile
     [LibraryImport("libc", EntryPoint = "open", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
     private static partial int open(string path, int flags);
 
-    [LibraryImport("libc", SetLastError = true)]
-    private static unsafe partial int statx(int dirfd, byte* pathname, int flags, uint mask, byte* buffer);
+    /// <summary><c>statx(2)</c>; the input cache's stamps use it too (<see cref="InputCache.StampOf(string, ReadOnlySpan{char})"/>).</summary>
+    [LibraryImport("libc", EntryPoint = "statx", SetLastError = true)]
+    internal static unsafe partial int Statx(int dirfd, byte* pathname, int flags, uint mask, byte* buffer);
 
     [LibraryImport("libc", EntryPoint = "read", SetLastError = true)]
     private static unsafe partial nint read(int fd, byte* buffer, nint count);
