@@ -27,16 +27,13 @@ public static partial class DisclosureLoader
     /// not depend on scheduling.
     /// </summary>
     public static IReadOnlyList<Disclosure> LoadAll(InputFolder input, IReadOnlyDictionary<string, Unit> units, RuleSet rules, FindingSink sink, InputCache? cache = null) =>
-        LoadAll(input, units, rules, sink, cache, perFile: null);
-
-    /// <summary>As above; the per-file findings of the cache's checks (<see cref="InputCache.Checks"/>) go into <paramref name="perFile"/>.</summary>
-    internal static IReadOnlyList<Disclosure> LoadAll(InputFolder input, IReadOnlyDictionary<string, Unit> units, RuleSet rules, FindingSink sink, InputCache? cache, Dictionary<Disclosure, PerFileFindings>? perFile) =>
-        LoadAll(input, units, rules, sink, cache, cache?.Checks, perFile);
+        LoadAll(input, units, rules, sink, cache, cache?.Checks, perFile: null);
 
     /// <summary>
-    /// As above; without the cache, <paramref name="checks"/> (when given) run on each file as it is loaded, its rows
-    /// decoded once for all of them, and their findings go into <paramref name="perFile"/> — validation would otherwise
-    /// decode every table twice more (the content checks and the personal-data scan, each on its own).
+    /// As above; the findings of <paramref name="checks"/> go into <paramref name="perFile"/>: through the cache, kept
+    /// with each file it loads afresh; without it, run on each file as it is loaded, its rows decoded once for all of
+    /// them — validation would otherwise decode every table twice more (the content checks and the personal-data scan,
+    /// each on its own).
     /// </summary>
     internal static IReadOnlyList<Disclosure> LoadAll(InputFolder input, IReadOnlyDictionary<string, Unit> units, RuleSet rules, FindingSink sink, InputCache? cache, IPerFileChecks? checks, Dictionary<Disclosure, PerFileFindings>? perFile)
     {
@@ -117,7 +114,7 @@ public static partial class DisclosureLoader
     }
 
     /// <summary>
-    /// Loads one period folder again as <see cref="LoadAll(InputFolder, IReadOnlyDictionary{string, Unit}, RuleSet, FindingSink, InputCache?, Dictionary{Disclosure, PerFileFindings}?)"/>
+    /// Loads one period folder again as <see cref="LoadAll(InputFolder, IReadOnlyDictionary{string, Unit}, RuleSet, FindingSink, InputCache?, IPerFileChecks?, Dictionary{Disclosure, PerFileFindings}?)"/>
     /// would (through <paramref name="cache"/>: its unchanged files are taken as they are), for a long-lived session that
     /// knows only this folder changed. The unit's cache keeps the entries of its other periods. The findings go into
     /// <paramref name="sink"/>, the per-file checks into <paramref name="perFile"/>; a correction that points at nothing

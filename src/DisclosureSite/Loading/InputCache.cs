@@ -244,7 +244,6 @@ public sealed class InputCache
     [ThreadStatic]
     private static byte[]? _pathBuffer;
 
-
     internal readonly record struct Stamp(long Size, long Mtime, long Ctime, long Inode)
     {
         public static Stamp Missing { get; } = new(-1, 0, 0, 0);

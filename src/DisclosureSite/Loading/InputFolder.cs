@@ -241,26 +241,16 @@ public sealed class InputFolder
     /// <see cref="RealPath"/> for a path under <see cref="Root"/>, walking only the components below the root and
     /// remembering the folders it has resolved. Same result as resolving the whole path.
     /// </summary>
-    private string RealPathInside(string full)
+    private string RealPathInside(string full) => IsBelowRoot(full) ? Resolve(InRealFolder(full)) : RealPath(full);
+
+    /// <summary><see cref="RealPathInside"/> of a path whose last component is known not to be a link: only its folders are resolved.</summary>
+    private string RealPathOfFile(string full) => IsBelowRoot(full) ? InRealFolder(full) : RealPath(full);
+
+    private bool IsBelowRoot(string full) => full.StartsWith(Root + Path.DirectorySeparatorChar, StringComparison.Ordinal);
+
+    /// <summary>A path below the root with its folder's real path (remembered) and its own name.</summary>
+    private string InRealFolder(string full)
     {
-        if (!full.StartsWith(Root + Path.DirectorySeparatorChar, StringComparison.Ordinal))
-        {
-            return RealPath(full);
-        }
-
-        var parent = Path.GetDirectoryName(full)!;
-        var realParent = parent == Root ? _realRoot.Value : _realFolders.GetOrAdd(parent, RealPathInside);
-        return Resolve(Path.Combine(realParent, Path.GetFileName(full)));
-    }
-
-    /// <summary>The real path of a full path whose last component is known not to be a link: its folder's real path and its name.</summary>
-    private string RealPathOfFile(string full)
-    {
-        if (!full.StartsWith(Root + Path.DirectorySeparatorChar, StringComparison.Ordinal))
-        {
-            return RealPath(full);
-        }
-
         var parent = Path.GetDirectoryName(full)!;
         var realParent = parent == Root ? _realRoot.Value : _realFolders.GetOrAdd(parent, RealPathInside);
         return Path.Combine(realParent, Path.GetFileName(full));
