@@ -29,12 +29,27 @@ public static class TestPaths
     public static LoadOptions Cached(string cacheFolder) =>
         new() { UseCache = true, CacheFolder = cacheFolder, Clock = new ShiftedClock(TimeSpan.FromSeconds(3)) };
 
-    /// <summary>A fresh empty temporary folder, deleted by the caller.</summary>
+    private static readonly System.Collections.Concurrent.ConcurrentQueue<string> Made = new();
+
+    /// <summary>A fresh empty temporary folder; the caller may delete it, and whatever is left goes after the last test.</summary>
     public static string TempDir(string prefix = "ds-test")
     {
         var path = Path.Combine(Path.GetTempPath(), $"{prefix}-{Guid.NewGuid():N}");
         Directory.CreateDirectory(path);
+        Made.Enqueue(path);
         return path;
+    }
+
+    /// <summary>Deletes every folder <see cref="TempDir"/> made that is still there (run once, after the last test).</summary>
+    internal static void RemoveTempDirs()
+    {
+        while (Made.TryDequeue(out var path))
+        {
+            if (Directory.Exists(path))
+            {
+                Directory.Delete(path, recursive: true);
+            }
+        }
     }
 
     /// <summary>A loopback port nobody listens on right now (for a preview server under test).</summary>
@@ -80,6 +95,14 @@ public sealed class TempFolder(string prefix = "ds-test") : IDisposable
             Directory.Delete(Root, recursive: true);
         }
     }
+}
+
+/// <summary>After the last test of the assembly: the temporary folders the tests left (a test that fails keeps none).</summary>
+[SetUpFixture]
+public sealed class TempDirCleanup
+{
+    [OneTimeTearDown]
+    public void Remove() => TestPaths.RemoveTempDirs();
 }
 
 /// <summary>The system clock moved by a fixed amount (ahead or behind).</summary>

@@ -10,7 +10,7 @@ public static class DemoSite
 
     private static readonly Lazy<(string Root, BuildResult Result)> Built = new(Build, LazyThreadSafetyMode.ExecutionAndPublication);
 
-    public static string RepoRoot { get; } = FindRepoRoot();
+    public static string RepoRoot => TestPaths.RepoRoot;
 
     public static string Input => Path.Combine(RepoRoot, "input");
 
@@ -25,22 +25,9 @@ public static class DemoSite
 
     private static (string, BuildResult) Build()
     {
-        var output = Path.Combine(Path.GetTempPath(), "disclosure-demo-" + Environment.ProcessId, "_site");
+        var output = Path.Combine(TestPaths.TempDir("disclosure-demo"), "_site");
         var result = SiteBuilder.Build(new SiteOptions(Input, output, AsOf) { WorkingDirectory = RepoRoot });
         return (output, result);
-    }
-
-    private static string FindRepoRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (System.IO.File.Exists(Path.Combine(dir.FullName, "DisclosureSite.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("DisclosureSite.sln not found above " + AppContext.BaseDirectory);
     }
 }
 
