@@ -97,7 +97,7 @@ public sealed class TempFolder(string prefix = "ds-test") : IDisposable
     }
 }
 
-/// <summary>After the last test of the assembly: the temporary folders the tests left (a test that fails keeps none).</summary>
+/// <summary>After the last test of the assembly: the temporary folders the tests left, those of failed tests too.</summary>
 [SetUpFixture]
 public sealed class TempDirCleanup
 {
