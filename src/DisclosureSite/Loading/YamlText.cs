@@ -20,7 +20,15 @@ public static class YamlText
         try
         {
             var stream = new YamlStream();
-            stream.Load(new StringReader(text));
+            if (PlainYaml.TryParse(text) is { } plain)
+            {
+                stream.Load(plain);
+            }
+            else
+            {
+                stream.Load(new StringReader(text));
+            }
+
             return stream.Documents.Count == 0 ? null : stream.Documents[0].RootNode;
         }
         catch (YamlException e)
