@@ -75,6 +75,7 @@ public class PrivacyTests
     [TestCase("幸福新村5号", "幸福新村5号", "幸福新村**号")]
     [TestCase("人民路十二号", "人民路十二号", "人民路**号")]
     [TestCase("张三,解放路１２号,500", "解放路１２号", "解放路**号")]
+    [TestCase("阳光小区３栋２单元５０１室", "阳光小区３栋２单元５０１室", "阳光小区**栋**单元**室")]
     public void Detailed_home_address_is_found_and_masked_keeping_the_place(string text, string value, string masked) =>
         AssertSingle(text, PersonalDataKind.Address, value, masked);
 
@@ -153,6 +154,7 @@ public class PrivacyTests
     [TestCase("安置小区3号楼主体工程")]
     [TestCase("解放路改造工程")]
     [TestCase("第三村民小组")]
+    [TestCase("编号、文号、账号另见附件")]
     public void Place_names_and_document_numbers_are_not_addresses(string text) => AssertNone(text);
 
     // ---- structure -------------------------------------------------------------------------------------------

@@ -97,8 +97,32 @@ public static partial class PersonalDataScanner
         }
     }
 
-    /// <summary>Every address pattern ends in one of these (号, 号楼, 栋, 幢, 座) or starts with 门牌.</summary>
+    /// <summary>Every address pattern but 门牌's has a number (a digit or a Chinese numeral) right before one of these.</summary>
     private static readonly System.Buffers.SearchValues<char> AddressMarks = System.Buffers.SearchValues.Create("号栋幢座");
+
+    /// <summary>
+    /// Whether an address pattern could match <paramref name="text"/>: it holds 门牌, or one of 号栋幢座 right after a digit
+    /// (ASCII or full-width, which the scan reads as ASCII) or a Chinese numeral — each pattern's house, building or room
+    /// number ends there (<see cref="HouseNumber"/>, <see cref="Estate"/>, <see cref="Building"/>). 文号, 编号 and 账号 alone
+    /// no longer send a line through the address pattern, the costliest of the scan's.
+    /// </summary>
+    private static bool MayHoldAddress(string text)
+    {
+        var rest = text.AsSpan();
+        var offset = 0;
+        while (rest.IndexOfAny(AddressMarks) is var i and >= 0)
+        {
+            if (offset + i > 0 && text[offset + i - 1] is (>= '0' and <= '9') or (>= '０' and <= '９') or '一' or '二' or '三' or '四' or '五' or '六' or '七' or '八' or '九' or '十' or '百' or '零' or '〇')
+            {
+                return true;
+            }
+
+            offset += i + 1;
+            rest = rest[(i + 1)..];
+        }
+
+        return text.Contains("门牌", StringComparison.Ordinal);
+    }
 
     /// <summary>Scans <paramref name="text"/>; returns all matches in order, non-overlapping.</summary>
     public static IReadOnlyList<PersonalDataMatch> Scan(string text)
@@ -112,7 +136,7 @@ public static partial class PersonalDataScanner
         // Most text has no number that could be personal data and no address marker: skip the regexes then
         // (every body line and table cell is scanned; the address pattern is the expensive one).
         var digits = HasNumberDigits(text);
-        var addressMarks = text.AsSpan().IndexOfAny(AddressMarks) >= 0 || text.Contains("门牌", StringComparison.Ordinal);
+        var addressMarks = MayHoldAddress(text);
         if (!digits && !addressMarks)
         {
             return [];
