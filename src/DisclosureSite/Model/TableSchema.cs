@@ -144,7 +144,12 @@ public sealed class TableSchema
     /// names of every schema with default columns and of every schema the preset lists: they are the words a header row
     /// is made of.
     /// </summary>
-    public IReadOnlySet<string> Known(RuleSet rules)
+    public IReadOnlySet<string> Known(RuleSet rules) => _known.GetValue(rules, KnownIn);
+
+    // Made once per rule set (every table read asks; they were a set of ~100 names built 1,300 times at 10 villages).
+    private readonly System.Runtime.CompilerServices.ConditionalWeakTable<RuleSet, IReadOnlySet<string>> _known = new();
+
+    private IReadOnlySet<string> KnownIn(RuleSet rules)
     {
         var schemas = this == Generic
             ? All.Where(s => s.DefaultColumns.Count > 0).Select(s => s.Name).Concat(rules.ColumnAliases.Keys).Distinct().Select(n => Named(n)).OfType<TableSchema>()
@@ -162,7 +167,7 @@ public sealed class TableSchema
             }
         }
 
-        return names;
+        return names; // a HashSet keeps the order the names were added in, which a finding lists them in
     }
 
     /// <summary>

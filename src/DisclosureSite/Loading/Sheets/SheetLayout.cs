@@ -148,6 +148,12 @@ public static partial class SheetLayout
     /// </summary>
     public static TableRow? Fit(TableRow row, int width, bool positional, string file, FindingSink sink, string? unit = null, string? period = null, string? item = null, bool maskNames = false)
     {
+        if (row.Cells.Count == width)
+        {
+            // Nearly every row: already as wide as the header, nothing to cut or pad.
+            return row;
+        }
+
         var cells = row.Cells.ToList();
         while (cells.Count > width && cells[^1].Text.Length == 0)
         {
@@ -261,10 +267,15 @@ public static partial class SheetLayout
     {
         var first = row.Cells.FirstOrDefault(c => c.Text.Length > 0).Text ?? string.Empty;
         var compact = first.Replace(" ", string.Empty, StringComparison.Ordinal).Replace("\u3000", string.Empty, StringComparison.Ordinal);
-        var colon = compact.IndexOfAny([':', '：']);
-        var label = colon >= 0 ? compact[..colon] : compact;
-        return SignerLabels.Contains(label, StringComparer.Ordinal) || (colon > 0 && NoteLabels.Contains(label, StringComparer.Ordinal));
+        var colon = compact.AsSpan().IndexOfAny(':', '：');
+        var label = colon >= 0 ? compact.AsSpan(0, colon) : compact.AsSpan();
+        return SignerLabelSet.Contains(label) || (colon > 0 && NoteLabelSet.Contains(label));
     }
+
+    // Looked up by span (asked of every row under a header): no substring per row.
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> SignerLabelSet = new HashSet<string>(SignerLabels, StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
+
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> NoteLabelSet = new HashSet<string>(NoteLabels, StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
 
     /// <summary>
     /// The parts of a signature line: a label alone in a cell ("制表人：") takes the next cell as its name; one cell
