@@ -21,9 +21,19 @@ internal static class PlainYaml
     /// <summary>The events of <paramref name="text"/>, or null when it is not of the plain shape above.</summary>
     public static IParser? TryParse(string text)
     {
-        var events = new List<ParsingEvent>(32);
+        if (text.Length == 0)
+        {
+            return null;
+        }
+
+        // The document and its mapping start at the first key, the text's first character.
         var zero = new Mark(0, 1, 1);
-        events.Add(new StreamStart(zero, zero));
+        var events = new List<ParsingEvent>(32)
+        {
+            new StreamStart(zero, zero),
+            new DocumentStart(null, null, true, zero, zero),
+            new MappingStart(AnchorName.Empty, TagName.Empty, true, MappingStyle.Block, zero, zero),
+        };
 
         var lines = 0;
         var at = 0;
@@ -40,11 +50,6 @@ internal static class PlainYaml
             lines++;
             var line = text.AsSpan(at, end - at);
             var here = new Mark(at, lines, 1);
-            if (lines == 1)
-            {
-                events.Add(new DocumentStart(null, null, true, here, here));
-                events.Add(new MappingStart(AnchorName.Empty, TagName.Empty, true, MappingStyle.Block, here, here));
-            }
 
             if (line.StartsWith("  - "))
             {
@@ -81,11 +86,7 @@ internal static class PlainYaml
                 // A key of the front matter itself: it closes an open list.
                 if (inList)
                 {
-                    if (!inItem)
-                    {
-                        return null;
-                    }
-
+                    // (An open list always has an item: "key:" is taken only with "  - " on the next line.)
                     events.Add(new MappingEnd(here, here));
                     events.Add(new SequenceEnd(here, here));
                     inList = inItem = false;
@@ -118,11 +119,6 @@ internal static class PlainYaml
             }
 
             at = end + 1;
-        }
-
-        if (lines == 0 || (inList && !inItem))
-        {
-            return null;
         }
 
         // The blocks end where the text does: on the line after a final line break, else after the last character.

@@ -26,7 +26,10 @@ public static partial class PersonalDataScanner
     private const string Name = @"[\p{IsCJKUnifiedIdeographs}-[省市区县镇乡村组队号楼室栋幢住在于的与及是为第址]]{1,8}";
 
     /// <summary>A house number: digits (12, 12-3) or Chinese numerals (十二).</summary>
-    private const string HouseNumber = @"(?:[0-9]+(?:-[0-9]+)?|[一二三四五六七八九十百零〇]{1,4})";
+    private const string HouseNumber = @"(?:[0-9]+(?:-[0-9]+)?|[" + ChineseNumerals + "]{1,4})";
+
+    /// <summary>The Chinese numerals a house number is written in (十二号), and its masking replaces.</summary>
+    private const string ChineseNumerals = "一二三四五六七八九十百零〇";
 
     /// <summary>号 followed by one of these is a numbered object, not a home: 5号线, 3号文件, 1号地块, 2号机井, 1号水库, 3号会议室.</summary>
     private const string NotAnObject = @"(?![线文令函井地田塘库桥坝渠闸堰沟水杆车机泵池段标窑仓厂站台场位柜箱表卡码包件会馆展])";
@@ -108,17 +111,13 @@ public static partial class PersonalDataScanner
     /// </summary>
     private static bool MayHoldAddress(string text)
     {
-        var rest = text.AsSpan();
-        var offset = 0;
-        while (rest.IndexOfAny(AddressMarks) is var i and >= 0)
+        for (var at = 0; text.AsSpan(at).IndexOfAny(AddressMarks) is var i and >= 0; at += i + 1)
         {
-            if (offset + i > 0 && text[offset + i - 1] is (>= '0' and <= '9') or (>= '０' and <= '９') or '一' or '二' or '三' or '四' or '五' or '六' or '七' or '八' or '九' or '十' or '百' or '零' or '〇')
+            var before = at + i - 1;
+            if (before >= 0 && (char.IsAsciiDigit(text[before]) || text[before] is >= '０' and <= '９' || ChineseNumerals.Contains(text[before])))
             {
                 return true;
             }
-
-            offset += i + 1;
-            rest = rest[(i + 1)..];
         }
 
         return text.Contains("门牌", StringComparison.Ordinal);
@@ -555,6 +554,6 @@ public static partial class PersonalDataScanner
     [GeneratedRegex(Estate + "|" + Road + "|" + Village + "|" + Group + "|" + Building + "|" + DoorPlate, RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture)]
     private static partial Regex AddressRegex();
 
-    [GeneratedRegex(@"[0-9]+(?:-[0-9]+)*|[一二三四五六七八九十百零〇]+", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"[0-9]+(?:-[0-9]+)*|[" + ChineseNumerals + "]+", RegexOptions.CultureInvariant)]
     private static partial Regex NumberRegex();
 }
