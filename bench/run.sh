@@ -25,6 +25,7 @@ need hugo hugo
 [ -x /usr/bin/time ] || need /usr/bin/time time
 
 mkdir -p "$WORK"
+trap clear_set_aside EXIT
 LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
 # The kernel's cache of file names (Linux): every path look-up walks a chain of its hash table, and the outputs this
 # bench deletes leave their names behind in it — docs/performance.md, "Point 2, twelfth round", for what that does to both tools.
@@ -63,10 +64,11 @@ for n in $SIZES; do
   for r in $(seq 1 "$RUNS"); do
     if [ $HAS_BUILD = 1 ]; then
       # A clean build: no output, no build cache, no spare, no input cache (Hugo keeps nothing between runs either).
-      rm -rf "$WORK/out-ours-$n" "$WORK/.out-ours-$n.build-cache" "$WORK/.out-ours-$n.spare" "$WORK/.out-ours-$n.spare.build-cache"
+      # The previous run's output is set aside, not deleted (set_aside in bench/lib.sh), for both tools and the floor.
+      set_aside "$WORK/out-ours-$n" "$WORK/.out-ours-$n.build-cache" "$WORK/.out-ours-$n.spare" "$WORK/.out-ours-$n.spare.build-cache"
       log "ours  $n run $r"; DISCLOSURE_INPUT_CACHE=off run_timed "ours-$n" "${CLI[@]}" build --no-search --input "$corpus" --output "$WORK/out-ours-$n" --as-of "$AS_OF"
     fi
-    rm -rf "$WORK/out-hugo-$n" "$hugo_src/resources" "$hugo_src/.hugo_build.lock"
+    set_aside "$WORK/out-hugo-$n"; rm -rf "$hugo_src/resources" "$hugo_src/.hugo_build.lock"
     log "hugo  $n run $r"; run_timed "hugo-$n" hugo --quiet -s "$hugo_src" -d "$WORK/out-hugo-$n"
   done
   read -r hmin hmed hrss <<<"$(stats "hugo-$n")"
@@ -83,15 +85,15 @@ for n in $SIZES; do
   echo "| $n villages × $YEARS y | $opages / $hpages | $omin / $omed | $hmin / $hmed | $orss / $hrss | $ops / $hps | $ratio |" >>"$TABLE"
   if [ $HAS_BUILD = 1 ]; then
     # The physical floor: the same files with the same sizes written by a C program with as many threads as cores,
-    # after deleting the previous copy just before, as each clean build above does — no reading, rendering or hashing.
+    # into a new folder, the previous copy set aside as each clean build's above — no reading, rendering or hashing.
     find "$WORK/out-ours-$n" -type f -printf '%s\t%P\n' >"$WORK/floor-$n.list"
     rm -f "$WORK/floor-$n.times"
     for r in $(seq 1 "$RUNS"); do
-      rm -rf "$WORK/out-floor-$n"
+      set_aside "$WORK/out-floor-$n"
       read -r ffiles _ fsec <<<"$("$WORK/write-floor" "$WORK/out-floor-$n" "$(nproc)" <"$WORK/floor-$n.list")"
       echo "$(awk -v s="$fsec" 'BEGIN{printf "%d", s*1000}') 0" >>"$WORK/floor-$n.times"
     done
-    rm -rf "$WORK/out-floor-$n"
+    set_aside "$WORK/out-floor-$n"
     read -r fmin fmed _ <<<"$(stats "floor-$n")"
     echo "| $n villages × $YEARS y | $ffiles | $fmin / $fmed | $(awk -v a="$omed" -v b="$fmed" 'BEGIN{printf "%.1f", a/b}') |" >>"$FLOOR"
   fi
@@ -114,13 +116,13 @@ if [ $HAS_BUILD = 1 ]; then
       run_timed "ver-$v" "${cli[@]}" --version
       DISCLOSURE_TIMINGS=1 run_timed "cw-$v" "${cli[@]}" check --input "$small" --as-of "$AS_OF" || true
       first_work "$WORK/.out" "cs-$v"
-      rm -rf "$WORK/out-start" "$WORK/.out-start.build-cache" "$WORK/.out-start.spare" "$WORK/.out-start.spare.build-cache"
+      set_aside "$WORK/out-start" "$WORK/.out-start.build-cache" "$WORK/.out-start.spare" "$WORK/.out-start.spare.build-cache"
       DISCLOSURE_INPUT_CACHE=off DISCLOSURE_TIMINGS=1 run_timed "bw-$v" "${cli[@]}" build --no-search --input "$small" --output "$WORK/out-start" --as-of "$AS_OF"
       first_work "$WORK/.out" "bs-$v"
     done
     run_timed hugo-ver hugo version
   done
-  rm -rf "$WORK/out-start"
+  set_aside "$WORK/out-start" "$WORK/.out-start.build-cache"
   ms() { sort -n "$WORK/$1.times" | awk '{t[NR]=$1} END {n=NR; med=(n%2)?t[(n+1)/2]:(t[n/2]+t[n/2+1])/2; printf "%d / %d", t[1], med}'; }
   {
     echo "| $SMALLEST villages, 5 runs, min / median (ms) | native (as released) | JIT only |"
@@ -193,7 +195,7 @@ LOAD_AFTER=$(cut -d' ' -f1-3 /proc/loadavg)
 DENTRIES_AFTER=$(dentries)
 REPORT="$WORK/report.md"
 {
-  echo "Measured $DATE on $MACHINE; $RUNS runs each, clean output; seed $SEED, --as-of $AS_OF."
+  echo "Measured $DATE on $MACHINE; $RUNS runs each, clean output (the previous run's set aside, not deleted: see \"Point 1, sixteenth round\"); seed $SEED, --as-of $AS_OF."
   echo "Load average (1/5/15 min) before: $LOAD_BEFORE, after: $LOAD_AFTER — other jobs on the machine inflate every figure alike."
   echo "The kernel's file-name cache held $DENTRIES_BEFORE entries before, $DENTRIES_AFTER after (/proc/sys/fs/dentry-state): the more, the slower every file look-up, for both tools."
   echo
@@ -208,7 +210,7 @@ REPORT="$WORK/report.md"
   cat "$EXTRA"
   if [ $HAS_BUILD = 1 ]; then
     echo
-    echo "The physical floor: the same files, same sizes, written by \`bench/write-floor.c\` ($(nproc) threads) after deleting the previous copy:"
+    echo "The physical floor: the same files, same sizes, written by \`bench/write-floor.c\` ($(nproc) threads), the previous copy set aside:"
     echo
     cat "$FLOOR"
     echo

@@ -25,6 +25,7 @@ done
 [ -x node_modules/.bin/pagefind ] || { log "no node_modules/.bin/pagefind: run npm ci first (the workflow installs Pagefind too)"; exit 2; }
 export PATH="$PWD/node_modules/.bin:$PATH"
 mkdir -p "$WORK"
+trap clear_set_aside EXIT
 LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
 if [ -n "$CLI_AT" ]; then cli_at "$CLI_AT"; else publish_cli; fi
 corpus_tool
@@ -50,8 +51,9 @@ for n in $SIZES; do
   for s in check build record total; do rm -f "$WORK/$s-$n.times"; done
   out="$WORK/site-$n"; ledger="$corpus/ledger/publications.jsonl"   # inside the repository, where the workflow commits it
   for r in $(seq 1 "$RUNS"); do
-    # A fresh runner: no input cache, no previous output, no build cache, no spare, an empty ledger.
-    rm -rf "$out" "$WORK/.site-$n.build-cache" "$WORK/.site-$n.spare" "$WORK/.site-$n.spare.build-cache" "$ledger"
+    # A fresh runner: no input cache, no previous output, no build cache, no spare, an empty ledger (the previous
+    # run's set aside, not deleted: a fresh runner has no file deleted a moment ago either — set_aside in bench/lib.sh).
+    set_aside "$out" "$WORK/.site-$n.build-cache" "$WORK/.site-$n.spare" "$WORK/.site-$n.spare.build-cache"; rm -f "$ledger"
     log "township $n run $r"
     t0=$(now_ns)
     DISCLOSURE_INPUT_CACHE=off run_timed "check-$n" "${CLI[@]}" check --input "$corpus" --as-of "$AS_OF" --format github
