@@ -72,7 +72,15 @@ public sealed class ThemeTemplates
         var context = new TemplateContext(_options);
         foreach (var (name, value) in variables)
         {
-            context.SetValue(name, value);
+            // A view reads its members through its generated wrapper, not Fluid's reflection (LiquidViews).
+            if (Views.LiquidViews.Wrap(value) is { } view)
+            {
+                context.SetValue(name, view);
+            }
+            else
+            {
+                context.SetValue(name, value);
+            }
         }
 
         try
