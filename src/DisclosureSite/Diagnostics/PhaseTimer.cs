@@ -28,13 +28,17 @@ public sealed class PhaseTimer
         }
     }
 
+    /// <summary>The collector's largest first-generation budget (what <c>GCgen0size</c> sets: the native binary embeds one).</summary>
+    private static string FirstGeneration =>
+        GC.GetConfigurationVariables().TryGetValue("GCGen0MaxBudget", out var size) ? $"{Convert.ToInt64(size, System.Globalization.CultureInfo.InvariantCulture) / 1048576} MiB" : "?";
+
     /// <summary>Whether <c>DISCLOSURE_TIMINGS</c> asks for the phase times.</summary>
     public static bool Enabled => Environment.GetEnvironmentVariable(Variable) is "1" or "true";
 
     /// <summary>Ends the current phase under <paramref name="name"/> and starts the next.</summary>
     public void Lap(string name)
     {
-        _out?.WriteLine($"[timing] {name,-12} {_phase.Elapsed.TotalMilliseconds,8:F0} ms   (total {_total.Elapsed.TotalMilliseconds:F0} ms, GC heap {GC.GetTotalMemory(false) / 1048576} MiB, collections gen0/1/2 {GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)}, {AppDomain.CurrentDomain.GetAssemblies().Length} assemblies, {System.Runtime.JitInfo.GetCompiledMethodCount()} methods jitted in {System.Runtime.JitInfo.GetCompilationTime().TotalMilliseconds:F0} ms, {GC.GetTotalAllocatedBytes() / 1048576} MiB allocated, GC pauses {GC.GetTotalPauseDuration().TotalMilliseconds:F0} ms, collector {System.Runtime.GCSettings.LatencyMode})");
+        _out?.WriteLine($"[timing] {name,-12} {_phase.Elapsed.TotalMilliseconds,8:F0} ms   (total {_total.Elapsed.TotalMilliseconds:F0} ms, GC heap {GC.GetTotalMemory(false) / 1048576} MiB, collections gen0/1/2 {GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)}, {AppDomain.CurrentDomain.GetAssemblies().Length} assemblies, {System.Runtime.JitInfo.GetCompiledMethodCount()} methods jitted in {System.Runtime.JitInfo.GetCompilationTime().TotalMilliseconds:F0} ms, {GC.GetTotalAllocatedBytes() / 1048576} MiB allocated, GC pauses {GC.GetTotalPauseDuration().TotalMilliseconds:F0} ms, collector {System.Runtime.GCSettings.LatencyMode}, first generation {FirstGeneration})");
         _phase.Restart();
     }
 }
