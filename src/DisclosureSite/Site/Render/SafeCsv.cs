@@ -19,21 +19,31 @@ public static class SafeCsv
         ValidateFieldCount = false,
     };
 
-    public static byte[] Of(IReadOnlyList<string> header, IEnumerable<IReadOnlyList<string?>> rows)
+    public static byte[] Of(IReadOnlyList<string> header, IEnumerable<IReadOnlyList<string?>> rows) => Of(header, rows, static text => text);
+
+    /// <summary>
+    /// The CSV of rows whose cells are read as text by <paramref name="text"/> (a table's cells, a data row's values),
+    /// without a list of strings made per row.
+    /// </summary>
+    public static byte[] Of<T>(IReadOnlyList<string> header, IEnumerable<IEnumerable<T>> rows, Func<T, string?> text)
     {
         using var bytes = new MemoryStream();
-        Write(bytes, header, rows);
+        Write(bytes, header, rows, text);
         return bytes.ToArray();
     }
 
     /// <summary>The same bytes as <see cref="Of"/>, written to a stream as CsvHelper's buffer fills (for whole-site tables).</summary>
-    public static void Write(Stream stream, IReadOnlyList<string> header, IEnumerable<IReadOnlyList<string?>> rows)
+    public static void Write(Stream stream, IReadOnlyList<string> header, IEnumerable<IReadOnlyList<string?>> rows) =>
+        Write(stream, header, rows, static text => text);
+
+    /// <summary>The same bytes as <see cref="Of{T}"/>, written to a stream as CsvHelper's buffer fills.</summary>
+    public static void Write<T>(Stream stream, IReadOnlyList<string> header, IEnumerable<IEnumerable<T>> rows, Func<T, string?> text)
     {
         using var csv = CsvWriter.Create(stream, Options, leaveOpen: true);
-        Record(csv, header);
+        Record(csv, header, static name => name);
         foreach (var row in rows)
         {
-            Record(csv, row);
+            Record(csv, row, text);
         }
     }
 
@@ -51,7 +61,7 @@ public static class SafeCsv
 
         public byte[] Of(IReadOnlyList<string?> cells)
         {
-            Record(_csv, cells);
+            Record(_csv, cells, static text => text);
             _csv.Flush();
             var bytes = _bytes.ToArray();
             _bytes.SetLength(0);
@@ -80,17 +90,19 @@ public static class SafeCsv
         return line[..^3];
     }
 
-    private static void Record(CsvWriter csv, IReadOnlyList<string?> cells)
+    private static void Record<T>(CsvWriter csv, IEnumerable<T> cells, Func<T, string?> text)
     {
-        if (cells.Count == 0)
+        var any = false;
+        foreach (var cell in cells)
+        {
+            csv.WriteField(text(cell));
+            any = true;
+        }
+
+        if (!any)
         {
             // A record needs a field: an empty row is written as one empty field ("").
             csv.WriteField(string.Empty);
-        }
-
-        foreach (var cell in cells)
-        {
-            csv.WriteField(cell);
         }
 
         csv.EndRecord();

@@ -96,7 +96,7 @@ public sealed class RenderCompliancePages : RenderStep<RenderCompliancePages.Inp
     private static void WriteData(RenderContext context, DateOnly asOf, string folder, IEnumerable<ComplianceEntry> entries, Dictionary<ComplianceEntry, Dictionary<string, object?>> rowOf)
     {
         var rows = entries.Select(e => rowOf[e]).ToList();
-        context.Output.Write(folder + "compliance.csv", stream => SafeCsv.Write(stream, CsvHeader, rows.Select(r => (IReadOnlyList<string?>)r.Values.Select(v => v?.ToString()).ToList())));
+        context.Output.Write(folder + "compliance.csv", stream => SafeCsv.Write(stream, CsvHeader, rows.Select(static r => r.Values), static v => v?.ToString()));
         context.Output.Write(folder + "compliance.json", stream => SiteJson.Write(stream, new ComplianceJson(Dates.Iso(asOf), rows)));
     }
 

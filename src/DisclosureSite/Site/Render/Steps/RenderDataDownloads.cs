@@ -69,7 +69,7 @@ public sealed class RenderDataDownloads : RenderStep<RenderDataDownloads.Input>
             d.Steps.Select(s => new DecisionStepJson(s.Id, Dates.Iso(s.Date), s.Minutes, s.Votes))));
         Write("data/decisions.json", d => [d.Site, d.Decisions], stream => SiteJson.Write(stream, new DecisionsJson(asOf, decisions)));
         var requests = new Lazy<List<Dictionary<string, object?>>>(() => requestFacts.Matters.Where(m => m.Received <= site.AsOf).Select(m => RequestRow(site, m)).ToList());
-        Write("data/requests.csv", d => [d.Site, d.Requests], stream => SafeCsv.Write(stream, RequestCsvHeader, requests.Value.Select(r => (IReadOnlyList<string?>)r.Values.Select(v => v?.ToString()).ToList())));
+        Write("data/requests.csv", d => [d.Site, d.Requests], stream => SafeCsv.Write(stream, RequestCsvHeader, requests.Value.Select(static r => r.Values), static v => v?.ToString()));
         Write("data/requests.json", d => [d.Site, d.Requests], stream => SiteJson.Write(stream, new RequestsJson(asOf, requests.Value)));
 
         var downloads = new List<DownloadView>

@@ -148,7 +148,7 @@ public sealed class RenderItemPages : RenderStep<RenderItemPages.Input>
             context.WriteFile(d.UrlPath + CsvName(d.Tables[at].File), inputs.Content, () =>
             {
                 var table = read.Value.Tables[at];
-                return SafeCsv.Of(table.Columns, table.Rows.Select(r => (IReadOnlyList<string?>)r.Cells.Select(c => c.Text).ToList()));
+                return SafeCsv.Of(table.Columns, table.Rows.Select(static r => r.Cells), static c => c.Text);
             });
         }
     }
