@@ -123,7 +123,7 @@ public sealed class LiquidViewGenerator : IIncrementalGenerator
             return expression + " is { } " + v + " ? " + ValueOf(nullable.TypeArguments[0], v, views, depth + 1) + " : NilValue.Instance";
         }
 
-        if (views.Contains(type.WithNullableAnnotation(NullableAnnotation.NotAnnotated)))
+        if (views.Contains(type)) // SymbolEqualityComparer.Default: LinkView? is LinkView
         {
             return expression + " is { } " + "v" + depth + " ? new " + type.Name + "Value(v" + depth + ") : NilValue.Instance";
         }

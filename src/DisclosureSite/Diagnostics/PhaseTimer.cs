@@ -28,9 +28,14 @@ public sealed class PhaseTimer
         }
     }
 
-    /// <summary>The collector's largest first-generation budget (what <c>GCgen0size</c> sets: the native binary embeds one).</summary>
-    private static string FirstGeneration =>
+    /// <summary>
+    /// The collector's largest first-generation budget (what <c>GCgen0size</c> sets: the native binary embeds one). Fixed
+    /// for the process: read at the first lap, not at every one, and not at start-up when no timings are asked for.
+    /// </summary>
+    private static string FirstGeneration => _firstGeneration ??=
         GC.GetConfigurationVariables().TryGetValue("GCGen0MaxBudget", out var size) ? $"{Convert.ToInt64(size, System.Globalization.CultureInfo.InvariantCulture) / 1048576} MiB" : "?";
+
+    private static string? _firstGeneration;
 
     /// <summary>Whether <c>DISCLOSURE_TIMINGS</c> asks for the phase times.</summary>
     public static bool Enabled => Environment.GetEnvironmentVariable(Variable) is "1" or "true";

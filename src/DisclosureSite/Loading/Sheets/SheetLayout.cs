@@ -31,17 +31,17 @@ public static partial class SheetLayout
     public const int HeaderSearchRows = 10;
 
     /// <summary>Labels that start a signature line under a table, with or without a colon (制表人 张三).</summary>
-    private static readonly string[] SignerLabels =
-    [
-        "制表人", "填表人", "填报人", "审核人", "复核人", "审批人", "负责人", "会计", "出纳", "报账员", "记账人", "监督委员会", "村务监督委员会",
-    ];
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> SignerLabels = Labels(
+        "制表人", "填表人", "填报人", "审核人", "复核人", "审批人", "负责人", "会计", "出纳", "报账员", "记账人", "监督委员会", "村务监督委员会");
 
     /// <summary>Labels that start a line under a table only when a colon follows (日期：… 注：…): alone they are column names.</summary>
-    private static readonly string[] NoteLabels =
-    [
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> NoteLabels = Labels(
         "制表", "填表", "审核", "复核", "审批", "主任", "村委会主任", "书记", "村支书", "经办人", "监委会", "日期", "制表日期", "填表日期", "填报日期",
-        "公开日期", "公布日期", "注", "备注", "说明", "附注", "联系电话", "监督电话", "公开单位", "编制单位", "填报单位",
-    ];
+        "公开日期", "公布日期", "注", "备注", "说明", "附注", "联系电话", "监督电话", "公开单位", "编制单位", "填报单位");
+
+    // Looked up by span (asked of every row under a header): no substring per row.
+    private static HashSet<string>.AlternateLookup<ReadOnlySpan<char>> Labels(params string[] labels) =>
+        new HashSet<string>(labels, StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
 
     /// <summary>单位：元 (also 金额单位：万元), but not 编制单位：/填报单位：/公开单位：, which name an organisation.</summary>
     [GeneratedRegex(@"(?<![编制填报公开])(?:金额|计量)?单位\s*[:：]\s*(?<unit>[^\s,，;；:：]+)", RegexOptions.CultureInvariant)]
@@ -269,13 +269,8 @@ public static partial class SheetLayout
         var compact = first.Replace(" ", string.Empty, StringComparison.Ordinal).Replace("\u3000", string.Empty, StringComparison.Ordinal);
         var colon = compact.AsSpan().IndexOfAny(':', '：');
         var label = colon >= 0 ? compact.AsSpan(0, colon) : compact.AsSpan();
-        return SignerLabelSet.Contains(label) || (colon > 0 && NoteLabelSet.Contains(label));
+        return SignerLabels.Contains(label) || (colon > 0 && NoteLabels.Contains(label));
     }
-
-    // Looked up by span (asked of every row under a header): no substring per row.
-    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> SignerLabelSet = new HashSet<string>(SignerLabels, StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
-
-    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> NoteLabelSet = new HashSet<string>(NoteLabels, StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
 
     /// <summary>
     /// The parts of a signature line: a label alone in a cell ("制表人：") takes the next cell as its name; one cell
