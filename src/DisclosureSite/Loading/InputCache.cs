@@ -193,7 +193,6 @@ public sealed class InputCache
     /// </summary>
     internal static unsafe Stamp StampOf(string root, ReadOnlySpan<char> relative)
     {
-        var buffer = _statBuffer ??= new byte[256];
         ReadOnlySpan<char> first = root, second = relative;
         var separator = false;
         if (relative.Length > 0)
@@ -209,6 +208,20 @@ public sealed class InputCache
             }
         }
 
+        return StampAt(AtCurrentFolder, first, separator, second);
+    }
+
+    /// <summary>statx's folder handle meaning "the current folder": a relative name is taken from there.</summary>
+    internal const int AtCurrentFolder = -100;
+
+    /// <summary>
+    /// The stamp of <paramref name="first"/>, a <c>/</c> when <paramref name="separator"/>, and <paramref name="second"/>,
+    /// looked up from the open folder <paramref name="folder"/> (or <see cref="AtCurrentFolder"/>); the name is encoded
+    /// as UTF-8 into a per-thread buffer, as the marshaller of a string would encode it.
+    /// </summary>
+    internal static unsafe Stamp StampAt(int folder, ReadOnlySpan<char> first, bool separator, ReadOnlySpan<char> second)
+    {
+        var buffer = _statBuffer ??= new byte[256];
         var max = Encoding.UTF8.GetMaxByteCount(first.Length + second.Length) + 2;
         var path = _pathBuffer is { } kept && kept.Length >= max ? kept : _pathBuffer = new byte[Math.Max(max, 1024)];
         var length = Encoding.UTF8.GetBytes(first, path);
@@ -223,7 +236,7 @@ public sealed class InputCache
         fixed (byte* name = path)
         fixed (byte* into = buffer)
         {
-            result = InputFile.Statx(-100, name, 0, 0x7ff, into);
+            result = InputFile.Statx(folder, name, 0, 0x7ff, into);
         }
 
         if (result != 0)
@@ -262,6 +275,9 @@ public sealed class InputCache
         private readonly List<Entry> _current = [];
         private readonly TimeProvider _clock;
         private readonly InputCacheMemory? _memory;
+
+        // The unit's files are looked up one after the other, folder by folder, on the thread that loads the unit.
+        private readonly FolderStamps _stamps = new();
         private bool _changed;
 
         internal UnitCache(InputFolder input, string path, string fingerprint, Dictionary<string, Entry> old, TimeProvider clock, InputCacheMemory? memory = null)
@@ -284,7 +300,7 @@ public sealed class InputCache
 
             foreach (var (path, stamp) in e.Dependencies)
             {
-                if (StampOf(_input.Root, path) != stamp)
+                if (_stamps.Of(_input.Root, path) != stamp)
                 {
                     return null;
                 }
@@ -307,7 +323,7 @@ public sealed class InputCache
             var deps = new List<(string, Stamp)>();
             foreach (var (path, was) in before)
             {
-                var now = StampOf(_input.Root, path);
+                var now = _stamps.Of(_input.Root, path);
                 if (was != now || now.Ctime > racy || now.Mtime > racy)
                 {
                     return;
@@ -334,6 +350,7 @@ public sealed class InputCache
         /// <summary>Writes the unit's cache if anything was loaded afresh or a file went away.</summary>
         public void Save()
         {
+            _stamps.Dispose();
             _memory?.Keep(_path, _fingerprint, _current);
             if (!_changed && _current.Count == _old.Count)
             {

@@ -28,6 +28,7 @@ internal static partial class InputFile
     private const int ORdonly = 0;
     private const int ONonblock = 0x800; // a pipe must not block the open; a regular file reads as usual
     private const int OCloexec = 0x80000;
+    private const int OPath = 0x200000; // O_PATH, the same on x64 and arm64
     private const int AtEmptyPath = 0x1000;
     private const uint StatxTypeAndSize = 0x1 | 0x200; // STATX_TYPE | STATX_SIZE
     private const int Eintr = 4;
@@ -109,6 +110,22 @@ internal static partial class InputFile
         // Shorter than its size said (cut while read): what was there, as File.ReadAllBytes would give.
         bytes = done == buffer.Length ? buffer : buffer[..done];
         return Outcome.Read;
+    }
+
+    /// <summary>
+    /// A handle on <paramref name="path"/> to look things up from (<c>open</c> with <c>O_PATH</c>: nothing is read, no
+    /// permission beyond reaching it is needed; a link is followed, as a path walk follows it), or null when it cannot be
+    /// opened or this is not Linux on x64 or arm64.
+    /// </summary>
+    public static SafeFileHandle? OpenToLookUpFrom(string path)
+    {
+        if (!Direct)
+        {
+            return null;
+        }
+
+        var fd = open(path, OPath | OCloexec);
+        return fd < 0 ? null : new SafeFileHandle(fd, ownsHandle: true);
     }
 
     [LibraryImport("libc", EntryPoint = "open", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]

@@ -87,6 +87,62 @@ public class TakeOverCheckTests
         }
     }
 
+    [Test]
+    public void A_stamp_looked_up_from_a_folder_near_the_file_is_the_stamp_of_the_whole_path()
+    {
+        if (!OperatingSystem.IsLinux())
+        {
+            Assert.Ignore("stamps are taken on Linux only");
+        }
+
+        var dir = Path.Combine(Path.GetTempPath(), "disclosure-near-" + Guid.NewGuid().ToString("N"));
+        var deep = "村/" + string.Concat(Enumerable.Repeat("很长的文件夹名/", 60));
+        Directory.CreateDirectory(Path.Combine(dir, deep));
+        Directory.CreateDirectory(Path.Combine(dir, "u", "2026-Q3", "finance"));
+        Directory.CreateDirectory(Path.Combine(dir, "real", "p"));
+        try
+        {
+            File.WriteAllText(Path.Combine(dir, "index.html"), "<p>首页</p>");
+            File.WriteAllText(Path.Combine(dir, "村", "页.html"), "<p>村务公开</p>");
+            File.WriteAllText(Path.Combine(dir, deep, "最深.html"), new string('深', 3000));
+            File.WriteAllText(Path.Combine(dir, "u", "2026-Q3", "finance", "index.html"), "<p>财务</p>");
+            File.WriteAllText(Path.Combine(dir, "u", "2026-Q3", "finance", "ledger.csv"), "科目,金额\n");
+            File.WriteAllText(Path.Combine(dir, "real", "p", "x.md"), "正文");
+            File.WriteAllText(Path.Combine(dir, "u", "a-file"), "not a folder");
+            File.CreateSymbolicLink(Path.Combine(dir, "linked"), Path.Combine(dir, "real"));
+            File.CreateSymbolicLink(Path.Combine(dir, "real", "p", "to-x.md"), "x.md");
+            string[] relatives =
+            [
+                "index.html", "村/页.html", deep + "最深.html", "u/2026-Q3/finance/index.html", "u/2026-Q3/finance/ledger.csv",
+                "u/2026-Q3/finance/gone.html", "u/2026-Q3/finance", "u/2026-Q3/finance/", "linked/p/x.md", "linked/p/to-x.md",
+                "u/a-file/x/y.html", "gone/p/q/x.html", "u/2026-Q3/../2026-Q3/finance/index.html", "u//2026-Q3/finance/index.html",
+                "村", "", Path.Combine(dir, "index.html"), "a\u0000b/c/d",
+            ];
+
+            // One object for every look-up, in an order that leaves and comes back to folders, from each form of the root.
+            using var near = new FolderStamps();
+            foreach (var root in new[] { dir, dir + "/", string.Empty })
+            {
+                foreach (var relative in relatives.Concat(relatives.Reverse()))
+                {
+                    Assert.That(near.Of(root, relative), Is.EqualTo(InputCache.StampOf(root, relative)), $"{root} + {relative}");
+                }
+            }
+
+            // A file changed after its folder was opened is seen changed; a folder replaced is looked up anew once left.
+            var page = Path.Combine(dir, "u", "2026-Q3", "finance", "index.html");
+            Assert.That(near.Of(dir, "u/2026-Q3/finance/index.html").Size, Is.EqualTo(new FileInfo(page).Length));
+            File.WriteAllText(page, "<p>财务收支明细</p>");
+            Assert.That(near.Of(dir, "u/2026-Q3/finance/index.html"), Is.EqualTo(InputCache.StampOf(page)));
+            near.Dispose();
+            Assert.That(near.Of(dir, "u/2026-Q3/finance/ledger.csv"), Is.EqualTo(InputCache.StampOf(dir, "u/2026-Q3/finance/ledger.csv")), "usable again after Dispose");
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
+
     [TestCase("index.html", true)]
     [TestCase("houfeng/2026-Q3/finance/index.html", true)]
     [TestCase("data/disclosures.csv", true)]

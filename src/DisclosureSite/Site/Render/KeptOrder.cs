@@ -62,6 +62,61 @@ internal sealed class KeptOrder<TKey>(Comparison<TKey> compare, Func<TKey, TKey,
         return order;
     }
 
+    /// <summary>
+    /// As <see cref="Sort"/> with a comparison that orders by <paramref name="groupOf"/> (ordinal) first and then by
+    /// <paramref name="within"/>: the same positions, found group by group. The keys are put in their groups in the
+    /// order given, the groups' names sorted, and each group sorted on its own, the groups in parallel: a county's 62,000
+    /// disclosures in 300 units took 16 comparisons each in one sort, and take 8 in their units' (docs/performance.md,
+    /// "Point 2, seventeenth round").
+    /// </summary>
+    public static int[]? SortGrouped(IReadOnlyList<TKey> keys, Func<TKey, string> groupOf, Comparison<TKey> within)
+    {
+        var sorted = true;
+        for (var i = 1; i < keys.Count && sorted; i++)
+        {
+            var c = string.CompareOrdinal(groupOf(keys[i - 1]), groupOf(keys[i]));
+            sorted = c < 0 || (c == 0 && within(keys[i - 1], keys[i]) <= 0);
+        }
+
+        if (sorted)
+        {
+            return null;
+        }
+
+        var groups = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        for (var i = 0; i < keys.Count; i++)
+        {
+            var name = groupOf(keys[i]);
+            if (!groups.TryGetValue(name, out var members))
+            {
+                groups[name] = members = [];
+            }
+
+            members.Add(i);
+        }
+
+        var names = groups.Keys.ToArray();
+        Array.Sort(names, string.CompareOrdinal);
+        var parts = new int[names.Length][];
+        Parallel.For(0, names.Length, g =>
+        {
+            // The members are in the order given; the index breaks ties, so each group's sort is stable.
+            var part = groups[names[g]].ToArray();
+            Array.Sort(part, (x, y) => within(keys[x], keys[y]) is var c && c != 0 ? c : x.CompareTo(y));
+            parts[g] = part;
+        });
+
+        var order = new int[keys.Count];
+        var at = 0;
+        foreach (var part in parts)
+        {
+            part.CopyTo(order, at);
+            at += part.Length;
+        }
+
+        return order;
+    }
+
     /// <summary><paramref name="items"/> in the order <paramref name="order"/> gives (null: as they are).</summary>
     public static List<T> Apply<T>(List<T> items, int[]? order)
     {

@@ -44,7 +44,7 @@ public sealed class PublicDisclosures
             keys.Add(d);
         }
 
-        dated = KeptOrder<Disclosure>.Apply(dated, order?.Of(keys) ?? KeptOrder<Disclosure>.Sort(keys, Compare));
+        dated = KeptOrder<Disclosure>.Apply(dated, order?.Of(keys) ?? KeptOrder<Disclosure>.SortGrouped(keys, d => d.Unit, CompareInUnit));
         var publicList = new List<Disclosure>(dated.Count);
         foreach (var (d, _) in dated)
         {
@@ -235,16 +235,10 @@ public sealed class PublicDisclosures
     internal static KeptOrder<Disclosure> NewKeptOrder() => new(Compare, (a, b) => ReferenceEquals(a, b) || Compare(a, b) == 0);
 
     /// <summary>The order of <see cref="All"/>: by unit (ordinal), period, slug (ordinal).</summary>
-    private static int Compare(Disclosure a, Disclosure b)
-    {
-        var c = string.CompareOrdinal(a.Unit, b.Unit);
-        if (c == 0)
-        {
-            c = a.Period.CompareTo(b.Period);
-        }
+    private static int Compare(Disclosure a, Disclosure b) => string.CompareOrdinal(a.Unit, b.Unit) is var c && c != 0 ? c : CompareInUnit(a, b);
 
-        return c != 0 ? c : string.CompareOrdinal(a.Slug, b.Slug);
-    }
+    /// <summary>The order of <see cref="All"/> within a unit: by period, slug (ordinal).</summary>
+    private static int CompareInUnit(Disclosure a, Disclosure b) => a.Period.CompareTo(b.Period) is var c && c != 0 ? c : string.CompareOrdinal(a.Slug, b.Slug);
 
     /// <summary>This disclosure's own status: withdrawn, nil, on time or late against its item's deadline.</summary>
     private static (string Key, int? Days) StatusOf(Disclosure d, bool withdrawn, ComplianceEntry? entry, DateOnly published)
