@@ -276,8 +276,9 @@ public sealed class InputCache
         private readonly TimeProvider _clock;
         private readonly InputCacheMemory? _memory;
 
-        // The unit's files are looked up one after the other, folder by folder, on the thread that loads the unit.
-        private readonly FolderStamps _stamps = new();
+        // The unit's files are looked up one after the other, folder by folder, on the thread that loads the unit; a period
+        // folder holds a dozen of them.
+        private readonly FolderStamps _stamps = new(fromParent: true);
         private bool _changed;
 
         internal UnitCache(InputFolder input, string path, string fingerprint, Dictionary<string, Entry> old, TimeProvider clock, InputCacheMemory? memory = null)

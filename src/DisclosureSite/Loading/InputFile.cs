@@ -128,8 +128,23 @@ internal static partial class InputFile
         return fd < 0 ? null : new SafeFileHandle(fd, ownsHandle: true);
     }
 
+    /// <summary>As <see cref="OpenToLookUpFrom(string)"/>, for <paramref name="name"/> looked up from the open folder <paramref name="folder"/>.</summary>
+    public static SafeFileHandle? OpenToLookUpFrom(SafeFileHandle folder, string name)
+    {
+        if (!Direct)
+        {
+            return null;
+        }
+
+        var fd = openat((int)folder.DangerousGetHandle(), name, OPath | OCloexec);
+        return fd < 0 ? null : new SafeFileHandle(fd, ownsHandle: true);
+    }
+
     [LibraryImport("libc", EntryPoint = "open", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
     private static partial int open(string path, int flags);
+
+    [LibraryImport("libc", EntryPoint = "openat", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
+    private static partial int openat(int dirfd, string path, int flags);
 
     /// <summary><c>statx(2)</c>; the input cache's stamps use it too (<see cref="InputCache.StampOf(string, ReadOnlySpan{char})"/>).</summary>
     [LibraryImport("libc", EntryPoint = "statx", SetLastError = true)]

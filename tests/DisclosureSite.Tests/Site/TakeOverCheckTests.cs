@@ -115,25 +115,39 @@ public class TakeOverCheckTests
             [
                 "index.html", "村/页.html", deep + "最深.html", "u/2026-Q3/finance/index.html", "u/2026-Q3/finance/ledger.csv",
                 "u/2026-Q3/finance/gone.html", "u/2026-Q3/finance", "u/2026-Q3/finance/", "linked/p/x.md", "linked/p/to-x.md",
-                "u/a-file/x/y.html", "gone/p/q/x.html", "u/2026-Q3/../2026-Q3/finance/index.html", "u//2026-Q3/finance/index.html",
+                "u/a-file/x/y.html", "gone/p/q/x.html", "u/2026-Q3/../2026-Q3/finance/index.html", "u//2026-Q3/finance/index.html", "u/2026-Q3//finance/index.html",
+                "u/2026-Q3/finance//index.html", "u/2026-Q3/./finance/index.html", "u/2026-Q3/finance/../finance/ledger.csv", "linked/p/../p/x.md",
                 "村", "", Path.Combine(dir, "index.html"), "a\u0000b/c/d",
             ];
 
-            // One object for every look-up, in an order that leaves and comes back to folders, from each form of the root.
-            using var near = new FolderStamps();
-            foreach (var root in new[] { dir, dir + "/", string.Empty })
+            // One object for every look-up, in an order that leaves and comes back to folders, from each form of the root,
+            // with a handle on the folder two levels up only and with one on the file's own folder too.
+            foreach (var fromParent in new[] { false, true })
             {
-                foreach (var relative in relatives.Concat(relatives.Reverse()))
+                using var each = new FolderStamps(fromParent);
+                foreach (var root in new[] { dir, dir + "/", string.Empty })
                 {
-                    Assert.That(near.Of(root, relative), Is.EqualTo(InputCache.StampOf(root, relative)), $"{root} + {relative}");
+                    foreach (var relative in relatives.Concat(relatives.Reverse()))
+                    {
+                        Assert.That(each.Of(root, relative), Is.EqualTo(InputCache.StampOf(root, relative)), $"{root} + {relative}, from parent: {fromParent}");
+                    }
                 }
             }
 
-            // A file changed after its folder was opened is seen changed; a folder replaced is looked up anew once left.
+            using var near = new FolderStamps(fromParent: true);
+
+            // A file changed after its folder was opened is seen changed; a folder moved away and made anew is looked in anew
+            // once another folder was looked in.
             var page = Path.Combine(dir, "u", "2026-Q3", "finance", "index.html");
             Assert.That(near.Of(dir, "u/2026-Q3/finance/index.html").Size, Is.EqualTo(new FileInfo(page).Length));
             File.WriteAllText(page, "<p>财务收支明细</p>");
             Assert.That(near.Of(dir, "u/2026-Q3/finance/index.html"), Is.EqualTo(InputCache.StampOf(page)));
+            Directory.Move(Path.Combine(dir, "u", "2026-Q3"), Path.Combine(dir, "u", "moved"));
+            Directory.CreateDirectory(Path.Combine(dir, "u", "2026-Q3", "finance"));
+            File.WriteAllText(page, "<p>新的一页，长一些</p>");
+            Assert.That(near.Of(dir, "村/页.html"), Is.EqualTo(InputCache.StampOf(dir, "村/页.html")));
+            Assert.That(near.Of(dir, "u/2026-Q3/finance/index.html"), Is.EqualTo(InputCache.StampOf(page)));
+            Assert.That(near.Of(dir, "u/2026-Q3/finance/ledger.csv").Size, Is.LessThan(0), "not in the new folder");
             near.Dispose();
             Assert.That(near.Of(dir, "u/2026-Q3/finance/ledger.csv"), Is.EqualTo(InputCache.StampOf(dir, "u/2026-Q3/finance/ledger.csv")), "usable again after Dispose");
         }
