@@ -278,7 +278,7 @@ public sealed class InputCache
 
         // The unit's files are looked up one after the other, folder by folder, on the thread that loads the unit; a period
         // folder holds a dozen of them.
-        private readonly FolderStamps _stamps = new(fromParent: true);
+        private readonly NearFolder _stamps = new(fromParent: true);
         private bool _changed;
 
         internal UnitCache(InputFolder input, string path, string fingerprint, Dictionary<string, Entry> old, TimeProvider clock, InputCacheMemory? memory = null)
@@ -301,7 +301,7 @@ public sealed class InputCache
 
             foreach (var (path, stamp) in e.Dependencies)
             {
-                if (_stamps.Of(_input.Root, path) != stamp)
+                if (_stamps.StampOf(_input.Root, path) != stamp)
                 {
                     return null;
                 }
@@ -324,7 +324,7 @@ public sealed class InputCache
             var deps = new List<(string, Stamp)>();
             foreach (var (path, was) in before)
             {
-                var now = _stamps.Of(_input.Root, path);
+                var now = _stamps.StampOf(_input.Root, path);
                 if (was != now || now.Ctime > racy || now.Mtime > racy)
                 {
                     return;

@@ -32,6 +32,10 @@ internal static partial class InputFile
     private const int AtEmptyPath = 0x1000;
     private const uint StatxTypeAndSize = 0x1 | 0x200; // STATX_TYPE | STATX_SIZE
     private const int Eintr = 4;
+    private const int Eexist = 17;
+    private const int OWronly = 0x1;
+    private const int OCreat = 0x40;
+    private const int OExcl = 0x80;
 
     // O_NOFOLLOW is 0400000 on x64 and 0100000 on arm64; the other flags are the same on both.
     private static readonly int ONofollow = RuntimeInformation.ProcessArchitecture == Architecture.Arm64 ? 0x8000 : 0x20000;
@@ -136,15 +140,57 @@ internal static partial class InputFile
             return null;
         }
 
-        var fd = openat((int)folder.DangerousGetHandle(), name, OPath | OCloexec);
+        var fd = openat((int)folder.DangerousGetHandle(), name, OPath | OCloexec, 0);
         return fd < 0 ? null : new SafeFileHandle(fd, ownsHandle: true);
     }
+
+    /// <summary>
+    /// Makes the folder <paramref name="name"/> in the open folder <paramref name="folder"/> (mode 0777 before the umask,
+    /// as .NET makes folders); true when it is made or a folder (or a link to one) is already there by that name.
+    /// </summary>
+    public static unsafe bool MakeFolder(SafeFileHandle folder, string name)
+    {
+        if (!Direct)
+        {
+            return false;
+        }
+
+        var fd = (int)folder.DangerousGetHandle();
+        if (mkdirat(fd, name, 0x1FF) == 0)
+        {
+            return true;
+        }
+
+        if (Marshal.GetLastPInvokeError() != Eexist)
+        {
+            return false;
+        }
+
+        // Something is there: a folder will do, as Directory.CreateDirectory takes it; anything else is for the caller.
+        var bytes = System.Text.Encoding.UTF8.GetBytes(name + "\0");
+        Span<byte> stat = stackalloc byte[256];
+        fixed (byte* path = bytes)
+        fixed (byte* into = stat)
+        {
+            return Statx(fd, path, 0, StatxTypeAndSize, into) == 0 && (BitConverter.ToUInt16(stat[28..]) & 0xF000) == 0x4000;
+        }
+    }
+
+    /// <summary>
+    /// Creates the file <paramref name="name"/> (below the open folder <paramref name="folder"/>) for writing, failing if
+    /// anything is there (mode 0666 before the umask, as .NET creates files): its descriptor, or -1.
+    /// </summary>
+    public static int CreateNew(SafeFileHandle folder, string name) =>
+        Direct ? openat((int)folder.DangerousGetHandle(), name, OWronly | OCreat | OExcl | OCloexec, 0x1B6) : -1;
 
     [LibraryImport("libc", EntryPoint = "open", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
     private static partial int open(string path, int flags);
 
     [LibraryImport("libc", EntryPoint = "openat", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
-    private static partial int openat(int dirfd, string path, int flags);
+    private static partial int openat(int dirfd, string path, int flags, int mode);
+
+    [LibraryImport("libc", EntryPoint = "mkdirat", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
+    private static partial int mkdirat(int dirfd, string path, int mode);
 
     /// <summary><c>statx(2)</c>; the input cache's stamps use it too (<see cref="InputCache.StampOf(string, ReadOnlySpan{char})"/>).</summary>
     [LibraryImport("libc", EntryPoint = "statx", SetLastError = true)]

@@ -124,32 +124,94 @@ public class TakeOverCheckTests
             // with a handle on the folder two levels up only and with one on the file's own folder too.
             foreach (var fromParent in new[] { false, true })
             {
-                using var each = new FolderStamps(fromParent);
+                using var each = new NearFolder(fromParent);
                 foreach (var root in new[] { dir, dir + "/", string.Empty })
                 {
                     foreach (var relative in relatives.Concat(relatives.Reverse()))
                     {
-                        Assert.That(each.Of(root, relative), Is.EqualTo(InputCache.StampOf(root, relative)), $"{root} + {relative}, from parent: {fromParent}");
+                        Assert.That(each.StampOf(root, relative), Is.EqualTo(InputCache.StampOf(root, relative)), $"{root} + {relative}, from parent: {fromParent}");
                     }
                 }
             }
 
-            using var near = new FolderStamps(fromParent: true);
+            using var near = new NearFolder(fromParent: true);
 
             // A file changed after its folder was opened is seen changed; a folder moved away and made anew is looked in anew
             // once another folder was looked in.
             var page = Path.Combine(dir, "u", "2026-Q3", "finance", "index.html");
-            Assert.That(near.Of(dir, "u/2026-Q3/finance/index.html").Size, Is.EqualTo(new FileInfo(page).Length));
+            Assert.That(near.StampOf(dir, "u/2026-Q3/finance/index.html").Size, Is.EqualTo(new FileInfo(page).Length));
             File.WriteAllText(page, "<p>财务收支明细</p>");
-            Assert.That(near.Of(dir, "u/2026-Q3/finance/index.html"), Is.EqualTo(InputCache.StampOf(page)));
+            Assert.That(near.StampOf(dir, "u/2026-Q3/finance/index.html"), Is.EqualTo(InputCache.StampOf(page)));
             Directory.Move(Path.Combine(dir, "u", "2026-Q3"), Path.Combine(dir, "u", "moved"));
             Directory.CreateDirectory(Path.Combine(dir, "u", "2026-Q3", "finance"));
             File.WriteAllText(page, "<p>新的一页，长一些</p>");
-            Assert.That(near.Of(dir, "村/页.html"), Is.EqualTo(InputCache.StampOf(dir, "村/页.html")));
-            Assert.That(near.Of(dir, "u/2026-Q3/finance/index.html"), Is.EqualTo(InputCache.StampOf(page)));
-            Assert.That(near.Of(dir, "u/2026-Q3/finance/ledger.csv").Size, Is.LessThan(0), "not in the new folder");
+            Assert.That(near.StampOf(dir, "村/页.html"), Is.EqualTo(InputCache.StampOf(dir, "村/页.html")));
+            Assert.That(near.StampOf(dir, "u/2026-Q3/finance/index.html"), Is.EqualTo(InputCache.StampOf(page)));
+            Assert.That(near.StampOf(dir, "u/2026-Q3/finance/ledger.csv").Size, Is.LessThan(0), "not in the new folder");
             near.Dispose();
-            Assert.That(near.Of(dir, "u/2026-Q3/finance/ledger.csv"), Is.EqualTo(InputCache.StampOf(dir, "u/2026-Q3/finance/ledger.csv")), "usable again after Dispose");
+            Assert.That(near.StampOf(dir, "u/2026-Q3/finance/ledger.csv"), Is.EqualTo(InputCache.StampOf(dir, "u/2026-Q3/finance/ledger.csv")), "usable again after Dispose");
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
+
+    [Test]
+    public void Folders_and_files_made_from_a_folder_near_them_are_where_their_whole_paths_say()
+    {
+        if (!OperatingSystem.IsLinux())
+        {
+            Assert.Ignore("handles near files are used on Linux only");
+        }
+
+        var dir = Path.Combine(Path.GetTempPath(), "disclosure-make-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(dir);
+        try
+        {
+            using var near = new NearFolder();
+            int Create(string relative, string text)
+            {
+                var fd = near.CreateNew(dir, relative);
+                if (fd >= 0)
+                {
+                    using var handle = new Microsoft.Win32.SafeHandles.SafeFileHandle(fd, ownsHandle: true);
+                    RandomAccess.Write(handle, Encoding.UTF8.GetBytes(text), 0);
+                }
+
+                return fd;
+            }
+
+            // Nothing there yet: the folder two levels up is made by its whole path, the file's folder from it.
+            Assert.That(near.MakeFolderOf(dir, "houfeng/2026-Q3/finance/index.html"), Is.True);
+            Assert.That(Directory.Exists(Path.Combine(dir, "houfeng", "2026-Q3", "finance")), Is.True);
+            Assert.That(Create("houfeng/2026-Q3/finance/index.html", "<p>财务</p>"), Is.GreaterThanOrEqualTo(0));
+            Assert.That(File.ReadAllText(Path.Combine(dir, "houfeng", "2026-Q3", "finance", "index.html")), Is.EqualTo("<p>财务</p>"));
+
+            // A file already there is not opened again (O_EXCL); a folder already there is taken as it is.
+            Assert.That(Create("houfeng/2026-Q3/finance/index.html", "x"), Is.EqualTo(-1));
+            Assert.That(near.MakeFolderOf(dir, "houfeng/2026-Q3/finance/ledger.csv"), Is.True);
+            Assert.That(near.MakeFolderOf(dir, "houfeng/2026-Q3/村务/index.html"), Is.True);
+            Assert.That(Create("houfeng/2026-Q3/村务/index.html", "<p>村务</p>"), Is.GreaterThanOrEqualTo(0));
+            Assert.That(File.ReadAllText(Path.Combine(dir, "houfeng", "2026-Q3", "村务", "index.html")), Is.EqualTo("<p>村务</p>"));
+
+            // A file in a folder of the root: that folder is the one two levels up, made when missing.
+            Assert.That(near.MakeFolderOf(dir, "data/manifest.json"), Is.True);
+            Assert.That(Directory.Exists(Path.Combine(dir, "data")), Is.True);
+
+            // A folder's name taken by a file: not made here (the whole path's call reports it); a link to a folder will do.
+            File.WriteAllText(Path.Combine(dir, "houfeng", "2026-Q3", "taken"), "a file");
+            Assert.That(near.MakeFolderOf(dir, "houfeng/2026-Q3/taken/index.html"), Is.False);
+            Directory.CreateDirectory(Path.Combine(dir, "elsewhere"));
+            File.CreateSymbolicLink(Path.Combine(dir, "houfeng", "2026-Q3", "linked"), Path.Combine(dir, "elsewhere"));
+            Assert.That(near.MakeFolderOf(dir, "houfeng/2026-Q3/linked/index.html"), Is.True);
+
+            // What is done by the whole path: a file of the root, a rooted path, empty names, a NUL.
+            foreach (var relative in new[] { "index.html", "/etc/passwd", "a//b/c.html", "a/b/c/", "a/b\0/c.html" })
+            {
+                Assert.That(near.MakeFolderOf(dir, relative), Is.False, relative);
+                Assert.That(near.CreateNew(dir, relative), Is.EqualTo(-1), relative);
+            }
         }
         finally
         {

@@ -26,10 +26,14 @@ internal static partial class NewFile
     private static readonly bool Direct = OperatingSystem.IsLinux()
         && RuntimeInformation.ProcessArchitecture is Architecture.X64 or Architecture.Arm64;
 
-    /// <summary>Writes <paramref name="bytes"/> to the new file <paramref name="full"/>; returns its last-write time in ticks (UTC).</summary>
-    public static long Write(string full, ReadOnlySpan<byte> bytes)
+    /// <summary>
+    /// Writes <paramref name="bytes"/> to the new file <paramref name="full"/>; returns its last-write time in ticks (UTC).
+    /// With <paramref name="near"/>, the file is created from a handle on a folder near it (<paramref name="relative"/>
+    /// below <paramref name="root"/> is the same file), not by its whole path.
+    /// </summary>
+    public static long Write(string full, ReadOnlySpan<byte> bytes, Loading.NearFolder? near = null, string? root = null, string? relative = null)
     {
-        if (Direct && TryWriteDirect(full, bytes) is { } ticks)
+        if (Direct && TryWriteDirect(full, bytes, near is null ? -1 : near.CreateNew(root!, relative)) is { } ticks)
         {
             return ticks;
         }
@@ -42,10 +46,14 @@ internal static partial class NewFile
         return File.GetLastWriteTimeUtc(full).Ticks;
     }
 
-    private static unsafe long? TryWriteDirect(string full, ReadOnlySpan<byte> bytes)
+    private static unsafe long? TryWriteDirect(string full, ReadOnlySpan<byte> bytes, int fd)
     {
         // Mode 0666 before the umask, as .NET creates files.
-        var fd = open(full, OWronly | OCreat | OExcl | OCloexec, 0x1B6);
+        if (fd < 0)
+        {
+            fd = open(full, OWronly | OCreat | OExcl | OCloexec, 0x1B6);
+        }
+
         if (fd < 0)
         {
             return null;

@@ -425,7 +425,7 @@ public sealed partial class SiteOutput
             return;
         }
 
-        Placed(path, full, bytes.Length, sha, key, NewFile.Write(full, bytes));
+        Placed(path, full, bytes.Length, sha, key, NewFile.Write(full, bytes, _near.Value, Root, path));
     }
 
     private static string PartialOf(string full) =>
@@ -439,7 +439,7 @@ public sealed partial class SiteOutput
     {
         CheckPath(path);
         var full = FullPath(Root, path);
-        CreateFolderOf(full);
+        CreateFolderOf(path, full);
         var partial = PartialOf(full);
         try
         {
@@ -495,7 +495,7 @@ public sealed partial class SiteOutput
         Claim(path, new OutputFile(path, sha, length));
         var full = FullPath(Root, path);
         RemovePresent(path, full);
-        CreateFolderOf(full);
+        CreateFolderOf(path, full);
         return full;
     }
 
@@ -573,9 +573,9 @@ public sealed partial class SiteOutput
 
         RemoveFiles(_unclaimed.Keys);
         _unclaimed.Clear();
-        foreach (var stamps in _stamps.Values)
+        foreach (var near in _near.Values)
         {
-            stamps.Dispose();
+            near.Dispose();
         }
     }
 
@@ -676,14 +676,19 @@ public sealed partial class SiteOutput
         _claimedSinceSorted?.Enqueue(path);
     }
 
-    private void CreateFolderOf(string full)
+    private void CreateFolderOf(string path, string full)
     {
         // Marked as made only once it exists: steps write at once, and one that saw the mark before the folder was made
-        // would open a file in a folder not there yet. Two threads may both make it; the second finds it there.
+        // would open a file in a folder not there yet. Two threads may both make it; the second finds it there. Made from
+        // a handle on the folder above it where there is one (NearFolder), else by the whole path.
         var folder = Path.GetDirectoryName(full)!;
         if (!_folders.ContainsKey(folder))
         {
-            Directory.CreateDirectory(folder);
+            if (!_near.Value!.MakeFolderOf(Root, path))
+            {
+                Directory.CreateDirectory(folder);
+            }
+
             _folders.TryAdd(folder, true);
         }
     }
@@ -728,7 +733,7 @@ public sealed partial class SiteOutput
         var full = FullPath(Root, path);
         var old = FullPath(_previous!, path);
         RemovePresent(path, full);
-        CreateFolderOf(full);
+        CreateFolderOf(path, full);
         if (!OperatingSystem.IsLinux() && !OperatingSystem.IsMacOS() || link(old, full) != 0)
         {
             // No hard links here (or across devices): a copy with the same timestamp does the same job.
@@ -743,7 +748,7 @@ public sealed partial class SiteOutput
 
     /// <summary>
     /// The file exists with the size and last-write time the cache recorded: nobody changed it since. On Linux one
-    /// <c>statx</c> into a per-thread buffer from a folder near the file (<see cref="Loading.FolderStamps"/>) instead of a
+    /// <c>statx</c> into a per-thread buffer from a folder near the file (<see cref="Loading.NearFolder"/>) instead of a
     /// <see cref="FileInfo"/>: the take-over asks this of ~130,000 files at 300 villages. The same answer: a regular file
     /// (a link followed), its size, and its modification time as <see cref="FileInfo.LastWriteTimeUtc"/> gives it (seconds
     /// and 100-ns ticks).
@@ -752,7 +757,7 @@ public sealed partial class SiteOutput
     {
         if (OperatingSystem.IsLinux())
         {
-            var stamp = _stamps.Value!.Of(root, path);
+            var stamp = _near.Value!.StampOf(root, path);
             return stamp.Size >= 0 && stamp.Size == entry.Bytes && WriteTicksOf(stamp.Mtime) == entry.WriteTicks;
         }
 
@@ -760,8 +765,8 @@ public sealed partial class SiteOutput
         return info.Exists && info.Length == entry.Bytes && info.LastWriteTimeUtc.Ticks == entry.WriteTicks;
     }
 
-    // Each thread's look-ups of this build's files (the steps take files over on both cores); closed by Finish.
-    private readonly ThreadLocal<Loading.FolderStamps> _stamps = new(() => new Loading.FolderStamps(), trackAllValues: true);
+    // Each thread's handles near this build's files (the steps write and take files over on both cores); closed by Finish.
+    private readonly ThreadLocal<Loading.NearFolder> _near = new(() => new Loading.NearFolder(), trackAllValues: true);
 
     /// <summary>A modification time in nanoseconds since 1970 as <see cref="DateTime.Ticks"/> (UTC), rounded down as .NET's file times are.</summary>
     internal static long WriteTicksOf(long unixNanoseconds) =>
