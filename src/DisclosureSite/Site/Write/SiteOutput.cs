@@ -565,6 +565,7 @@ public sealed partial class SiteOutput
     /// <summary>Removes the files of a recycled output that this build did not write or take over, and folders left empty.</summary>
     public void Finish()
     {
+        CloseHandles();
         if (_owned is not null)
         {
             Commit(finished: true);
@@ -573,6 +574,11 @@ public sealed partial class SiteOutput
 
         RemoveFiles(_unclaimed.Keys);
         _unclaimed.Clear();
+    }
+
+    /// <summary>Closes the threads' handles near this build's files (<see cref="Loading.NearFolder"/>; one that is asked again opens anew).</summary>
+    private void CloseHandles()
+    {
         foreach (var near in _near.Values)
         {
             near.Dispose();
@@ -586,6 +592,7 @@ public sealed partial class SiteOutput
     /// </summary>
     public void Abandon()
     {
+        CloseHandles();
         if (_owned is not null)
         {
             Commit(finished: false);
@@ -765,7 +772,8 @@ public sealed partial class SiteOutput
         return info.Exists && info.Length == entry.Bytes && info.LastWriteTimeUtc.Ticks == entry.WriteTicks;
     }
 
-    // Each thread's handles near this build's files (the steps write and take files over on both cores); closed by Finish.
+    // Each thread's handles near this build's files (the steps write and take files over on both cores); closed by Finish
+    // and Abandon.
     private readonly ThreadLocal<Loading.NearFolder> _near = new(() => new Loading.NearFolder(), trackAllValues: true);
 
     /// <summary>A modification time in nanoseconds since 1970 as <see cref="DateTime.Ticks"/> (UTC), rounded down as .NET's file times are.</summary>
