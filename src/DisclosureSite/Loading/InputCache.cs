@@ -208,15 +208,12 @@ public sealed class InputCache
             }
         }
 
-        return StampAt(AtCurrentFolder, first, separator, second);
+        return StampAt(InputFile.AtCurrentFolder, first, separator, second);
     }
-
-    /// <summary>statx's folder handle meaning "the current folder": a relative name is taken from there.</summary>
-    internal const int AtCurrentFolder = -100;
 
     /// <summary>
     /// The stamp of <paramref name="first"/>, a <c>/</c> when <paramref name="separator"/>, and <paramref name="second"/>,
-    /// looked up from the open folder <paramref name="folder"/> (or <see cref="AtCurrentFolder"/>); the name is encoded
+    /// looked up from the open folder <paramref name="folder"/> (or <see cref="InputFile.AtCurrentFolder"/>); the name is encoded
     /// as UTF-8 into a per-thread buffer, as the marshaller of a string would encode it.
     /// </summary>
     internal static unsafe Stamp StampAt(int folder, ReadOnlySpan<char> first, bool separator, ReadOnlySpan<char> second)

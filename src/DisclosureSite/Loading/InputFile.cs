@@ -11,7 +11,9 @@ namespace DisclosureSite.Loading;
 /// <see cref="File.ReadAllBytes(string)"/> adds two <c>fstat</c>s and an advisory lock taken and released
 /// (docs/performance.md, "Point 1, fourteenth round"). A folder, pipe or device is <see cref="Outcome.NotAFile"/>;
 /// anything else — a link, a missing or unreadable file, another system — is <see cref="Outcome.Other"/>: the caller
-/// takes the general way, which reports it as before.
+/// takes the general way, which reports it as before. The other direct system calls on files and folders are here too:
+/// <c>statx</c> (the stamps), the handles <see cref="NearFolder"/> works from, and the creation of a new output file
+/// (<see cref="CreateNew"/>, which <c>Site.Write.NewFile</c> writes).
 /// </summary>
 internal static partial class InputFile
 {
@@ -30,6 +32,8 @@ internal static partial class InputFile
     private const int OCloexec = 0x80000;
     private const int OPath = 0x200000; // O_PATH, the same on x64 and arm64
     private const int AtEmptyPath = 0x1000;
+    /// <summary><c>AT_FDCWD</c>: a name is taken from the current folder, a whole path as it is.</summary>
+    internal const int AtCurrentFolder = -100;
     private const uint StatxTypeAndSize = 0x1 | 0x200; // STATX_TYPE | STATX_SIZE
     private const int Eintr = 4;
     private const int Eexist = 17;
@@ -177,11 +181,12 @@ internal static partial class InputFile
     }
 
     /// <summary>
-    /// Creates the file <paramref name="name"/> (below the open folder <paramref name="folder"/>) for writing, failing if
-    /// anything is there (mode 0666 before the umask, as .NET creates files): its descriptor, or -1.
+    /// Creates the file <paramref name="name"/> for writing, failing if anything is there (mode 0666 before the umask, as
+    /// .NET creates files): below the open folder <paramref name="folder"/>, or, without one, <paramref name="name"/> is the
+    /// whole path. Its descriptor, or -1.
     /// </summary>
-    public static int CreateNew(SafeFileHandle folder, string name) =>
-        Direct ? openat((int)folder.DangerousGetHandle(), name, OWronly | OCreat | OExcl | OCloexec, 0x1B6) : -1;
+    public static int CreateNew(SafeFileHandle? folder, string name) =>
+        Direct ? openat(folder is null ? AtCurrentFolder : (int)folder.DangerousGetHandle(), name, OWronly | OCreat | OExcl | OCloexec, 0x1B6) : -1;
 
     [LibraryImport("libc", EntryPoint = "open", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
     private static partial int open(string path, int flags);

@@ -73,7 +73,6 @@ internal sealed class NearFolder(bool fromParent = false) : IDisposable
         if (!TryOuter(root, outer))
         {
             Directory.CreateDirectory(Path.Join(root, outer));
-            _root = null; // not there when last asked: open it again
             if (!TryOuter(root, outer))
             {
                 return false;
@@ -116,7 +115,10 @@ internal sealed class NearFolder(bool fromParent = false) : IDisposable
         return cut > 0 && root.Length > 0 && relative[0] != '/' && relative[^1] != '/' && !relative.Contains('\0') && !relative.Contains("//", StringComparison.Ordinal);
     }
 
-    /// <summary>Whether the handle on <paramref name="outer"/> below <paramref name="root"/> is open (opened now when another was).</summary>
+    /// <summary>
+    /// Whether the handle on <paramref name="outer"/> below <paramref name="root"/> is open: opened now when another was,
+    /// or when it could not be before (the folder may have been made since).
+    /// </summary>
     private bool TryOuter(string root, ReadOnlySpan<char> outer)
     {
         if (!string.Equals(root, _root, StringComparison.Ordinal) || !outer.SequenceEqual(_outer))
@@ -124,9 +126,9 @@ internal sealed class NearFolder(bool fromParent = false) : IDisposable
             Dispose();
             _root = root;
             _outer = outer.ToString();
-            _outerHandle = InputFile.OpenToLookUpFrom(Path.Join(root, _outer));
         }
 
+        _outerHandle ??= InputFile.OpenToLookUpFrom(Path.Join(root, _outer));
         return _outerHandle is not null;
     }
 

@@ -40,27 +40,37 @@ internal sealed class KeptOrder<TKey>(Comparison<TKey> compare, Func<TKey, TKey,
     /// <summary>The positions of <paramref name="keys"/> in sorted order (stable), or null when they are in order already.</summary>
     public static int[]? Sort(IReadOnlyList<TKey> keys, Comparison<TKey> compare)
     {
-        var sorted = true;
-        for (var i = 1; i < keys.Count && sorted; i++)
-        {
-            sorted = compare(keys[i - 1], keys[i]) <= 0;
-        }
-
-        if (sorted)
+        if (InOrder(keys, compare))
         {
             return null;
         }
 
-        // Sorted in place by index, with no keys made; the index breaks ties, so the sort is stable.
         var order = new int[keys.Count];
         for (var i = 0; i < order.Length; i++)
         {
             order[i] = i;
         }
 
-        Array.Sort(order, (x, y) => compare(keys[x], keys[y]) is var c && c != 0 ? c : x.CompareTo(y));
+        SortStably(order, keys, compare);
         return order;
     }
+
+    private static bool InOrder(IReadOnlyList<TKey> keys, Comparison<TKey> compare)
+    {
+        for (var i = 1; i < keys.Count; i++)
+        {
+            if (compare(keys[i - 1], keys[i]) > 0)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>Sorts positions of <paramref name="keys"/> in place, with no keys made; the position breaks ties, so the sort is stable.</summary>
+    private static void SortStably(int[] positions, IReadOnlyList<TKey> keys, Comparison<TKey> compare) =>
+        Array.Sort(positions, (x, y) => compare(keys[x], keys[y]) is var c && c != 0 ? c : x.CompareTo(y));
 
     /// <summary>
     /// As <see cref="Sort"/> with a comparison that orders by <paramref name="groupOf"/> (ordinal) first and then by
@@ -71,14 +81,7 @@ internal sealed class KeptOrder<TKey>(Comparison<TKey> compare, Func<TKey, TKey,
     /// </summary>
     public static int[]? SortGrouped(IReadOnlyList<TKey> keys, Func<TKey, string> groupOf, Comparison<TKey> within)
     {
-        var sorted = true;
-        for (var i = 1; i < keys.Count && sorted; i++)
-        {
-            var c = string.CompareOrdinal(groupOf(keys[i - 1]), groupOf(keys[i]));
-            sorted = c < 0 || (c == 0 && within(keys[i - 1], keys[i]) <= 0);
-        }
-
-        if (sorted)
+        if (InOrder(keys, (a, b) => string.CompareOrdinal(groupOf(a), groupOf(b)) is var c && c != 0 ? c : within(a, b)))
         {
             return null;
         }
@@ -100,9 +103,8 @@ internal sealed class KeptOrder<TKey>(Comparison<TKey> compare, Func<TKey, TKey,
         var parts = new int[names.Length][];
         Parallel.For(0, names.Length, g =>
         {
-            // The members are in the order given; the index breaks ties, so each group's sort is stable.
             var part = groups[names[g]].ToArray();
-            Array.Sort(part, (x, y) => within(keys[x], keys[y]) is var c && c != 0 ? c : x.CompareTo(y));
+            SortStably(part, keys, within);
             parts[g] = part;
         });
 

@@ -16,13 +16,9 @@ namespace DisclosureSite.Site.Write;
 /// </remarks>
 internal static partial class NewFile
 {
-    private const int OWronly = 0x1;
-    private const int OCreat = 0x40;
-    private const int OExcl = 0x80;
-    private const int OCloexec = 0x80000;
     private const int Eintr = 4;
 
-    // open(2)'s flag values above are the generic ones of Linux on x64 and arm64.
+    // The file is created by Loading.InputFile.CreateNew (open(2)'s flags are the same on Linux x64 and arm64), written here.
     private static readonly bool Direct = OperatingSystem.IsLinux()
         && RuntimeInformation.ProcessArchitecture is Architecture.X64 or Architecture.Arm64;
 
@@ -48,10 +44,9 @@ internal static partial class NewFile
 
     private static unsafe long? TryWriteDirect(string full, ReadOnlySpan<byte> bytes, int fd)
     {
-        // Mode 0666 before the umask, as .NET creates files.
         if (fd < 0)
         {
-            fd = open(full, OWronly | OCreat | OExcl | OCloexec, 0x1B6);
+            fd = Loading.InputFile.CreateNew(folder: null, full);
         }
 
         if (fd < 0)
@@ -92,9 +87,6 @@ internal static partial class NewFile
         File.Delete(full);
         return null;
     }
-
-    [LibraryImport("libc", EntryPoint = "open", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
-    private static partial int open(string path, int flags, int mode);
 
     [LibraryImport("libc", EntryPoint = "write", SetLastError = true)]
     private static unsafe partial nint write(int fd, byte* buffer, nint count);
