@@ -175,13 +175,18 @@ public partial class BrowserTests
         await page.ClickAsync("a.to-large").ConfigureAwait(false);
         await page.ClickAsync("a.to-contrast").ConfigureAwait(false);
         await page.ClickAsync("main a[href$='2026-Q3/']").ConfigureAwait(false);
-        await page.WaitForURLAsync("**/dongshan/2026-Q3/").ConfigureAwait(false);
+        // Waited for until the new page is committed, then for its own heading: waiting for the "load" state here timed
+        // out once in CI although the page had loaded (Playwright saw "networkidle" but had missed "load").
+        await page.WaitForURLAsync("**/dongshan/2026-Q3/", new PageWaitForURLOptions { WaitUntil = WaitUntilState.Commit }).ConfigureAwait(false);
+        await page.WaitForSelectorAsync("h1").ConfigureAwait(false);
+        var next = await page.EvaluateAsync<string>("() => document.documentElement.className").ConfigureAwait(false);
         await page.GotoAsync(_base + "compliance/").ConfigureAwait(false);
         var after = Px(await page.EvalOnSelectorAsync<string>("h1", "e => getComputedStyle(e).fontSize").ConfigureAwait(false));
         var dark = await page.EvalOnSelectorAsync<string>(".frame", "e => getComputedStyle(e).backgroundColor").ConfigureAwait(false);
         var normalShown = await page.IsVisibleAsync("a.to-normal").ConfigureAwait(false);
         Assert.Multiple(() =>
         {
+            Assert.That(next.Split(' '), Does.Contain("large").And.Contain("contrast"), "both are on the next page, reached by its link");
             Assert.That(after, Is.GreaterThan(before * 1.25), "large type is still on two pages later");
             Assert.That(paper, Is.EqualTo("rgb(255, 255, 255)"));
             Assert.That(dark, Is.EqualTo("rgb(0, 0, 0)"), "high contrast is still on");
