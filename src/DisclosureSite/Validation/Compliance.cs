@@ -121,7 +121,8 @@ public sealed class ComplianceCalculator(SiteInput input, PublicationDates dates
         var entries = new List<ComplianceEntry>();
         foreach (var item in input.Rules.ItemsFor(unit.Level))
         {
-            var candidatesAll = byUnitItem[(unit.Id, item.Id)].ToList();
+            var group = byUnitItem[(unit.Id, item.Id)];
+            var candidatesAll = group as IList<Disclosure> ?? group.ToList();
             foreach (var period in PeriodsOf(item.Schedule))
             {
                 if (!unit.ExistsIn(period) || !item.IsRequiredIn(period))
@@ -129,30 +130,56 @@ public sealed class ComplianceCalculator(SiteInput input, PublicationDates dates
                     continue;
                 }
 
-                var candidates = candidatesAll.Where(d => period.Contains(d.Period)).ToList();
-                entries.Add(Evaluate(unit, period, item, candidates));
+                // Most entries have one disclosure or none: no list is made for none (the matrix is made anew by every build).
+                List<Disclosure>? candidates = null;
+                for (var i = 0; i < candidatesAll.Count; i++)
+                {
+                    if (period.Contains(candidatesAll[i].Period))
+                    {
+                        (candidates ??= new List<Disclosure>(1)).Add(candidatesAll[i]);
+                    }
+                }
+
+                entries.Add(Evaluate(unit, period, item, candidates is null ? NoCandidates : candidates));
             }
         }
 
         return entries;
     }
 
-    private ComplianceEntry Evaluate(Unit unit, Period period, CatalogueItem item, List<Disclosure> candidates)
+    private static readonly Disclosure[] NoCandidates = [];
+
+    private ComplianceEntry Evaluate(Unit unit, Period period, CatalogueItem item, IReadOnlyList<Disclosure> candidates)
     {
         var deadline = DeadlineOf(item, period);
-        var published = candidates
-            .Select(d => (d, eff: EffectiveDate(d)))
-            .Where(x => x.eff.Date is null || x.eff.Date <= asOf)
-            .OrderBy(x => x.eff.Date ?? asOf)
-            .ToList();
-        if (published.Count > 0)
-        {
-            var (first, eff) = published[0];
 
+        // The first to become public by the as-of date (an undated one counts as public today; the earliest in the
+        // candidates' order among equal dates), and whether every public one is a nil report.
+        var found = false;
+        var allNil = true;
+        (DateOnly? Date, DateSource Source) eff = default;
+        foreach (var d in candidates)
+        {
+            var e = EffectiveDate(d);
+            if (e.Date is { } date && date > asOf)
+            {
+                continue;
+            }
+
+            allNil &= d.IsNil;
+            if (!found || (e.Date ?? asOf) < (eff.Date ?? asOf))
+            {
+                eff = e;
+                found = true;
+            }
+        }
+
+        if (found)
+        {
             // No date at all (no Git, no `published`): it becomes public with this build, today.
             var on = eff.Date ?? asOf;
             var days = on.DayNumber - deadline.DayNumber;
-            var status = days > 0 ? ItemStatus.Late : (published.All(x => x.d.IsNil) ? ItemStatus.Nil : ItemStatus.OnTime);
+            var status = days > 0 ? ItemStatus.Late : (allNil ? ItemStatus.Nil : ItemStatus.OnTime);
             return new ComplianceEntry(unit, period, item, deadline, status, on, eff.Date is null ? DateSource.None : eff.Source, days > 0 ? days : null, candidates);
         }
 

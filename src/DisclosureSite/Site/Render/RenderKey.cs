@@ -78,7 +78,10 @@ public sealed class RenderKey
     /// real site share one — and every item of every build is keyed: 62,298 digests of 2 KB take ~10 ms against ~150 ms
     /// with SHA-256 on this project's machine (docs/performance.md, "Point 2, ninth round").
     /// </summary>
-    internal static string Digest(StringBuilder text)
+    internal static string Digest(StringBuilder text) => Digest(text, string.Empty);
+
+    /// <summary>As <see cref="Digest(StringBuilder)"/>, after <paramref name="prefix"/> in the same string (one string made, not two).</summary>
+    internal static string Digest(StringBuilder text, string prefix)
     {
         var hash = _hash ??= new System.IO.Hashing.XxHash128();
         foreach (var chunk in text.GetChunks())
@@ -88,7 +91,9 @@ public sealed class RenderKey
 
         Span<byte> digest = stackalloc byte[16];
         hash.GetHashAndReset(digest);
-        return Convert.ToHexStringLower(digest);
+        Span<char> hex = stackalloc char[32];
+        Convert.TryToHexStringLower(digest, hex, out _);
+        return string.Concat(prefix, hex);
     }
 
     private void Write(StringBuilder w, object? value, int depth)

@@ -349,7 +349,7 @@ public sealed class StepDigests
         Field(w, facts.Published);
         Field(w, facts.Source.ToString());
         Field(w, facts.Status);
-        Field(w, facts.Days?.ToString(CultureInfo.InvariantCulture));
+        Field(w, facts.Days);
         Field(w, facts.Deadline);
         Field(w, facts.WithdrawnReason);
         Field(w, facts.Corrected?.UrlPath);
@@ -462,7 +462,7 @@ public sealed class StepDigests
                 Field(w, e.Status.ToString());
                 Field(w, e.PublishedOn);
                 Field(w, e.DateSource.ToString());
-                Field(w, e.Days?.ToString(CultureInfo.InvariantCulture));
+                Field(w, e.Days);
                 foreach (var d in e.Disclosures)
                 {
                     Field(w, d.UrlPath);
@@ -519,19 +519,45 @@ public sealed class StepDigests
         t.Signature,
         t.Rows is PackedRows packed ? Convert.ToHexStringLower(System.IO.Hashing.XxHash128.Hash(packed.Encoded)) : _keys.Of(string.Empty, t.Rows));
 
-    internal static void Field(StringBuilder w, string? value)
+    internal static void Field(StringBuilder w, string? value) => Field(w, value is not null, value);
+
+    /// <summary>A date as <c>yyyy-MM-dd</c>, written as <see cref="Field(StringBuilder, string?)"/> writes its text, with no string made.</summary>
+    internal static void Field(StringBuilder w, DateOnly? value)
     {
-        if (value is null)
+        Span<char> text = stackalloc char[16];
+        var length = 0;
+        if (value is { } date && !date.TryFormat(text, out length, "yyyy-MM-dd", CultureInfo.InvariantCulture))
         {
-            w.Append('\u0002');
+            throw new InvalidOperationException("a date longer than its format");
+        }
+
+        Field(w, value is not null, text[..length]);
+    }
+
+    /// <summary>A number in invariant digits, written as <see cref="Field(StringBuilder, string?)"/> writes its text, with no string made.</summary>
+    internal static void Field(StringBuilder w, int? value)
+    {
+        Span<char> text = stackalloc char[16];
+        var length = 0;
+        if (value is { } number && !number.TryFormat(text, out length, default, CultureInfo.InvariantCulture))
+        {
+            throw new InvalidOperationException("a number longer than its format");
+        }
+
+        Field(w, value is not null, text[..length]);
+    }
+
+    private static void Field(StringBuilder w, bool present, ReadOnlySpan<char> value)
+    {
+        if (present)
+        {
+            w.Append(value.Length).Append(':').Append(value);
         }
         else
         {
-            w.Append(value.Length).Append(':').Append(value);
+            w.Append('\u0002');
         }
 
         w.Append('\u0001');
     }
-
-    internal static void Field(StringBuilder w, DateOnly? value) => Field(w, value?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
 }

@@ -175,42 +175,52 @@ public sealed partial class SiteOutput
             return true;
         }
 
-        var paths = _byStep.Value[tag];
-        if (!paths.Any() || paths.Any(_files.ContainsKey))
+        if (!_byStep.Value.TryGetValue(tag, out var paths))
         {
             return false;
         }
 
-        // One pass (one stat per file, as when the step runs and reuses each page); any file changed since → undone.
-        var taken = new (string Path, bool WasPresent)[paths.Count()];
-        var count = 0;
         foreach (var path in paths)
         {
-            var wasPresent = _unclaimed.ContainsKey(path);
+            if (_files.ContainsKey(path))
+            {
+                return false;
+            }
+        }
+
+        // One pass (one stat per file, as when the step runs and reuses each page); any file changed since → undone.
+        // Whether each file was in the recycled output is kept on the stack for an undo (groups are a page and its
+        // downloads, or a step's files: a few thousand at most).
+        Span<bool> wasPresent = paths.Length <= 256 ? stackalloc bool[paths.Length] : new bool[paths.Length];
+        for (var i = 0; i < paths.Length; i++)
+        {
+            var path = paths[i];
+            wasPresent[i] = _unclaimed.ContainsKey(path);
             var entry = _cache[path];
             if (!TakeOver(path, entry))
             {
-                foreach (var (done, present) in taken.AsSpan(0, count))
+                for (var done = 0; done < i; done++)
                 {
-                    Release(done, present);
+                    Release(paths[done], wasPresent[done]);
                 }
 
                 return false;
             }
 
             _cached[path] = entry;
-            taken[count++] = (path, wasPresent);
         }
 
         return true;
     }
 
-    // The previous build's files by the tag of the step that wrote them: made once, by the first step to ask (the steps
-    // run at once; a plain ??= let each of them build the lookup over the whole cache).
-    private readonly Lazy<ILookup<string, string>> _byStep;
+    // The previous build's files by the tag of the step that wrote them, in the cache's order: made once, by the first
+    // step to ask (the steps run at once; a plain ??= let each of them build the table over the whole cache).
+    private readonly Lazy<Dictionary<string, string[]>> _byStep;
 
-    private ILookup<string, string> ByStep() =>
-        _cache.Where(kv => kv.Value.Step is not null).ToLookup(kv => kv.Value.Step!, kv => kv.Key, StringComparer.Ordinal);
+    private Dictionary<string, string[]> ByStep() =>
+        _cache.Where(kv => kv.Value.Step is not null)
+            .GroupBy(kv => kv.Value.Step!, kv => kv.Key, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.ToArray(), StringComparer.Ordinal);
 
     /// <summary>Undoes a <see cref="TakeOver"/>: the file is no longer this build's (a recycled one goes back to the unclaimed).</summary>
     private void Release(string path, bool wasPresent)

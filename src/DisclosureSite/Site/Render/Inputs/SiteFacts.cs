@@ -47,6 +47,9 @@ public sealed class SiteFacts
     /// <summary>The issuing body of a unit's notices: the unit, and the unit above it when there is one ("东山村（青石镇）").</summary>
     public string Issuer(Unit unit) =>
         unit.Parent is { Length: > 0 } parent && parent != unit.Id && FindUnit(parent) is { } above
-            ? $"{unit.Name}（{above.Name}）"
+            ? _issuers.GetOrAdd(unit, static (unit, above) => $"{unit.Name}（{above.Name}）", above)
             : unit.Name;
+
+    // Asked once per item page's tag, and again for each page rendered: made once per unit.
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<Unit, string> _issuers = new(ReferenceEqualityComparer.Instance);
 }

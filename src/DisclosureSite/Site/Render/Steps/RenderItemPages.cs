@@ -47,8 +47,20 @@ public sealed class RenderItemPages : RenderStep<RenderItemPages.Input>
             return;
         }
 
-        var inputs = input.Disclosures.IsWithdrawn(d) ? null : InputsOf(input, d);
-        RenderInGroup(context, input, d, context.Digests is null ? null : ItemTag(context, input, d, inputs), inputs);
+        var withdrawn = input.Disclosures.IsWithdrawn(d);
+        if (context.Digests is null)
+        {
+            RenderInGroup(context, input, d, null, withdrawn ? null : InputsOf(input, d));
+            return;
+        }
+
+        // The tag is made from the item's sources, so an item taken over makes no inputs (they were a tenth of an edit's
+        // fresh memory at 50 villages); they are made only when its files are rendered.
+        var key = ItemTag(context, input, d, withdrawn);
+        if (!context.Output.TryReuseStep(key))
+        {
+            RenderInGroup(context, input, d, key, withdrawn ? null : InputsOf(input, d));
+        }
     }
 
     /// <summary>The item's files as one group under <paramref name="tag"/> (<see cref="Write.SiteOutput.RenderGroup"/>); a method of its own, so that an item taken over makes no closure.</summary>
@@ -198,7 +210,7 @@ public sealed class RenderItemPages : RenderStep<RenderItemPages.Input>
             facts.Deadline,
             corrected is null ? null : new LinkView(corrected.Title, corrected.UrlPath),
             disclosures.CorrectionsOf(d).Select(c => new CorrectionLinkView(c.Title, c.UrlPath, LiquidFilters.Iso(disclosures.Published(c).Date), string.IsNullOrWhiteSpace(c.Meta.RevisionNote) ? null : c.Meta.RevisionNote.Trim())).ToList(),
-            RevisionViews.Of(history.RevisionsOf(d), file => d.Tables.FirstOrDefault(t => t.File.EndsWith(file, StringComparison.Ordinal))?.Caption),
+            RevisionViews.Of(history.RevisionsOf(d), CaptionOf(d)),
             site.Urls.BaseUrl,
             site.Issuer(unit));
     }
@@ -206,18 +218,18 @@ public sealed class RenderItemPages : RenderStep<RenderItemPages.Input>
     /// <summary>
     /// The tag of an item's files (its page or withdrawal notice and its tables' downloads) in the build cache: a digest of
     /// everything they are a function of — the theme and tool, the site-wide view as the page sees it, the item's URL,
-    /// its files by their content hash (front matter, Markdown, tables, attachments), and every field of its
-    /// <see cref="ItemInputs"/> (or, withdrawn, what the notice shows). Written field by field, without walking views:
-    /// a new input of <see cref="ItemInputs"/> or of the notice must be added here too (IncrementalBuildTests edits each
-    /// kind of input and compares with a clean build).
+    /// its files by their content hash (front matter, Markdown, tables, attachments), and the sources <see cref="InputsOf"/>
+    /// makes its <see cref="ItemInputs"/> from (or, withdrawn, what the notice shows), read where they are: an item taken
+    /// over makes nothing. A source read by <see cref="InputsOf"/> or <see cref="ViewOf"/> must be added here too
+    /// (IncrementalBuildTests edits each kind of input and compares with a clean build).
     /// </summary>
-    private static string ItemTag(RenderContext context, Input input, Disclosure d, ItemInputs? inputs)
+    private static string ItemTag(RenderContext context, Input input, Disclosure d, bool withdrawn)
     {
-        var (site, disclosures, _) = input;
+        var (site, disclosures, history) = input;
         var unit = site.UnitOf(d.Unit);
         var w = _tagText ??= new System.Text.StringBuilder(1024);
         w.Clear();
-        var kind = inputs is null ? "withdrawn" : "item";
+        var kind = withdrawn ? "withdrawn" : "item";
         StepDigests.Field(w, kind);
         StepDigests.Field(w, context.Fingerprint);
         StepDigests.Field(w, context.SiteKeyFor(kind));
@@ -232,7 +244,7 @@ public sealed class RenderItemPages : RenderStep<RenderItemPages.Input>
         StepDigests.Field(w, unit.Level.ToString());
         StepDigests.Field(w, site.ItemName(unit, d.Item));
         StepDigests.Field(w, site.Issuer(unit));
-        if (inputs is null)
+        if (withdrawn)
         {
             var (date, source) = disclosures.Published(d);
             StepDigests.Field(w, date);
@@ -241,36 +253,35 @@ public sealed class RenderItemPages : RenderStep<RenderItemPages.Input>
         }
         else
         {
-            StepDigests.Field(w, inputs.Content);
-            StepDigests.Field(w, inputs.Rules);
-            StepDigests.Field(w, inputs.UnitId);
-            StepDigests.Field(w, inputs.UnitName);
-            StepDigests.Field(w, inputs.Level.ToString());
-            StepDigests.Field(w, inputs.ItemName);
-            StepDigests.Field(w, inputs.Published);
-            StepDigests.Field(w, inputs.Source.ToString());
-            StepDigests.Field(w, inputs.Status);
-            StepDigests.Field(w, inputs.Days?.ToString(System.Globalization.CultureInfo.InvariantCulture));
-            StepDigests.Field(w, inputs.Deadline);
-            StepDigests.Field(w, inputs.Corrected?.Title);
-            StepDigests.Field(w, inputs.Corrected?.Url);
-            foreach (var c in inputs.Corrections)
+            var facts = disclosures.FactsOf(d);
+            StepDigests.Field(w, facts.Published);
+            StepDigests.Field(w, facts.Source.ToString());
+            StepDigests.Field(w, facts.Status);
+            StepDigests.Field(w, facts.Days);
+            StepDigests.Field(w, facts.Deadline);
+            StepDigests.Field(w, facts.Corrected?.Title);
+            StepDigests.Field(w, facts.Corrected?.UrlPath);
+            foreach (var c in disclosures.CorrectionsOf(d))
             {
                 StepDigests.Field(w, "corrected by");
                 StepDigests.Field(w, c.Title);
-                StepDigests.Field(w, c.Url);
-                StepDigests.Field(w, c.Date);
-                StepDigests.Field(w, c.Note);
+                StepDigests.Field(w, c.UrlPath);
+                StepDigests.Field(w, disclosures.Published(c).Date);
+                StepDigests.Field(w, c.Meta.RevisionNote);
             }
 
-            // Revisions come from the ledger and Git: rare, and walked whole.
-            StepDigests.Field(w, inputs.Revisions.Count == 0 ? "no revisions" : context.KeyOf(inputs.Revisions));
-            StepDigests.Field(w, inputs.BaseUrl);
-            StepDigests.Field(w, inputs.Issuer);
+            // Revisions come from the ledger and Git: rare, and their views walked whole (with the tables' captions they name).
+            StepDigests.Field(w, history.RevisionsOf(d) is { HasRevisions: true } revisions
+                ? context.KeyOf(RevisionViews.Of(revisions, CaptionOf(d)))
+                : "no revisions");
         }
 
-        return "item:" + RenderKey.Digest(w);
+        return RenderKey.Digest(w, "item:");
     }
+
+    /// <summary>The caption of <paramref name="d"/>'s table whose file ends in a name, as a revision names it.</summary>
+    private static Func<string, string?> CaptionOf(Disclosure d) =>
+        file => d.Tables.FirstOrDefault(t => t.File.EndsWith(file, StringComparison.Ordinal))?.Caption;
 
     [ThreadStatic]
     private static System.Text.StringBuilder? _tagText;
@@ -290,7 +301,7 @@ public sealed class RenderItemPages : RenderStep<RenderItemPages.Input>
         var tags = context.Digests!.Memory!.ItemTags;
         var tag = tags.TryGetValue(d, out var known) && known is TagMemo memo && memo.Around == around && SameInputs(memo.Inputs, inputs)
             ? memo.Tag
-            : ItemTag(context, input, d, inputs);
+            : ItemTag(context, input, d, withdrawn: false);
         tags.AddOrUpdate(d, new TagMemo(around, inputs, sources, tag));
         return tag;
     }
