@@ -158,8 +158,9 @@ public sealed class ComplianceCalculator(SiteInput input, PublicationDates dates
         var found = false;
         var allNil = true;
         (DateOnly? Date, DateSource Source) eff = default;
-        foreach (var d in candidates)
+        for (var i = 0; i < candidates.Count; i++)
         {
+            var d = candidates[i];
             var e = EffectiveDate(d);
             if (e.Date is { } date && date > asOf)
             {

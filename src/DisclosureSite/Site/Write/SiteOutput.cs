@@ -189,8 +189,8 @@ public sealed partial class SiteOutput
         }
 
         // One pass (one stat per file, as when the step runs and reuses each page); any file changed since → undone.
-        // Whether each file was in the recycled output is kept on the stack for an undo (groups are a page and its
-        // downloads, or a step's files: a few thousand at most).
+        // Whether each file was in the recycled output is kept for an undo: on the stack for an item's group (its page
+        // and downloads), on the heap for a step's larger one.
         Span<bool> wasPresent = paths.Length <= 256 ? stackalloc bool[paths.Length] : new bool[paths.Length];
         for (var i = 0; i < paths.Length; i++)
         {
