@@ -132,9 +132,8 @@ public sealed partial class SiteOutput
 
     /// <summary>
     /// One group of files (a render step, a unit's page, an item's page and downloads) under <paramref name="tag"/>: the
-    /// previous build's group is taken over whole when <see cref="TryReuseStep"/> can; else <paramref name="render"/> runs
-    /// with <see cref="StepTag"/> set to <paramref name="tag"/> (the enclosing tag when null: a build without a cache),
-    /// which is put back afterwards, also when it throws. True when the group was taken over.
+    /// previous build's group is taken over whole when <see cref="TryReuseStep"/> can; else it is rendered
+    /// (<see cref="RenderUnder"/>). True when the group was taken over.
     /// </summary>
     public bool RenderGroup(string? tag, Action render)
     {
@@ -143,12 +142,21 @@ public sealed partial class SiteOutput
             return true;
         }
 
+        RenderUnder(tag, render);
+        return false;
+    }
+
+    /// <summary>
+    /// Runs <paramref name="render"/> with <see cref="StepTag"/> set to <paramref name="tag"/> (the enclosing tag when null:
+    /// a build without a cache), put back afterwards, also when it throws — for a group whose take-over was tried already.
+    /// </summary>
+    public void RenderUnder(string? tag, Action render)
+    {
         var enclosing = StepTag;
         StepTag = tag ?? enclosing;
         try
         {
             render();
-            return false;
         }
         finally
         {

@@ -32,40 +32,36 @@ public sealed class RenderItemPages : RenderStep<RenderItemPages.Input>
         // they are a function of (ItemTag): an unchanged item's files are taken over whole, with no page key walked.
         // In a session, an item whose sources are the same objects as last time takes its remembered tag without its
         // inputs being made (they are made only if its files are rendered).
-        if (around is not null && !input.Disclosures.IsWithdrawn(d))
+        // Elsewhere the tag is made from the item's sources, so an item taken over makes no inputs either (they were a
+        // tenth of an edit's fresh memory at 50 villages).
+        var withdrawn = input.Disclosures.IsWithdrawn(d);
+        ItemInputs? made = null;
+        string? tag = null;
+        if (around is not null && !withdrawn)
         {
             // The sources are compared where they are, with nothing made: most items of a rebuild are unchanged.
             var remembered = context.Digests!.Memory!.ItemTags.TryGetValue(d, out var known) && known is TagMemo memo && memo.Around == around && memo.Sources.IsSameAs(input, d) ? memo.Tag : null;
-            if (remembered is not null && context.Output.TryReuseStep(remembered))
-            {
-                return;
-            }
+            tag = remembered ?? RememberedTag(context, input, d, made = InputsOf(input, d), around, SourcesOf(input, d));
+        }
+        else if (context.Digests is not null)
+        {
+            tag = ItemTag(context, input, d, withdrawn);
+        }
 
-            ItemInputs? made = null;
-            var tag = remembered ?? RememberedTag(context, input, d, made = InputsOf(input, d), around, SourcesOf(input, d));
-            RenderInGroup(context, input, d, tag, made ?? InputsOf(input, d));
+        if (tag is not null && context.Output.TryReuseStep(tag))
+        {
             return;
         }
 
-        var withdrawn = input.Disclosures.IsWithdrawn(d);
-        if (context.Digests is null)
-        {
-            RenderInGroup(context, input, d, null, withdrawn ? null : InputsOf(input, d));
-            return;
-        }
-
-        // The tag is made from the item's sources, so an item taken over makes no inputs (they were a tenth of an edit's
-        // fresh memory at 50 villages); they are made only when its files are rendered.
-        var key = ItemTag(context, input, d, withdrawn);
-        if (!context.Output.TryReuseStep(key))
-        {
-            RenderInGroup(context, input, d, key, withdrawn ? null : InputsOf(input, d));
-        }
+        RenderInGroup(context, input, d, tag, withdrawn ? null : made ?? InputsOf(input, d));
     }
 
-    /// <summary>The item's files as one group under <paramref name="tag"/> (<see cref="Write.SiteOutput.RenderGroup"/>); a method of its own, so that an item taken over makes no closure.</summary>
+    /// <summary>
+    /// The item's files as one group under <paramref name="tag"/>, its take-over already tried (<see cref="Write.SiteOutput.RenderUnder"/>);
+    /// a method of its own, so that an item taken over makes no closure.
+    /// </summary>
     private static void RenderInGroup(RenderContext context, Input input, Disclosure d, string? tag, ItemInputs? inputs) =>
-        context.Output.RenderGroup(tag, () => Render(context, input, d, inputs, tag));
+        context.Output.RenderUnder(tag, () => Render(context, input, d, inputs, tag));
 
     /// <summary>
     /// The objects an item's <see cref="ItemInputs"/> are made from besides the disclosure itself and what
