@@ -20,7 +20,7 @@ public class WrittenBytesTests
         using var stream = new MemoryStream();
         using (var w = new BinaryWriter(stream, Encoding.UTF8, leaveOpen: true))
         {
-            foreach (var s in new[] { string.Empty, "disclosure-input-cache-v6", "houfeng/2026-Q3/finance.md", "财务收支明细", LongBody, "a\uD800b" })
+            foreach (var s in new[] { string.Empty, "disclosure-input-cache-v7", "houfeng/2026-Q3/finance.md", "财务收支明细", LongBody, "a\uD800b" })
             {
                 w.Write(s);
             }
@@ -86,7 +86,7 @@ public class WrittenBytesTests
         using var r = new BinaryReader(new MemoryStream(bytes), Encoding.UTF8);
         var expected = ReadAll(r.ReadString, r.ReadInt32, r.ReadInt64, r.ReadBoolean, r.ReadBytes, r.ReadDecimal);
         var w = new WrittenBytes(bytes);
-        var actual = ReadAll(w.ReadString, w.ReadInt32, w.ReadInt64, w.ReadBoolean, w.ReadBytes, w.ReadDecimal);
+        var actual = ReadAll(w.ReadString, w.ReadInt32, w.ReadInt64, w.ReadBoolean, n => w.ReadMemory(n).ToArray(), w.ReadDecimal);
         Assert.Multiple(() =>
         {
             Assert.That(actual, Is.EqualTo(expected));
@@ -97,7 +97,7 @@ public class WrittenBytesTests
         // Only the first bytes given count: a pooled buffer is longer than the file read into it.
         var padded = bytes.Concat(new byte[100]).ToArray();
         var p = new WrittenBytes(padded, bytes.Length);
-        Assert.That(ReadAll(p.ReadString, p.ReadInt32, p.ReadInt64, p.ReadBoolean, p.ReadBytes, p.ReadDecimal), Is.EqualTo(expected));
+        Assert.That(ReadAll(p.ReadString, p.ReadInt32, p.ReadInt64, p.ReadBoolean, n => p.ReadMemory(n).ToArray(), p.ReadDecimal), Is.EqualTo(expected));
         Assert.That(p.AtEnd, Is.True);
     }
 
@@ -109,7 +109,7 @@ public class WrittenBytesTests
         {
             var w = new WrittenBytes(bytes, cut);
             Assert.That(
-                () => ReadAll(w.ReadString, w.ReadInt32, w.ReadInt64, w.ReadBoolean, w.ReadBytes, w.ReadDecimal),
+                () => ReadAll(w.ReadString, w.ReadInt32, w.ReadInt64, w.ReadBoolean, n => w.ReadMemory(n).ToArray(), w.ReadDecimal),
                 Throws.InstanceOf<EndOfStreamException>().Or.InstanceOf<FormatException>(),
                 $"cut at {cut} of {bytes.Length}");
         }
@@ -120,10 +120,12 @@ public class WrittenBytesTests
     {
         Assert.Multiple(() =>
         {
-            Assert.That(() => new WrittenBytes([2, 0xC3, 0x28]).ReadString(), Throws.InstanceOf<FormatException>(), "not UTF-8");
-            Assert.That(() => new WrittenBytes([0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0x01]).ReadString(), Throws.InstanceOf<FormatException>(), "a length of more than five bytes");
-            Assert.That(() => new WrittenBytes([0xFF, 0xFF, 0xFF, 0xFF, 0x0F]).ReadString(), Throws.InstanceOf<EndOfStreamException>(), "a negative length");
-            Assert.That(() => new WrittenBytes([1, 2]).ReadBytes(5), Throws.InstanceOf<EndOfStreamException>(), "bytes past the end");
+            Assert.That(() => new WrittenBytes(new byte[] { 2, 0xC3, 0x28 }).ReadString(), Throws.InstanceOf<FormatException>(), "not UTF-8");
+            Assert.That(() => new WrittenBytes(new byte[] { 2, 0xC3, 0x28 }).ReadStringBytes(), Throws.InstanceOf<FormatException>(), "not UTF-8, kept encoded");
+            Assert.That(new WrittenBytes(new byte[] { 3, 0xE6, 0x9D, 0x91 }).ReadStringBytes().ToArray(), Is.EqualTo("村"u8.ToArray()), "UTF-8 kept as it lies");
+            Assert.That(() => new WrittenBytes(new byte[] { 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0x01 }).ReadString(), Throws.InstanceOf<FormatException>(), "a length of more than five bytes");
+            Assert.That(() => new WrittenBytes(new byte[] { 0xFF, 0xFF, 0xFF, 0xFF, 0x0F }).ReadString(), Throws.InstanceOf<EndOfStreamException>(), "a negative length");
+            Assert.That(() => new WrittenBytes(new byte[] { 1, 2 }).ReadMemory(5), Throws.InstanceOf<EndOfStreamException>(), "bytes past the end");
             var flags = new byte[16];
             flags[12] = 0xFF;
             Assert.That(() => new WrittenBytes(flags).ReadDecimal(), Throws.InstanceOf<IOException>(), "decimal flags no decimal has");
@@ -168,7 +170,7 @@ public class WrittenBytesTests
             Assert.That(() => cut.BytesAt(at.Start, at.End).Length, Throws.InstanceOf<EndOfStreamException>());
             Assert.That(() => cut.StringAt(5, 4), Throws.InstanceOf<EndOfStreamException>());
             Assert.That(() => new WrittenBytes(bytes, 3) { Position = 4 }, Throws.InstanceOf<ArgumentOutOfRangeException>());
-            Assert.That(() => new WrittenBytes([2, 0xC3, 0x28]).StringAt(1, 3), Throws.InstanceOf<FormatException>(), "not UTF-8");
+            Assert.That(() => new WrittenBytes(new byte[] { 2, 0xC3, 0x28 }).StringAt(1, 3), Throws.InstanceOf<FormatException>(), "not UTF-8");
         });
     }
 }

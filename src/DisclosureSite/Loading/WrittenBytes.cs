@@ -5,20 +5,23 @@ namespace DisclosureSite.Loading;
 
 /// <summary>
 /// Reads what a <see cref="BinaryWriter"/> wrote (7-bit length-prefixed UTF-8 strings, little-endian numbers) from the
-/// first <paramref name="length"/> bytes of <paramref name="bytes"/> in memory — the tool's cache files (the input
-/// cache's unit files, the build cache), each read whole. A string is decoded in one call (a <see cref="BinaryReader"/>
+/// <paramref name="bytes"/> in memory — the tool's cache files (the input cache's unit files, mapped; the build cache,
+/// read whole). A string is decoded in one call (a <see cref="BinaryReader"/>
 /// goes through a <see cref="StringBuilder"/> 128 bytes at a time for a long one, such as a disclosure's body). Stricter
 /// than a <see cref="BinaryReader"/>: a length or a number past the end is <see cref="EndOfStreamException"/> (also for
-/// <see cref="ReadBytes"/>, which a <see cref="BinaryReader"/> would cut short), text that is not UTF-8 and a bad
+/// <see cref="ReadMemory"/>, which a <see cref="BinaryReader"/> would cut short), text that is not UTF-8 and a bad
 /// length are <see cref="FormatException"/>, a bad decimal is <see cref="IOException"/>: a damaged cache is never read as data.
 /// </summary>
-internal sealed class WrittenBytes(byte[] bytes, int length)
+internal sealed class WrittenBytes(ReadOnlyMemory<byte> bytes)
 {
     private static readonly UTF8Encoding Strict = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
     private int _at;
 
-    public WrittenBytes(byte[] bytes)
-        : this(bytes, bytes.Length)
+    private readonly int length = bytes.Length;
+
+    /// <summary>The first <paramref name="length"/> bytes of <paramref name="bytes"/>.</summary>
+    public WrittenBytes(byte[] bytes, int length)
+        : this(bytes.AsMemory(0, length))
     {
     }
 
@@ -63,7 +66,7 @@ internal sealed class WrittenBytes(byte[] bytes, int length)
 
     /// <summary>The bytes from <paramref name="start"/> to <paramref name="end"/> (as <see cref="SkipString"/> gave them).</summary>
     public ReadOnlySpan<byte> BytesAt(int start, int end) =>
-        start >= 0 && end >= start && end <= length ? bytes.AsSpan(start, end - start) : throw new EndOfStreamException();
+        start >= 0 && end >= start && end <= length ? bytes.Span.Slice(start, end - start) : throw new EndOfStreamException();
 
     /// <summary>
     /// The next string: <paramref name="same"/> itself when the string's bytes are <paramref name="sameAt"/>'s (a path
@@ -85,7 +88,7 @@ internal sealed class WrittenBytes(byte[] bytes, int length)
 
         try
         {
-            return Strict.GetString(bytes, start, end - start);
+            return Strict.GetString(bytes.Span.Slice(start, end - start));
         }
         catch (DecoderFallbackException e)
         {
@@ -99,8 +102,20 @@ internal sealed class WrittenBytes(byte[] bytes, int length)
 
     public bool ReadBoolean() => Take(1)[0] != 0;
 
-    /// <summary>A copy of the next <paramref name="count"/> bytes (nothing keeps the buffer read from).</summary>
-    public byte[] ReadBytes(int count) => count == 0 ? [] : Take(count).ToArray();
+    /// <summary>The UTF-8 bytes of the next string where they are (checked to be UTF-8, as <see cref="StringAt"/> checks them), not decoded.</summary>
+    public ReadOnlyMemory<byte> ReadStringBytes()
+    {
+        var (start, end) = SkipString();
+        var utf8 = bytes.Slice(start, end - start);
+        return System.Text.Unicode.Utf8.IsValid(utf8.Span) ? utf8 : throw new FormatException("bad text in a cache file");
+    }
+
+    /// <summary>The next <paramref name="count"/> bytes where they are: a slice of the memory read from, not a copy.</summary>
+    public ReadOnlyMemory<byte> ReadMemory(int count)
+    {
+        Take(count);
+        return bytes.Slice(_at - count, count);
+    }
 
     /// <summary>A decimal as <see cref="BinaryWriter.Write(decimal)"/> wrote it: its low, middle and high words, then its flags.</summary>
     public decimal ReadDecimal()
@@ -127,7 +142,7 @@ internal sealed class WrittenBytes(byte[] bytes, int length)
             throw new EndOfStreamException();
         }
 
-        var span = bytes.AsSpan(_at, count);
+        var span = bytes.Span.Slice(_at, count);
         _at += count;
         return span;
     }

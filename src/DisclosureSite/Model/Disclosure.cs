@@ -49,6 +49,40 @@ public sealed record Disclosure(
     /// <summary>The file line of the front matter's first line (just after the opening <c>---</c>).</summary>
     public const int FrontMatterLine = 2;
 
+    private string? _body = Body;
+    private EncodedText? _encodedBody;
+
+    /// <summary>The Markdown body. A body read from the input cache is decoded the first time it is asked for.</summary>
+    public string Body
+    {
+        get => _body ??= _encodedBody!.Decode();
+        init
+        {
+            _body = value;
+            _encodedBody = null;
+        }
+    }
+
+    /// <summary>
+    /// The body as the input cache keeps it (UTF-8 in its mapped file), when it was read from there and not replaced
+    /// since: a build that renders none of a unit's pages never decodes its bodies (~11 MB of strings at 50 villages).
+    /// </summary>
+    internal EncodedText? EncodedBody
+    {
+        get => _encodedBody;
+        init
+        {
+            _encodedBody = value;
+            _body = null;
+        }
+    }
+
+    /// <summary>
+    /// Whether the body holds template text (<see cref="TemplateText.IsPlaceholder(string)"/>): asked of every disclosure
+    /// at every build (the compliance matrix), answered for a body kept encoded by what the cache noted when it was loaded.
+    /// </summary>
+    public bool BodyHoldsTemplateText => _encodedBody is { } encoded ? encoded.HoldsTemplateText : TemplateText.IsPlaceholder(Body);
+
     /// <summary>
     /// The canonical SHA-256 of the disclosure's files (<c>Loading.ContentHash</c>, docs/审计核验.md), computed
     /// while loading from the text and bytes the loader read, and kept in the input cache with the disclosure.
@@ -71,4 +105,28 @@ public sealed record Disclosure(
 
     /// <summary>The site URL path below the base, e.g. <c>dongshan/2026-Q3/finance/</c>.</summary>
     public string UrlPath { get; } = $"{Unit}/{Period}/{Slug}/";
+}
+
+/// <summary>
+/// A text kept as UTF-8 bytes (checked to be UTF-8 when read), decoded when asked for, with whether it holds template
+/// text (<see cref="TemplateText"/>), noted when it was first loaded.
+/// </summary>
+internal sealed class EncodedText(ReadOnlyMemory<byte> utf8, bool holdsTemplateText)
+{
+    public bool HoldsTemplateText => holdsTemplateText;
+
+    public string Decode()
+    {
+        var text = System.Text.Encoding.UTF8.GetString(utf8.Span);
+        GC.KeepAlive(this); // the bytes may lie in a mapped file, unmapped once nothing holds them
+        return text;
+    }
+
+    /// <summary>Writes the text as <see cref="BinaryWriter.Write(string)"/> would: its length in bytes, then the bytes as they are.</summary>
+    public void WriteTo(BinaryWriter w)
+    {
+        w.Write7BitEncodedInt(utf8.Length);
+        w.Write(utf8.Span);
+        GC.KeepAlive(this);
+    }
 }

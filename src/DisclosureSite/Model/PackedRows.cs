@@ -8,25 +8,29 @@ namespace DisclosureSite.Model;
 /// has 36,000 tables, 4 million cells) — and decoded afresh on every enumeration; nothing decoded is kept, so rows cost
 /// memory only while something walks them. A cell is a header (text length, text width, and whether its line and
 /// column are other than its row's line and its index + 1), then its text: one byte per character when every
-/// character is below U+0100, else UTF-16. The same bytes are what the input cache stores.
+/// character is below U+0100, else UTF-16. The same bytes are what the input cache stores; rows read from it are a
+/// slice of its mapped file (<c>Loading.MappedFile</c>), which they keep mapped while anything holds them.
 /// </summary>
 public sealed class PackedRows : IReadOnlyList<TableRow>
 {
-    private readonly byte[] _bytes;
+    private readonly ReadOnlyMemory<byte> _bytes;
     private readonly int _start;
 
-    private PackedRows(byte[] bytes)
+    private PackedRows(ReadOnlyMemory<byte> bytes)
     {
         _bytes = bytes;
         var at = 0;
-        Count = checked((int)ReadVarint(bytes, ref at));
+        Count = checked((int)ReadVarint(bytes.Span, ref at));
         _start = at;
     }
 
     public int Count { get; }
 
-    /// <summary>The encoded form (<see cref="FromEncoded"/> reads it back).</summary>
-    public ReadOnlySpan<byte> Encoded => _bytes;
+    /// <summary>
+    /// The encoded form (<see cref="FromEncoded(ReadOnlyMemory{byte})"/> reads it back). When the rows were read from a
+    /// mapped cache file the span lies in the mapping: keep the rows alive (<see cref="GC.KeepAlive"/>) until done with it.
+    /// </summary>
+    public ReadOnlySpan<byte> Encoded => _bytes.Span;
 
     /// <summary>Decodes rows up to <paramref name="index"/>: enumerate instead of indexing in a loop.</summary>
     public TableRow this[int index]
@@ -35,14 +39,17 @@ public sealed class PackedRows : IReadOnlyList<TableRow>
         {
             ArgumentOutOfRangeException.ThrowIfNegative(index);
             ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(index, Count);
+            var bytes = _bytes.Span;
             var at = _start;
             var line = 0;
             for (var i = 0; i < index; i++)
             {
-                Skip(_bytes, ref at, ref line);
+                Skip(bytes, ref at, ref line);
             }
 
-            return Decode(_bytes, ref at, ref line);
+            var row = Decode(bytes, ref at, ref line);
+            GC.KeepAlive(this);
+            return row;
         }
     }
 
@@ -89,12 +96,16 @@ public sealed class PackedRows : IReadOnlyList<TableRow>
         return new PackedRows(w.ToArray());
     }
 
+    /// <summary>As <see cref="FromEncoded(ReadOnlyMemory{byte})"/>, from an array.</summary>
+    public static PackedRows FromEncoded(byte[] bytes) => FromEncoded(bytes.AsMemory());
+
     /// <summary>Rows from their <see cref="Encoded"/> form (the bytes are kept, not copied); <see cref="FormatException"/> if they do not parse.</summary>
-    public static PackedRows FromEncoded(byte[] bytes)
+    public static PackedRows FromEncoded(ReadOnlyMemory<byte> encoded)
     {
         try
         {
-            var rows = new PackedRows(bytes);
+            var rows = new PackedRows(encoded);
+            var bytes = encoded.Span;
             var at = rows._start;
             var line = 0;
             for (var i = 0; i < rows.Count; i++)
@@ -116,13 +127,13 @@ public sealed class PackedRows : IReadOnlyList<TableRow>
         var line = 0;
         for (var i = 0; i < Count; i++)
         {
-            yield return Decode(_bytes, ref at, ref line);
+            yield return Decode(_bytes.Span, ref at, ref line);
         }
     }
 
     IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
 
-    private static TableRow Decode(byte[] bytes, ref int at, ref int line)
+    private static TableRow Decode(ReadOnlySpan<byte> bytes, ref int at, ref int line)
     {
         line += UnZigZag(ReadVarint(bytes, ref at));
         var cells = new TableCell[checked((int)ReadVarint(bytes, ref at))];
@@ -140,12 +151,12 @@ public sealed class PackedRows : IReadOnlyList<TableRow>
             }
             else if ((header & 2) != 0)
             {
-                text = new string(MemoryMarshal.Cast<byte, char>(bytes.AsSpan(at, checked(length * 2))));
+                text = new string(MemoryMarshal.Cast<byte, char>(bytes.Slice(at, checked(length * 2))));
                 at += length * 2;
             }
             else
             {
-                text = System.Text.Encoding.Latin1.GetString(bytes, at, length);
+                text = System.Text.Encoding.Latin1.GetString(bytes.Slice(at, length));
                 at += length;
             }
 
@@ -155,7 +166,7 @@ public sealed class PackedRows : IReadOnlyList<TableRow>
         return new TableRow(line, cells);
     }
 
-    private static void Skip(byte[] bytes, ref int at, ref int line)
+    private static void Skip(ReadOnlySpan<byte> bytes, ref int at, ref int line)
     {
         line += UnZigZag(ReadVarint(bytes, ref at));
         var count = ReadVarint(bytes, ref at);
@@ -176,7 +187,7 @@ public sealed class PackedRows : IReadOnlyList<TableRow>
         }
     }
 
-    private static uint ReadVarint(byte[] bytes, ref int at)
+    private static uint ReadVarint(ReadOnlySpan<byte> bytes, ref int at)
     {
         uint value = 0;
         for (var shift = 0; shift < 35; shift += 7)

@@ -42,7 +42,7 @@ public class EditBudgetTests
         foreach (var file in Directory.EnumerateFiles(options.InputCacheFolder!, "*.bin"))
         {
             using var writer = new BinaryWriter(File.Create(file));
-            writer.Write("disclosure-input-cache-v6");
+            writer.Write("disclosure-input-cache-v7");
             writer.Write(Guid.Empty + "|catalogue|checks|" + Path.GetFileNameWithoutExtension(file) + "|1");
             writer.Write(0);
         }

@@ -57,21 +57,22 @@ public static class PlaceholderRule
 
     /// <summary>True when <paramref name="d"/> is (still) a template: it is not published and does not count as disclosed.</summary>
     /// <remarks>
-    /// Cheap enough for every disclosure of a county: the body's lines and the table row counts; a table's rows are
+    /// Cheap enough for every disclosure of a county: one search of the body (or what the input cache noted of it) and
+    /// the table row counts; a table's rows are
     /// decoded only when it has so few that they could all be 合计 rows. Template text in a table cell is an error
     /// (<see cref="CheckDisclosure"/>) that blocks publishing without being looked for here.
     /// </remarks>
     public static bool IsPlaceholder(Disclosure d) =>
-        FirstPlaceholderLine(d.Body) is not null
+        d.BodyHoldsTemplateText
         || (!d.IsNil && d.Tables.Any(t => t.Rows.Count <= MaxTotalRows && t.Rows.All(TotalRows.IsTotal)));
 
     /// <summary>A table has at most this many 合计-like rows (合计, 本月合计, 本年累计).</summary>
     private const int MaxTotalRows = 3;
 
     /// <summary>
-    /// The first line of <paramref name="body"/> holding template text. Asked of every disclosure by the compliance
-    /// matrix at every build: a body with no marker at all (no marker spans lines) is answered by one search, and lines
-    /// are looked at in place, not copied (they were 13 MiB of strings per build at 50 villages).
+    /// The first line of <paramref name="body"/> holding template text: a body with no marker at all (no marker spans
+    /// lines, so a body holds one exactly when a line does) is answered by one search, and lines are looked at in place,
+    /// not copied.
     /// </summary>
     private static (int Index, string Text)? FirstPlaceholderLine(string body)
     {

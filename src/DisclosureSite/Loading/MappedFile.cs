@@ -1,0 +1,61 @@
+using System.Buffers;
+using System.IO.MemoryMappedFiles;
+
+namespace DisclosureSite.Loading;
+
+/// <summary>
+/// A cache file mapped into memory, read only, as <see cref="Memory{T}"/>: what is decoded from it is read in place, and
+/// what is kept encoded (a disclosure's body, a table's rows) stays a slice of the mapping instead of a copy. On a host
+/// where the first touch of fresh memory is dear (15 µs a page in the eighteenth round of docs/performance.md), a page
+/// of the file already in the page cache costs a tenth of that mapped, and a body never looked at costs nothing.
+/// </summary>
+/// <remarks>
+/// The mapping lives as long as anything holds this object (a slice's <see cref="Memory{T}"/> does): it is unmapped by
+/// the view's finalizer once nothing does, so whoever reads a span of it keeps its owner alive until done
+/// (<see cref="GC.KeepAlive"/>). The caches are replaced by a rename, never written in place, so the mapped file does
+/// not change under a reader; one deleted meanwhile stays readable until unmapped.
+/// </remarks>
+internal sealed unsafe class MappedFile : MemoryManager<byte>
+{
+    private readonly MemoryMappedViewAccessor _view;
+    private readonly byte* _start;
+    private readonly int _length;
+
+    private MappedFile(MemoryMappedViewAccessor view, int length)
+    {
+        _view = view;
+        _length = length;
+        // The address without AcquirePointer: a pointer acquired and never released would keep the view's handle from
+        // ever unmapping. Reachability keeps it mapped instead (see the remarks).
+        _start = (byte*)view.SafeMemoryMappedViewHandle.DangerousGetHandle() + view.PointerOffset;
+    }
+
+    /// <summary>The whole of <paramref name="file"/> (open for reading), or null when it is empty (an empty file cannot be mapped).</summary>
+    public static MappedFile? Of(Microsoft.Win32.SafeHandles.SafeFileHandle file)
+    {
+        var length = checked((int)RandomAccess.GetLength(file));
+        if (length == 0)
+        {
+            return null;
+        }
+
+        // The file's own mapping object is not needed once the view is made: the view stays mapped on its own.
+        using var map = MemoryMappedFile.CreateFromFile(file, null, 0, MemoryMappedFileAccess.Read, HandleInheritability.None, leaveOpen: true);
+        return new MappedFile(map.CreateViewAccessor(0, length, MemoryMappedFileAccess.Read), length);
+    }
+
+    public override Span<byte> GetSpan() => new(_start, _length);
+
+    public override MemoryHandle Pin(int elementIndex = 0) =>
+        elementIndex >= 0 && elementIndex <= _length ? new MemoryHandle(_start + elementIndex, pinnable: this) : throw new ArgumentOutOfRangeException(nameof(elementIndex));
+
+    public override void Unpin()
+    {
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        // Never disposed by hand: slices of the mapping live on in what was decoded from it. The view's handle unmaps
+        // the file when it is finalized, after the last of them.
+    }
+}
