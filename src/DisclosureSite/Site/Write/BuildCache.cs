@@ -50,9 +50,9 @@ public static class BuildCache
     }
 
     /// <summary>A decoded cache file: its entries, and where each entry's bytes lie (to know the same entry in another file without decoding it).</summary>
-    private sealed class Decoded(byte[] bytes, int count)
+    private sealed class Decoded(ReadOnlyMemory<byte> bytes, int count)
     {
-        public byte[] Bytes { get; } = bytes;
+        public ReadOnlyMemory<byte> Bytes { get; } = bytes;
 
         public Dictionary<string, CachedFile> Entries { get; } = new(count, StringComparer.Ordinal);
 
@@ -62,11 +62,11 @@ public static class BuildCache
         /// <summary>Per step number: where its tag's bytes lie.</summary>
         public List<(int Start, int End)> Tags { get; } = [];
 
-        public ReadOnlySpan<byte> PathOf(int i) => Bytes.AsSpan(Order[i].PathStart, Order[i].PathEnd - Order[i].PathStart);
+        public ReadOnlySpan<byte> PathOf(int i) => Bytes.Span[Order[i].PathStart..Order[i].PathEnd];
 
-        public ReadOnlySpan<byte> FieldsOf(int i) => Bytes.AsSpan(Order[i].PathEnd, Order[i].FieldsEnd - Order[i].PathEnd);
+        public ReadOnlySpan<byte> FieldsOf(int i) => Bytes.Span[Order[i].PathEnd..Order[i].FieldsEnd];
 
-        public ReadOnlySpan<byte> TagOf(int i) => Order[i].Step < 0 ? default : Bytes.AsSpan(Tags[Order[i].Step].Start, Tags[Order[i].Step].End - Tags[Order[i].Step].Start);
+        public ReadOnlySpan<byte> TagOf(int i) => Order[i].Step < 0 ? default : Bytes.Span[Tags[Order[i].Step].Start..Tags[Order[i].Step].End];
     }
 
     /// <summary>An entry of a decoded file: where its path's bytes start and end, where its key, hash, size and time end, its step's number, and what was decoded.</summary>
@@ -86,9 +86,21 @@ public static class BuildCache
 
         try
         {
-            // Read whole, then decoded from memory: through a file stream's 4 KiB buffer, a 300-village cache (130,000
-            // entries, 29 MB) took ~7,000 reads and most of a second.
-            var bytes = File.ReadAllBytes(path);
+            // Mapped, then decoded in place: through a file stream's 4 KiB buffer, a 300-village cache (130,000 entries,
+            // 29 MB) took ~7,000 reads and most of a second, and read whole it was 29 MB of fresh memory (the cache and the
+            // spare's list: twice that) for strings that are copies. Nothing decoded keeps the mapping.
+            Loading.MappedFile? mapped;
+            using (var file = File.OpenHandle(path))
+            {
+                mapped = Loading.MappedFile.Of(file);
+            }
+
+            if (mapped is null)
+            {
+                return null;
+            }
+
+            var bytes = mapped.Memory;
             var reader = new Loading.WrittenBytes(bytes);
             if (reader.ReadString() != Format)
             {
@@ -118,7 +130,7 @@ public static class BuildCache
                 var same = -1;
                 if (like is not null)
                 {
-                    var pathBytes = bytes.AsSpan(pathStart, pathEnd - pathStart);
+                    var pathBytes = bytes.Span[pathStart..pathEnd];
                     while (next < like.Order.Length && like.PathOf(next).SequenceCompareTo(pathBytes) < 0)
                     {
                         next++;
@@ -132,20 +144,20 @@ public static class BuildCache
                 if (step == steps.Count)
                 {
                     var (tagStart, tagEnd) = reader.SkipString();
-                    var tagBytes = bytes.AsSpan(tagStart, tagEnd - tagStart);
+                    var tagBytes = bytes.Span[tagStart..tagEnd];
                     steps.Add(same >= 0 && like!.Order[same].File.Step is { } theirs && like.TagOf(same).SequenceEqual(tagBytes) ? theirs : reader.StringAt(tagStart, tagEnd));
                     decoded.Tags.Add((tagStart, tagEnd));
                 }
 
                 var tag = step < 0 ? null : steps[step];
                 Placed entry;
-                if (same >= 0 && like!.Order[same].File.Step == tag && like.FieldsOf(same).SequenceEqual(bytes.AsSpan(pathEnd, fieldsEnd - pathEnd)))
+                if (same >= 0 && like!.Order[same].File.Step == tag && like.FieldsOf(same).SequenceEqual(bytes.Span[pathEnd..fieldsEnd]))
                 {
                     entry = like.Order[same] with { PathStart = pathStart, PathEnd = pathEnd, FieldsEnd = fieldsEnd, Step = step };
                 }
                 else
                 {
-                    var fields = new Loading.WrittenBytes(bytes, fieldsEnd) { Position = pathEnd };
+                    var fields = new Loading.WrittenBytes(bytes[..fieldsEnd]) { Position = pathEnd };
                     var key = fields.ReadString();
                     var file = new CachedFile(key.Length == 0 ? null : key, fields.ReadString(), fields.ReadInt64(), fields.ReadInt64(), tag);
                     entry = new Placed(pathStart, pathEnd, fieldsEnd, step, same >= 0 ? like!.Order[same].Path : reader.StringAt(pathStart, pathEnd), file);

@@ -43,10 +43,12 @@ public sealed partial class SiteOutput
         _cache = _previous is null ? new Dictionary<string, CachedFile>() : cache ?? new Dictionary<string, CachedFile>();
         _present = present ?? new Dictionary<string, CachedFile>();
 
-        // Sized for a site like the previous one: growing a concurrent table locks it whole, while every step adds to it
-        // (and made from a list, the table of what the recycled output holds grew ~10 times to its 22,000 paths at 50 villages).
-        var expected = Math.Max(_cache.Count, _present.Count) + 64;
-        _unclaimed = new ConcurrentDictionary<string, bool>(Environment.ProcessorCount, _present.Count + 16, StringComparer.Ordinal);
+        // Sized for a site like the previous one: growing a concurrent table locks it whole while every step adds to it, and
+        // makes every entry's node again (made from a list, the table of what the recycled output holds grew ~10 times to
+        // its 22,000 paths at 50 villages). With an eighth to spare: a table grows as soon as the entries under one of its
+        // locks pass their share, before the whole is full (sized to the count alone, all three still grew once).
+        var expected = Headroom(Math.Max(_cache.Count, _present.Count));
+        _unclaimed = new ConcurrentDictionary<string, bool>(Environment.ProcessorCount, Headroom(_present.Count), StringComparer.Ordinal);
         foreach (var path in _present.Keys)
         {
             _unclaimed[path] = true;
@@ -56,6 +58,8 @@ public sealed partial class SiteOutput
         _cached = new(Environment.ProcessorCount, expected, StringComparer.Ordinal);
         _byStep = new(ByStep);
     }
+
+    private static int Headroom(int count) => count + (count / 8) + 64;
 
     /// <summary>
     /// A rebuild in place of an output a session wrote and knows (<see cref="OwnedOutput"/>): a file whose bytes or key are
@@ -225,10 +229,33 @@ public sealed partial class SiteOutput
     // step to ask (the steps run at once; a plain ??= let each of them build the table over the whole cache).
     private readonly Lazy<Dictionary<string, string[]>> _byStep;
 
-    private Dictionary<string, string[]> ByStep() =>
-        _cache.Where(kv => kv.Value.Step is not null)
-            .GroupBy(kv => kv.Value.Step!, kv => kv.Key, StringComparer.Ordinal)
-            .ToDictionary(g => g.Key, g => g.ToArray(), StringComparer.Ordinal);
+    // Counted, then filled: arrays of their exact size, not grown and copied as a GroupBy's are (an item's page and
+    // downloads are a group: ~62,000 of them at 300 villages).
+    private Dictionary<string, string[]> ByStep()
+    {
+        var left = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var (_, file) in _cache)
+        {
+            if (file.Step is { } step)
+            {
+                CollectionsMarshal.GetValueRefOrAddDefault(left, step, out _)++;
+            }
+        }
+
+        var groups = new Dictionary<string, string[]>(left.Count, StringComparer.Ordinal);
+        foreach (var (path, file) in _cache)
+        {
+            if (file.Step is { } step)
+            {
+                ref var paths = ref CollectionsMarshal.GetValueRefOrAddDefault(groups, step, out _);
+                ref var count = ref CollectionsMarshal.GetValueRefOrNullRef(left, step);
+                paths ??= new string[count];
+                paths[paths.Length - count--] = path;
+            }
+        }
+
+        return groups;
+    }
 
     /// <summary>Undoes a <see cref="TakeOver"/>: the file is no longer this build's (a recycled one goes back to the unclaimed).</summary>
     private void Release(string path, bool wasPresent)
