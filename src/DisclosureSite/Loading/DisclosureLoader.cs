@@ -47,7 +47,8 @@ public static partial class DisclosureLoader
             perUnit[i] = (LoadUnit(input, unitDirs[i], units, rules, unitSink, cache, checks, strings, unitChecks), unitSink, unitChecks);
         });
 
-        var result = new List<Disclosure>();
+        var result = new List<Disclosure>(perUnit.Sum(u => u.Disclosures.Count));
+        perFile?.EnsureCapacity(perFile.Count + perUnit.Sum(u => u.Checks.Count));
         foreach (var (disclosures, unitSink, unitChecks) in perUnit)
         {
             result.AddRange(disclosures);
@@ -73,6 +74,12 @@ public static partial class DisclosureLoader
         }
 
         var unitCache = cache?.OpenUnit(input, unit, strings);
+        if (unitCache is not null && checks is not null)
+        {
+            // Sized once for the unit's files, not grown entry by entry (each growth rehashes what is there).
+            perFile.EnsureCapacity(unitCache.Count);
+        }
+
         foreach (var stray in input.Files(unitDir, "*.md"))
         {
             sink.Report(FindingCodes.BadPeriod, new SourceRef(stray), Messages.MarkdownOutsidePeriod(unitId), unitId);

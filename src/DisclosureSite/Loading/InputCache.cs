@@ -277,6 +277,9 @@ public sealed class InputCache
             _memory = memory;
         }
 
+        /// <summary>The files the unit's cache holds results of (what a load of the unit will most likely find).</summary>
+        internal int Count => _old.Count;
+
         /// <summary>The cached result for <paramref name="file"/> when every file it was read from is unchanged.</summary>
         internal Entry? Find(string file)
         {

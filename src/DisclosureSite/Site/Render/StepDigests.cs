@@ -442,9 +442,10 @@ public sealed class StepDigests
             var k = 0;
             foreach (var e in members)
             {
-                foreach (var d in e.Disclosures)
+                // By index: an enumerator through the list's interface is an object per entry (~180,000 at 300 villages).
+                for (var i = 0; i < e.Disclosures.Count; i++)
                 {
-                    isPublic[k++] = disclosures.IsPublic(d);
+                    isPublic[k++] = disclosures.IsPublic(e.Disclosures[i]);
                 }
             }
 
@@ -463,9 +464,9 @@ public sealed class StepDigests
                 Field(w, e.PublishedOn);
                 Field(w, e.DateSource.ToString());
                 Field(w, e.Days);
-                foreach (var d in e.Disclosures)
+                for (var i = 0; i < e.Disclosures.Count; i++)
                 {
-                    Field(w, d.UrlPath);
+                    Field(w, e.Disclosures[i].UrlPath);
                     Field(w, isPublic[k++] ? "public" : "not public");
                 }
             }
