@@ -98,17 +98,44 @@ public sealed partial class SiteOutput
     /// </summary>
     private List<(string Path, CachedFile File)> CachedInPathOrder()
     {
-        var entries = new List<(string Path, CachedFile File)>(_cached.Count);
+        var count = _cached.Count + _takenInGroups;
+        var entries = new List<(string Path, CachedFile File)>(count);
         foreach (var file in SortedFiles())
         {
-            if (_cached.TryGetValue(file.Path, out var entry))
+            if (CachedOf(file.Path) is { } entry)
             {
                 entries.Add((file.Path, entry));
             }
         }
 
-        return entries.Count == _cached.Count ? entries : InPathOrder(_cached).ConvertAll(kv => (kv.Key, kv.Value));
+        if (entries.Count == count)
+        {
+            return entries;
+        }
+
+        var all = new ConcurrentDictionary<string, CachedFile>(_cached, StringComparer.Ordinal);
+        if (_takenInGroups > 0)
+        {
+            foreach (var group in _byStep.Value.Values.Where(g => g.Taken))
+            {
+                foreach (var path in group.Paths)
+                {
+                    all.TryAdd(path, _cache[path]);
+                }
+            }
+        }
+
+        return InPathOrder(all).ConvertAll(kv => (kv.Key, kv.Value));
     }
+
+    /// <summary>
+    /// What the build cache will remember of <paramref name="path"/>: what this build wrote or took over by itself, else,
+    /// for a file of a group taken over whole, the previous build's entry as it was (not copied into a table per file).
+    /// </summary>
+    private CachedFile? CachedOf(string path) =>
+        _cached.TryGetValue(path, out var entry) ? entry
+        : _takenInGroups > 0 && _cache.TryGetValue(path, out var before) && before.Step is { } tag && _byStep.Value.TryGetValue(tag, out var group) && group.Taken ? before
+        : null;
 
     /// <summary>
     /// Takes over <paramref name="path"/> from the previous output without rendering it when the previous build rendered
@@ -178,20 +205,21 @@ public sealed partial class SiteOutput
         {
             // In place: the group is the session's own and trusted whole (a file of it written by another step this
             // build is a broken URL scheme, found by Finish).
-            if (!owned.Groups.TryGetValue(tag, out var group) || Interlocked.Exchange(ref group.TakenIn, _build) == _build)
+            if (!owned.Groups.TryGetValue(tag, out var ownGroup) || Interlocked.Exchange(ref ownGroup.TakenIn, _build) == _build)
             {
                 return false;
             }
 
-            Interlocked.Add(ref _reused, group.Count);
+            Interlocked.Add(ref _reused, ownGroup.Count);
             return true;
         }
 
-        if (!_byStep.Value.TryGetValue(tag, out var paths))
+        if (!_byStep.Value.TryGetValue(tag, out var group))
         {
             return false;
         }
 
+        var paths = group.Paths;
         foreach (var path in paths)
         {
             if (_files.ContainsKey(path))
@@ -218,20 +246,31 @@ public sealed partial class SiteOutput
 
                 return false;
             }
-
-            _cached[path] = entry;
         }
 
+        group.Taken = true;
+        Interlocked.Add(ref _takenInGroups, paths.Length);
         return true;
     }
 
+    /// <summary>The previous build's files of one step or item (one tag), in the cache's order, and whether this build took them over whole.</summary>
+    private sealed class StepGroup(string[] paths)
+    {
+        public string[] Paths { get; } = paths;
+
+        public volatile bool Taken;
+    }
+
+    // The files of the groups taken over whole: their entries are the previous build's (CachedOf).
+    private int _takenInGroups;
+
     // The previous build's files by the tag of the step that wrote them, in the cache's order: made once, by the first
     // step to ask (the steps run at once; a plain ??= let each of them build the table over the whole cache).
-    private readonly Lazy<Dictionary<string, string[]>> _byStep;
+    private readonly Lazy<Dictionary<string, StepGroup>> _byStep;
 
     // Counted, then filled: arrays of their exact size, not grown and copied as a GroupBy's are (an item's page and
     // downloads are a group: ~62,000 of them at 300 villages).
-    private Dictionary<string, string[]> ByStep()
+    private Dictionary<string, StepGroup> ByStep()
     {
         var left = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var (_, file) in _cache)
@@ -242,15 +281,15 @@ public sealed partial class SiteOutput
             }
         }
 
-        var groups = new Dictionary<string, string[]>(left.Count, StringComparer.Ordinal);
+        var groups = new Dictionary<string, StepGroup>(left.Count, StringComparer.Ordinal);
         foreach (var (path, file) in _cache)
         {
             if (file.Step is { } step)
             {
-                ref var paths = ref CollectionsMarshal.GetValueRefOrAddDefault(groups, step, out _);
+                ref var group = ref CollectionsMarshal.GetValueRefOrAddDefault(groups, step, out _);
                 ref var count = ref CollectionsMarshal.GetValueRefOrNullRef(left, step);
-                paths ??= new string[count];
-                paths[paths.Length - count--] = path;
+                group ??= new StepGroup(new string[count]);
+                group.Paths[group.Paths.Length - count--] = path;
             }
         }
 
