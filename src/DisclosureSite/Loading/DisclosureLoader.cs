@@ -74,7 +74,7 @@ public static partial class DisclosureLoader
         }
 
         var unitCache = cache?.OpenUnit(input, unit, strings);
-        if (unitCache is not null && checks is not null)
+        if (unitCache is not null)
         {
             // Sized once for the unit's files, not grown entry by entry (each growth rehashes what is there).
             perFile.EnsureCapacity(unitCache.Count);

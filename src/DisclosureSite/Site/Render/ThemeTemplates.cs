@@ -98,11 +98,12 @@ public sealed class ThemeTemplates
     /// Whether a page of <paramref name="kind"/> in <paramref name="layout"/> may read <paramref name="word"/>: its two
     /// templates or any partial (overrides included) mention it. Used to leave a variable out of a page's render key.
     /// </summary>
+    /// <remarks>Asked for every page's key; the theme passed as the factory's argument, so that a found answer makes no delegate.</remarks>
     public bool Mentions(string kind, string layout, string word) =>
-        _mentions.GetOrAdd((kind, layout, word), k =>
-            new[] { "layouts/" + k.Kind + ".liquid", "layouts/" + k.Layout + ".liquid" }.Concat(Files.FilesUnder("partials"))
-                .Select(Files.Bytes)
-                .Any(bytes => bytes is not null && Text(bytes).Contains(k.Word, StringComparison.Ordinal)));
+        _mentions.GetOrAdd((kind, layout, word), static (k, files) =>
+            new[] { "layouts/" + k.Kind + ".liquid", "layouts/" + k.Layout + ".liquid" }.Concat(files.FilesUnder("partials"))
+                .Select(files.Bytes)
+                .Any(bytes => bytes is not null && Text(bytes).Contains(k.Word, StringComparison.Ordinal)), Files);
 
     private IFluidTemplate Get(string relative) => _cache.GetOrAdd(relative, Parse);
 
