@@ -84,6 +84,22 @@ public sealed record Disclosure(
     public bool BodyHoldsTemplateText => _encodedBody is { } encoded ? encoded.HoldsTemplateText : TemplateText.IsPlaceholder(Body);
 
     /// <summary>
+    /// Value equality as a record's, member by member, with the body compared by its text however it is kept (the
+    /// members a record would compare are its fields, and a body kept encoded is another field than a decoded one).
+    /// </summary>
+    public bool Equals(Disclosure? other) =>
+        ReferenceEquals(this, other)
+        || (other is not null && Unit == other.Unit && Period == other.Period && Slug == other.Slug && File == other.File
+            && EqualityComparer<FrontMatter>.Default.Equals(Meta, other.Meta) && Title == other.Title && BodyLine == other.BodyLine
+            && EqualityComparer<IReadOnlyList<Table>>.Default.Equals(Tables, other.Tables)
+            && EqualityComparer<IReadOnlyList<Finding>>.Default.Equals(FrontMatterPersonalData, other.FrontMatterPersonalData)
+            && ContentSha256 == other.ContentSha256 && Body == other.Body);
+
+    /// <summary>Of the members <see cref="Equals(Disclosure?)"/> compares, all but the body (which would be decoded for it).</summary>
+    public override int GetHashCode() =>
+        HashCode.Combine(Unit, Period, Slug, File, Meta, Title, BodyLine, HashCode.Combine(Tables, FrontMatterPersonalData, ContentSha256));
+
+    /// <summary>
     /// The canonical SHA-256 of the disclosure's files (<c>Loading.ContentHash</c>, docs/审计核验.md), computed
     /// while loading from the text and bytes the loader read, and kept in the input cache with the disclosure.
     /// Empty only for a disclosure made outside the loaders.
