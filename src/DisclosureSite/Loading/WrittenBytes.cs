@@ -5,8 +5,8 @@ namespace DisclosureSite.Loading;
 
 /// <summary>
 /// Reads what a <see cref="BinaryWriter"/> wrote (7-bit length-prefixed UTF-8 strings, little-endian numbers) from the
-/// <paramref name="bytes"/> in memory — the tool's cache files (the input cache's unit files, mapped; the build cache,
-/// read whole). A string is decoded in one call (a <see cref="BinaryReader"/>
+/// <paramref name="bytes"/> in memory — the tool's cache files (the input cache's unit files and the build cache, mapped
+/// whole: <see cref="MappedFile"/>). A string is decoded in one call (a <see cref="BinaryReader"/>
 /// goes through a <see cref="StringBuilder"/> 128 bytes at a time for a long one, such as a disclosure's body). Stricter
 /// than a <see cref="BinaryReader"/>: a length or a number past the end is <see cref="EndOfStreamException"/> (also for
 /// <see cref="ReadMemory"/>, which a <see cref="BinaryReader"/> would cut short), text that is not UTF-8 and a bad

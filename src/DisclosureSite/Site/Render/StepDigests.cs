@@ -518,7 +518,15 @@ public sealed class StepDigests
         t.Unit,
         t.Notes,
         t.Signature,
-        t.Rows is PackedRows packed ? Convert.ToHexStringLower(System.IO.Hashing.XxHash128.Hash(packed.Encoded)) : _keys.Of(string.Empty, t.Rows));
+        t.Rows is PackedRows packed ? RowsDigest(packed) : _keys.Of(string.Empty, t.Rows));
+
+    /// <summary>The digest of packed rows' bytes, the rows kept alive while it is made (their bytes may lie in a mapped cache file).</summary>
+    private static string RowsDigest(PackedRows rows)
+    {
+        var digest = Convert.ToHexStringLower(System.IO.Hashing.XxHash128.Hash(rows.Encoded));
+        GC.KeepAlive(rows);
+        return digest;
+    }
 
     internal static void Field(StringBuilder w, string? value) => Field(w, value is not null, value);
 
