@@ -131,20 +131,14 @@ public sealed class InputCache
 
         try
         {
-            if (File.Exists(path))
+            // Mapped, not read: what is decoded is read in place (no buffer, and a file page costs a tenth of a fresh
+            // page of memory on some hosts), and bodies and table rows stay slices of the mapping (MappedFile).
+            if (File.Exists(path) && MappedFile.Of(path) is { } mapped)
             {
-                // Mapped, not read: what is decoded is read in place (no buffer, and a file page costs a tenth of a fresh
-                // page of memory on some hosts), and bodies and table rows stay slices of the mapping (MappedFile).
-                MappedFile? mapped;
-                using (var file = File.OpenHandle(path))
-                {
-                    mapped = MappedFile.Of(file);
-                }
-
                 // Decoded in one pass (WrittenBytes: a long string in one call); a file with bytes after its last entry,
                 // or cut short anywhere, is not trusted.
-                var r = new WrittenBytes(mapped?.Memory ?? ReadOnlyMemory<byte>.Empty);
-                if (mapped is not null && r.ReadString() == Magic && r.ReadString() == fingerprint)
+                var r = new WrittenBytes(mapped.Memory);
+                if (r.ReadString() == Magic && r.ReadString() == fingerprint)
                 {
                     var count = r.ReadInt32();
                     entries.EnsureCapacity(Math.Min(Math.Max(count, 0), mapped.Memory.Length / 16));

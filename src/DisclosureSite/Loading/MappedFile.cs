@@ -30,16 +30,17 @@ internal sealed unsafe class MappedFile : MemoryManager<byte>
         _start = (byte*)view.SafeMemoryMappedViewHandle.DangerousGetHandle() + view.PointerOffset;
     }
 
-    /// <summary>The whole of <paramref name="file"/> (open for reading), or null when it is empty (an empty file cannot be mapped).</summary>
-    public static MappedFile? Of(Microsoft.Win32.SafeHandles.SafeFileHandle file)
+    /// <summary>The whole of the file at <paramref name="path"/>, or null when it is empty (an empty file cannot be mapped).</summary>
+    public static MappedFile? Of(string path)
     {
+        using var file = File.OpenHandle(path);
         var length = checked((int)RandomAccess.GetLength(file));
         if (length == 0)
         {
             return null;
         }
 
-        // The file's own mapping object is not needed once the view is made: the view stays mapped on its own.
+        // Neither the file's handle nor its mapping object is needed once the view is made: the view stays mapped on its own.
         using var map = MemoryMappedFile.CreateFromFile(file, null, 0, MemoryMappedFileAccess.Read, HandleInheritability.None, leaveOpen: true);
         return new MappedFile(map.CreateViewAccessor(0, length, MemoryMappedFileAccess.Read), length);
     }

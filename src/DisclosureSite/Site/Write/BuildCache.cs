@@ -89,13 +89,7 @@ public static class BuildCache
             // Mapped, then decoded in place: through a file stream's 4 KiB buffer, a 300-village cache (130,000 entries,
             // 29 MB) took ~7,000 reads and most of a second, and read whole it was 29 MB of fresh memory (the cache and the
             // spare's list: twice that) for strings that are copies. Nothing decoded keeps the mapping.
-            Loading.MappedFile? mapped;
-            using (var file = File.OpenHandle(path))
-            {
-                mapped = Loading.MappedFile.Of(file);
-            }
-
-            if (mapped is null)
+            if (Loading.MappedFile.Of(path) is not { } mapped)
             {
                 return null;
             }
