@@ -137,6 +137,51 @@ public class InputCacheTests
     }
 
     [Test]
+    public void Cache_files_read_into_memory_as_on_Windows_hold_the_bytes_mapped_and_leave_the_file_free_to_replace()
+    {
+        using var folder = new TempFolder("disclosure-icache");
+        var input = folder.Copy(DemoSite.Input, "input");
+        var cache = Path.Combine(folder.Root, "cache");
+        InputLoader.Load(input, TestPaths.Cached(cache));
+        var file = Directory.EnumerateFiles(cache, "*.bin").Order(StringComparer.Ordinal).First();
+        var onDisk = File.ReadAllBytes(file);
+
+        var read = MappedFile.Read(file, map: false);
+        var mapped = MappedFile.Read(file, map: true);
+        Assert.That(read.ToArray(), Is.EqualTo(onDisk));
+        Assert.That(mapped.ToArray(), Is.EqualTo(onDisk));
+
+        // Replaced by a rename and deleted while the bytes are held (what Windows refuses for a mapped file): they stay the same.
+        var other = file + ".new";
+        File.WriteAllBytes(other, [1, 2, 3]);
+        File.Move(other, file, overwrite: true);
+        File.Delete(file);
+        Assert.That(read.ToArray(), Is.EqualTo(onDisk));
+        Assert.That(mapped.ToArray(), Is.EqualTo(onDisk));
+
+        var empty = Path.Combine(folder.Root, "empty.bin");
+        File.WriteAllBytes(empty, []);
+        Assert.That(MappedFile.Read(empty, map: false).IsEmpty && MappedFile.Read(empty, map: true).IsEmpty, Is.True);
+    }
+
+    [Test]
+    public void A_cache_file_that_cannot_be_replaced_leaves_no_temporary_file_and_the_load_stays_right()
+    {
+        using var folder = new TempFolder("disclosure-icache");
+        var input = folder.Copy(DemoSite.Input, "input");
+        var cache = Path.Combine(folder.Root, "cache");
+        AssertSame(input, cache, "cold");
+
+        // A folder where a unit's cache file goes: the rename onto it fails, as a replace of a mapped file fails on Windows.
+        var blocked = Directory.EnumerateFiles(cache, "*.bin").Order(StringComparer.Ordinal).First();
+        File.Delete(blocked);
+        Directory.CreateDirectory(blocked);
+        AssertSame(input, cache, "a unit's cache cannot be written");
+        AssertSame(input, cache, "again");
+        Assert.That(Directory.EnumerateFileSystemEntries(cache).Where(f => f.EndsWith(".tmp", StringComparison.Ordinal)), Is.Empty);
+    }
+
+    [Test]
     public void Files_changed_within_two_seconds_of_the_clock_are_not_cached()
     {
         var root = TestPaths.TempDir("disclosure-icache-racy");

@@ -133,15 +133,15 @@ public sealed class InputCache
         {
             // Mapped, not read: what is decoded is read in place (no buffer, and a file page costs a tenth of a fresh
             // page of memory on some hosts), and bodies and table rows stay slices of the mapping (MappedFile).
-            if (File.Exists(path) && MappedFile.Of(path) is { } mapped)
+            if (File.Exists(path) && MappedFile.Read(path) is { Length: > 0 } bytes)
             {
                 // Decoded in one pass (WrittenBytes: a long string in one call); a file with bytes after its last entry,
                 // or cut short anywhere, is not trusted.
-                var r = new WrittenBytes(mapped.Memory);
+                var r = new WrittenBytes(bytes);
                 if (r.ReadString() == Magic && r.ReadString() == fingerprint)
                 {
                     var count = r.ReadInt32();
-                    entries.EnsureCapacity(Math.Min(Math.Max(count, 0), mapped.Memory.Length / 16));
+                    entries.EnsureCapacity(Math.Min(Math.Max(count, 0), bytes.Length / 16));
                     var pool = new ReadPool(strings);
                     for (var i = 0; i < count; i++)
                     {
@@ -341,10 +341,10 @@ public sealed class InputCache
                 return;
             }
 
+            var temp = _path + "." + Environment.ProcessId + "." + Environment.CurrentManagedThreadId + ".tmp";
             try
             {
                 Directory.CreateDirectory(Path.GetDirectoryName(_path)!);
-                var temp = _path + "." + Environment.ProcessId + "." + Environment.CurrentManagedThreadId + ".tmp";
                 using (var stream = new FileStream(temp, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16))
                 using (var w = new BinaryWriter(stream, Encoding.UTF8))
                 {
@@ -362,7 +362,14 @@ public sealed class InputCache
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
-                // A cache that cannot be written only costs time on the next run.
+                // A cache that cannot be written only costs time on the next run; its temporary file is not left behind.
+                try
+                {
+                    File.Delete(temp);
+                }
+                catch (Exception again) when (again is IOException or UnauthorizedAccessException)
+                {
+                }
             }
         }
     }

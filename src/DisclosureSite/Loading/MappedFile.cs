@@ -4,7 +4,8 @@ using System.IO.MemoryMappedFiles;
 namespace DisclosureSite.Loading;
 
 /// <summary>
-/// A cache file mapped into memory, read only, as <see cref="Memory{T}"/>: what is decoded from it is read in place, and
+/// A cache file mapped into memory, read only, as <see cref="Memory{T}"/> (<see cref="Read"/>; read into memory on Windows):
+/// what is decoded from it is read in place, and
 /// what is kept encoded (a disclosure's body, a table's rows) stays a slice of the mapping instead of a copy. On a host
 /// where the first touch of fresh memory is dear (15 µs a page in the eighteenth round of docs/performance.md), a page
 /// of the file already in the page cache costs a tenth of that mapped, and a body never looked at costs nothing.
@@ -30,19 +31,37 @@ internal sealed unsafe class MappedFile : MemoryManager<byte>
         _start = (byte*)view.SafeMemoryMappedViewHandle.DangerousGetHandle() + view.PointerOffset;
     }
 
-    /// <summary>The whole of the file at <paramref name="path"/>, or null when it is empty (an empty file cannot be mapped).</summary>
-    public static MappedFile? Of(string path)
+    /// <summary>
+    /// The whole of the file at <paramref name="path"/> (empty when the file is empty: an empty file cannot be mapped),
+    /// mapped where <paramref name="map"/>, else read into memory. By default a file is mapped except on Windows: there
+    /// a file with a mapped view can be neither replaced nor renamed nor deleted, and the caches are replaced by a rename
+    /// while what was read from them may still hold the view (it is unmapped only when collected) — the cache would go
+    /// unwritten, and the build cache would stay beside a site it no longer describes.
+    /// </summary>
+    public static Memory<byte> Read(string path, bool? map = null)
     {
         using var file = File.OpenHandle(path);
         var length = checked((int)RandomAccess.GetLength(file));
         if (length == 0)
         {
-            return null;
+            return Memory<byte>.Empty;
+        }
+
+        if (!(map ?? !OperatingSystem.IsWindows()))
+        {
+            var bytes = GC.AllocateUninitializedArray<byte>(length);
+            var read = 0;
+            while (read < length && RandomAccess.Read(file, bytes.AsSpan(read), read) is var n and > 0)
+            {
+                read += n;
+            }
+
+            return bytes.AsMemory(0, read);
         }
 
         // Neither the file's handle nor its mapping object is needed once the view is made: the view stays mapped on its own.
-        using var map = MemoryMappedFile.CreateFromFile(file, null, 0, MemoryMappedFileAccess.Read, HandleInheritability.None, leaveOpen: true);
-        return new MappedFile(map.CreateViewAccessor(0, length, MemoryMappedFileAccess.Read), length);
+        using var mapping = MemoryMappedFile.CreateFromFile(file, null, 0, MemoryMappedFileAccess.Read, HandleInheritability.None, leaveOpen: true);
+        return new MappedFile(mapping.CreateViewAccessor(0, length, MemoryMappedFileAccess.Read), length).Memory;
     }
 
     public override Span<byte> GetSpan() => new(_start, _length);

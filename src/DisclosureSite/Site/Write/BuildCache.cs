@@ -89,12 +89,12 @@ public static class BuildCache
             // Mapped, then decoded in place: through a file stream's 4 KiB buffer, a 300-village cache (130,000 entries,
             // 29 MB) took ~7,000 reads and most of a second, and read whole it was 29 MB of fresh memory (the cache and the
             // spare's list: twice that) for strings that are copies. Nothing decoded keeps the mapping.
-            if (Loading.MappedFile.Of(path) is not { } mapped)
+            var bytes = Loading.MappedFile.Read(path);
+            if (bytes.IsEmpty)
             {
                 return null;
             }
 
-            var bytes = mapped.Memory;
             var reader = new Loading.WrittenBytes(bytes);
             if (reader.ReadString() != Format)
             {
@@ -284,14 +284,10 @@ public static class BuildCache
             File.Move(temp, path, overwrite: true);
             return true;
         }
-        catch (IOException)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             // Without a cache the next build is a full one: never a reason to fail this build.
-            File.Delete(temp);
-            return false;
-        }
-        catch (UnauthorizedAccessException)
-        {
+            DeleteFile(temp);
             return false;
         }
     }
