@@ -13,7 +13,9 @@ public static class Program
         Console.OutputEncoding = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false);
         try
         {
-            return CommandLine.Run(args, new CliContext(Console.Out, Console.Error, TimeProvider.System) { OwnsProcess = true });
+            var context = new CliContext(Console.Out, Console.Error, TimeProvider.System) { OwnsProcess = true };
+            CollectorHugePages.Advise(context);
+            return CommandLine.Run(args, context);
         }
         finally
         {
