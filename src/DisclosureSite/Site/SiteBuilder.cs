@@ -105,8 +105,11 @@ public static class SiteBuilder
 
         try
         {
+            // The output's tables — what the recycled output holds, the previous build's files by tag — are made on the other
+            // core while SiteData is made on this one (both from what Load and the caches gave; neither touches the disk).
+            var outputMade = Task.Run(() => owned is not null ? new SiteOutput(owned) : new SiteOutput(temp, options.OutputRoot, cache, present).WithGroupsIndexed());
             var data = Timed(nameof(SiteData), () => new SiteData(validation, report, urls, revisions, session?.Digests));
-            output = owned is not null ? new SiteOutput(owned) : new SiteOutput(temp, options.OutputRoot, cache, present);
+            output = outputMade.GetAwaiter().GetResult();
             output.WriteText(ToolFolder.SiteMarker, ToolFolder.SiteMarkerText);
             var context = new RenderContext(data, theme, output);
             Timed(nameof(CopyThemeAssets), () =>

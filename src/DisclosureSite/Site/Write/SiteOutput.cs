@@ -61,6 +61,13 @@ public sealed partial class SiteOutput
 
     private static int Headroom(int count) => count + (count / 8) + 64;
 
+    /// <summary>This output with the previous build's files grouped by tag now rather than at the first group's take-over, which every render step would wait for.</summary>
+    public SiteOutput WithGroupsIndexed()
+    {
+        _ = _byStep.Value;
+        return this;
+    }
+
     /// <summary>
     /// A rebuild in place of an output a session wrote and knows (<see cref="OwnedOutput"/>): a file whose bytes or key are
     /// unchanged is taken over with no look at the disk, a step's or item's group by its tag alone; a file with new bytes
