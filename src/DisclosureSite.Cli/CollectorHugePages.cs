@@ -17,8 +17,9 @@ namespace DisclosureSite.Cli;
 /// <remarks>
 /// <c>madvise(MADV_HUGEPAGE)</c> is advice only: it touches no memory, changes no protection and never fails the
 /// process; on a system set to <c>never</c> it does nothing, and where the kernel has no huge pages it is refused, which
-/// is ignored. Its cost is a little more resident memory (a 2 MiB page where a few 4 KiB pages were used). Only where
-/// the command is the whole process (<see cref="CliContext.OwnsProcess"/>), like the collector's hold.
+/// is ignored. Its cost is a little more resident memory (a 2 MiB page where a few 4 KiB pages were used), and on a
+/// system whose memory is fragmented the kernel may compact it at a fault (its <c>defrag</c> setting): <c>DISCLOSURE_HUGE_PAGES=off</c>
+/// gives no advice. Only where the command is the whole process (<see cref="CliContext.OwnsProcess"/>), like the collector's hold.
 /// </remarks>
 internal static partial class CollectorHugePages
 {
@@ -27,7 +28,7 @@ internal static partial class CollectorHugePages
     /// <summary>Gives the advice; returns the bytes of address space it was given for (0 when not on Linux or not found).</summary>
     public static long Advise(CliContext context)
     {
-        if (!context.OwnsProcess || !OperatingSystem.IsLinux())
+        if (!context.OwnsProcess || !OperatingSystem.IsLinux() || Environment.GetEnvironmentVariable("DISCLOSURE_HUGE_PAGES") is "off" or "0")
         {
             return 0;
         }
