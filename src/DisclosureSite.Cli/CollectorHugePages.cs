@@ -5,11 +5,11 @@ namespace DisclosureSite.Cli;
 
 /// <summary>
 /// Asks Linux to back the collector's memory with transparent huge pages (2 MiB) where the system leaves that to each
-/// program (<c>/sys/kernel/mm/transparent_hugepage/enabled</c> = <c>madvise</c>, the default of Debian, Ubuntu and
-/// GitHub's runners): one page fault then maps 2 MiB instead of 4 KiB. A build allocates its model once and keeps it
+/// program (<c>/sys/kernel/mm/transparent_hugepage/enabled</c> = <c>madvise</c>, the usual default, as on the bench's
+/// machine): one page fault then maps 2 MiB instead of 4 KiB. A build allocates its model once and keeps it
 /// (the collector is held off for an edit, <see cref="CollectorHold"/>), so nearly every byte it allocates is memory
 /// the process has never touched, and each first touch of a page is a fault — ~15 µs each on the bench's machine, ~40 %
-/// of a one-file edit's time (docs/performance.md, "Point 2, twentieth round"). The runtime has no setting for this
+/// of a one-file edit's time (docs/performance.md, "Points 2 and 4, twentieth round"). The runtime has no setting for this
 /// (its large pages are the reserved, <c>MAP_HUGETLB</c> kind few systems have), so the range is found the way a
 /// debugger would: the mapping that holds a newly allocated object, with the anonymous mappings adjacent to it (the
 /// collector reserves its whole range at once; what it commits later keeps the advice).
