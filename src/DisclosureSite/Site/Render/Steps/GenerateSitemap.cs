@@ -58,16 +58,38 @@ public sealed class GenerateSitemap : RenderStep<SiteUrls>
     /// <summary>SHA-256 (hex) of the page paths, each as its UTF-8 length (4 bytes) and bytes.</summary>
     internal static string DigestOf(IReadOnlyList<string> pages)
     {
+        // The paths gathered into a buffer and hashed 64 KiB at a time: one call into the hash (the system's library) per
+        // path and one per length were ~190,000 calls at 300 villages, and a byte array per path.
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        Span<byte> length = stackalloc byte[4];
-        foreach (var page in pages)
+        var buffer = System.Buffers.ArrayPool<byte>.Shared.Rent(1 << 16);
+        try
         {
-            var bytes = Encoding.UTF8.GetBytes(page);
-            System.Buffers.Binary.BinaryPrimitives.WriteInt32LittleEndian(length, bytes.Length);
-            hash.AppendData(length);
-            hash.AppendData(bytes);
-        }
+            var used = 0;
+            foreach (var page in pages)
+            {
+                var most = Encoding.UTF8.GetMaxByteCount(page.Length) + 4;
+                if (used + most > buffer.Length)
+                {
+                    hash.AppendData(buffer, 0, used);
+                    used = 0;
+                    if (most > buffer.Length)
+                    {
+                        System.Buffers.ArrayPool<byte>.Shared.Return(buffer);
+                        buffer = System.Buffers.ArrayPool<byte>.Shared.Rent(most);
+                    }
+                }
 
-        return Convert.ToHexStringLower(hash.GetHashAndReset());
+                var length = Encoding.UTF8.GetBytes(page, buffer.AsSpan(used + 4));
+                System.Buffers.Binary.BinaryPrimitives.WriteInt32LittleEndian(buffer.AsSpan(used), length);
+                used += 4 + length;
+            }
+
+            hash.AppendData(buffer, 0, used);
+            return Convert.ToHexStringLower(hash.GetHashAndReset());
+        }
+        finally
+        {
+            System.Buffers.ArrayPool<byte>.Shared.Return(buffer);
+        }
     }
 }
