@@ -375,6 +375,38 @@ public class LedgerTests
         Assert.That(f.Cli("check", "--input", f.Input, "--as-of", "2026-11-24").Code, Is.EqualTo(0), "the ledger folder inside the data is not input");
     }
 
+    /// <summary>
+    /// Where the input folder has no <c>.git</c>, the default ledger's place is decided without starting git: beside a
+    /// repository's subfolder and beside a folder in no repository; inside a work tree's top, a linked work tree's too
+    /// (whose <c>.git</c> is a file).
+    /// </summary>
+    [Test]
+    public void The_default_ledger_is_beside_a_subfolder_or_a_folder_outside_Git_and_inside_a_work_tree_top()
+    {
+        using var f = new DataRepo();
+        var beside = Path.Combine(f.Root, "ledger", "publications.jsonl");
+        Assert.That(LedgerStore.DefaultPath(f.Input), Is.EqualTo(beside), "a subfolder of the repository");
+        Assert.That(LedgerStore.IsTopOfWorkTree(f.Input), Is.False);
+        Assert.That(LedgerStore.IsTopOfWorkTree(f.Root), Is.True);
+
+        var linked = f.Root + "-linked";
+        f.GitIn(f.Root, "worktree", "add", "-q", "--detach", linked);
+        try
+        {
+            Assert.That(File.Exists(Path.Combine(linked, ".git")), Is.True, "a linked work tree's .git is a file");
+            Assert.That(LedgerStore.DefaultPath(linked), Is.EqualTo(Path.Combine(linked, "ledger", "publications.jsonl")));
+            Assert.That(LedgerStore.DefaultPath(Path.Combine(linked, "input")), Is.EqualTo(Path.Combine(linked, "ledger", "publications.jsonl")));
+        }
+        finally
+        {
+            Directory.Delete(linked, recursive: true);
+        }
+
+        Directory.Delete(Path.Combine(f.Root, ".git"), recursive: true);
+        Assert.That(LedgerStore.DefaultPath(f.Input), Is.EqualTo(beside), "a folder in no repository");
+        Assert.That(LedgerStore.IsTopOfWorkTree(f.Root), Is.False);
+    }
+
     [Test]
     public void Record_refuses_data_that_is_not_in_Git()
     {

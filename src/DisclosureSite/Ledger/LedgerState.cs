@@ -96,9 +96,22 @@ public static class LedgerStore
     public static string DefaultPath(string inputRoot)
     {
         var input = System.IO.Path.GetFullPath(inputRoot);
-        var atTop = Loading.GitObjects.Open(input) is { Prefix.Length: 0 };
-        return System.IO.Path.GetFullPath(System.IO.Path.Combine([atTop ? input : System.IO.Path.Combine(input, ".."), .. InFolder]));
+        return System.IO.Path.GetFullPath(System.IO.Path.Combine([IsTopOfWorkTree(input) ? input : System.IO.Path.Combine(input, ".."), .. InFolder]));
     }
+
+    /// <summary>
+    /// Whether <paramref name="folder"/> is the top of its Git work tree. Git knows a work tree's top by the <c>.git</c> in
+    /// it (a folder, or a file in a submodule or a linked work tree): a folder without one is not a top, and git is not
+    /// started to say so — a process at every <c>check</c> and <c>build</c> of data in a repository's subfolder or in none
+    /// (10–20 ms of a one-file edit's start in a <c>perf</c> timeline, waiting for git and for the thread its pipes' reader
+    /// starts; within the noise of whole-process timings on the bench's host). Unless <c>GIT_DIR</c> or <c>GIT_WORK_TREE</c> is set, which can
+    /// make any folder a top (so can another repository's <c>core.worktree</c>, which is not looked for).
+    /// </summary>
+    internal static bool IsTopOfWorkTree(string folder) =>
+        (System.IO.Path.Exists(System.IO.Path.Combine(folder, ".git"))
+            || Environment.GetEnvironmentVariable("GIT_DIR") is not null
+            || Environment.GetEnvironmentVariable("GIT_WORK_TREE") is not null)
+        && Loading.GitObjects.Open(folder) is { Prefix.Length: 0 };
 
     /// <summary>
     /// Why the ledger cannot be written at <paramref name="ledgerPath"/> for this input, or null when it is inside the
