@@ -166,9 +166,15 @@ public static class SiteBuilder
                 return 0;
             });
 
+            // The build cache's entries of every other file are known by now: encoded on the other core while the manifest
+            // is written (the cache itself is written after the swap, with the manifest's entry put in its place).
+            var cacheEncoded = options.UseCache && session is null ? Task.Run(() => BuildCache.Encode(output.CacheEntries, GenerateManifest.Path)) : null;
+
+            // Its own phase: how long the manifest waits for its items (made on the other core) is not the manifest's time.
+            var items = manifestItems is null ? null : Timed("ManifestItems", () => manifestItems.GetAwaiter().GetResult());
             Timed(nameof(GenerateManifest), () =>
             {
-                GenerateManifest.Run(data, output, session?.Digests, manifestItems?.GetAwaiter().GetResult());
+                GenerateManifest.Run(data, output, session?.Digests, items);
                 return 0;
             });
             Timed("RemoveStaleFiles", () =>
@@ -200,14 +206,21 @@ public static class SiteBuilder
                 }
 
                 WriteOutputAtomically.Swap(temp, options.OutputRoot, cache, previousList, spareListOnDisk: session is null);
-                var entries = output.CacheEntries;
-                if (options.UseCache && session is null)
+                return 0;
+            });
+            Timed(nameof(BuildCache), () =>
+            {
+                if (cacheEncoded is not null)
                 {
-                    BuildCache.Save(options.OutputRoot, entries);
+                    // Every file's entry but the manifest's encoded before: the manifest is the only file since (else the cache is written whole).
+                    var early = cacheEncoded.GetAwaiter().GetResult();
+                    if (!(output.FileCount == early.Count + 1 && output.CacheEntryOf(GenerateManifest.Path) is { } manifest && BuildCache.Save(options.OutputRoot, early, [manifest])))
+                    {
+                        BuildCache.Save(options.OutputRoot, output.CacheEntries);
+                    }
                 }
 
-                session?.Built(loaded, validation, report, revisions, options.AsOf, options.UseCache ? OwnedOutput.From(options.OutputRoot, entries) : null, indexed, cache);
-
+                session?.Built(loaded, validation, report, revisions, options.AsOf, options.UseCache ? OwnedOutput.From(options.OutputRoot, output.CacheEntries) : null, indexed, cache);
                 return 0;
             });
             return Result(output, files, indexed);

@@ -32,6 +32,42 @@ public class BuildCacheFileTests
         Assert.That(read!.Select(kv => (kv.Key, kv.Value)).OrderBy(e => e.Key, StringComparer.Ordinal), Is.EqualTo(Entries.OrderBy(e => e.Path, StringComparer.Ordinal)));
     }
 
+    /// <summary>
+    /// A build encodes every entry but the manifest's on the other core while the manifest is written, then writes the
+    /// cache with the manifest's entry put in its place: the very bytes of the cache written whole. A late entry that
+    /// cannot go in as it is (its path already there, a render step's, out of order) writes nothing: the caller writes
+    /// the cache whole.
+    /// </summary>
+    [Test]
+    public void A_cache_encoded_ahead_with_late_entries_put_in_their_place_is_the_cache_written_whole()
+    {
+        using var folder = new TempFolder("disclosure-cache-file");
+        var output = Path.Combine(folder.Root, "site");
+        Directory.CreateDirectory(output);
+        var sorted = Entries.OrderBy(e => e.Path, StringComparer.Ordinal).ToList();
+        (string Path, CachedFile File) manifest = ("data/manifest.json", new CachedFile(null, new string('e', 64), 99, 100));
+        foreach (var late in new (string Path, CachedFile File)[] { manifest, ("0.html", manifest.File), ("zz.html", manifest.File) })
+        {
+            var all = sorted.Append(late).OrderBy(e => e.Path, StringComparer.Ordinal).ToList();
+            BuildCache.Write(Path.Combine(folder.Root, "whole"), all);
+
+            // Encoded from the list with the late entry (skipped by its path) and without it.
+            foreach (var early in new[] { all, sorted })
+            {
+                Assert.That(BuildCache.Save(output, BuildCache.Encode(early, late.Item1), [late]), Is.True, late.Item1);
+                Assert.That(File.ReadAllBytes(BuildCache.PathFor(output)), Is.EqualTo(File.ReadAllBytes(Path.Combine(folder.Root, "whole"))), late.Item1);
+            }
+        }
+
+        File.Delete(BuildCache.PathFor(output));
+        var encoded = BuildCache.Encode(sorted, "data/manifest.json");
+        Assert.That(encoded.Count, Is.EqualTo(sorted.Count));
+        Assert.That(BuildCache.Save(output, encoded, [sorted[0]]), Is.False, "a path already there");
+        Assert.That(BuildCache.Save(output, encoded, [("data/manifest.json", manifest.Item2 with { Step = "RenderHomePage:abc" })]), Is.False, "a render step's");
+        Assert.That(BuildCache.Save(output, encoded, [("zz.html", manifest.Item2), ("0.html", manifest.Item2)]), Is.False, "out of order");
+        Assert.That(File.Exists(BuildCache.PathFor(output)), Is.False, "nothing written");
+    }
+
     [Test]
     public void A_truncated_padded_foreign_or_garbled_file_is_not_trusted()
     {

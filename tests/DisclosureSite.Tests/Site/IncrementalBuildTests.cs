@@ -62,11 +62,14 @@ public class IncrementalBuildTests
         Assert.That(unchanged.FilesWritten, Is.Empty, "nothing changed: nothing is written");
 
         change(input);
+        var saved = BuildCache.SavedFromEncoded;
         var rebuilt = Build(input, incremental, cache: true);
         var clean = Path.Combine(folder.Root, "clean", "_site");
         Build(input, clean, cache: false);
 
         SiteOutputTests.AssertSameFiles(clean, incremental);
+        AssertCacheWrittenWhole(incremental, folder.Root);
+        Assert.That(BuildCache.SavedFromEncoded, Is.GreaterThan(saved), "the cache is written from the entries encoded while the manifest was written");
         if (what is "item body" or "table")
         {
             Assert.That(rebuilt.FilesReused, Is.GreaterThan(rebuilt.Files / 2), "an item edit renders only what depends on it");
@@ -234,6 +237,19 @@ public class IncrementalBuildTests
         SiteOutputTests.AssertSameFiles(clean, output);
         Assert.That(Build(input, output, cache: false).Files, Is.GreaterThan(0));
         Assert.That(File.ReadAllText(foreign), Is.EqualTo("农户的笔记"));
+    }
+
+    /// <summary>
+    /// The cache beside <paramref name="output"/> has the very bytes of its entries written whole in path order (a build
+    /// writes it from entries encoded on the other core while the manifest is written, the manifest's put in its place).
+    /// </summary>
+    private static void AssertCacheWrittenWhole(string output, string scratch)
+    {
+        var entries = BuildCache.Read(BuildCache.PathFor(output));
+        Assert.That(entries, Is.Not.Null.And.Not.Empty);
+        var whole = Path.Combine(scratch, "cache-written-whole");
+        BuildCache.Write(whole, entries!.OrderBy(kv => kv.Key, StringComparer.Ordinal).Select(kv => (kv.Key, kv.Value)).ToList());
+        Assert.That(File.ReadAllBytes(BuildCache.PathFor(output)), Is.EqualTo(File.ReadAllBytes(whole)));
     }
 
     private static BuildResult Build(string input, string output, bool cache, DateOnly? asOf = null)

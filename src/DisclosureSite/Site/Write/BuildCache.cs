@@ -246,39 +246,147 @@ public static class BuildCache
     /// <summary>Writes the cache for the output now in place (through a temporary file and a rename).</summary>
     public static void Save(string outputRoot, IReadOnlyList<(string Path, CachedFile File)> files) => Write(PathFor(outputRoot), files);
 
+    /// <summary>
+    /// Writes the cache for the output now in place from entries encoded before (<see cref="Encode"/>, on the other core
+    /// while the manifest was written) and the entries of the files made since, each put in its place in path order.
+    /// Returns false, writing nothing, when a late entry cannot go in as it is (its path already there, or it belongs to
+    /// a render step: steps are numbered in path order): the caller writes the cache whole instead.
+    /// </summary>
+    public static bool Save(string outputRoot, Encoded early, IReadOnlyList<(string Path, CachedFile File)> late)
+    {
+        var at = new int[late.Count];
+        for (var i = 0; i < late.Count; i++)
+        {
+            var found = early.Paths.BinarySearch(late[i].Path, StringComparer.Ordinal);
+            if (found >= 0 || late[i].File.Step is not null || (i > 0 && string.CompareOrdinal(late[i - 1].Path, late[i].Path) >= 0))
+            {
+                return false;
+            }
+
+            at[i] = ~found;
+        }
+
+        Interlocked.Increment(ref _savedFromEncoded);
+        return WriteFile(PathFor(outputRoot), writer =>
+        {
+            writer.Write(Format);
+            writer.Write(early.Paths.Count + late.Count);
+            var bytes = early.Bytes.AsSpan(0, early.Length);
+            var from = 0;
+            for (var i = 0; i < late.Count; i++)
+            {
+                var until = at[i] == early.Paths.Count ? early.Length : early.Starts[at[i]];
+                writer.Write(bytes[from..until]);
+                from = until;
+                WriteEntry(writer, late[i].Path, late[i].File, steps: null);
+            }
+
+            writer.Write(bytes[from..]);
+        });
+    }
+
+    private static long _savedFromEncoded;
+
+    /// <summary>Caches written from entries encoded ahead in this process so far (tests).</summary>
+    internal static long SavedFromEncoded => Interlocked.Read(ref _savedFromEncoded);
+
+    /// <summary>Entries of a cache encoded ahead of writing it, in path order (<see cref="Encode"/>).</summary>
+    public sealed class Encoded
+    {
+        internal Encoded(List<string> paths, List<int> starts, byte[] bytes, int length)
+        {
+            Paths = paths;
+            Starts = starts;
+            Bytes = bytes;
+            Length = length;
+        }
+
+        /// <summary>How many entries.</summary>
+        public int Count => Paths.Count;
+
+        internal List<string> Paths { get; }
+
+        /// <summary>Where each entry's bytes start.</summary>
+        internal List<int> Starts { get; }
+
+        internal byte[] Bytes { get; }
+
+        internal int Length { get; }
+    }
+
+    /// <summary>Encodes the entries (in path order) of every file but <paramref name="except"/>, as the cache file holds them.</summary>
+    public static Encoded Encode(IReadOnlyList<(string Path, CachedFile File)> files, string except)
+    {
+        var paths = new List<string>(files.Count);
+        var starts = new List<int>(files.Count);
+        using var stream = new MemoryStream(files.Count * 192);
+        using (var writer = new BinaryWriter(stream, Encoding.UTF8, leaveOpen: true))
+        {
+            var steps = new Dictionary<string, int>(StringComparer.Ordinal);
+            foreach (var (file, entry) in files)
+            {
+                if (file == except)
+                {
+                    continue;
+                }
+
+                writer.Flush();
+                paths.Add(file);
+                starts.Add((int)stream.Position);
+                WriteEntry(writer, file, entry, steps);
+            }
+        }
+
+        return new Encoded(paths, starts, stream.GetBuffer(), (int)stream.Length);
+    }
+
     /// <summary>Writes a cache file through a temporary file and a rename; returns whether it was written.</summary>
-    public static bool Write(string path, IReadOnlyCollection<(string Path, CachedFile File)> files)
+    public static bool Write(string path, IReadOnlyCollection<(string Path, CachedFile File)> files) => WriteFile(path, writer =>
+    {
+        writer.Write(Format);
+        writer.Write(files.Count);
+        var steps = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var (file, entry) in files)
+        {
+            WriteEntry(writer, file, entry, steps);
+        }
+    });
+
+    /// <summary>
+    /// One entry: its path, key, hash, size and time, then its step's number — the first entry of a step writes the step's
+    /// tag after its number (<paramref name="steps"/> numbers them in order; null: the entry has no step).
+    /// </summary>
+    private static void WriteEntry(BinaryWriter writer, string file, CachedFile entry, Dictionary<string, int>? steps)
+    {
+        writer.Write(file);
+        writer.Write(entry.Key ?? string.Empty);
+        writer.Write(entry.Sha256);
+        writer.Write(entry.Bytes);
+        writer.Write(entry.WriteTicks);
+        if (entry.Step is null)
+        {
+            writer.Write(-1);
+        }
+        else if (steps!.TryGetValue(entry.Step, out var number))
+        {
+            writer.Write(number);
+        }
+        else
+        {
+            writer.Write(steps.Count);
+            writer.Write(entry.Step);
+            steps[entry.Step] = steps.Count;
+        }
+    }
+
+    private static bool WriteFile(string path, Action<BinaryWriter> write)
     {
         var temp = path + ".tmp-" + Environment.ProcessId;
         try
         {
             using (var writer = new BinaryWriter(new FileStream(temp, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 20), Encoding.UTF8))
             {
-                writer.Write(Format);
-                writer.Write(files.Count);
-                var steps = new Dictionary<string, int>(StringComparer.Ordinal);
-                foreach (var (file, entry) in files)
-                {
-                    writer.Write(file);
-                    writer.Write(entry.Key ?? string.Empty);
-                    writer.Write(entry.Sha256);
-                    writer.Write(entry.Bytes);
-                    writer.Write(entry.WriteTicks);
-                    if (entry.Step is null)
-                    {
-                        writer.Write(-1);
-                    }
-                    else if (steps.TryGetValue(entry.Step, out var number))
-                    {
-                        writer.Write(number);
-                    }
-                    else
-                    {
-                        writer.Write(steps.Count);
-                        writer.Write(entry.Step);
-                        steps[entry.Step] = steps.Count;
-                    }
-                }
+                write(writer);
             }
 
             File.Move(temp, path, overwrite: true);

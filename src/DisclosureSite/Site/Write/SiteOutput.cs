@@ -99,6 +99,12 @@ public sealed partial class SiteOutput
         ? owned.Sorted.Select(p => (p, owned.Files[p])).ToList()
         : CachedInPathOrder();
 
+    /// <summary>How many files the output holds so far.</summary>
+    public int FileCount => _owned is null ? _files.Count : InPlaceFiles().Count;
+
+    /// <summary>The build cache's entry of the file at <paramref name="path"/> (as <see cref="CacheEntries"/> has it), or null.</summary>
+    public (string Path, CachedFile File)? CacheEntryOf(string path) => _owned is null && CachedOf(path) is { } entry ? (path, entry) : null;
+
     /// <summary>
     /// The cache's entries in path order: those of the files in the order <see cref="Files"/> has them (every remembered
     /// file is a file of the output), else, should one not be, sorted on their own.
