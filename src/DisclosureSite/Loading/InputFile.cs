@@ -12,8 +12,9 @@ namespace DisclosureSite.Loading;
 /// (docs/performance.md, "Point 1, fourteenth round"). A folder, pipe or device is <see cref="Outcome.NotAFile"/>;
 /// anything else — a link, a missing or unreadable file, another system — is <see cref="Outcome.Other"/>: the caller
 /// takes the general way, which reports it as before. The other direct system calls on files and folders are here too:
-/// <c>statx</c> (the stamps), the handles <see cref="NearFolder"/> works from, and the creation of a new output file
-/// (<see cref="CreateNew"/>, which <c>Site.Write.NewFile</c> writes).
+/// <c>statx</c> (the stamps), the handles <see cref="NearFolder"/> works from, the creation of a new output file
+/// (<see cref="CreateNew"/>, which <c>Site.Write.NewFile</c> writes) and the opening of a recycled one to write over
+/// (<see cref="OpenSoleToRewrite"/>).
 /// </summary>
 internal static partial class InputFile
 {
@@ -35,6 +36,7 @@ internal static partial class InputFile
     /// <summary><c>AT_FDCWD</c>: a name is taken from the current folder, a whole path as it is.</summary>
     internal const int AtCurrentFolder = -100;
     private const uint StatxTypeAndSize = 0x1 | 0x200; // STATX_TYPE | STATX_SIZE
+    private const uint StatxNlink = 0x4;
     private const int Eintr = 4;
     private const int Eexist = 17;
     private const int OWronly = 0x1;
@@ -187,6 +189,40 @@ internal static partial class InputFile
     /// </summary>
     public static int CreateNew(SafeFileHandle? folder, string name) =>
         Direct ? openat(folder is null ? AtCurrentFolder : (int)folder.DangerousGetHandle(), name, OWronly | OCreat | OExcl | OCloexec, 0x1B6) : -1;
+
+    /// <summary>
+    /// The file <paramref name="fullPath"/> opened for writing over its bytes (nothing truncated), when it is a regular file,
+    /// not a link, with no other name (one link: no other folder sees what is written); else null.
+    /// </summary>
+    public static unsafe SafeFileHandle? OpenSoleToRewrite(string fullPath)
+    {
+        if (!Direct)
+        {
+            return null;
+        }
+
+        var fd = open(fullPath, OWronly | ONofollow | ONonblock | OCloexec);
+        if (fd < 0)
+        {
+            return null;
+        }
+
+        var handle = new SafeFileHandle(fd, ownsHandle: true);
+        Span<byte> stat = stackalloc byte[256];
+        fixed (byte* into = stat)
+        {
+            byte empty = 0;
+            // struct statx: stx_nlink at 16, stx_mode at 28.
+            if (Statx(fd, &empty, AtEmptyPath, StatxTypeAndSize | StatxNlink, into) == 0
+                && (BitConverter.ToUInt16(stat[28..]) & 0xF000) == 0x8000 && BitConverter.ToUInt32(stat[16..]) == 1)
+            {
+                return handle;
+            }
+        }
+
+        handle.Dispose();
+        return null;
+    }
 
     [LibraryImport("libc", EntryPoint = "open", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
     private static partial int open(string path, int flags);

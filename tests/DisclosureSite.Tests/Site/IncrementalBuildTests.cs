@@ -239,6 +239,56 @@ public class IncrementalBuildTests
         Assert.That(File.ReadAllText(foreign), Is.EqualTo("农户的笔记"));
     }
 
+    [Test]
+    public void The_spares_own_large_files_are_written_over_and_nothing_they_link_to_is()
+    {
+        // The manifest and the whole-site data files are written over in the spare (the output two builds old, which
+        // nobody reads) when the spare's file is its own: a reader holding the spare's manifest open sees the new bytes.
+        // A spare file with a second name (a hard link, as a take-over makes) or a link is never written through: what it
+        // names keeps its bytes, and the site is a clean build's either way.
+        Assume.That(OperatingSystem.IsLinux(), "hard links made with ln");
+        using var folder = new TempFolder("disclosure-incr");
+        var input = folder.Copy(DemoSite.Input, "input");
+        var output = Path.Combine(folder.Root, "incremental", "_site");
+        const string body = "disclosures/beiling/2026-Q3/finance.md";
+        Build(input, output, cache: true);
+        Append(input, body, "\n第一次补充:另有捐赠一笔。\n");
+        Build(input, output, cache: true);
+        var spare = WriteOutputAtomically.SpareOf(output);
+        string InSpare(string path) => Path.Combine(spare, path.Replace('/', Path.DirectorySeparatorChar));
+
+        using var held = new FileStream(InSpare(GenerateManifest.Path), FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+        var bystander = Path.Combine(folder.Root, "bystander.json");
+        File.Move(InSpare("data/disclosures.json"), bystander);
+        using (var ln = System.Diagnostics.Process.Start("ln", [bystander, InSpare("data/disclosures.json")]))
+        {
+            ln.WaitForExit();
+            Assert.That(ln.ExitCode, Is.Zero);
+        }
+
+        var target = Path.Combine(folder.Root, "target.csv");
+        File.Move(InSpare("data/disclosures.csv"), target);
+        File.CreateSymbolicLink(InSpare("data/disclosures.csv"), target);
+        var bystanderBytes = File.ReadAllBytes(bystander);
+        var targetBytes = File.ReadAllBytes(target);
+
+        Append(input, body, "\n第二次补充:捐赠已入账。\n");
+        var rebuilt = Build(input, output, cache: true);
+        Assert.That(rebuilt.FilesWritten, Is.EqualTo(new[] { "beiling/2026-Q3/finance/index.html", "data/disclosures.csv", "data/disclosures.json", "data/manifest.json" }));
+        using (var read = new MemoryStream())
+        {
+            held.CopyTo(read);
+            Assert.That(read.ToArray(), Is.EqualTo(File.ReadAllBytes(Path.Combine(output, GenerateManifest.Path))), "the spare's own manifest was written over");
+        }
+
+        Assert.That(File.ReadAllBytes(bystander), Is.EqualTo(bystanderBytes), "a file with a second name is not written through");
+        Assert.That(File.ReadAllBytes(target), Is.EqualTo(targetBytes), "a link is not followed");
+        var clean = Path.Combine(folder.Root, "clean", "_site");
+        Build(input, clean, cache: false);
+        SiteOutputTests.AssertSameFiles(clean, output);
+        AssertCacheWrittenWhole(output, folder.Root);
+    }
+
     /// <summary>
     /// The cache beside <paramref name="output"/> has the very bytes of its entries written whole in path order (a build
     /// writes it from entries encoded on the other core while the manifest is written, the manifest's put in its place).
