@@ -35,6 +35,14 @@ need gcc gcc
 publish_cli
 corpus_tool
 gcc -O2 -pthread -o "$WORK/write-floor" bench/write-floor.c
+gcc -O2 -o "$WORK/host-costs" bench/host-costs.c
+# host_costs: one line of what this machine charges for a system call and for fresh memory (bench/host-costs.c), which
+# a one-file edit spends most of its time on; measured before the clean runs and again before the edits.
+host_costs() {
+  "$WORK/host-costs" | awk '{v[$1]=$2} END {printf "a system call %s µs; a fresh 4 KiB page %s µs at first touch, %s µs per 4 KiB with 2 MiB pages; memory freed 3 s before %s µs, at once %s µs", v["syscall_us"], v["fresh_page_us"], v["fresh_huge_page_us"], v["reused_after_3s_us"], v["reused_at_once_us"]}'
+}
+log "measuring the host's costs (~10 s)"
+HOST_BEFORE=$(host_costs)
 HAS_BUILD=1
 probe=$("${CLI[@]}" build --help 2>&1 || true)
 if grep -q '未知命令' <<<"$probe"; then HAS_BUILD=0; log "this checkout has no 'disclosure build' yet: our column stays empty"; fi
@@ -152,6 +160,7 @@ corpus="$WORK/corpus-$LARGEST"
 # in docs/performance.md).
 clear_set_aside
 sync
+HOST_EDITS=$(host_costs)
 log "waiting 65 s: new files pass over inodes freed in the last 60 s"
 sleep 65
 DENTRIES_EDITS=$(dentries)
@@ -210,6 +219,7 @@ REPORT="$WORK/report.md"
   echo "Measured $DATE on $MACHINE; $RUNS runs each, clean output (the previous run's set aside, not deleted: see \"Point 1, sixteenth round\"); seed $SEED, --as-of $AS_OF."
   echo "Load average (1/5/15 min) before: $LOAD_BEFORE, after: $LOAD_AFTER — other jobs on the machine inflate every figure alike."
   echo "The kernel's file-name cache held $DENTRIES_BEFORE entries before, $DENTRIES_AFTER after (/proc/sys/fs/dentry-state): the more, the slower every file look-up, for both tools."
+  echo "What the host charges (\`bench/host-costs.c\`), before the clean runs: $HOST_BEFORE. Before the edits: $HOST_EDITS."
   echo
   cat "$TABLE"
   echo
