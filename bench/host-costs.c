@@ -6,7 +6,8 @@
 //
 //   bench/host-costs [MIB]
 //
-// Takes ~10 s (it waits between measures). Prints one "name value unit" line per measure, on MIB (default 64) of anonymous memory each:
+// Takes ~10 s (it waits between measures). Prints one "name value" line per measure (the unit is in the name), the
+// memory ones each on MIB (default 64) of anonymous memory:
 //   syscall_us           one getppid() (the cheapest system call), median of 9 batches of 20,000
 //   fresh_page_us        first touch of a 4 KiB page never used by this process (huge pages advised off)
 //   fresh_huge_page_us   the same with 2 MiB pages advised (madvise MADV_HUGEPAGE), per 4 KiB

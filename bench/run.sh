@@ -32,17 +32,19 @@ LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
 dentries() { cut -f1 /proc/sys/fs/dentry-state 2>/dev/null || echo "?"; }
 DENTRIES_BEFORE=$(dentries)
 need gcc gcc
-publish_cli
-corpus_tool
-gcc -O2 -pthread -o "$WORK/write-floor" bench/write-floor.c
 gcc -O2 -o "$WORK/host-costs" bench/host-costs.c
 # host_costs: one line of what this machine charges for a system call and for fresh memory (bench/host-costs.c), which
-# a one-file edit spends most of its time on; measured before the clean runs and again before the edits.
+# a one-file edit spends most of its time on; measured before the clean runs and again before the edits. Never right
+# before a timed run: the 64 MiB it frees last stays cheap for the next process for ~2 s on a host that takes freed
+# memory back, which would favour whichever tool ran first.
 host_costs() {
   "$WORK/host-costs" | awk '{v[$1]=$2} END {printf "a system call %s µs; a fresh 4 KiB page %s µs at first touch, %s µs per 4 KiB with 2 MiB pages; memory freed 3 s before %s µs, at once %s µs", v["syscall_us"], v["fresh_page_us"], v["fresh_huge_page_us"], v["reused_after_3s_us"], v["reused_at_once_us"]}'
 }
 log "measuring the host's costs (~10 s)"
 HOST_BEFORE=$(host_costs)
+publish_cli
+corpus_tool
+gcc -O2 -pthread -o "$WORK/write-floor" bench/write-floor.c
 HAS_BUILD=1
 probe=$("${CLI[@]}" build --help 2>&1 || true)
 if grep -q '未知命令' <<<"$probe"; then HAS_BUILD=0; log "this checkout has no 'disclosure build' yet: our column stays empty"; fi

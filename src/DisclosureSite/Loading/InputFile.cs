@@ -70,20 +70,17 @@ internal static partial class InputFile
 
         using var handle = new SafeFileHandle(fd, ownsHandle: true);
         Span<byte> stat = stackalloc byte[256];
-        fixed (byte* into = stat)
+        if (!StatxOf(fd, StatxTypeAndSize, stat))
         {
-            byte empty = 0;
-            if (Statx(fd, &empty, AtEmptyPath, StatxTypeAndSize, into) != 0)
-            {
-                return Outcome.Other;
-            }
+            return Outcome.Other;
         }
 
-        // struct statx: stx_mode at 28, stx_size at 40 (the same on every architecture).
-        if ((BitConverter.ToUInt16(stat[28..]) & 0xF000) != 0x8000)
+        if (!IsRegularFile(stat))
         {
             return Outcome.NotAFile;
         }
+
+        // struct statx: stx_size at 40 (the same on every architecture).
 
         size = BitConverter.ToInt64(stat[40..]);
         if (size > maxBytes)
@@ -194,7 +191,7 @@ internal static partial class InputFile
     /// The file <paramref name="fullPath"/> opened for writing over its bytes (nothing truncated), when it is a regular file,
     /// not a link, with no other name (one link: no other folder sees what is written); else null.
     /// </summary>
-    public static unsafe SafeFileHandle? OpenSoleToRewrite(string fullPath)
+    public static SafeFileHandle? OpenSoleToRewrite(string fullPath)
     {
         if (!Direct)
         {
@@ -209,20 +206,28 @@ internal static partial class InputFile
 
         var handle = new SafeFileHandle(fd, ownsHandle: true);
         Span<byte> stat = stackalloc byte[256];
-        fixed (byte* into = stat)
+        // struct statx: stx_nlink at 16.
+        if (StatxOf(fd, StatxTypeAndSize | StatxNlink, stat) && IsRegularFile(stat) && BitConverter.ToUInt32(stat[16..]) == 1)
         {
-            byte empty = 0;
-            // struct statx: stx_nlink at 16, stx_mode at 28.
-            if (Statx(fd, &empty, AtEmptyPath, StatxTypeAndSize | StatxNlink, into) == 0
-                && (BitConverter.ToUInt16(stat[28..]) & 0xF000) == 0x8000 && BitConverter.ToUInt32(stat[16..]) == 1)
-            {
-                return handle;
-            }
+            return handle;
         }
 
         handle.Dispose();
         return null;
     }
+
+    /// <summary>The <c>struct statx</c> of the open file <paramref name="fd"/> with the fields of <paramref name="mask"/>, into <paramref name="stat"/> (256 bytes); false when the call fails.</summary>
+    private static unsafe bool StatxOf(int fd, uint mask, Span<byte> stat)
+    {
+        fixed (byte* into = stat)
+        {
+            byte empty = 0;
+            return Statx(fd, &empty, AtEmptyPath, mask, into) == 0;
+        }
+    }
+
+    /// <summary>Whether a <c>struct statx</c> is of a regular file (stx_mode at 28, the same on every architecture).</summary>
+    private static bool IsRegularFile(ReadOnlySpan<byte> stat) => (BitConverter.ToUInt16(stat[28..]) & 0xF000) == 0x8000;
 
     [LibraryImport("libc", EntryPoint = "open", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
     private static partial int open(string path, int flags);

@@ -545,16 +545,14 @@ public sealed partial class SiteOutput
         var partial = PartialOf(full);
         try
         {
-            using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+            string sha;
             long length;
             using (var file = new FileStream(partial, FileMode.CreateNew, FileAccess.Write, FileShare.None, 64 * 1024))
-            using (var hashing = new HashingStream(file, hash))
             {
-                write(hashing);
-                length = hashing.Length;
+                (sha, length) = WriteHashed(file, write);
             }
 
-            Place(path, Convert.ToHexStringLower(hash.GetHashAndReset()), length, key, target => File.Move(partial, target, overwrite: _owned is not null));
+            Place(path, sha, length, key, target => File.Move(partial, target, overwrite: _owned is not null));
         }
         finally
         {
@@ -589,23 +587,13 @@ public sealed partial class SiteOutput
 
         string sha;
         long length;
-        using (var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256))
+        using (var file = new FileStream(handle, FileAccess.Write, 64 * 1024))
         {
-            using (var file = new FileStream(handle, FileAccess.Write, 64 * 1024))
-            {
-                using (var hashing = new HashingStream(file, hash))
-                {
-                    write(hashing);
-                    length = hashing.Length;
-                }
-
-                file.SetLength(length);
-            }
-
-            sha = Convert.ToHexStringLower(hash.GetHashAndReset());
+            (sha, length) = WriteHashed(file, write);
+            file.SetLength(length);
         }
 
-        if (_cache.TryGetValue(path, out var previous) && previous.Sha256 == sha && previous.Bytes == length)
+        if (PreviousWithBytes(path, sha, length) is not null)
         {
             // The previous output's bytes: its file is taken over (linked in this one's place) as Place would; when it
             // cannot be (changed since), the caller writes the file again the usual way.
@@ -637,13 +625,31 @@ public sealed partial class SiteOutput
     /// <summary>Takes the previous output's file at <paramref name="path"/> over when it has these very bytes.</summary>
     private bool TakeOverSame(string path, string sha, long length, string? key)
     {
-        if (_cache.TryGetValue(path, out var previous) && previous.Sha256 == sha && previous.Bytes == length && TakeOver(path, previous))
+        if (PreviousWithBytes(path, sha, length) is { } previous && TakeOver(path, previous))
         {
             _cached[path] = previous with { Key = key, Step = StepTag };
             return true;
         }
 
         return false;
+    }
+
+    /// <summary>The previous output's file at <paramref name="path"/> when it has these very bytes (hash and size), else null.</summary>
+    private CachedFile? PreviousWithBytes(string path, string sha, long length) =>
+        _cache.TryGetValue(path, out var previous) && previous.Sha256 == sha && previous.Bytes == length ? previous : null;
+
+    /// <summary>Writes into <paramref name="file"/> through <paramref name="write"/>, hashing as it goes: the bytes' SHA-256 (hex) and their number.</summary>
+    private static (string Sha, long Length) WriteHashed(Stream file, Action<Stream> write)
+    {
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        long length;
+        using (var hashing = new HashingStream(file, hash))
+        {
+            write(hashing);
+            length = hashing.Length;
+        }
+
+        return (Convert.ToHexStringLower(hash.GetHashAndReset()), length);
     }
 
     /// <summary>Claims <paramref name="path"/> for a new file and makes room for it; returns its full path.</summary>
