@@ -51,6 +51,21 @@ public class PersonalDataFormsTests
         Assert.That(PersonalDataScanner.Redact("合计 1,234,567.89 元，2026-11-24"), Is.EqualTo("合计 1,234,567.89 元，2026-11-24"), "amounts and dates are kept");
     }
 
+    [TestCase("没有个人信息")]
+    [TestCase("合计 1,234,567.89 元，2026-11-24")]
+    [TestCase("全角的数字１２３和空格　都在")]
+    public void A_message_with_nothing_to_mask_is_given_back_as_it_is(string text) =>
+        Assert.That(PersonalDataScanner.Redact(text), Is.SameAs(text), "not a copy: a build redacts every finding's message");
+
+    [TestCase("手机１３８１２３４５６７８", "手机１３８１２３４５６７８", "138****5678")]
+    [TestCase("电话　138 1234 5678　请回电", "138 1234 5678", "138****5678")]
+    public void Full_width_and_spaced_numbers_are_found_at_their_place_in_the_text(string text, string found, string masked)
+    {
+        var match = PersonalDataScanner.Scan(text).Single();
+        Assert.That(match.Masked, Is.EqualTo(masked));
+        Assert.That(text.Substring(match.Index, match.Length), Does.EndWith(found[^4..]));
+    }
+
     [Test]
     public void Personal_data_is_found_where_it_is_published_and_no_message_repeats_it()
     {

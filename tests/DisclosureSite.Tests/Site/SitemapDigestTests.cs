@@ -35,6 +35,10 @@ public class SitemapDigestTests
         Assert.That(GenerateSitemap.DigestOf(pages), Is.EqualTo(Convert.ToHexStringLower(hash.GetHashAndReset())));
     }
 
+    [TestCaseSource(nameof(Lists))]
+    public void The_digest_of_the_pages_files_is_that_of_the_pages(List<string> pages) =>
+        Assert.That(GenerateSitemap.DigestOf(pages.Select(p => p + "index.html").ToList(), "index.html".Length), Is.EqualTo(GenerateSitemap.DigestOf(pages)));
+
     [Test]
     public void Lists_that_differ_only_in_where_a_path_ends_have_different_digests() =>
         Assert.That(GenerateSitemap.DigestOf(["ab/", "c/"]), Is.Not.EqualTo(GenerateSitemap.DigestOf(["a", "b/c/"])));

@@ -412,6 +412,12 @@ public static partial class PersonalDataScanner
     public static string Redact(string text)
     {
         var matches = Scan(text);
+        if (matches.Count == 0 && !HasLongDigitRun(text))
+        {
+            // Nothing to mask (nearly every message): the text itself, not a copy of it.
+            return text;
+        }
+
         var sb = new System.Text.StringBuilder(text.Length);
         var at = 0;
         foreach (var m in matches)
@@ -430,9 +436,26 @@ public static partial class PersonalDataScanner
     /// the scanner, which needs a number to stand alone, sees none. A message never needs 11 digits in a row, so any such
     /// run keeps only its first 3 and last 4.
     /// </summary>
+    private const int LongRun = 11;
+
+    /// <summary>Whether <paramref name="text"/> has a run of <see cref="LongRun"/> ASCII digits or more (<see cref="AppendLongRunsMasked"/> masks it).</summary>
+    private static bool HasLongDigitRun(string text)
+    {
+        var run = 0;
+        foreach (var ch in text)
+        {
+            run = char.IsAsciiDigit(ch) ? run + 1 : 0;
+            if (run >= LongRun)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     private static void AppendLongRunsMasked(System.Text.StringBuilder sb, ReadOnlySpan<char> text)
     {
-        const int LongRun = 11;
         var i = 0;
         while (i < text.Length)
         {
@@ -525,22 +548,32 @@ public static partial class PersonalDataScanner
     /// </summary>
     private static string Normalize(string text)
     {
-        var sb = new StringBuilder(text.Length);
-        foreach (var c in text)
+        // One character for one, so the matches' places hold in the text; most text has nothing to change and is itself.
+        var first = 0;
+        while (first < text.Length && NormalChar(text[first]) == text[first])
         {
-            sb.Append(c switch
-            {
-                >= '\uFF01' and <= '\uFF5E' => (char)(c - 0xFEE0),
-                '\u3000' or '\u00A0' or '\u2007' or '\u202F' or (>= '\u2000' and <= '\u200A') => ' ',
-
-                // Zero-width and invisible characters between digits hide a number from a plain search, not from readers.
-                '\u200B' or '\u200C' or '\u200D' or '\u2060' or '\uFEFF' or '\u00AD' => ' ',
-                _ => c,
-            });
+            first++;
         }
 
-        return sb.ToString();
+        return first == text.Length ? text : string.Create(text.Length, (text, first), static (into, state) =>
+        {
+            state.text.AsSpan(0, state.first).CopyTo(into);
+            for (var i = state.first; i < into.Length; i++)
+            {
+                into[i] = NormalChar(state.text[i]);
+            }
+        });
     }
+
+    private static char NormalChar(char c) => c switch
+    {
+        >= '\uFF01' and <= '\uFF5E' => (char)(c - 0xFEE0),
+        '\u3000' or '\u00A0' or '\u2007' or '\u202F' or (>= '\u2000' and <= '\u200A') => ' ',
+
+        // Zero-width and invisible characters between digits hide a number from a plain search, not from readers.
+        '\u200B' or '\u200C' or '\u200D' or '\u2060' or '\uFEFF' or '\u00AD' => ' ',
+        _ => c,
+    };
 
     [GeneratedRegex(@"(?<![0-9A-Za-z])(?:[0-9]{17}[0-9Xx]|[0-9]{15})(?![0-9A-Za-z])", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture)]
     private static partial Regex IdRegex();

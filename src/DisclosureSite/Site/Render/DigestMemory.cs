@@ -44,7 +44,7 @@ public sealed class DigestMemory
     /// <summary>Each public disclosure's row of <c>data/disclosures.csv</c> and <c>.json</c>, with its cells (<see cref="Steps.RenderDataDownloads"/>).</summary>
     internal ConditionalWeakTable<Disclosure, Steps.RenderDataDownloads.RowMemo> Rows { get; } = new();
 
-    /// <summary>The pages the last sitemap listed, and their digest (<see cref="Steps.GenerateSitemap"/>).</summary>
+    /// <summary>The files of the pages the last sitemap listed (<c>…/index.html</c>), and their digest (<see cref="Steps.GenerateSitemap"/>).</summary>
     internal (List<string> Pages, string Digest)? SitemapPages { get; set; }
 
     /// <summary>The manifest's entry of each file by path, with the hash and size it was made from (<see cref="Write.GenerateManifest"/>).</summary>
