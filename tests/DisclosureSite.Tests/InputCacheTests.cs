@@ -79,9 +79,47 @@ public class InputCacheTests
             File.WriteAllLines(Path.Combine(input, "disclosures", "beiling", "2026-Q3", "welfare-roster.csv"), ["姓名,金额", "张*明,100.00"]);
             AssertSame(input, cache, "table restored");
 
+            // A unit's 民情台账: a matter added, a matter made wrong (unknown status), the file saved as another kind, removed.
+            var requests = Path.Combine(input, "units", "beiling", "requests.csv");
+            Assert.That(File.Exists(requests), "the demo's 民情台账");
+            File.AppendAllText(requests, "2026-090,2026-11-02,林*华,村道路灯不亮,民生服务,,,办理中,,,\n");
+            AssertSame(input, cache, "a matter added to a 民情台账");
+            File.AppendAllText(requests, "2026-091,2026-11-03,林*华,垃圾清运不及时,民生服务,,,处理中,,,\n");
+            AssertSame(input, cache, "a 民情台账 matter with an unknown status");
+
+            // Another time limit and another name for 反映人 in the rules: every 民情台账 is read again under them.
+            var preset = Path.Combine(input, "seeds", "sanwu.yaml");
+            Directory.CreateDirectory(Path.GetDirectoryName(preset)!);
+            var presetText = RulePresetLoader.BuiltInText("sanwu")!;
+            File.WriteAllText(preset, presetText.Replace("民生服务: 15,", "民生服务: 3,", StringComparison.Ordinal));
+            AssertSame(input, cache, "a 民情台账 category's time limit changed in the rules");
+            File.WriteAllText(preset, presetText.Replace("requester: [反映人,", "requester: [群众,", StringComparison.Ordinal));
+            AssertSame(input, cache, "反映人 no longer a name the rules know");
+            File.Delete(preset);
+            AssertSame(input, cache, "the built-in rules again");
+
+            File.Move(requests, Path.Combine(input, "units", "beiling", "requests.txt"));
+            AssertSame(input, cache, "a 民情台账 removed");
+
+            // A 四议两公开 record: a step's date changed, a status no one knows, a step the rules no longer have, the file removed.
+            var decision = Path.Combine(input, "decisions", "dongshan", "road-hardening.yaml");
+            var decisionText = File.ReadAllText(decision);
+            File.WriteAllText(decision, decisionText.Replace("proposal: 2026-03-02", "proposal: 2026-03-01", StringComparison.Ordinal));
+            AssertSame(input, cache, "a 四议两公开 step's date");
+            File.WriteAllText(decision, decisionText.Replace("status: done", "status: finished", StringComparison.Ordinal));
+            AssertSame(input, cache, "a 四议两公开 record with an unknown status");
+            File.WriteAllText(preset, presetText.Replace("- { id: consultation, name: 两委会商议 }", "- { id: talks, name: 两委会商议 }", StringComparison.Ordinal));
+            AssertSame(input, cache, "a 四议两公开 step renamed in the rules");
+            File.Delete(preset);
+            AssertSame(input, cache, "the built-in steps again");
+            File.Delete(decision);
+            AssertSame(input, cache, "a 四议两公开 record removed");
+
             // Now the changed files are cached too; a warm run still agrees.
             AssertSame(input, cache, "changed files cached");
             AssertSame(input, cache, "changed files warm");
+            Assert.That(Directory.EnumerateFiles(cache, "*.units.bin"), Is.Not.Empty, "the units' own files have a cache of their own");
+            Assert.That(Directory.EnumerateFiles(cache, "*.decisions.bin"), Is.Not.Empty, "and their 四议两公开 records");
         }
         finally
         {
@@ -90,6 +128,59 @@ public class InputCacheTests
                 Directory.Delete(root, recursive: true);
             }
         }
+    }
+
+    [Test]
+    public void A_unchanged_民情台账_is_taken_from_the_cache_with_its_rows_kept_packed_and_a_changed_one_is_read_again()
+    {
+        using var folder = new TempFolder("disclosure-icache");
+        var input = folder.Copy(DemoSite.Input, "input");
+        var cache = Path.Combine(folder.Root, "cache");
+        var files = Directory.EnumerateFiles(Path.Combine(input, "units"), "requests.csv", SearchOption.AllDirectories).Order(StringComparer.Ordinal).ToList();
+        Assert.That(files, Has.Count.GreaterThan(2));
+
+        InputLoader.Load(input, TestPaths.Cached(cache));
+        var before = InputCache.Hits;
+        var warm = InputLoader.Load(input, TestPaths.Cached(cache)).Input!;
+        var warmHits = InputCache.Hits - before;
+        Assert.That(warm.Requests, Has.Count.EqualTo(files.Count));
+        Assert.That(warm.Requests.All(r => r.Table.Rows is PackedRows), "the rows stay as the cache holds them");
+        var fresh = InputLoader.Load(input).Input!.Requests;
+        Assert.That(warm.Requests.Select(r => r.Matters.Count), Is.EqualTo(fresh.Select(r => r.Matters.Count)));
+        Assert.That(warm.Requests.SelectMany(r => r.Matters), Is.EqualTo(fresh.SelectMany(r => r.Matters)));
+
+        // Two 民情台账 changed: the warm load takes two files fewer from the cache, and sees the new matters.
+        foreach (var file in files.Take(2))
+        {
+            File.AppendAllText(file, "2026-099,2026-11-20,郑*,桥面破损,民生服务,,,办理中,,,\n");
+        }
+
+        before = InputCache.Hits;
+        var changed = InputLoader.Load(input, TestPaths.Cached(cache)).Input!;
+        Assert.That(InputCache.Hits - before, Is.EqualTo(warmHits - 2));
+        Assert.That(changed.Requests.Take(2).Select(r => r.Matters[^1].Number), Is.EqualTo(new[] { "2026-099", "2026-099" }));
+    }
+
+    [Test]
+    public void Unchanged_四议两公开_records_are_taken_from_the_cache_and_a_changed_one_is_read_again()
+    {
+        using var folder = new TempFolder("disclosure-icache");
+        var input = folder.Copy(DemoSite.Input, "input");
+        var cache = Path.Combine(folder.Root, "cache");
+        InputLoader.Load(input, TestPaths.Cached(cache));
+        var before = InputCache.Hits;
+        var warm = InputLoader.Load(input, TestPaths.Cached(cache)).Input!;
+        var warmHits = InputCache.Hits - before;
+        var fresh = InputLoader.Load(input).Input!;
+        Assert.That(warm.Decisions, Has.Count.GreaterThan(2));
+        Assert.That(warm.Decisions.Select(DecisionText), Is.EqualTo(fresh.Decisions.Select(DecisionText)));
+
+        var file = Path.Combine(input, "decisions", "dongshan", "road-hardening.yaml");
+        File.WriteAllText(file, File.ReadAllText(file).Replace("result: 工程已完工", "result: 工程已全部完工", StringComparison.Ordinal));
+        before = InputCache.Hits;
+        var changed = InputLoader.Load(input, TestPaths.Cached(cache)).Input!;
+        Assert.That(InputCache.Hits - before, Is.EqualTo(warmHits - 1));
+        Assert.That(changed.Decisions.Single(d => d.File == "decisions/dongshan/road-hardening.yaml").Result, Does.StartWith("工程已全部完工"));
     }
 
     [Test]
@@ -263,6 +354,11 @@ public class InputCacheTests
                     {
                         var cached = InputLoader.Load(input, TestPaths.Cached(Path.Combine(cache, kind + "-" + Path.GetFileName(dir))));
                         Assert.That(Findings(cached, asOf), Is.EqualTo(Findings(uncached, asOf)), $"{run}: {kind}/{Path.GetFileName(dir)}");
+
+                        // With the checks handed to the loader, as `build` and `check` load: the 民情台账's personal data kept with it.
+                        var withChecks = InputLoader.Load(input, TestPaths.Cached(Path.Combine(cache, "checked-" + kind + "-" + Path.GetFileName(dir))) with { Checks = Validation.Rules.DisclosureChecks.Instance });
+                        Assert.That(withChecks.Input!.Requests.All(r => r.PersonalData is not null), $"{run}: {kind}/{Path.GetFileName(dir)}");
+                        Assert.That(Findings(withChecks, asOf), Is.EqualTo(Findings(uncached, asOf)), $"{run}, checked: {kind}/{Path.GetFileName(dir)}");
                     }
 
                     // Without the cache, the checks handed to the loader run as each file is loaded: the same findings.
@@ -295,9 +391,16 @@ public class InputCacheTests
     {
         var lines = report.Findings.Select(f => f.ToString()).ToList();
         lines.Add(report.Summary.ToString());
-        lines.AddRange(loaded.Input!.Disclosures.Select(d => $"{d} {string.Join('|', d.Tables.Select(t => string.Join(';', t.Columns) + ":" + string.Join(';', t.Rows.Select(r => r.Line + "=" + string.Join(',', r.Cells)))))}"));
+        lines.AddRange(loaded.Input!.Disclosures.Select(d => $"{d} {string.Join('|', d.Tables.Select(TableText))}"));
+        lines.AddRange(loaded.Input.Requests.Select(r => $"{r.Unit} {r.File} {r.RequesterColumn} {TableText(r.Table)} {r.Table.Caption} {r.Table.Unit} {r.Table.HeaderLine} {string.Join('/', r.Table.Notes)} {string.Join('/', r.Table.Signature.Select(l => l.Line + ":" + string.Join(',', l.Parts)))}"));
+        lines.AddRange(loaded.Input.Requests.SelectMany(r => r.Matters).Select(m => $"{m} {m.ContentSha256}"));
+        lines.AddRange(loaded.Input.Decisions.Select(DecisionText));
         return lines;
     }
+
+    private static string DecisionText(Decision d) => $"{d.Unit} {d.Slug} {d.File} {d.Title} {d.Item} {d.Status} {d.Result} {string.Join('|', d.Steps)} {d.Text}";
+
+    private static string TableText(Table t) => t.File + ":" + t.Schema.Name + ":" + string.Join(';', t.Columns) + ":" + string.Join(';', t.Rows.Select(r => r.Line + "=" + string.Join(',', r.Cells)));
 
     private static void Build(string input, string output, string cache, bool useCache)
     {

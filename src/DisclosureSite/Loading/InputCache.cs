@@ -18,7 +18,7 @@ namespace DisclosureSite.Loading;
 /// </summary>
 public sealed class InputCache
 {
-    private const string Magic = "disclosure-input-cache-v7";
+    private const string Magic = "disclosure-input-cache-v8";
     private static readonly string ToolVersion = typeof(InputCache).Assembly.ManifestModule.ModuleVersionId.ToString();
 
     private InputCache(string folder, string fingerprint, IPerFileChecks? checks, TimeProvider clock, InputCacheMemory? memory)
@@ -118,10 +118,27 @@ public sealed class InputCache
     public UnitCache OpenUnit(InputFolder input, Unit unit) => OpenUnit(input, unit, new StringPool());
 
     /// <summary>As above; repeated strings of the entries read are taken from <paramref name="strings"/> (the load's pool).</summary>
-    internal UnitCache OpenUnit(InputFolder input, Unit unit, StringPool strings)
+    internal UnitCache OpenUnit(InputFolder input, Unit unit, StringPool strings) =>
+        Open(input, Path.Combine(Folder, unit.Id + ".bin"), Fingerprint + "|" + unit.Id + "|" + (int)unit.Level, strings);
+
+    /// <summary>
+    /// The cache of a unit's own files under <c>units/&lt;unit&gt;/</c> (its 民情台账), beside its disclosures' cache
+    /// (<c>&lt;unit&gt;.units.bin</c>: a unit's id has no dot, so no unit's disclosures' cache has that name). The unit's folder
+    /// is read beside its disclosures, on another thread, so it has a file of its own. <paramref name="rules"/> is what
+    /// reading them depends on in the rules (<see cref="RequestsLoader.RulesFingerprint"/>): other rules, another cache.
+    /// </summary>
+    internal UnitCache OpenOwnFiles(InputFolder input, string unit, string rules) =>
+        Open(input, Path.Combine(Folder, unit + ".units.bin"), Fingerprint + "|units/" + unit + "|" + Hash(rules), new StringPool());
+
+    /// <summary>
+    /// The cache of a unit's 四议两公开 records (<c>decisions/&lt;unit&gt;/</c>; <c>&lt;unit&gt;.decisions.bin</c>), read beside its
+    /// disclosures and its own files; <paramref name="rules"/> as for <see cref="OpenOwnFiles"/> (<see cref="DecisionLoader.RulesFingerprint"/>).
+    /// </summary>
+    internal UnitCache OpenDecisions(InputFolder input, Unit unit, string rules) =>
+        Open(input, Path.Combine(Folder, unit.Id + ".decisions.bin"), Fingerprint + "|decisions/" + unit.Id + "|" + (int)unit.Level + "|" + Hash(rules), new StringPool());
+
+    private UnitCache Open(InputFolder input, string path, string fingerprint, StringPool strings)
     {
-        var path = Path.Combine(Folder, unit.Id + ".bin");
-        var fingerprint = Fingerprint + "|" + unit.Id + "|" + (int)unit.Level;
         var entries = new Dictionary<string, Entry>(StringComparer.Ordinal);
         if (_memory?.Take(path, fingerprint) is { } kept)
         {
@@ -242,10 +259,10 @@ public sealed class InputCache
         public static Stamp Missing { get; } = new(-1, 0, 0, 0);
     }
 
-    /// <summary>One cached file: what it depended on, whether it claimed its slug, its disclosure and its findings.</summary>
+    /// <summary>One cached file: what it depended on, whether it claimed its slug, what it holds (a disclosure, a 民情台账 or a 四议两公开 record) and its findings.</summary>
     /// <remarks><see cref="Dependencies"/> is an array: every entry's are walked at every load (~17,000 at 50 villages), and a
     /// list behind an interface made an enumerator object for each.</remarks>
-    internal sealed record Entry(string File, (string Path, Stamp Stamp)[] Dependencies, bool ClaimedSlug, Disclosure? Disclosure, IReadOnlyList<Finding> Findings, PerFileFindings? Checks);
+    internal sealed record Entry(string File, (string Path, Stamp Stamp)[] Dependencies, bool ClaimedSlug, Disclosure? Disclosure, IReadOnlyList<Finding> Findings, PerFileFindings? Checks, RequestLog? Requests = null, Decision? Decision = null);
 
     /// <summary>A unit's cache: look-ups during loading, then <see cref="Save"/>.</summary>
     public sealed class UnitCache
@@ -302,7 +319,7 @@ public sealed class InputCache
         /// whose stamp changed since, or whose change time is within the last 2 s (a later write in the same clock tick
         /// could keep the stamp), is not cached: the next run reads it again, it never gets a stale result.
         /// </summary>
-        internal void Store(string file, IReadOnlyList<(string Path, Stamp Stamp)> before, bool claimedSlug, Disclosure? disclosure, IReadOnlyList<Finding> findings, PerFileFindings? checks)
+        internal void Store(string file, IReadOnlyList<(string Path, Stamp Stamp)> before, bool claimedSlug, Disclosure? disclosure, IReadOnlyList<Finding> findings, PerFileFindings? checks, RequestLog? requests = null, Decision? decision = null)
         {
             _changed = true;
             var racy = (_clock.GetUtcNow().ToUnixTimeMilliseconds() - 2000) * 1_000_000L;
@@ -319,7 +336,7 @@ public sealed class InputCache
                 deps[at++] = (path, now);
             }
 
-            _current.Add(new Entry(file, deps, claimedSlug, disclosure, findings, checks));
+            _current.Add(new Entry(file, deps, claimedSlug, disclosure, findings, checks, requests, decision));
         }
 
         /// <summary>
@@ -399,13 +416,68 @@ public sealed class InputCache
             WriteFindings(w, checks.PersonalData, pool);
         }
 
-        w.Write(e.Disclosure is not null);
-        if (e.Disclosure is not { } d)
+        // What the file holds, by kind (at most one).
+        if (e.Disclosure is { } d)
         {
-            return;
+            w.Write((byte)Holds.Disclosure);
+            WriteDisclosure(w, d, pool);
+        }
+        else if (e.Requests is { } requests)
+        {
+            w.Write((byte)Holds.Requests);
+            WriteRequests(w, requests, pool);
+        }
+        else if (e.Decision is { } decision)
+        {
+            w.Write((byte)Holds.Decision);
+            WriteDecision(w, decision, pool);
+        }
+        else
+        {
+            w.Write((byte)Holds.Nothing);
+        }
+    }
+
+    /// <summary>What a cached file holds: nothing (its findings only), a disclosure, a 民情台账, a 四议两公开 record.</summary>
+    private enum Holds : byte
+    {
+        Nothing,
+        Disclosure,
+        Requests,
+        Decision,
+    }
+
+    /// <summary>A 四议两公开 record as read: its unit, slug, file, title, item, steps (date, minutes, votes, where), status, result and text.</summary>
+    private static void WriteDecision(BinaryWriter w, Decision d, Dictionary<string, int> pool)
+    {
+        Pooled(w, d.Unit, pool);
+        w.Write(d.Slug);
+        w.Write(d.File);
+        w.Write(d.Title);
+        Pooled(w, d.Item, pool);
+        w.Write(d.Steps.Count);
+        foreach (var step in d.Steps)
+        {
+            Pooled(w, step.Id, pool);
+            w.Write(step.Date.DayNumber);
+            Opt(w, step.Minutes);
+            w.Write(step.Votes is not null);
+            if (step.Votes is { } v)
+            {
+                Opt(w, v.Present);
+                Opt(w, v.For);
+                Opt(w, v.Against);
+                Opt(w, v.Abstain);
+            }
+
+            Pooled(w, step.Source.File, pool);
+            Opt(w, step.Source.Line);
+            Opt(w, step.Source.Column);
         }
 
-        WriteDisclosure(w, d, pool);
+        w.Write((int)d.Status);
+        Opt(w, d.Result);
+        w.Write(d.Text);
     }
 
     private static void WriteFindings(BinaryWriter w, IReadOnlyList<Finding> findings, Dictionary<string, int> pool)
@@ -478,39 +550,82 @@ public sealed class InputCache
         w.Write(d.Tables.Count);
         foreach (var t in d.Tables)
         {
-            w.Write(t.File);
-            Pooled(w, t.Schema.Name, pool);
-            Pooled(w, t.Caption, pool);
-            w.Write(t.HeaderLine);
-            Pooled(w, t.Unit, pool);
-            w.Write(t.Notes.Count);
-            foreach (var n in t.Notes)
-            {
-                w.Write(n);
-            }
+            WriteTable(w, t, pool);
+        }
+    }
 
-            w.Write(t.Signature.Count);
-            foreach (var line in t.Signature)
-            {
-                w.Write(line.Line);
-                w.Write(line.Parts.Count);
-                foreach (var part in line.Parts)
-                {
-                    Pooled(w, part, pool);
-                }
-            }
+    /// <summary>A table: its file, schema, caption, header line, unit, notes, signature lines, columns and packed rows.</summary>
+    private static void WriteTable(BinaryWriter w, Table t, Dictionary<string, int> pool)
+    {
+        w.Write(t.File);
+        Pooled(w, t.Schema.Name, pool);
+        Pooled(w, t.Caption, pool);
+        w.Write(t.HeaderLine);
+        Pooled(w, t.Unit, pool);
+        w.Write(t.Notes.Count);
+        foreach (var n in t.Notes)
+        {
+            w.Write(n);
+        }
 
-            w.Write(t.Columns.Count);
-            foreach (var c in t.Columns)
+        w.Write(t.Signature.Count);
+        foreach (var line in t.Signature)
+        {
+            w.Write(line.Line);
+            w.Write(line.Parts.Count);
+            foreach (var part in line.Parts)
             {
-                Pooled(w, c, pool);
+                Pooled(w, part, pool);
             }
+        }
 
-            // Rows go as their packed bytes, length first: loading takes them as they are, without decoding.
-            var packed = PackedRows.Pack(t.Rows);
-            w.Write(packed.Encoded.Length);
-            w.Write(packed.Encoded);
-            GC.KeepAlive(packed); // its bytes may lie in a mapped cache file
+        w.Write(t.Columns.Count);
+        foreach (var c in t.Columns)
+        {
+            Pooled(w, c, pool);
+        }
+
+        // Rows go as their packed bytes, length first: loading takes them as they are, without decoding.
+        var packed = PackedRows.Pack(t.Rows);
+        w.Write(packed.Encoded.Length);
+        w.Write(packed.Encoded);
+        GC.KeepAlive(packed); // its bytes may lie in a mapped cache file
+    }
+
+    /// <summary>A unit's 民情台账 as read: its file, the column of 反映人, the table, and each matter as the loader made it.</summary>
+    private static void WriteRequests(BinaryWriter w, RequestLog log, Dictionary<string, int> pool)
+    {
+        Pooled(w, log.Unit, pool);
+        w.Write(log.File);
+        w.Write(log.RequesterColumn);
+        w.Write(log.PersonalData is not null);
+        if (log.PersonalData is { } personal)
+        {
+            WriteFindings(w, personal, pool);
+        }
+
+        WriteTable(w, log.Table, pool);
+        w.Write(log.Matters.Count);
+        foreach (var m in log.Matters)
+        {
+            Pooled(w, m.Unit, pool);
+            w.Write(m.Number);
+            w.Write(m.Received.DayNumber);
+            w.Write(m.Requester);
+            w.Write(m.Subject);
+            Pooled(w, m.Category, pool);
+            Pooled(w, m.Handler, pool);
+            w.Write(m.Due.DayNumber);
+            w.Write(m.DueFromRow);
+            w.Write((int)m.Status);
+            Opt(w, m.Closed);
+            Opt(w, m.Result);
+            Pooled(w, m.FollowUp, pool);
+            Opt(w, m.RevisionNote);
+            Pooled(w, m.Source.File, pool);
+            Opt(w, m.Source.Line);
+            Opt(w, m.Source.Column);
+            w.Write(m.ContentSha256);
         }
     }
 
@@ -528,12 +643,70 @@ public sealed class InputCache
         var claimed = r.ReadBoolean();
         var findings = ReadFindings(r, pool);
         var checks = r.ReadBoolean() ? new PerFileFindings(ReadFindings(r, pool), ReadFindings(r, pool)) : null;
-        if (!r.ReadBoolean())
+        return (Holds)r.ReadByte() switch
         {
-            return new Entry(file, deps, claimed, null, findings, checks);
+            Holds.Nothing => new Entry(file, deps, claimed, null, findings, checks),
+            Holds.Disclosure => new Entry(file, deps, claimed, ReadDisclosure(r, pool, file, fileAt), findings, checks),
+            Holds.Requests => new Entry(file, deps, claimed, null, findings, checks, Requests: ReadRequests(r, pool, file, fileAt)),
+            Holds.Decision => new Entry(file, deps, claimed, null, findings, checks, Decision: ReadDecision(r, pool, file, fileAt)),
+            _ => throw new FormatException("unknown kind of cached file"),
+        };
+    }
+
+    private static Decision ReadDecision(WrittenBytes r, ReadPool pool, string file, (int Start, int End) fileAt)
+    {
+        var unit = Pooled(r, pool)!;
+        var slug = r.ReadString();
+        var decisionFile = r.ReadString(file, fileAt);
+        var title = r.ReadString();
+        var item = Pooled(r, pool);
+        var steps = NewArray<DecisionStep>(r.ReadInt32());
+        for (var i = 0; i < steps.Length; i++)
+        {
+            var id = Pooled(r, pool)!;
+            var date = DateOnly.FromDayNumber(r.ReadInt32());
+            var minutes = OptString(r);
+            var votes = r.ReadBoolean() ? new Votes(OptInt(r), OptInt(r), OptInt(r), OptInt(r)) : null;
+            steps[i] = new DecisionStep(id, date, minutes, votes, new SourceRef(Pooled(r, pool)!, OptInt(r), OptInt(r)));
         }
 
-        return new Entry(file, deps, claimed, ReadDisclosure(r, pool, file, fileAt), findings, checks);
+        var status = (DecisionStatus)r.ReadInt32();
+        var result = OptString(r);
+        return new Decision(unit, slug, decisionFile, title, item, steps, status, result) { Text = r.ReadString() };
+    }
+
+    private static RequestLog ReadRequests(WrittenBytes r, ReadPool pool, string file, (int Start, int End) fileAt)
+    {
+        var unit = Pooled(r, pool)!;
+        var logFile = r.ReadString(file, fileAt);
+        var requesterColumn = r.ReadInt32();
+        var personalData = r.ReadBoolean() ? ReadFindings(r, pool) : null;
+        var table = ReadTable(r, pool, logFile, fileAt);
+        var matters = NewArray<RequestMatter>(r.ReadInt32());
+        for (var i = 0; i < matters.Length; i++)
+        {
+            var matterUnit = Pooled(r, pool)!;
+            var number = r.ReadString();
+            var received = DateOnly.FromDayNumber(r.ReadInt32());
+            var requester = r.ReadString();
+            var subject = r.ReadString();
+            var category = Pooled(r, pool)!;
+            var handler = Pooled(r, pool);
+            var due = DateOnly.FromDayNumber(r.ReadInt32());
+            var dueFromRow = r.ReadBoolean();
+            var status = (RequestStatus)r.ReadInt32();
+            var closed = OptDate(r);
+            var result = OptString(r);
+            var followUp = Pooled(r, pool);
+            var revisionNote = OptString(r);
+            var source = new SourceRef(Pooled(r, pool)!, OptInt(r), OptInt(r));
+            matters[i] = new RequestMatter(matterUnit, number, received, requester, subject, category, handler, due, dueFromRow, status, closed, result, followUp, revisionNote, source)
+            {
+                ContentSha256 = r.ReadString(),
+            };
+        }
+
+        return new RequestLog(unit, logFile, matters, table, requesterColumn) { PersonalData = personalData };
     }
 
     private static Finding[] ReadFindings(WrittenBytes r, ReadPool pool)
@@ -608,42 +781,48 @@ public sealed class InputCache
         for (var t = 0; t < tables.Length; t++)
         {
             // A table's file is the one its front matter names (in the same order): that string, not a second one.
-            var tfile = t < tableRefs.Length ? r.ReadString(tableRefs[t].File, tableRefsAt[t]) : r.ReadString();
-            var schema = SchemaNamed(Pooled(r, pool));
-            var caption = Pooled(r, pool);
-            var headerLine = r.ReadInt32();
-            var tableUnit = Pooled(r, pool);
-            var notes = NewArray<string>(r.ReadInt32());
-            for (var i = 0; i < notes.Length; i++)
-            {
-                notes[i] = r.ReadString();
-            }
-
-            var signature = NewArray<SignatureLine>(r.ReadInt32());
-            for (var i = 0; i < signature.Length; i++)
-            {
-                var line = r.ReadInt32();
-                var parts = NewArray<string>(r.ReadInt32());
-                for (var j = 0; j < parts.Length; j++)
-                {
-                    parts[j] = Pooled(r, pool)!;
-                }
-
-                signature[i] = new SignatureLine(line, parts);
-            }
-
-            var columns = NewArray<string>(r.ReadInt32());
-            for (var i = 0; i < columns.Length; i++)
-            {
-                columns[i] = Pooled(r, pool)!;
-            }
-
-            // The rows stay encoded, a slice of the mapped file.
-            var rows = PackedRows.FromEncoded(r.ReadMemory(r.ReadInt32()));
-            tables[t] = new Table(tfile, schema, caption, columns, rows, headerLine) { Unit = tableUnit, Notes = notes, Signature = signature };
+            tables[t] = t < tableRefs.Length ? ReadTable(r, pool, tableRefs[t].File, tableRefsAt[t]) : ReadTable(r, pool, null, default);
         }
 
         return new Disclosure(unit, period, slug, dfile, meta, dtitle, null!, bodyLine, tables, frontMatterPersonalData) { ContentSha256 = contentSha256, EncodedBody = body };
+    }
+
+    /// <summary>A table as <see cref="WriteTable"/> wrote it; its file is <paramref name="file"/> itself when the bytes are those at <paramref name="fileAt"/>.</summary>
+    private static Table ReadTable(WrittenBytes r, ReadPool pool, string? file, (int Start, int End) fileAt)
+    {
+        var tfile = file is null ? r.ReadString() : r.ReadString(file, fileAt);
+        var schema = SchemaNamed(Pooled(r, pool));
+        var caption = Pooled(r, pool);
+        var headerLine = r.ReadInt32();
+        var tableUnit = Pooled(r, pool);
+        var notes = NewArray<string>(r.ReadInt32());
+        for (var i = 0; i < notes.Length; i++)
+        {
+            notes[i] = r.ReadString();
+        }
+
+        var signature = NewArray<SignatureLine>(r.ReadInt32());
+        for (var i = 0; i < signature.Length; i++)
+        {
+            var line = r.ReadInt32();
+            var parts = NewArray<string>(r.ReadInt32());
+            for (var j = 0; j < parts.Length; j++)
+            {
+                parts[j] = Pooled(r, pool)!;
+            }
+
+            signature[i] = new SignatureLine(line, parts);
+        }
+
+        var columns = NewArray<string>(r.ReadInt32());
+        for (var i = 0; i < columns.Length; i++)
+        {
+            columns[i] = Pooled(r, pool)!;
+        }
+
+        // The rows stay encoded, a slice of the mapped file.
+        var rows = PackedRows.FromEncoded(r.ReadMemory(r.ReadInt32()));
+        return new Table(tfile, schema, caption, columns, rows, headerLine) { Unit = tableUnit, Notes = notes, Signature = signature };
     }
 
     private static void Opt(BinaryWriter w, string? s)

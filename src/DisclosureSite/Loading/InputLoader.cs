@@ -55,11 +55,12 @@ public static class InputLoader
         // The units' own files (duty roster, commitments, 民情台账) are read beside the disclosures, each unit into its own
         // findings, merged in folder order as a sequential load reports them (a county has 300 such folders, ~2 s of work
         // read one after the other).
-        var unitFolders = Task.Run(() => LoadUnitFolders(input, byId, rules));
-        var unitDecisions = Task.Run(() => LoadDecisions(input, byId, rules));
+        var cache = options.UseCache ? InputCache.For(input, rules, options) : null;
+        var unitFolders = Task.Run(() => LoadUnitFolders(input, byId, rules, cache, options.Checks));
+        var unitDecisions = Task.Run(() => LoadDecisions(input, byId, rules, cache));
         var perFile = new Dictionary<Disclosure, PerFileFindings>(ReferenceEqualityComparer.Instance);
         var disclosureSink = new FindingSink();
-        var loadedDisclosures = DisclosureLoader.LoadAll(input, byId, rules, disclosureSink, options.UseCache ? InputCache.For(input, rules, options) : null, options.Checks, perFile);
+        var loadedDisclosures = DisclosureLoader.LoadAll(input, byId, rules, disclosureSink, cache, options.Checks, perFile);
         var duty = new List<DutyEntry>();
         var commitments = new List<Commitments>();
         var requests = new List<RequestLog>();
@@ -92,9 +93,13 @@ public static class InputLoader
     /// <summary>What one folder under <c>units/</c> holds, and the findings of reading it in the order a sequential load reports them.</summary>
     private sealed record UnitFolder(IReadOnlyList<Finding> Findings, IReadOnlyList<DutyEntry> Duty, Commitments? Commitments, RequestLog? Requests);
 
-    /// <summary>The 四议两公开 records of <c>decisions/</c>, in folder and file order, and the findings of reading them.</summary>
-    private static (List<Decision> Decisions, IReadOnlyList<Finding> Findings) LoadDecisions(InputFolder input, Dictionary<string, Unit> byId, RuleSet rules)
+    /// <summary>
+    /// The 四议两公开 records of <c>decisions/</c>, in folder and file order, and the findings of reading them; with
+    /// <paramref name="cache"/>, each unit's through its cache (<see cref="InputCache.OpenDecisions"/>).
+    /// </summary>
+    private static (List<Decision> Decisions, IReadOnlyList<Finding> Findings) LoadDecisions(InputFolder input, Dictionary<string, Unit> byId, RuleSet rules, InputCache? cache)
     {
+        var stepRules = cache is null ? null : DecisionLoader.RulesFingerprint(rules);
         var sink = new FindingSink();
         var decisions = new List<Decision>();
         foreach (var dir in input.Directories("decisions"))
@@ -106,21 +111,29 @@ public static class InputLoader
                 continue;
             }
 
+            var own = cache?.OpenDecisions(input, unit, stepRules!);
             foreach (var file in input.Files(dir).Where(f => f.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase) || f.EndsWith(".yml", StringComparison.OrdinalIgnoreCase)))
             {
-                if (DecisionLoader.Load(input, file, id, rules, unit.Level, sink) is { } d)
+                if (DecisionLoader.Load(input, file, id, rules, unit.Level, sink, own) is { } d)
                 {
                     decisions.Add(d);
                 }
             }
+
+            own?.Save();
         }
 
         return (decisions, sink.Findings);
     }
 
-    /// <summary>Every folder under <c>units/</c>, read in parallel, in folder order (a failure throws as a sequential read would).</summary>
-    private static UnitFolder[] LoadUnitFolders(InputFolder input, Dictionary<string, Unit> byId, RuleSet rules)
+    /// <summary>
+    /// Every folder under <c>units/</c>, read in parallel, in folder order (a failure throws as a sequential read would);
+    /// with <paramref name="cache"/>, each unit's 民情台账 through its cache (<see cref="InputCache.OpenOwnFiles"/>), scanned by
+    /// <paramref name="checks"/> when read afresh.
+    /// </summary>
+    private static UnitFolder[] LoadUnitFolders(InputFolder input, Dictionary<string, Unit> byId, RuleSet rules, InputCache? cache, IPerFileChecks? checks)
     {
+        var requestRules = cache is null ? null : RequestsLoader.RulesFingerprint(rules);
         var dirs = input.Directories("units");
         var folders = new UnitFolder[dirs.Count];
         try
@@ -148,7 +161,9 @@ public static class InputLoader
 
             var duty = StandingLoader.LoadDuty(input, id, sink);
             var commitments = StandingLoader.LoadCommitments(input, id, sink);
-            var requests = RequestsLoader.Load(input, id, rules, sink);
+            var own = cache?.OpenOwnFiles(input, id, requestRules!);
+            var requests = RequestsLoader.Load(input, id, rules, sink, own, checks);
+            own?.Save();
             folders[i] = new UnitFolder(sink.Findings, duty, commitments, requests);
         }
     }

@@ -20,4 +20,10 @@ public interface IPerFileChecks
     string FingerprintOf(RuleSet rules);
 
     PerFileFindings Run(Disclosure d, RuleSet rules);
+
+    /// <summary>
+    /// The personal data in a 民情台账 (its table's cells and headers, 反映人 unmasked): kept with it by the input cache
+    /// (<see cref="RequestLog.PersonalData"/>), so a warm load does not scan an unchanged 民情台账 again.
+    /// </summary>
+    IReadOnlyList<Finding> Run(RequestLog log);
 }

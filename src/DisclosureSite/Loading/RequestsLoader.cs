@@ -43,13 +43,86 @@ public static partial class RequestsLoader
         return found.Count > 0 ? found[0] : null;
     }
 
-    public static RequestLog? Load(InputFolder input, string unit, RuleSet rules, FindingSink sink)
+    public static RequestLog? Load(InputFolder input, string unit, RuleSet rules, FindingSink sink) => Load(input, unit, rules, sink, cache: null, checks: null);
+
+    /// <summary>
+    /// <see cref="Load(InputFolder, string, RuleSet, FindingSink)"/> through the unit's cache of its own files
+    /// (<see cref="InputCache.OpenOwnFiles"/>), when given: a 民情台账 whose file is unchanged is taken from there with its
+    /// findings, as it was read (a 民情台账 holds every matter a village ever received, and was read and checked again at
+    /// every build, most of a one-file edit's reading of the units' folders). Which file is the 民情台账 is looked at every time.
+    /// With <paramref name="checks"/>, a 民情台账 read afresh is scanned for personal data and kept with its findings
+    /// (<see cref="RequestLog.PersonalData"/>).
+    /// </summary>
+    internal static RequestLog? Load(InputFolder input, string unit, RuleSet rules, FindingSink sink, InputCache.UnitCache? cache, IPerFileChecks? checks)
     {
         if (FileOf(input, unit, sink) is not { } file)
         {
             return null;
         }
 
+        if (cache is null)
+        {
+            return Read(input, unit, file, rules, sink);
+        }
+
+        if (cache.Find(file) is { } hit)
+        {
+            sink.AddRange(hit.Findings);
+            return hit.Requests;
+        }
+
+        var looked = new List<(string Path, InputCache.Stamp Stamp)> { (file, InputCache.StampOf(input.Root, file)) };
+        var own = new FindingSink();
+        var log = Read(input, unit, file, rules, own);
+        if (log is not null && checks is not null)
+        {
+            log = log with { PersonalData = checks.Run(log) };
+        }
+
+        sink.AddRange(own.Findings);
+        cache.Store(file, looked, claimedSlug: false, disclosure: null, own.Findings.ToList(), checks: null, log);
+        return log;
+    }
+
+    /// <summary>
+    /// What reading a 民情台账 depends on in the rules besides its file: the column names known and each column's aliases,
+    /// the time limits and the categories. The input cache keeps 民情台账 under it: other rules, another cache.
+    /// </summary>
+    internal static string RulesFingerprint(RuleSet rules)
+    {
+        var text = new System.Text.StringBuilder();
+        foreach (var name in Schema.Known(rules).Order(StringComparer.Ordinal))
+        {
+            text.Append(name).Append('\u001f');
+        }
+
+        foreach (var column in Required.Concat(Optional))
+        {
+            text.Append('\u001e').Append(column).Append('=');
+            foreach (var alias in Schema.Aliases(rules, column))
+            {
+                text.Append(alias).Append('\u001f');
+            }
+        }
+
+        var limits = rules.Requests;
+        text.Append('\u001e').Append(limits.DefaultDays.ToString(CultureInfo.InvariantCulture));
+        foreach (var (category, days) in limits.CategoryDays.OrderBy(c => c.Key, StringComparer.Ordinal))
+        {
+            text.Append('\u001f').Append(category).Append('=').Append(days.ToString(CultureInfo.InvariantCulture));
+        }
+
+        text.Append('\u001e');
+        foreach (var category in limits.Categories)
+        {
+            text.Append(category).Append('\u001f');
+        }
+
+        return text.ToString();
+    }
+
+    private static RequestLog? Read(InputFolder input, string unit, string file, RuleSet rules, FindingSink sink)
+    {
         // The same reader as a disclosure's sheet, looking for a 民情台账's column names: title rows, 单位/date lines, blank
         // rows, signature lines and trailing empty columns are found around the table, and a missing header is one finding.
         var requesters = Schema.Aliases(rules, "requester").Select(Table.NormalizeHeader).ToHashSet(StringComparer.Ordinal);

@@ -102,6 +102,8 @@ internal sealed class WrittenBytes(ReadOnlyMemory<byte> bytes)
 
     public bool ReadBoolean() => Take(1)[0] != 0;
 
+    public byte ReadByte() => Take(1)[0];
+
     /// <summary>The UTF-8 bytes of the next string where they are (checked to be UTF-8, as <see cref="StringAt"/> checks them), not decoded.</summary>
     public ReadOnlyMemory<byte> ReadStringBytes()
     {

@@ -107,7 +107,14 @@ public sealed record RequestMatter(
 }
 
 /// <summary>A unit's 民情台账 file: where it is, its matters in file order, the table as read and which column holds 反映人.</summary>
-public sealed record RequestLog(string Unit, string File, IReadOnlyList<RequestMatter> Matters, Table Table, int RequesterColumn);
+public sealed record RequestLog(string Unit, string File, IReadOnlyList<RequestMatter> Matters, Table Table, int RequesterColumn)
+{
+    /// <summary>
+    /// The personal data found in it, when the loader was handed validation's per-file checks (<c>Loading.IPerFileChecks</c>)
+    /// and kept it with the file in the input cache; null otherwise (validation scans it then).
+    /// </summary>
+    public IReadOnlyList<Finding>? PersonalData { get; init; }
+}
 
 /// <summary>
 /// The preset's 民情台账 rules: the known categories (类别) and their time limits in days (办结时限 when a row gives none),

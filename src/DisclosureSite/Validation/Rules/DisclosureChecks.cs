@@ -39,6 +39,8 @@ public sealed class DisclosureChecks : IPerFileChecks
             .Concat(PlaceholderRule.CheckDisclosure(read));
     }
 
+    public IReadOnlyList<Finding> Run(RequestLog log) => Kept(PersonalDataRule.ScanRequests(log).ToList());
+
     /// <summary>Results are kept for every disclosure of the load, and nearly all are empty: those share the empty array.</summary>
     private static IReadOnlyList<Finding> Kept(List<Finding> findings) => findings.Count == 0 ? [] : findings;
 

@@ -57,7 +57,7 @@ public sealed class PersonalDataRule : IValidationRule
 
         foreach (var log in input.Requests)
         {
-            findings.AddRange(ScanRequests(log));
+            findings.AddRange(log.PersonalData ?? ScanRequests(log));
         }
 
         foreach (var d in input.Decisions)
