@@ -16,26 +16,8 @@ public static class DecisionLoader
     /// <see cref="Load(InputFolder, string, string, RuleSet, UnitLevel, FindingSink)"/> through the unit's cache of its
     /// records (<see cref="InputCache.OpenDecisions"/>), when given: an unchanged file is taken from there with its findings.
     /// </summary>
-    internal static Decision? Load(InputFolder input, string file, string unit, RuleSet rules, UnitLevel level, FindingSink sink, InputCache.UnitCache? cache)
-    {
-        if (cache is null)
-        {
-            return Read(input, file, unit, rules, level, sink);
-        }
-
-        if (cache.Find(file) is { } hit)
-        {
-            sink.AddRange(hit.Findings);
-            return hit.Decision;
-        }
-
-        var looked = new List<(string Path, InputCache.Stamp Stamp)> { (file, InputCache.StampOf(input.Root, file)) };
-        var own = new FindingSink();
-        var decision = Read(input, file, unit, rules, level, own);
-        sink.AddRange(own.Findings);
-        cache.Store(file, looked, claimedSlug: false, disclosure: null, own.Findings.ToList(), checks: null, decision: decision);
-        return decision;
-    }
+    internal static Decision? Load(InputFolder input, string file, string unit, RuleSet rules, UnitLevel level, FindingSink sink, InputCache.UnitCache? cache) =>
+        cache is null ? Read(input, file, unit, rules, level, sink) : cache.ReadThrough(file, sink, own => Read(input, file, unit, rules, level, own));
 
     /// <summary>What reading a record depends on in the rules besides its file and the catalogue: the steps' ids, in order.</summary>
     internal static string RulesFingerprint(RuleSet rules) => string.Join('\u001f', rules.Decisions.Steps.Select(s => s.Id));

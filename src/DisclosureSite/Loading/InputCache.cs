@@ -315,6 +315,28 @@ public sealed class InputCache
         }
 
         /// <summary>
+        /// A file that holds one thing of type <typeparamref name="T"/> (a <see cref="RequestLog"/> or a <see cref="Decision"/>)
+        /// read through the cache: when it is unchanged, what the cache holds, its findings put into <paramref name="sink"/>;
+        /// else <paramref name="read"/> into findings of its own, which go into <paramref name="sink"/> and are kept with it.
+        /// </summary>
+        internal T? ReadThrough<T>(string file, FindingSink sink, Func<FindingSink, T?> read)
+            where T : class
+        {
+            if (Find(file) is { } hit)
+            {
+                sink.AddRange(hit.Findings);
+                return hit.Requests as T ?? hit.Decision as T;
+            }
+
+            var looked = new List<(string Path, Stamp Stamp)> { (file, StampOf(_input.Root, file)) };
+            var own = new FindingSink();
+            var result = read(own);
+            sink.AddRange(own.Findings);
+            Store(file, looked, claimedSlug: false, disclosure: null, own.Findings.ToList(), checks: null, result as RequestLog, result as Decision);
+            return result;
+        }
+
+        /// <summary>
         /// Records a freshly loaded file. <paramref name="before"/> holds each file's stamp taken before it was read; a file
         /// whose stamp changed since, or whose change time is within the last 2 s (a later write in the same clock tick
         /// could keep the stamp), is not cached: the next run reads it again, it never gets a stale result.

@@ -81,7 +81,6 @@ internal static partial class InputFile
         }
 
         // struct statx: stx_size at 40 (the same on every architecture).
-
         size = BitConverter.ToInt64(stat[40..]);
         if (size > maxBytes)
         {

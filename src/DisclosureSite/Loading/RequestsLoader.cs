@@ -60,28 +60,13 @@ public static partial class RequestsLoader
             return null;
         }
 
-        if (cache is null)
-        {
-            return Read(input, unit, file, rules, sink);
-        }
+        return cache is null ? Read(input, unit, file, rules, sink) : cache.ReadThrough(file, sink, ReadAndScan);
 
-        if (cache.Find(file) is { } hit)
+        RequestLog? ReadAndScan(FindingSink own)
         {
-            sink.AddRange(hit.Findings);
-            return hit.Requests;
+            var log = Read(input, unit, file, rules, own);
+            return log is not null && checks is not null ? log with { PersonalData = checks.Run(log) } : log;
         }
-
-        var looked = new List<(string Path, InputCache.Stamp Stamp)> { (file, InputCache.StampOf(input.Root, file)) };
-        var own = new FindingSink();
-        var log = Read(input, unit, file, rules, own);
-        if (log is not null && checks is not null)
-        {
-            log = log with { PersonalData = checks.Run(log) };
-        }
-
-        sink.AddRange(own.Findings);
-        cache.Store(file, looked, claimedSlug: false, disclosure: null, own.Findings.ToList(), checks: null, log);
-        return log;
     }
 
     /// <summary>

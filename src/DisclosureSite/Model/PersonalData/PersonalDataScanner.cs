@@ -431,11 +431,7 @@ public static partial class PersonalDataScanner
         return sb.ToString();
     }
 
-    /// <summary>
-    /// A message may put a number next to other digits (a unit named <c>南山村13512345678</c> before <c>2026年</c>), where
-    /// the scanner, which needs a number to stand alone, sees none. A message never needs 11 digits in a row, so any such
-    /// run keeps only its first 3 and last 4.
-    /// </summary>
+    /// <summary>A run of this many ASCII digits in a message is masked (<see cref="AppendLongRunsMasked"/>).</summary>
     private const int LongRun = 11;
 
     /// <summary>Whether <paramref name="text"/> has a run of <see cref="LongRun"/> ASCII digits or more (<see cref="AppendLongRunsMasked"/> masks it).</summary>
@@ -454,6 +450,11 @@ public static partial class PersonalDataScanner
         return false;
     }
 
+    /// <summary>
+    /// A message may put a number next to other digits (a unit named <c>南山村13512345678</c> before <c>2026年</c>), where
+    /// the scanner, which needs a number to stand alone, sees none. A message never needs 11 digits in a row, so any such
+    /// run keeps only its first 3 and last 4.
+    /// </summary>
     private static void AppendLongRunsMasked(System.Text.StringBuilder sb, ReadOnlySpan<char> text)
     {
         var i = 0;
