@@ -29,7 +29,7 @@ done
 [ -x /usr/bin/time ] || need /usr/bin/time time
 mkdir -p "$WORK"; rm -f "$WORK/edit.times"
 
-item=$(find "$CORPUS/disclosures" -name finance.md | sort | awk 'NR == 1')
+item=$(edit_item "$CORPUS")
 cp -p "$item" "$WORK/.item.orig"
 trap 'cp -p "$WORK/.item.orig" "$item"' EXIT
 

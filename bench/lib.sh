@@ -54,6 +54,9 @@ publish_cli() {
   dotnet build src/DisclosureSite.Cli -c Release -o "$WORK/bin-jit" -nologo -v q >/dev/null
   JIT_CLI=(dotnet "$WORK/bin-jit/disclosure.dll")
 }
+# edit_item CORPUS: the item the benches' one-file edits append a paragraph to (the first finance.md in path order; awk
+# reads to the end, where head would SIGPIPE sort under pipefail)
+edit_item() { find "$1/disclosures" -name finance.md | sort | awk 'NR == 1'; }
 # cli_at PATH: the command (an array, in CLI) that runs a CLI given as a folder, a disclosure.dll or a binary
 cli_at() {
   local p=$1

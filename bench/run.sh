@@ -172,7 +172,7 @@ if [ $HAS_BUILD = 1 ]; then
   # (caches kept), counting the files rewritten. The item is restored afterwards, so the corpus stays the generated one.
   for n in $SIZES; do
     c="$WORK/corpus-$n"; out="$WORK/out-ours-$n"
-    item=$(find "$c/disclosures" -name finance.md | sort | awk 'NR == 1')   # awk reads to the end: head would SIGPIPE sort under pipefail
+    item=$(edit_item "$c")
     cp -p "$item" "$WORK/.item.orig"
     rm -f "$WORK/incr-$n.times"
     log "ours  $n warm-up build (fills the input cache, keeps the spare)"
@@ -189,7 +189,7 @@ if [ $HAS_BUILD = 1 ]; then
     echo "| $n villages × $YEARS y | $imin / $imed | $omed | $(awk -v a="$imed" -v b="$omed" 'BEGIN{printf "%.2f", a/b}') | $written | $irss |" >>"$EDITS"
   done
   # Hugo keeps nothing between runs: its one-file change is a whole build again (measured once, at the smallest size).
-  item=$(find "$WORK/corpus-$SMALLEST/disclosures" -name finance.md | sort | awk 'NR == 1')
+  item=$(edit_item "$WORK/corpus-$SMALLEST")
   hugo_item="$WORK/hugo-$SMALLEST/content/${item#"$WORK/corpus-$SMALLEST/disclosures/"}"
   if [ -f "$hugo_item" ]; then
     cp -p "$hugo_item" "$WORK/.hugo-item.orig"
