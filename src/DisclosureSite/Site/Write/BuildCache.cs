@@ -113,10 +113,10 @@ public static class BuildCache
             for (var i = 0; i < count; i++)
             {
                 var (pathStart, pathEnd) = reader.SkipString();
-                reader.SkipString();
-                reader.SkipString();
-                reader.ReadInt64();
-                reader.ReadInt64();
+                var key = reader.SkipString();
+                var sha = reader.SkipString();
+                var size = reader.ReadInt64();
+                var ticks = reader.ReadInt64();
                 var fieldsEnd = reader.Position;
 
                 // The other file's entry of the same path, found by walking its entries alongside (both are in path order;
@@ -151,9 +151,7 @@ public static class BuildCache
                 }
                 else
                 {
-                    var fields = new Loading.WrittenBytes(bytes[..fieldsEnd]) { Position = pathEnd };
-                    var key = fields.ReadString();
-                    var file = new CachedFile(key.Length == 0 ? null : key, fields.ReadString(), fields.ReadInt64(), fields.ReadInt64(), tag);
+                    var file = new CachedFile(key.Start == key.End ? null : reader.StringAt(key.Start, key.End), reader.StringAt(sha.Start, sha.End), size, ticks, tag);
                     entry = new Placed(pathStart, pathEnd, fieldsEnd, step, same >= 0 ? like!.Order[same].Path : reader.StringAt(pathStart, pathEnd), file);
                 }
 
@@ -384,7 +382,9 @@ public static class BuildCache
         var temp = path + ".tmp-" + Environment.ProcessId;
         try
         {
-            using (var writer = new BinaryWriter(new FileStream(temp, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 20), Encoding.UTF8))
+            // A 64 KiB buffer: the entries encoded ahead go to the file without it, and a buffer is fresh memory (1 MiB of it
+            // cost more than the system calls it saved for a cache written entry by entry: ~60 more writes of 64 KiB for 4 MB).
+            using (var writer = new BinaryWriter(new FileStream(temp, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16), Encoding.UTF8))
             {
                 write(writer);
             }
