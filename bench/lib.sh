@@ -1,4 +1,5 @@
-# Helpers shared by bench/run.sh and bench/township.sh (sourced; the caller sets WORK and is in the repository root).
+# Helpers shared by the bench scripts (run.sh, township.sh, ab-edit.sh, edit-timeline.sh); sourced: the caller sets
+# WORK where it uses them and is in the repository root.
 
 log() { printf '[bench] %s\n' "$*" >&2; }
 need() {
