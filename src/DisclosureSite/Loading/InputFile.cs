@@ -147,6 +147,20 @@ internal static partial class InputFile
     }
 
     /// <summary>
+    /// Which file or folder <paramref name="handle"/> is (its device and inode, <c>struct statx</c>'s <c>stx_dev_major</c>,
+    /// <c>stx_dev_minor</c> and <c>stx_ino</c>), or null when it cannot be asked: the same object under any name it is
+    /// renamed to.
+    /// </summary>
+    public static (uint Major, uint Minor, ulong Inode)? IdentityOf(SafeFileHandle handle)
+    {
+        Span<byte> stat = stackalloc byte[256];
+        const uint StatxIno = 0x100;
+        return Direct && StatxOf((int)handle.DangerousGetHandle(), StatxIno, stat)
+            ? (BitConverter.ToUInt32(stat[136..]), BitConverter.ToUInt32(stat[140..]), BitConverter.ToUInt64(stat[32..]))
+            : null;
+    }
+
+    /// <summary>
     /// Makes the folder <paramref name="name"/> in the open folder <paramref name="folder"/> (mode 0777 before the umask,
     /// as .NET makes folders); true when it is made or a folder (or a link to one) is already there by that name.
     /// </summary>

@@ -59,7 +59,31 @@ public static class SiteBuilder
         // The build cache is read beside Load and Validate (it is only the output's list; a build with input errors drops it).
         // So is the spare's list (the previous output's cache, renamed), which PrepareOutputFolder would otherwise read on its
         // own: with the cache, so that the entries the two share are decoded once.
-        var cachesRead = options.UseCache && session is null ? Task.Run(() => BuildCache.LoadWithSpare(options.OutputRoot, WriteOutputAtomically.SpareListOf(options.OutputRoot))) : null;
+        // Once the spare's list is read, its files are looked at on a thread of their own (SpareCheck): the take-over asks
+        // the answers instead of looking itself, and the looking fills the core that Load's end and Validate leave idle.
+        var cachesRead = options.UseCache && session is null
+            ? Task.Run(() =>
+            {
+                var (cache, spare) = BuildCache.LoadWithSpare(options.OutputRoot, WriteOutputAtomically.SpareListOf(options.OutputRoot));
+                return (Cache: cache, Spare: spare, Check: SpareCheck.Start(WriteOutputAtomically.SpareOf(options.OutputRoot), spare));
+            })
+            : null;
+        try
+        {
+            return Build(options, session, cachesRead, total);
+        }
+        finally
+        {
+            // The look ahead ends with the build (stopped at once when the cache is read; else when it is).
+            if (cachesRead is not null)
+            {
+                _ = cachesRead.ContinueWith(t => t.Result.Check?.Dispose(), CancellationToken.None, TaskContinuationOptions.OnlyOnRanToCompletion | TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+            }
+        }
+    }
+
+    private static BuildResult Build(SiteOptions options, SiteSession? session, Task<(IReadOnlyDictionary<string, CachedFile> Cache, Dictionary<string, CachedFile>? Spare, SpareCheck? Check)>? cachesRead, Stopwatch total)
+    {
         // So is the theme: reading it and parsing its layouts needs nothing Load or Validate make, and the template parser's
         // set-up (its grammar, jitted at first use) would otherwise hold up the first pages. Its errors are raised where the
         // theme is used, after Validate, as before. A session keeps its parsed theme (SiteSession.Theme) and reads it there.
@@ -107,7 +131,8 @@ public static class SiteBuilder
         {
             // The output's tables — what the recycled output holds, the previous build's files by tag — are made on the other
             // core while SiteData is made on this one (both from what Load and the caches gave; neither touches the disk).
-            var outputMade = Task.Run(() => owned is not null ? new SiteOutput(owned) : new SiteOutput(temp, options.OutputRoot, cache, present).WithGroupsIndexed());
+            var spareCheck = owned is null ? cachesRead?.GetAwaiter().GetResult().Check?.For(temp, present) : null;
+            var outputMade = Task.Run(() => owned is not null ? new SiteOutput(owned) : new SiteOutput(temp, options.OutputRoot, cache, present) { SpareCheck = spareCheck }.WithGroupsIndexed());
             var data = Timed(nameof(SiteData), () => new SiteData(validation, report, urls, revisions, session?.Digests));
             output = outputMade.GetAwaiter().GetResult();
             output.WriteText(ToolFolder.SiteMarker, ToolFolder.SiteMarkerText);
@@ -118,10 +143,18 @@ public static class SiteBuilder
                 return 0;
             });
             // Only a build that keeps a cache compares steps with the previous build's (a clean build without one does not pay for it).
-            // The digests' parts are worked out as the steps ask for them: the steps run at once, so the parts do too, and
-            // the item pages, which need none of them, start at once instead of waiting for all.
+            // The parts several steps share are worked out first, with both cores (StepDigests.WorkOutShared); the others as
+            // the steps ask for them.
             var digests = options.UseCache ? new StepDigests(data, context.Fingerprint, session?.Digests) : null;
             context.Digests = digests;
+            if (digests is not null)
+            {
+                Timed(nameof(StepDigests), () =>
+                {
+                    digests.WorkOutShared();
+                    return 0;
+                });
+            }
 
             // Whether the step was reused: a site-wide step whose inputs are unchanged since the previous build is not
             // run, its files are taken over. The step's tag is its own flow's (steps run at once), see SiteOutput.StepTag.
@@ -250,6 +283,7 @@ public static class SiteBuilder
             else
             {
                 WriteOutputAtomically.Discard(temp);
+                BuildCache.ForgetRecycled(options.OutputRoot);
             }
 
             throw;

@@ -135,6 +135,67 @@ public class IncrementalBuildTests
     }
 
     [Test]
+    public void A_file_of_the_spare_replaced_by_hand_is_taken_from_the_output_in_place()
+    {
+        // The spare's files are looked at ahead of the take-over (SpareCheck): one replaced in the spare alone (a new
+        // file, not the one the output in place shares with it) is found changed there, and the build takes the output's
+        // own file instead — the site as a clean build's, with nothing written.
+        using var folder = new TempFolder("disclosure-incr");
+        var input = folder.Copy(DemoSite.Input, "input");
+        var incremental = Path.Combine(folder.Root, "incremental", "_site");
+        Build(input, incremental, cache: true);
+        Build(input, incremental, cache: true);
+        var page = Path.Combine(WriteOutputAtomically.SpareOf(incremental), "beiling", "2026-Q3", "finance", "index.html");
+        var time = File.GetLastWriteTimeUtc(page);
+        var text = File.ReadAllText(page);
+        File.Delete(page);
+        File.WriteAllText(page, text + "<!-- 手改 -->");
+        File.SetLastWriteTimeUtc(page, time);
+
+        var rebuilt = Build(input, incremental, cache: true);
+        Assert.That(rebuilt.FilesWritten, Is.Empty, "taken from the output in place, not rendered");
+        var clean = Path.Combine(folder.Root, "clean", "_site");
+        Build(input, clean, cache: false);
+        SiteOutputTests.AssertSameFiles(clean, incremental);
+    }
+
+    [Test]
+    [Platform(Include = "Linux")]
+    public void The_cache_is_written_over_the_spares_old_list_and_never_through_a_link()
+    {
+        // The spare's list, read when the spare is claimed, is the file the new cache is written over (its pages are in
+        // the page cache): the same file under the cache's name, cut to the new cache's length. A list that is a link is
+        // never written through: the link is replaced by a new file and what it pointed to is left as it was.
+        using var folder = new TempFolder("disclosure-incr");
+        var input = folder.Copy(DemoSite.Input, "input");
+        var output = Path.Combine(folder.Root, "out", "_site");
+        Build(input, output, cache: true);
+        Build(input, output, cache: true);
+        var list = WriteOutputAtomically.SpareListOf(output);
+        var inode = DisclosureSite.Loading.InputCache.StampOf(list).Inode;
+        File.AppendAllBytes(list, new byte[100_000]);
+
+        Append(input, "disclosures/beiling/2026-Q3/finance.md", "\n补充说明。\n");
+        Build(input, output, cache: true);
+        var cache = BuildCache.PathFor(output);
+        Assert.That(DisclosureSite.Loading.InputCache.StampOf(cache).Inode, Is.EqualTo(inode), "written over the spare's old list");
+        Assert.That(BuildCache.Read(cache), Is.Not.Null.And.Count.EqualTo(Directory.EnumerateFiles(output, "*", SearchOption.AllDirectories).Count()), "and cut to the new cache's length");
+        Assert.That(Directory.EnumerateFiles(Path.GetDirectoryName(output)!, "*.tmp-*"), Is.Empty, "nothing left under a temporary name");
+
+        var outside = Path.Combine(folder.Root, "outside.txt");
+        File.WriteAllText(outside, "农户的笔记");
+        File.Delete(list);
+        File.CreateSymbolicLink(list, outside);
+        Append(input, "disclosures/beiling/2026-Q3/finance.md", "\n再次补充。\n");
+        Build(input, output, cache: true);
+        Assert.That(File.ReadAllText(outside), Is.EqualTo("农户的笔记"), "nothing is written through a link");
+        Assert.That(BuildCache.Read(BuildCache.PathFor(output)), Is.Not.Null);
+        var clean = Path.Combine(folder.Root, "clean", "_site");
+        Build(input, clean, cache: false);
+        SiteOutputTests.AssertSameFiles(clean, output);
+    }
+
+    [Test]
     public void A_file_of_an_unchanged_item_edited_in_the_output_is_written_again()
     {
         // An item's files are taken over as a group only when each is still as the previous build left it: a table's

@@ -163,6 +163,15 @@ public sealed class StepDigests
         return "unit:" + _keys.Of(_fingerprint, nameof(RenderUnitPages), unit.Id, RenderKey.Digest(w));
     }
 
+    /// <summary>
+    /// Works out the digests several steps share (site, listing, compliance, 民情台账, decisions) at once, each with
+    /// both cores, before the steps that read them start. Left to the steps, the first one to ask works a digest out while
+    /// the others wait for it on the pool's threads, where its parallel loop finds no thread to help it: at 300 villages
+    /// one core worked for ~0.1 s of an edit while the other idled (docs/performance.md, "Point 2, twenty-seventh round").
+    /// </summary>
+    public void WorkOutShared() =>
+        Parallel.Invoke(() => _ = Site, () => _ = _listing.Value, () => _ = _compliance.Value, () => _ = Requests, () => _ = Decisions);
+
     internal string Site => _site.Value;
 
     internal string Listing => _listing.Value.All;

@@ -61,6 +61,12 @@ public sealed partial class SiteOutput
 
     private static int Headroom(int count) => count + (count / 8) + 64;
 
+    /// <summary>
+    /// The look at the recycled output's files made ahead (<see cref="Write.SpareCheck"/>), for the folder this output
+    /// builds in and its list of what it holds; the take-over asks it before looking itself.
+    /// </summary>
+    internal SpareCheck? SpareCheck { get; init; }
+
     /// <summary>This output with the previous build's files grouped by tag now rather than at the first group's take-over, which every render step would wait for.</summary>
     public SiteOutput WithGroupsIndexed()
     {
@@ -888,7 +894,7 @@ public sealed partial class SiteOutput
 
         CheckPath(path);
         if (_present.TryGetValue(path, out var here) && (ReferenceEquals(here, entry) || (here.Sha256 == entry.Sha256 && here.Bytes == entry.Bytes && here.WriteTicks == entry.WriteTicks))
-            && IsIntact(Root, path, here) && _unclaimed.TryRemove(path, out _))
+            && (SpareCheck?.Answer(here) ?? IsIntact(Root, path, here)) && _unclaimed.TryRemove(path, out _))
         {
             Claim(path, new OutputFile(path, entry.Sha256, entry.Bytes));
             Interlocked.Increment(ref _reused);

@@ -107,7 +107,7 @@ public static partial class WriteOutputAtomically
         var spare = SpareOf(outputRoot);
         var list = SpareListOf(outputRoot);
         var files = known ?? BuildCache.Read(list);
-        BuildCache.DeleteFile(list);
+        BuildCache.Recycle(list, outputRoot);
         if (!Directory.Exists(spare))
         {
             return null;
