@@ -196,6 +196,42 @@ public class IncrementalBuildTests
     }
 
     [Test]
+    [Platform(Include = "Linux")]
+    public void A_cache_file_a_killed_build_left_under_its_temporary_name_is_removed_by_the_next_build()
+    {
+        // A build keeps the spare's list under the cache's temporary name from the claim to the cache's write: killed in
+        // between, it leaves that file. The next build removes those of processes gone, and only those.
+        using var folder = new TempFolder("disclosure-incr");
+        var input = folder.Copy(DemoSite.Input, "input");
+        var output = Path.Combine(folder.Root, "out", "_site");
+        Build(input, output, cache: true);
+        using var gone = System.Diagnostics.Process.Start("true")!;
+        gone.WaitForExit();
+        using var running = System.Diagnostics.Process.Start("sleep", "60")!;
+        var cache = BuildCache.PathFor(output);
+        var dead = cache + ".tmp-" + gone.Id;
+        var alive = cache + ".tmp-" + running.Id;
+        var notOurs = cache + ".tmp-notes";
+        try
+        {
+            foreach (var file in new[] { dead, alive, notOurs })
+            {
+                File.WriteAllBytes(file, new byte[4096]);
+            }
+
+            Append(input, "disclosures/beiling/2026-Q3/finance.md", "\n补充说明。\n");
+            Build(input, output, cache: true);
+            Assert.That(File.Exists(dead), Is.False, "a killed build's file is removed");
+            Assert.That(File.Exists(alive), Is.True, "a running build's file is left to it");
+            Assert.That(File.Exists(notOurs), Is.True, "a file not named by a build is not ours");
+        }
+        finally
+        {
+            running.Kill();
+        }
+    }
+
+    [Test]
     public void A_file_of_an_unchanged_item_edited_in_the_output_is_written_again()
     {
         // An item's files are taken over as a group only when each is still as the previous build left it: a table's

@@ -403,6 +403,31 @@ public static class BuildCache
     /// <summary>Removes the file <see cref="Recycle"/> kept for a cache of <paramref name="outputRoot"/> that will not be written (a failed build).</summary>
     public static void ForgetRecycled(string outputRoot) => DeleteFile(TemporaryPath(PathFor(outputRoot)));
 
+    /// <summary>
+    /// Removes the cache files of <paramref name="outputRoot"/> that builds killed before they wrote their cache left under
+    /// their temporary names (one kept by <see cref="Recycle"/> lives as long as the build): those of processes gone.
+    /// </summary>
+    public static void RemoveLeftovers(string outputRoot)
+    {
+        var cache = PathFor(outputRoot);
+        var prefix = System.IO.Path.GetFileName(cache) + ".tmp-";
+        try
+        {
+            foreach (var file in Directory.EnumerateFiles(System.IO.Path.GetDirectoryName(cache)!, prefix + "*"))
+            {
+                if (int.TryParse(System.IO.Path.GetFileName(file).AsSpan(prefix.Length), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var pid)
+                    && !WriteOutputAtomically.IsRunning(pid))
+                {
+                    DeleteFile(file);
+                }
+            }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // A leftover that cannot be listed or removed costs disk space, never a build.
+        }
+    }
+
     /// <summary>Where this process writes a cache file before it is renamed to <paramref name="path"/>.</summary>
     private static string TemporaryPath(string path) => path + ".tmp-" + Environment.ProcessId;
 

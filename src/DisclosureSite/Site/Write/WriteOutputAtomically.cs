@@ -277,6 +277,8 @@ public static partial class WriteOutputAtomically
                 DeleteQuietly(dir);
             }
         }
+
+        BuildCache.RemoveLeftovers(full);
     }
 
     private static IEnumerable<string> Siblings(string full, string marker)
@@ -293,7 +295,16 @@ public static partial class WriteOutputAtomically
         var marker = name.Contains(TempMarker, StringComparison.Ordinal) ? TempMarker : OldMarker;
         var rest = name[(name.LastIndexOf(marker, StringComparison.Ordinal) + marker.Length)..];
         var dash = rest.IndexOf('-', StringComparison.Ordinal);
-        if (dash <= 0 || !int.TryParse(rest.AsSpan(0, dash), NumberStyles.None, CultureInfo.InvariantCulture, out var pid) || pid == Environment.ProcessId)
+        return dash > 0 && int.TryParse(rest.AsSpan(0, dash), NumberStyles.None, CultureInfo.InvariantCulture, out var pid) && IsRunning(pid);
+    }
+
+    /// <summary>
+    /// Whether the build process <paramref name="pid"/> named in a leftover's name still runs (this process's own number
+    /// is a dead process's: what this process names is made after the leftovers are removed).
+    /// </summary>
+    internal static bool IsRunning(int pid)
+    {
+        if (pid == Environment.ProcessId)
         {
             return false;
         }
