@@ -933,13 +933,16 @@ public sealed partial class SiteOutput
     {
         if (OperatingSystem.IsLinux())
         {
-            var stamp = _near.Value!.StampOf(root, path);
-            return stamp.Size >= 0 && stamp.Size == entry.Bytes && WriteTicksOf(stamp.Mtime) == entry.WriteTicks;
+            return Matches(_near.Value!.StampOf(root, path), entry);
         }
 
         var info = new FileInfo(FullPath(root, path));
         return info.Exists && info.Length == entry.Bytes && info.LastWriteTimeUtc.Ticks == entry.WriteTicks;
     }
+
+    /// <summary>Whether a file's <c>statx</c> stamp is that of the file as the cache recorded it: there, of its size and last-write time.</summary>
+    internal static bool Matches(Loading.InputCache.Stamp stamp, CachedFile entry) =>
+        stamp.Size >= 0 && stamp.Size == entry.Bytes && WriteTicksOf(stamp.Mtime) == entry.WriteTicks;
 
     // Each thread's handles near this build's files (the steps write and take files over on both cores); closed by Finish
     // and Abandon.

@@ -142,9 +142,7 @@ internal sealed class SpareCheck : IDisposable
                 continue;
             }
 
-            var entry = _entries[i];
-            var stamp = InputCache.StampAt(folder, path, separator: false, []);
-            Volatile.Write(ref _state[i], stamp.Size >= 0 && stamp.Size == entry.Bytes && SiteOutput.WriteTicksOf(stamp.Mtime) == entry.WriteTicks ? Intact : Changed);
+            Volatile.Write(ref _state[i], SiteOutput.Matches(InputCache.StampAt(folder, path, separator: false, []), _entries[i]) ? Intact : Changed);
         }
     }
 }
