@@ -332,6 +332,47 @@ public class InputCacheTests
     }
 
     [Test]
+    public void A_cache_file_with_one_byte_changed_anywhere_is_not_used()
+    {
+        // A changed byte inside a body or a table's rows is still a file that decodes (UTF-8, rows that parse): only the
+        // checksum at the end of each unit file tells it from the bytes the tool wrote.
+        var root = Path.Combine(Path.GetTempPath(), "disclosure-icache-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            var input = Path.Combine(root, "input");
+            var cache = Path.Combine(root, "cache");
+            Copy(DemoSite.Input, input);
+            AssertSame(input, cache, "cold");
+            var files = Directory.EnumerateFiles(cache, "*.bin").ToList();
+            foreach (var at in new[] { 0.5, 0.9 })
+            {
+                foreach (var file in files)
+                {
+                    var bytes = File.ReadAllBytes(file);
+                    bytes[(int)(bytes.Length * at)] ^= 0x01;
+                    File.WriteAllBytes(file, bytes);
+                }
+
+                var before = InputCache.Hits;
+                AssertSame(input, cache, $"a byte changed at {at:P0} of each file");
+                Assert.That(InputCache.Hits - before, Is.Zero, $"a byte changed at {at:P0}: nothing taken from the changed files");
+
+                // Written again whole by that load: used by the next.
+                before = InputCache.Hits;
+                AssertSame(input, cache, "rewritten cache");
+                Assert.That(InputCache.Hits - before, Is.GreaterThan(0));
+            }
+        }
+        finally
+        {
+            if (Directory.Exists(root))
+            {
+                Directory.Delete(root, recursive: true);
+            }
+        }
+    }
+
+    [Test]
     public void Every_fixture_checks_the_same_through_a_cold_and_a_warm_cache_and_with_its_checks_run_while_loading()
     {
         var cache = TestPaths.TempDir("ds-icache-fixtures");

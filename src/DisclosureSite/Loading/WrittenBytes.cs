@@ -104,12 +104,21 @@ internal sealed class WrittenBytes(ReadOnlyMemory<byte> bytes)
 
     public byte ReadByte() => Take(1)[0];
 
-    /// <summary>The UTF-8 bytes of the next string where they are (checked to be UTF-8, as <see cref="StringAt"/> checks them), not decoded.</summary>
+    /// <summary>
+    /// Whether the bytes were checked whole against the checksum their writer gave them (the input cache's unit files):
+    /// they are what was written, so what is kept encoded (<see cref="ReadStringBytes"/>) is not checked again here.
+    /// </summary>
+    public bool Verified { get; init; }
+
+    /// <summary>
+    /// The UTF-8 bytes of the next string where they are, not decoded: checked to be UTF-8 (as <see cref="StringAt"/> checks
+    /// them) unless the bytes are <see cref="Verified"/>.
+    /// </summary>
     public ReadOnlyMemory<byte> ReadStringBytes()
     {
         var (start, end) = SkipString();
         var utf8 = bytes.Slice(start, end - start);
-        return System.Text.Unicode.Utf8.IsValid(utf8.Span) ? utf8 : throw new FormatException("bad text in a cache file");
+        return Verified || System.Text.Unicode.Utf8.IsValid(utf8.Span) ? utf8 : throw new FormatException("bad text in a cache file");
     }
 
     /// <summary>The next <paramref name="count"/> bytes where they are: a slice of the memory read from, not a copy.</summary>

@@ -99,12 +99,21 @@ public sealed class PackedRows : IReadOnlyList<TableRow>
     /// <summary>As <see cref="FromEncoded(ReadOnlyMemory{byte})"/>, from an array.</summary>
     public static PackedRows FromEncoded(byte[] bytes) => FromEncoded(bytes.AsMemory());
 
-    /// <summary>Rows from their <see cref="Encoded"/> form (the bytes are kept, not copied); <see cref="FormatException"/> if they do not parse.</summary>
-    public static PackedRows FromEncoded(ReadOnlyMemory<byte> encoded)
+    /// <summary>
+    /// Rows from their <see cref="Encoded"/> form (the bytes are kept, not copied); <see cref="FormatException"/> if they do
+    /// not parse. Bytes known to be what <see cref="Encoded"/> gave (<paramref name="verified"/>: checked against the
+    /// checksum of the cache file they lie in) are not walked: only their count is read.
+    /// </summary>
+    public static PackedRows FromEncoded(ReadOnlyMemory<byte> encoded, bool verified = false)
     {
         try
         {
             var rows = new PackedRows(encoded);
+            if (verified)
+            {
+                return rows;
+            }
+
             var bytes = encoded.Span;
             var at = rows._start;
             var line = 0;
