@@ -107,6 +107,45 @@ public class IncrementalBuildTests
     }
 
     [Test]
+    [NonParallelizable] // RowsByUnit's counters are the process's
+    public void The_disclosures_data_files_copy_every_unchanged_units_rows_from_the_previous_output()
+    {
+        using var folder = new TempFolder("disclosure-incr");
+        var input = folder.Copy(DemoSite.Input, "input");
+        var output = Path.Combine(folder.Root, "incremental", "_site");
+        var clean = Path.Combine(folder.Root, "clean", "_site");
+        Build(input, output, cache: true);
+        Build(input, output, cache: true);
+        var units = File.ReadAllLines(Path.Combine(output, "data", "disclosures.csv")).Skip(1).Select(l => l.Split(',')[1]).Distinct().Count();
+        Assert.That(units, Is.GreaterThan(2));
+
+        // One item's body: its unit's rows are made again (its content hash), every other unit's copied, in both files.
+        Append(input, "disclosures/beiling/2026-Q3/finance.md", "\n本季度另有一笔捐赠,已入账。\n");
+        var (copied, made) = (RowsByUnit.Copied, RowsByUnit.Made);
+        Build(input, output, cache: true);
+        Assert.That((RowsByUnit.Copied - copied, RowsByUnit.Made - made), Is.EqualTo((2L * (units - 1), 2L)));
+        Build(input, clean, cache: false);
+        SiteOutputTests.AssertSameFiles(clean, output);
+
+        // The previous CSV changed in the site by hand (not as the cache recorded it): nothing is copied from it; the JSON's rows still are.
+        File.AppendAllText(Path.Combine(output, "data", "disclosures.csv"), "x");
+        Append(input, "disclosures/dongshan/2026-Q3/finance.md", "\n另:本季度利息收入已入账。\n");
+        (copied, made) = (RowsByUnit.Copied, RowsByUnit.Made);
+        Build(input, output, cache: true);
+        Assert.That((RowsByUnit.Copied - copied, RowsByUnit.Made - made), Is.EqualTo((units - 1L, units + 1L)));
+        Build(input, clean, cache: false);
+        SiteOutputTests.AssertSameFiles(clean, output);
+
+        // A unit renamed: every row shows the unit's name, every row of that unit is made again (the site's digest is in each unit's key: all are).
+        Replace(input, "units.csv", "dongshan,东山村,", "dongshan,东山新村,");
+        (copied, made) = (RowsByUnit.Copied, RowsByUnit.Made);
+        Build(input, output, cache: true);
+        Assert.That(RowsByUnit.Made - made, Is.EqualTo(2L * units));
+        Build(input, clean, cache: false);
+        SiteOutputTests.AssertSameFiles(clean, output);
+    }
+
+    [Test]
     public void A_file_of_an_unchanged_step_edited_in_the_output_makes_the_step_run_again()
     {
         // A step is taken over whole only when every file it wrote is still as the previous build left it (in the site

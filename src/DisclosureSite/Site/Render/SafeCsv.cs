@@ -68,6 +68,17 @@ public static class SafeCsv
             return bytes;
         }
 
+        /// <summary>Writes the record of <paramref name="cells"/> (the bytes <see cref="Of"/> gives) to <paramref name="to"/>; returns how many bytes.</summary>
+        public int Write(Stream to, IReadOnlyList<string?> cells)
+        {
+            Record(_csv, cells, static text => text);
+            _csv.Flush();
+            var length = (int)_bytes.Length;
+            to.Write(_bytes.GetBuffer(), 0, length);
+            _bytes.SetLength(0);
+            return length;
+        }
+
         public void Dispose()
         {
             _csv.Dispose();

@@ -80,7 +80,11 @@ public sealed class StepDigests
     /// The digests of a list grouped by unit (the public disclosures, which are sorted by unit; the compliance entries):
     /// each unit's digest of its own members (what its unit page lists), and the digest of the whole list.
     /// </summary>
-    private sealed record UnitGroups(Dictionary<string, string> ByUnit, string All, string Contents);
+    private sealed record UnitGroups(Dictionary<string, string> ByUnit, string All, string Contents)
+    {
+        /// <summary>Each unit's digest of its members' URLs and content hashes (the listing only: <see cref="DigestListing"/>).</summary>
+        public Dictionary<string, string>? ContentsByUnit { get; init; }
+    }
 
     /// <summary>The settings, rules, units, as-of date and base URL (the rules walked whole), remembered in a session while the same objects come back.</summary>
     private string DigestSite()
@@ -174,6 +178,16 @@ public sealed class StepDigests
 
     internal string Site => _site.Value;
 
+    /// <summary>
+    /// The digest of what one unit's rows of the disclosures' data files show (<see cref="RenderDataDownloads.Row"/>): the
+    /// site (units' and items' names, as-of date), the unit's disclosures as lists show them and their URLs and content
+    /// hashes — the parts <see cref="TagOf"/> gives the files whole, for that unit. Null for a unit with no public disclosure.
+    /// </summary>
+    internal string? UnitRows(string unit) =>
+        _listing.Value.ByUnit.TryGetValue(unit, out var listing) && _listing.Value.ContentsByUnit!.TryGetValue(unit, out var contents)
+            ? _keys.Of(_fingerprint, "data rows", Site, listing, contents)
+            : null;
+
     internal string Listing => _listing.Value.All;
 
     internal string Contents => _listing.Value.Contents;
@@ -253,19 +267,21 @@ public sealed class StepDigests
         }
 
         var byUnit = new Dictionary<string, string>(groups, StringComparer.Ordinal);
+        var contentsByUnit = new Dictionary<string, string>(groups, StringComparer.Ordinal);
         var whole = new StringBuilder(groups * 160);
         var contents = new StringBuilder(groups * 160);
         foreach (var m in memos)
         {
             var unit = m.Members[0].Unit;
             byUnit[unit] = m.Listing;
+            contentsByUnit[unit] = m.Contents;
             Field(whole, unit);
             Field(whole, m.Listing);
             Field(contents, unit);
             Field(contents, m.Contents);
         }
 
-        return new UnitGroups(byUnit, RenderKey.Digest(whole), RenderKey.Digest(contents));
+        return new UnitGroups(byUnit, RenderKey.Digest(whole), RenderKey.Digest(contents)) { ContentsByUnit = contentsByUnit };
     }
 
     /// <summary>Whether <paramref name="all"/>[<paramref name="from"/>..<paramref name="to"/>] are the members the memo was made of, with the same facts and corrections.</summary>

@@ -160,6 +160,31 @@ public sealed partial class SiteOutput
     /// Takes over <paramref name="path"/> from the previous output without rendering it when the previous build rendered
     /// it from the same <paramref name="key"/> and the file is still exactly as that build left it.
     /// </summary>
+    /// <summary>The key the previous build recorded for its file at <paramref name="path"/>, or null.</summary>
+    public string? PreviousKeyOf(string path) => _cache.TryGetValue(path, out var entry) ? entry.Key : null;
+
+    /// <summary>
+    /// The previous output's file at <paramref name="path"/> opened for reading, with the key the cache recorded for it,
+    /// when it is there as the cache recorded it (its size and time: the check of a take-over); else null. For a file put
+    /// together from parts of its previous bytes (<see cref="RowsByUnit"/>); never in place (a session's output is rewritten as it is read).
+    /// </summary>
+    public (string? Key, long Bytes, Microsoft.Win32.SafeHandles.SafeFileHandle Handle)? OpenPrevious(string path)
+    {
+        if (_owned is not null || _previous is null || !_cache.TryGetValue(path, out var entry) || !IsIntact(_previous, path, entry))
+        {
+            return null;
+        }
+
+        try
+        {
+            return (entry.Key, entry.Bytes, File.OpenHandle(FullPath(_previous, path)));
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
+    }
+
     public bool TryReuse(string path, string key)
     {
         if (!_cache.TryGetValue(path, out var entry) || entry.Key != key || !TakeOver(path, entry))
@@ -538,11 +563,23 @@ public sealed partial class SiteOutput
     /// Writes a large file (a whole-site CSV or JSON) through <paramref name="write"/> straight to disk, hashing as it
     /// goes, so the file is never held in memory whole. The same bytes as the previous output's are taken over as usual.
     /// </summary>
-    public void Write(string path, Action<Stream> write, string? key = null)
+    public void Write(string path, Action<Stream> write, string? key = null) =>
+        Write(path, stream =>
+        {
+            write(stream);
+            return key;
+        });
+
+    /// <summary>
+    /// As <see cref="Write(string, Action{Stream}, string?)"/>, with the file's key given by <paramref name="write"/> once it
+    /// has written it (a key that says where parts of the file lie: <see cref="RowsByUnit"/>). <paramref name="write"/> may be called twice
+    /// (the file written over first, then made anew): the key of the last call is kept.
+    /// </summary>
+    public void Write(string path, Func<Stream, string?> write)
     {
         CheckPath(path);
         var full = FullPath(Root, path);
-        if (TryWriteOver(path, full, write, key))
+        if (TryWriteOver(path, full, write))
         {
             return;
         }
@@ -553,9 +590,10 @@ public sealed partial class SiteOutput
         {
             string sha;
             long length;
+            string? key;
             using (var file = new FileStream(partial, FileMode.CreateNew, FileAccess.Write, FileShare.None, 64 * 1024))
             {
-                (sha, length) = WriteHashed(file, write);
+                (sha, length, key) = WriteHashed(file, write);
             }
 
             Place(path, sha, length, key, target => File.Move(partial, target, overwrite: _owned is not null));
@@ -577,7 +615,7 @@ public sealed partial class SiteOutput
     /// such file (nothing done), or when its bytes came out the previous output's and that file could not be taken over
     /// (the file written over is gone then).
     /// </summary>
-    private bool TryWriteOver(string path, string full, Action<Stream> write, string? key)
+    private bool TryWriteOver(string path, string full, Func<Stream, string?> write)
     {
         if (_owned is not null || !_unclaimed.ContainsKey(path) || Loading.InputFile.OpenSoleToRewrite(full) is not { } handle)
         {
@@ -593,9 +631,10 @@ public sealed partial class SiteOutput
 
         string sha;
         long length;
+        string? key;
         using (var file = new FileStream(handle, FileAccess.Write, 64 * 1024))
         {
-            (sha, length) = WriteHashed(file, write);
+            (sha, length, key) = WriteHashed(file, write);
             file.SetLength(length);
         }
 
@@ -644,18 +683,19 @@ public sealed partial class SiteOutput
     private CachedFile? PreviousWithBytes(string path, string sha, long length) =>
         _cache.TryGetValue(path, out var previous) && previous.Sha256 == sha && previous.Bytes == length ? previous : null;
 
-    /// <summary>Writes into <paramref name="file"/> through <paramref name="write"/>, hashing as it goes: the bytes' SHA-256 (hex) and their number.</summary>
-    private static (string Sha, long Length) WriteHashed(Stream file, Action<Stream> write)
+    /// <summary>Writes into <paramref name="file"/> through <paramref name="write"/>, hashing as it goes: the bytes' SHA-256 (hex), their number and the key <paramref name="write"/> gave.</summary>
+    private static (string Sha, long Length, string? Key) WriteHashed(Stream file, Func<Stream, string?> write)
     {
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         long length;
+        string? key;
         using (var hashing = new Loading.HashingStream(file, hash.AppendData))
         {
-            write(hashing);
+            key = write(hashing);
             length = hashing.Length;
         }
 
-        return (Convert.ToHexStringLower(hash.GetHashAndReset()), length);
+        return (Convert.ToHexStringLower(hash.GetHashAndReset()), length, key);
     }
 
     /// <summary>Claims <paramref name="path"/> for a new file and makes room for it; returns its full path.</summary>

@@ -3,6 +3,7 @@ using DisclosureSite.Model;
 using DisclosureSite.Site.Render.Inputs;
 using DisclosureSite.Site.Render.Views;
 using RowBytes = DisclosureSite.Site.Write.RowBytes;
+using RowsByUnit = DisclosureSite.Site.Write.RowsByUnit;
 
 namespace DisclosureSite.Site.Render.Steps;
 
@@ -36,34 +37,18 @@ public sealed class RenderDataDownloads : RenderStep<RenderDataDownloads.Input>
             }
         }
 
-        var rows = new Lazy<List<string?[]>>(() => disclosures.All.Select(d => Row(site, disclosures, d)).ToList());
+        // The disclosures' list: in a new process that keeps a cache, put together unit by unit (RowsByUnit: the rows of a
+        // unit whose rows' key is unchanged copied from the previous output's files); else made whole, or in a session
+        // from the rows it kept (WriteWhole).
+        if (digests is not null && digests.Memory is null)
+        {
+            WriteByUnit(context, site, disclosures, digests, asOf);
+        }
+        else
+        {
+            WriteWhole(site, disclosures, asOf, digests?.Memory, Write);
+        }
 
-        // In a session, each row's bytes are kept with what its cells are made of: the files are put together from them
-        // (an edit makes a row or two, and no cells are made for the others).
-        var memory = digests?.Memory;
-        var kept = new Lazy<List<RowMemo>>(() => RowsOf(memory!, site, disclosures));
-        Write("data/disclosures.csv", d => [d.Site, d.Listing, d.Contents], stream =>
-        {
-            if (memory is null)
-            {
-                SafeCsv.Write(stream, CsvHeader, rows.Value);
-            }
-            else
-            {
-                RowBytes.WriteAll(stream, SafeCsv.Of(CsvHeader, []), kept.Value.Select(r => r.Csv));
-            }
-        });
-        Write("data/disclosures.json", d => [d.Site, d.Listing, d.Contents], stream =>
-        {
-            if (memory is null)
-            {
-                WriteDisclosuresJson(stream, asOf, rows.Value);
-            }
-            else
-            {
-                WriteDisclosuresJson(stream, asOf, json => RowBytes.WriteRaw(json, kept.Value.Select(r => r.Json)));
-            }
-        });
         var decisions = input.Decisions.Select(d => new DecisionJson(
             d.Unit, d.Slug, d.Title, d.Item, d.Status.ToString(), d.Result,
             d.Steps.Select(s => new DecisionStepJson(s.Id, Dates.Iso(s.Date), s.Minutes, s.Votes))));
@@ -84,6 +69,79 @@ public sealed class RenderDataDownloads : RenderStep<RenderDataDownloads.Input>
             new("文件清单与校验值（manifest.json）", "data/manifest.json", "本站每个文件的 SHA-256 校验值和每条公开事项的内容指纹，供审计核验网站内容未被悄悄改动。"),
         };
         context.WritePage("data/", "data", "数据下载", new DataView(downloads), context.Crumbs());
+    }
+
+    /// <summary>
+    /// The disclosures' CSV and JSON made whole (a build without a cache), or in a session put together from the rows it
+    /// kept with what their cells are made of (an edit makes a row or two, and no cells are made for the others).
+    /// </summary>
+    private static void WriteWhole(SiteFacts site, PublicDisclosures disclosures, string asOf, DigestMemory? memory, Action<string, Func<StepDigests, object?[]>, Action<System.IO.Stream>> write)
+    {
+        var rows = new Lazy<List<string?[]>>(() => disclosures.All.Select(d => Row(site, disclosures, d)).ToList());
+        var kept = new Lazy<List<RowMemo>>(() => RowsOf(memory!, site, disclosures));
+        write("data/disclosures.csv", d => [d.Site, d.Listing, d.Contents], stream =>
+        {
+            if (memory is null)
+            {
+                SafeCsv.Write(stream, CsvHeader, rows.Value);
+            }
+            else
+            {
+                RowBytes.WriteAll(stream, SafeCsv.Of(CsvHeader, []), kept.Value.Select(r => r.Csv));
+            }
+        });
+        write("data/disclosures.json", d => [d.Site, d.Listing, d.Contents], stream =>
+        {
+            if (memory is null)
+            {
+                WriteDisclosuresJson(stream, asOf, rows.Value);
+            }
+            else
+            {
+                WriteDisclosuresJson(stream, asOf, json => RowBytes.WriteRaw(json, kept.Value.Select(r => r.Json)));
+            }
+        });
+    }
+
+    /// <summary>
+    /// The disclosures' CSV and JSON in a build of a new process that keeps a cache: taken over when nothing they list
+    /// changed, else put together unit by unit, a unit's rows copied from the previous files when its rows' key is unchanged.
+    /// </summary>
+    private static void WriteByUnit(RenderContext context, SiteFacts site, PublicDisclosures disclosures, StepDigests digests, string asOf)
+    {
+        var all = disclosures.All;
+        var parts = new List<RowsByUnit.Part>();
+        for (var from = 0; from < all.Count;)
+        {
+            var to = from + 1;
+            while (to < all.Count && string.Equals(all[to].Unit, all[from].Unit, StringComparison.Ordinal))
+            {
+                to++;
+            }
+
+            var (start, end) = (from, to);
+            parts.Add(new RowsByUnit.Part(all[from].Unit, digests.UnitRows(all[from].Unit)!, () => Enumerable.Range(start, end - start).Select(i => Row(site, disclosures, all[i]))));
+            from = to;
+        }
+
+        foreach (var path in (string[])["data/disclosures.csv", "data/disclosures.json"])
+        {
+            // The whole file's key, as WriteWhole's (its first line: RowsByUnit).
+            var key = context.KeyOf([path, digests.Site, digests.Listing, digests.Contents]);
+            if (RowsByUnit.TryReuse(context.Output, path, key))
+            {
+                continue;
+            }
+
+            if (path.EndsWith(".csv", StringComparison.Ordinal))
+            {
+                RowsByUnit.WriteCsv(context.Output, path, key, SafeCsv.Of(CsvHeader, []), parts);
+            }
+            else
+            {
+                RowsByUnit.WriteJson(context.Output, path, key, asOf, "disclosures", WriteRow, parts);
+            }
+        }
     }
 
     public static readonly string[] RequestCsvHeader = ["url", "unit", "unit_name", "number", "received", "requester", "subject", "category", "handler", "due", "status", "days", "closed", "result", "follow_up"];
