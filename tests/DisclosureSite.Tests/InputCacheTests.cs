@@ -306,29 +306,16 @@ public class InputCacheTests
     [Test]
     public void A_damaged_cache_is_read_as_empty()
     {
-        var root = Path.Combine(Path.GetTempPath(), "disclosure-icache-" + Guid.NewGuid().ToString("N"));
-        try
+        using var folder = new TempFolder("disclosure-icache");
+        var (input, cache) = ColdCache(folder);
+        foreach (var file in Directory.EnumerateFiles(cache, "*.bin"))
         {
-            var input = Path.Combine(root, "input");
-            var cache = Path.Combine(root, "cache");
-            Copy(DemoSite.Input, input);
-            AssertSame(input, cache, "cold");
-            foreach (var file in Directory.EnumerateFiles(cache, "*.bin"))
-            {
-                var bytes = File.ReadAllBytes(file);
-                File.WriteAllBytes(file, bytes[..(bytes.Length / 2)]);
-            }
+            var bytes = File.ReadAllBytes(file);
+            File.WriteAllBytes(file, bytes[..(bytes.Length / 2)]);
+        }
 
-            AssertSame(input, cache, "truncated cache files");
-            AssertSame(input, cache, "rewritten cache");
-        }
-        finally
-        {
-            if (Directory.Exists(root))
-            {
-                Directory.Delete(root, recursive: true);
-            }
-        }
+        AssertSame(input, cache, "truncated cache files");
+        AssertSame(input, cache, "rewritten cache");
     }
 
     [Test]
@@ -336,40 +323,36 @@ public class InputCacheTests
     {
         // A changed byte inside a body or a table's rows is still a file that decodes (UTF-8, rows that parse): only the
         // checksum at the end of each unit file tells it from the bytes the tool wrote.
-        var root = Path.Combine(Path.GetTempPath(), "disclosure-icache-" + Guid.NewGuid().ToString("N"));
-        try
+        using var folder = new TempFolder("disclosure-icache");
+        var (input, cache) = ColdCache(folder);
+        var files = Directory.EnumerateFiles(cache, "*.bin").ToList();
+        foreach (var at in new[] { 0.5, 0.9 })
         {
-            var input = Path.Combine(root, "input");
-            var cache = Path.Combine(root, "cache");
-            Copy(DemoSite.Input, input);
-            AssertSame(input, cache, "cold");
-            var files = Directory.EnumerateFiles(cache, "*.bin").ToList();
-            foreach (var at in new[] { 0.5, 0.9 })
+            foreach (var file in files)
             {
-                foreach (var file in files)
-                {
-                    var bytes = File.ReadAllBytes(file);
-                    bytes[(int)(bytes.Length * at)] ^= 0x01;
-                    File.WriteAllBytes(file, bytes);
-                }
-
-                var before = InputCache.Hits;
-                AssertSame(input, cache, $"a byte changed at {at:P0} of each file");
-                Assert.That(InputCache.Hits - before, Is.Zero, $"a byte changed at {at:P0}: nothing taken from the changed files");
-
-                // Written again whole by that load: used by the next.
-                before = InputCache.Hits;
-                AssertSame(input, cache, "rewritten cache");
-                Assert.That(InputCache.Hits - before, Is.GreaterThan(0));
+                var bytes = File.ReadAllBytes(file);
+                bytes[(int)(bytes.Length * at)] ^= 0x01;
+                File.WriteAllBytes(file, bytes);
             }
+
+            var before = InputCache.Hits;
+            AssertSame(input, cache, $"a byte changed at {at:P0} of each file");
+            Assert.That(InputCache.Hits - before, Is.Zero, $"a byte changed at {at:P0}: nothing taken from the changed files");
+
+            // Written again whole by that load: used by the next.
+            before = InputCache.Hits;
+            AssertSame(input, cache, "rewritten cache");
+            Assert.That(InputCache.Hits - before, Is.GreaterThan(0));
         }
-        finally
-        {
-            if (Directory.Exists(root))
-            {
-                Directory.Delete(root, recursive: true);
-            }
-        }
+    }
+
+    /// <summary>A copy of the demo input in <paramref name="folder"/> and its input cache, filled by a load (checked against an uncached one).</summary>
+    private static (string Input, string Cache) ColdCache(TempFolder folder)
+    {
+        var input = folder.Copy(DemoSite.Input, "input");
+        var cache = Path.Combine(folder.Root, "cache");
+        AssertSame(input, cache, "cold");
+        return (input, cache);
     }
 
     [Test]
