@@ -207,7 +207,7 @@ public static class SiteBuilder
             var items = manifestItems is null ? null : Timed("ManifestItems", () => manifestItems.GetAwaiter().GetResult());
             Timed(nameof(GenerateManifest), () =>
             {
-                GenerateManifest.Run(data, output, session?.Digests, items);
+                GenerateManifest.Run(data, output, session?.Digests, items, session is null ? digests : null);
                 return 0;
             });
             Timed("RemoveStaleFiles", () =>

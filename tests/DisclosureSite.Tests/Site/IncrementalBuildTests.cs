@@ -107,8 +107,8 @@ public class IncrementalBuildTests
     }
 
     [Test]
-    [NonParallelizable] // RowsByUnit's counters are the process's
-    public void The_disclosures_data_files_copy_every_unchanged_units_rows_from_the_previous_output()
+    [NonParallelizable] // FileByParts' counts are the process's
+    public void The_disclosures_data_files_and_the_manifest_copy_every_unchanged_part_from_the_previous_output()
     {
         using var folder = new TempFolder("disclosure-incr");
         var input = folder.Copy(DemoSite.Input, "input");
@@ -117,32 +117,41 @@ public class IncrementalBuildTests
         Build(input, output, cache: true);
         Build(input, output, cache: true);
         var units = File.ReadAllLines(Path.Combine(output, "data", "disclosures.csv")).Skip(1).Select(l => l.Split(',')[1]).Distinct().Count();
+        var manifest = System.Text.Json.JsonDocument.Parse(File.ReadAllBytes(Path.Combine(output, GenerateManifest.Path))).RootElement;
+        var folders = manifest.GetProperty("files").EnumerateArray().Select(f => f.GetProperty("path").GetString()!).Select(p => p.Contains('/') ? p[..(p.IndexOf('/') + 1)] : p).Distinct().Count();
+        var itemUnits = manifest.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("unit").GetString()).Distinct().Count();
         Assert.That(units, Is.GreaterThan(2));
 
-        // One item's body: its unit's rows are made again (its content hash), every other unit's copied, in both files.
+        // One item's body: its unit's rows are made again (its content hash), every other unit's copied, in both data
+        // files; in the manifest, the entries of the two folders written into (the unit's, data/) and the unit's items.
         Append(input, "disclosures/beiling/2026-Q3/finance.md", "\n本季度另有一笔捐赠,已入账。\n");
-        var (copied, made) = (RowsByUnit.Copied, RowsByUnit.Made);
+        var before = Counts();
         Build(input, output, cache: true);
-        Assert.That((RowsByUnit.Copied - copied, RowsByUnit.Made - made), Is.EqualTo((2L * (units - 1), 2L)));
+        Assert.That(Since(before), Is.EqualTo(new[] { (units - 1L, 1L), (units - 1L, 1L), (folders - 2L, 2L), (itemUnits - 1L, 1L) }));
         Build(input, clean, cache: false);
         SiteOutputTests.AssertSameFiles(clean, output);
 
         // The previous CSV changed in the site by hand (not as the cache recorded it): nothing is copied from it; the JSON's rows still are.
         File.AppendAllText(Path.Combine(output, "data", "disclosures.csv"), "x");
         Append(input, "disclosures/dongshan/2026-Q3/finance.md", "\n另:本季度利息收入已入账。\n");
-        (copied, made) = (RowsByUnit.Copied, RowsByUnit.Made);
+        before = Counts();
         Build(input, output, cache: true);
-        Assert.That((RowsByUnit.Copied - copied, RowsByUnit.Made - made), Is.EqualTo((units - 1L, units + 1L)));
+        Assert.That(Since(before)[..2], Is.EqualTo(new[] { (0L, (long)units), (units - 1L, 1L) }));
         Build(input, clean, cache: false);
         SiteOutputTests.AssertSameFiles(clean, output);
 
-        // A unit renamed: every row shows the unit's name, every row of that unit is made again (the site's digest is in each unit's key: all are).
+        // A unit renamed: every row and item shows a name of the site (its digest is in every part's key): all are made.
         Replace(input, "units.csv", "dongshan,东山村,", "dongshan,东山新村,");
-        (copied, made) = (RowsByUnit.Copied, RowsByUnit.Made);
+        before = Counts();
         Build(input, output, cache: true);
-        Assert.That(RowsByUnit.Made - made, Is.EqualTo(2L * units));
+        Assert.That(Since(before)[0], Is.EqualTo((0L, (long)units)));
+        Assert.That(Since(before)[3], Is.EqualTo((0L, (long)itemUnits)));
         Build(input, clean, cache: false);
         SiteOutputTests.AssertSameFiles(clean, output);
+
+        static (long, long)[] Counts() => [FileByParts.CountsOf("rows"), FileByParts.CountsOf("disclosures"), FileByParts.CountsOf("files"), FileByParts.CountsOf("items")];
+
+        static (long, long)[] Since((long Copied, long Made)[] before) => Counts().Zip(before, (now, then) => (now.Item1 - then.Copied, now.Item2 - then.Made)).ToArray();
     }
 
     [Test]

@@ -188,6 +188,16 @@ public sealed class StepDigests
             ? _keys.Of(_fingerprint, "data rows", Site, listing, contents)
             : null;
 
+    /// <summary>
+    /// The digest of what one unit's items in the manifest show (<c>GenerateManifest.Items</c>): its public disclosures as
+    /// <see cref="UnitRows"/> digests them, and its told 民情台账 matters (the 民情台账 digest of the whole site).
+    /// </summary>
+    internal string UnitItems(string unit) =>
+        _keys.Of(_fingerprint, "manifest items", Site, _listing.Value.ByUnit.GetValueOrDefault(unit), _listing.Value.ContentsByUnit!.GetValueOrDefault(unit), Requests);
+
+    /// <summary>A key of <paramref name="text"/> (already written: a folder's files' entries in the manifest) with the tool's and theme's fingerprint.</summary>
+    internal string KeyOf(string what, StringBuilder text) => _keys.Of(_fingerprint, what, RenderKey.Digest(text));
+
     internal string Listing => _listing.Value.All;
 
     internal string Contents => _listing.Value.Contents;

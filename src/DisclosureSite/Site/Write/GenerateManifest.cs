@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using DisclosureSite.Model;
@@ -21,7 +22,9 @@ public static class GenerateManifest
     /// <param name="memory">A session's memory (the preview): the manifest is put together from the entries it kept, and
     /// only the entries of files and items that changed are made again (<see cref="RowBytes"/>).</param>
     /// <param name="items">The items (<see cref="Items"/>) when the caller had them made beforehand, else null.</param>
-    internal static void Run(SiteData data, SiteOutput output, DigestMemory? memory = null, IReadOnlyList<Item>? items = null)
+    /// <param name="digests">The step digests of a build of a new process that keeps a cache: the manifest is put together
+    /// from the previous output's (<see cref="WriteByParts"/>).</param>
+    internal static void Run(SiteData data, SiteOutput output, DigestMemory? memory = null, IReadOnlyList<Item>? items = null, StepDigests? digests = null)
     {
         var generatedAt = data.History.Ledger.Entries.Count > 0 ? data.History.Ledger.Entries[^1].PublishedAtUtc : null;
         var files = output.Files.Where(f => f.Path != Path);
@@ -33,8 +36,89 @@ public static class GenerateManifest
         }
 
         items ??= Items(data);
+        if (digests is not null && WriteByParts(data, output, digests, generatedAt, files, items))
+        {
+            return;
+        }
+
         output.Write(Path, stream => Write(stream, generatedAt, Dates.Iso(data.Site.AsOf), data.Site.Urls.BaseUrl, files, items));
     }
+
+    /// <summary>
+    /// The manifest as a <see cref="FileByParts"/>: its files' entries by the first segment of their path (a unit's folder,
+    /// <c>data/</c>, a file at the top), each part keyed by a digest of its entries; its items by unit, keyed by what they
+    /// show (<see cref="StepDigests.UnitItems"/>). An edit rewrites the entries of the few folders it wrote into and of its
+    /// unit's items; the others are copied from the previous manifest. False (nothing written) when the items are not
+    /// grouped by unit (every URL starts with its unit's id: they always are).
+    /// </summary>
+    private static bool WriteByParts(SiteData data, SiteOutput output, StepDigests digests, string? generatedAt, IEnumerable<OutputFile> files, IReadOnlyList<Item> items)
+    {
+        var itemParts = new List<FileByParts.Part<Item>>();
+        var units = new HashSet<string>(StringComparer.Ordinal);
+        for (var from = 0; from < items.Count;)
+        {
+            var unit = items[from].Unit;
+            var to = from + 1;
+            while (to < items.Count && string.Equals(items[to].Unit, unit, StringComparison.Ordinal))
+            {
+                to++;
+            }
+
+            if (!units.Add(unit))
+            {
+                return false;
+            }
+
+            var (start, count) = (from, to - from);
+            itemParts.Add(new(unit, digests.UnitItems(unit), () => items.Skip(start).Take(count)));
+            from = to;
+        }
+
+        var fileParts = new List<FileByParts.Part<OutputFile>>();
+        var text = new StringBuilder(1 << 16);
+        var group = new List<OutputFile>();
+        void Close()
+        {
+            if (group.Count > 0)
+            {
+                var members = group.ToArray();
+                fileParts.Add(new(FirstSegmentOf(members[0].Path).ToString(), digests.KeyOf("manifest files", text), () => members));
+                group.Clear();
+                text.Clear();
+            }
+        }
+
+        foreach (var f in files)
+        {
+            if (group.Count > 0 && !FirstSegmentOf(f.Path).SequenceEqual(FirstSegmentOf(group[0].Path)))
+            {
+                Close();
+            }
+
+            group.Add(f);
+            text.Append(f.Path).Append('\u001f').Append(f.Sha256).Append('\u001f').Append(f.Bytes).Append('\u001e');
+        }
+
+        Close();
+        output.Write(Path, stream =>
+        {
+            using var file = FileByParts.JsonFile(output, Path, stream, "manifest");
+            var json = file.Json!;
+            WriteHead(json, generatedAt, Dates.Iso(data.Site.AsOf), data.Site.Urls.BaseUrl);
+            json.WriteStartArray("files");
+            file.Elements("files", fileParts, WriteFile);
+            json.WriteEndArray();
+            json.WriteStartArray("items");
+            file.Elements("items", itemParts, WriteItem);
+            json.WriteEndArray();
+            json.WriteEndObject();
+            return file.Finish();
+        });
+        return true;
+    }
+
+    /// <summary>A path's first segment with its slash (<c>baizhou/</c>), or the whole path of a file at the top.</summary>
+    private static ReadOnlySpan<char> FirstSegmentOf(string path) => path.AsSpan(0, path.IndexOf('/') is var slash and >= 0 ? slash + 1 : path.Length);
 
     /// <summary>
     /// The <c>as_of</c> date of the manifest of the site at <paramref name="outputRoot"/> (read from its first kilobyte: the
@@ -198,10 +282,7 @@ public static class GenerateManifest
     private static void Write(System.IO.Stream stream, string? generatedAt, string asOf, string baseUrl, Action<Utf8JsonWriter> files, Action<Utf8JsonWriter> items)
     {
         using var json = new Utf8JsonWriter(stream, SiteJson.WriterOptions);
-        json.WriteStartObject();
-        json.WriteString("generated_at", generatedAt); // a null string is written as JSON null, as the serializer does
-        json.WriteString("as_of", asOf);
-        json.WriteString("base_url", baseUrl);
+        WriteHead(json, generatedAt, asOf, baseUrl);
         json.WriteStartArray("files");
         files(json);
         json.WriteEndArray();
@@ -210,6 +291,15 @@ public static class GenerateManifest
         json.WriteEndArray();
         json.WriteEndObject();
         json.Flush();
+    }
+
+    /// <summary>The manifest's object opened and its fields before the lists.</summary>
+    private static void WriteHead(Utf8JsonWriter json, string? generatedAt, string asOf, string baseUrl)
+    {
+        json.WriteStartObject();
+        json.WriteString("generated_at", generatedAt); // a null string is written as JSON null, as the serializer does
+        json.WriteString("as_of", asOf);
+        json.WriteString("base_url", baseUrl);
     }
 
     private static void WriteAll<T>(Utf8JsonWriter json, IEnumerable<T> rows, Action<Utf8JsonWriter, T> write)

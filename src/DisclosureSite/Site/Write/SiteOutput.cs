@@ -166,7 +166,7 @@ public sealed partial class SiteOutput
     /// <summary>
     /// The previous output's file at <paramref name="path"/> opened for reading, with the key the cache recorded for it,
     /// when it is there as the cache recorded it (its size and time: the check of a take-over); else null. For a file put
-    /// together from parts of its previous bytes (<see cref="RowsByUnit"/>); never in place (a session's output is rewritten as it is read).
+    /// together from parts of its previous bytes (<see cref="FileByParts"/>); never in place (a session's output is rewritten as it is read).
     /// </summary>
     public (string? Key, long Bytes, Microsoft.Win32.SafeHandles.SafeFileHandle Handle)? OpenPrevious(string path)
     {
@@ -572,7 +572,7 @@ public sealed partial class SiteOutput
 
     /// <summary>
     /// As <see cref="Write(string, Action{Stream}, string?)"/>, with the file's key given by <paramref name="write"/> once it
-    /// has written it (a key that says where parts of the file lie: <see cref="RowsByUnit"/>). <paramref name="write"/> may be called twice
+    /// has written it (a key that says where parts of the file lie: <see cref="FileByParts"/>). <paramref name="write"/> may be called twice
     /// (the file written over first, then made anew): the key of the last call is kept.
     /// </summary>
     public void Write(string path, Func<Stream, string?> write)

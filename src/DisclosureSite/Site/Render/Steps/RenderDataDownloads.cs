@@ -3,7 +3,7 @@ using DisclosureSite.Model;
 using DisclosureSite.Site.Render.Inputs;
 using DisclosureSite.Site.Render.Views;
 using RowBytes = DisclosureSite.Site.Write.RowBytes;
-using RowsByUnit = DisclosureSite.Site.Write.RowsByUnit;
+using FileByParts = DisclosureSite.Site.Write.FileByParts;
 
 namespace DisclosureSite.Site.Render.Steps;
 
@@ -37,7 +37,7 @@ public sealed class RenderDataDownloads : RenderStep<RenderDataDownloads.Input>
             }
         }
 
-        // The disclosures' list: in a new process that keeps a cache, put together unit by unit (RowsByUnit: the rows of a
+        // The disclosures' list: in a new process that keeps a cache, put together unit by unit (FileByParts: the rows of a
         // unit whose rows' key is unchanged copied from the previous output's files); else made whole, or in a session
         // from the rows it kept (WriteWhole).
         if (digests is not null && digests.Memory is null)
@@ -110,7 +110,7 @@ public sealed class RenderDataDownloads : RenderStep<RenderDataDownloads.Input>
     private static void WriteByUnit(RenderContext context, SiteFacts site, PublicDisclosures disclosures, StepDigests digests, string asOf)
     {
         var all = disclosures.All;
-        var parts = new List<RowsByUnit.Part>();
+        var parts = new List<FileByParts.Part<string?[]>>();
         for (var from = 0; from < all.Count;)
         {
             var to = from + 1;
@@ -120,27 +120,41 @@ public sealed class RenderDataDownloads : RenderStep<RenderDataDownloads.Input>
             }
 
             var (start, end) = (from, to);
-            parts.Add(new RowsByUnit.Part(all[from].Unit, digests.UnitRows(all[from].Unit)!, () => Enumerable.Range(start, end - start).Select(i => Row(site, disclosures, all[i]))));
+            parts.Add(new(all[from].Unit, digests.UnitRows(all[from].Unit)!, () => Enumerable.Range(start, end - start).Select(i => Row(site, disclosures, all[i]))));
             from = to;
         }
 
-        foreach (var path in (string[])["data/disclosures.csv", "data/disclosures.json"])
-        {
-            // The whole file's key, as WriteWhole's (its first line: RowsByUnit).
-            var key = context.KeyOf([path, digests.Site, digests.Listing, digests.Contents]);
-            if (RowsByUnit.TryReuse(context.Output, path, key))
-            {
-                continue;
-            }
+        var output = context.Output;
+        const string csv = "data/disclosures.csv", json = "data/disclosures.json";
 
-            if (path.EndsWith(".csv", StringComparison.Ordinal))
+        // Each file's whole key, as WriteWhole's, is its key's first line.
+        var csvKey = context.KeyOf([csv, digests.Site, digests.Listing, digests.Contents]);
+        if (!FileByParts.TryReuse(output, csv, csvKey))
+        {
+            output.Write(csv, stream =>
             {
-                RowsByUnit.WriteCsv(context.Output, path, key, SafeCsv.Of(CsvHeader, []), parts);
-            }
-            else
+                using var file = FileByParts.Raw(output, csv, stream, csvKey);
+                file.Write(SafeCsv.Of(CsvHeader, []));
+                file.Records("rows", parts);
+                return file.Finish();
+            });
+        }
+
+        var jsonKey = context.KeyOf([json, digests.Site, digests.Listing, digests.Contents]);
+        if (!FileByParts.TryReuse(output, json, jsonKey))
+        {
+            output.Write(json, stream =>
             {
-                RowsByUnit.WriteJson(context.Output, path, key, asOf, "disclosures", WriteRow, parts);
-            }
+                using var file = FileByParts.JsonFile(output, json, stream, jsonKey);
+                var writer = file.Json!;
+                writer.WriteStartObject();
+                writer.WriteString("as_of", asOf);
+                writer.WriteStartArray("disclosures");
+                file.Elements("disclosures", parts, WriteRow);
+                writer.WriteEndArray();
+                writer.WriteEndObject();
+                return file.Finish();
+            });
         }
     }
 
