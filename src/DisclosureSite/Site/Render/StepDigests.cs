@@ -181,12 +181,10 @@ public sealed class StepDigests
     /// <summary>
     /// The digest of what one unit's rows of the disclosures' data files show (<see cref="RenderDataDownloads.Row"/>): the
     /// site (units' and items' names, as-of date), the unit's disclosures as lists show them and their URLs and content
-    /// hashes — the parts <see cref="TagOf"/> gives the files whole, for that unit. Null for a unit with no public disclosure.
+    /// hashes — the parts <see cref="TagOf"/> gives the files whole, for that unit.
     /// </summary>
-    internal string? UnitRows(string unit) =>
-        _listing.Value.ByUnit.TryGetValue(unit, out var listing) && _listing.Value.ContentsByUnit!.TryGetValue(unit, out var contents)
-            ? _keys.Of(_fingerprint, "data rows", Site, listing, contents)
-            : null;
+    internal string UnitRows(string unit) =>
+        _keys.Of(_fingerprint, "data rows", Site, _listing.Value.ByUnit.GetValueOrDefault(unit), _listing.Value.ContentsByUnit!.GetValueOrDefault(unit));
 
     /// <summary>
     /// The digest of what one unit's items in the manifest show (<c>GenerateManifest.Items</c>): its public disclosures as
@@ -219,22 +217,13 @@ public sealed class StepDigests
     {
         var disclosures = _data.Disclosures;
         var all = disclosures.All;
-        var starts = new List<int>();
-        for (var i = 0; i < all.Count; i++)
-        {
-            if (i == 0 || !string.Equals(all[i].Unit, all[i - 1].Unit, StringComparison.Ordinal))
-            {
-                starts.Add(i);
-            }
-        }
-
-        starts.Add(all.Count);
-        var groups = starts.Count - 1;
+        var runs = Runs.ByUnit(all, static d => d.Unit);
+        var groups = runs.Count;
         var known = Memory?.ListingGroups;
         var memos = new ListingMemo[groups];
         Parallel.For(0, groups, g =>
         {
-            var (from, to) = (starts[g], starts[g + 1]);
+            var (from, to) = (runs[g].Start, runs[g].Start + runs[g].Count);
 
             // Compared where they are first, with nothing made: in a session's rebuild most units are unchanged.
             if (known is not null && known.TryGetValue(all[from].Unit, out var kept) && SameListing(kept, disclosures, all, from, to))

@@ -38,7 +38,7 @@ internal sealed class FileByParts : IDisposable
         _key = new StringBuilder(firstLine, 1 << 12);
     }
 
-    /// <summary>The JSON writer of a JSON file (<see cref="Json(SiteOutput, string, Stream, string)"/>), else null.</summary>
+    /// <summary>The JSON writer of a JSON file (<see cref="JsonFile"/>), else null.</summary>
     public Utf8JsonWriter? Json { get; private init; }
 
     /// <summary>Takes the previous output's file over when its key's first line is <paramref name="firstLine"/> (nothing it is made of changed).</summary>

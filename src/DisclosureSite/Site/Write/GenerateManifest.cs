@@ -53,26 +53,13 @@ public static class GenerateManifest
     /// </summary>
     private static bool WriteByParts(SiteData data, SiteOutput output, StepDigests digests, string? generatedAt, IEnumerable<OutputFile> files, IReadOnlyList<Item> items)
     {
-        var itemParts = new List<FileByParts.Part<Item>>();
-        var units = new HashSet<string>(StringComparer.Ordinal);
-        for (var from = 0; from < items.Count;)
+        var runs = Runs.ByUnit(items, static i => i.Unit);
+        if (runs.DistinctBy(r => r.Unit, StringComparer.Ordinal).Count() != runs.Count)
         {
-            var unit = items[from].Unit;
-            var to = from + 1;
-            while (to < items.Count && string.Equals(items[to].Unit, unit, StringComparison.Ordinal))
-            {
-                to++;
-            }
-
-            if (!units.Add(unit))
-            {
-                return false;
-            }
-
-            var (start, count) = (from, to - from);
-            itemParts.Add(new(unit, digests.UnitItems(unit), () => items.Skip(start).Take(count)));
-            from = to;
+            return false;
         }
+
+        var itemParts = runs.ConvertAll(run => new FileByParts.Part<Item>(run.Unit, digests.UnitItems(run.Unit), () => items.Skip(run.Start).Take(run.Count)));
 
         var fileParts = new List<FileByParts.Part<OutputFile>>();
         var text = new StringBuilder(1 << 16);

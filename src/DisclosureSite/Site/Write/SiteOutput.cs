@@ -156,10 +156,6 @@ public sealed partial class SiteOutput
         : _takenInGroups > 0 && _cache.TryGetValue(path, out var before) && before.Step is { } tag && _byStep.Value.TryGetValue(tag, out var group) && group.Taken ? before
         : null;
 
-    /// <summary>
-    /// Takes over <paramref name="path"/> from the previous output without rendering it when the previous build rendered
-    /// it from the same <paramref name="key"/> and the file is still exactly as that build left it.
-    /// </summary>
     /// <summary>The key the previous build recorded for its file at <paramref name="path"/>, or null.</summary>
     public string? PreviousKeyOf(string path) => _cache.TryGetValue(path, out var entry) ? entry.Key : null;
 
@@ -185,6 +181,10 @@ public sealed partial class SiteOutput
         }
     }
 
+    /// <summary>
+    /// Takes over <paramref name="path"/> from the previous output without rendering it when the previous build rendered
+    /// it from the same <paramref name="key"/> and the file is still exactly as that build left it.
+    /// </summary>
     public bool TryReuse(string path, string key)
     {
         if (!_cache.TryGetValue(path, out var entry) || entry.Key != key || !TakeOver(path, entry))

@@ -217,15 +217,9 @@ public sealed class PublicDisclosures
     private static Dictionary<string, (int Start, int Count)> UnitRuns(List<Disclosure> sorted)
     {
         var runs = new Dictionary<string, (int Start, int Count)>(StringComparer.Ordinal);
-        for (var i = 0; i < sorted.Count;)
+        foreach (var (unit, start, count) in Runs.ByUnit(sorted, static d => d.Unit))
         {
-            var start = i;
-            while (i < sorted.Count && string.Equals(sorted[i].Unit, sorted[start].Unit, StringComparison.Ordinal))
-            {
-                i++;
-            }
-
-            runs[sorted[start].Unit] = (start, i - start);
+            runs[unit] = (start, count);
         }
 
         return runs;

@@ -110,19 +110,8 @@ public sealed class RenderDataDownloads : RenderStep<RenderDataDownloads.Input>
     private static void WriteByUnit(RenderContext context, SiteFacts site, PublicDisclosures disclosures, StepDigests digests, string asOf)
     {
         var all = disclosures.All;
-        var parts = new List<FileByParts.Part<string?[]>>();
-        for (var from = 0; from < all.Count;)
-        {
-            var to = from + 1;
-            while (to < all.Count && string.Equals(all[to].Unit, all[from].Unit, StringComparison.Ordinal))
-            {
-                to++;
-            }
-
-            var (start, end) = (from, to);
-            parts.Add(new(all[from].Unit, digests.UnitRows(all[from].Unit)!, () => Enumerable.Range(start, end - start).Select(i => Row(site, disclosures, all[i]))));
-            from = to;
-        }
+        var parts = Runs.ByUnit(all, static d => d.Unit).ConvertAll(run =>
+            new FileByParts.Part<string?[]>(run.Unit, digests.UnitRows(run.Unit), () => Enumerable.Range(run.Start, run.Count).Select(i => Row(site, disclosures, all[i]))));
 
         var output = context.Output;
         const string csv = "data/disclosures.csv", json = "data/disclosures.json";
